@@ -1,0 +1,311 @@
+//! Relational plan operators (Calcite's RelNode).
+//!
+//! A lowered SELECT block always has the canonical shape
+//! `Limit? → Sort? → Project → Filter(having)? → Aggregate? → Filter(where)? → <from>`,
+//! and aggregate / window calls live inside the `Project`, `Filter(having)` and `Sort`
+//! expressions that use them (as in SQL), while `Aggregate` carries the grouping. This keeps
+//! the plan close enough to SQL that the emitter can print it back block by block, and lets
+//! every pass see exactly which operator an expression belongs to.
+
+use crate::expr::{Expr, SortKey};
+use crate::types::Type;
+use serde::{Deserialize, Serialize};
+
+/// A column a relation produces.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Field {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub qualifier: Option<String>,
+    pub name: String,
+    pub ty: Type,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct TableName {
+    pub parts: Vec<String>,
+}
+
+impl TableName {
+    pub fn table(&self) -> &str {
+        self.parts.last().map(String::as_str).unwrap_or("")
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "op")]
+pub enum Rel {
+    Scan(Scan),
+    Values(Values),
+    /// A derived table or a named subquery: `(input) AS alias(columns)`.
+    Alias(Alias),
+    Join(Join),
+    /// The right side of a lateral join: `UNNEST(exprs) [WITH ORDINALITY]`.
+    Unnest(Unnest),
+    Filter(Filter),
+    Aggregate(Aggregate),
+    Project(Project),
+    Sort(Sort),
+    Limit(Limit),
+    SetOp(SetOp),
+    With(With),
+    CteRef(CteRef),
+    Sample(Sample),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Scan {
+    pub table: TableName,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub alias: Option<String>,
+    pub fields: Vec<Field>,
+    /// The catalog knows this table; otherwise `fields` are assumptions drawn from the query.
+    pub known: bool,
+    /// `FOR TIMESTAMP AS OF …` / `FOR VERSION AS OF …`, kept as text for the emitter.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time_travel: Option<TimeTravel>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TimeTravel {
+    /// `TIMESTAMP` or `VERSION`.
+    pub kind: String,
+    pub expr: Expr,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Values {
+    pub rows: Vec<Vec<Expr>>,
+    pub fields: Vec<Field>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Alias {
+    pub input: Box<Rel>,
+    pub alias: String,
+    /// Explicit column aliases `AS t(a, b)`; `fields` carries the resulting names either way.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub columns: Option<Vec<String>>,
+    pub fields: Vec<Field>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum JoinKind {
+    Inner,
+    Left,
+    Right,
+    Full,
+    Cross,
+    /// Left semi join (rows of the left side with a match).
+    Semi,
+    /// Left anti join (rows of the left side without a match).
+    Anti,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Join {
+    pub kind: JoinKind,
+    pub left: Box<Rel>,
+    pub right: Box<Rel>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub condition: Option<Expr>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub using: Vec<String>,
+    /// The right side may reference the left side's columns (LATERAL, UNNEST).
+    pub lateral: bool,
+    /// Written as a comma in FROM (`FROM a, b`); only changes how it is printed.
+    #[serde(default)]
+    pub implicit: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Unnest {
+    pub exprs: Vec<Expr>,
+    pub ordinality: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub alias: Option<String>,
+    /// Output columns: one per array (or one per row field for arrays of rows; two per map),
+    /// then the ordinality column.
+    pub fields: Vec<Field>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Filter {
+    pub input: Box<Rel>,
+    pub predicate: Expr,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Aggregate {
+    pub input: Box<Rel>,
+    pub group_by: GroupBy,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GroupBy {
+    /// `GROUP BY DISTINCT`: duplicate grouping sets are removed.
+    pub distinct: bool,
+    pub elements: Vec<GroupingElement>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GroupingElement {
+    Expr(Expr),
+    Rollup(Vec<Vec<Expr>>),
+    Cube(Vec<Vec<Expr>>),
+    GroupingSets(Vec<Vec<Expr>>),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProjectItem {
+    pub expr: Expr,
+    /// Output name (Trino: the alias, or the column name for a bare column, or `_colN`).
+    pub name: String,
+    /// The name was given explicitly with AS (or implicitly `expr alias`).
+    pub explicit_alias: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Project {
+    pub input: Box<Rel>,
+    pub items: Vec<ProjectItem>,
+    pub distinct: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Sort {
+    pub input: Box<Rel>,
+    pub keys: Vec<SortKey>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Limit {
+    pub input: Box<Rel>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub offset: Option<Expr>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fetch: Option<Expr>,
+    pub with_ties: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SetOpKind {
+    Union,
+    Intersect,
+    Except,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SetOp {
+    pub kind: SetOpKind,
+    pub all: bool,
+    pub left: Box<Rel>,
+    pub right: Box<Rel>,
+    pub fields: Vec<Field>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Cte {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub columns: Option<Vec<String>>,
+    pub rel: Rel,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct With {
+    pub recursive: bool,
+    pub ctes: Vec<Cte>,
+    pub body: Box<Rel>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CteRef {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub alias: Option<String>,
+    pub fields: Vec<Field>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Sample {
+    pub input: Box<Rel>,
+    /// `BERNOULLI` or `SYSTEM`.
+    pub method: String,
+    pub percentage: Expr,
+}
+
+impl Rel {
+    /// The output columns of this operator.
+    pub fn fields(&self) -> Vec<Field> {
+        match self {
+            Rel::Scan(s) => s.fields.clone(),
+            Rel::Values(v) => v.fields.clone(),
+            Rel::Alias(a) => a.fields.clone(),
+            Rel::Join(j) => {
+                let mut f = j.left.fields();
+                if !matches!(j.kind, JoinKind::Semi | JoinKind::Anti) {
+                    f.extend(j.right.fields());
+                }
+                f
+            }
+            Rel::Unnest(u) => u.fields.clone(),
+            Rel::Filter(f) => f.input.fields(),
+            Rel::Aggregate(a) => a.input.fields(),
+            Rel::Project(p) => p
+                .items
+                .iter()
+                .map(|i| Field { qualifier: None, name: i.name.clone(), ty: i.expr.ty.clone() })
+                .collect(),
+            Rel::Sort(s) => s.input.fields(),
+            Rel::Limit(l) => l.input.fields(),
+            Rel::SetOp(s) => s.fields.clone(),
+            Rel::With(w) => w.body.fields(),
+            Rel::CteRef(c) => c.fields.clone(),
+            Rel::Sample(s) => s.input.fields(),
+        }
+    }
+
+    /// Direct child relations (not subqueries inside expressions).
+    pub fn inputs(&self) -> Vec<&Rel> {
+        match self {
+            Rel::Scan(_) | Rel::Values(_) | Rel::Unnest(_) | Rel::CteRef(_) => vec![],
+            Rel::Alias(a) => vec![&a.input],
+            Rel::Join(j) => vec![&j.left, &j.right],
+            Rel::Filter(f) => vec![&f.input],
+            Rel::Aggregate(a) => vec![&a.input],
+            Rel::Project(p) => vec![&p.input],
+            Rel::Sort(s) => vec![&s.input],
+            Rel::Limit(l) => vec![&l.input],
+            Rel::SetOp(s) => vec![&s.left, &s.right],
+            Rel::With(w) => {
+                let mut v: Vec<&Rel> = w.ctes.iter().map(|c| &c.rel).collect();
+                v.push(&w.body);
+                v
+            }
+            Rel::Sample(s) => vec![&s.input],
+        }
+    }
+
+    /// Name of the operator, for display and diagnostics.
+    pub fn op_name(&self) -> &'static str {
+        match self {
+            Rel::Scan(_) => "Scan",
+            Rel::Values(_) => "Values",
+            Rel::Alias(_) => "Alias",
+            Rel::Join(_) => "Join",
+            Rel::Unnest(_) => "Unnest",
+            Rel::Filter(_) => "Filter",
+            Rel::Aggregate(_) => "Aggregate",
+            Rel::Project(_) => "Project",
+            Rel::Sort(_) => "Sort",
+            Rel::Limit(_) => "Limit",
+            Rel::SetOp(_) => "SetOp",
+            Rel::With(_) => "With",
+            Rel::CteRef(_) => "CteRef",
+            Rel::Sample(_) => "Sample",
+        }
+    }
+}

@@ -1,0 +1,336 @@
+//! Table schemas the lowering resolves names against.
+//!
+//! A catalog comes from a JSON schema file (`{"tables": [{"name", "columns": [{"name", "type"}]}]}`,
+//! types in Trino spelling) or from `CREATE TABLE` statements. Lookups are case-insensitive
+//! (Trino folds identifiers to lower case) and match a table by its full dotted name or by its
+//! last part.
+
+use serde::Deserialize;
+use std::collections::HashMap;
+use t2s_ir::{RowField, Type};
+
+#[derive(Debug, Clone, Default)]
+pub struct Catalog {
+    tables: HashMap<String, TableSchema>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TableSchema {
+    /// Full name as declared (lower case), e.g. `tpch.tiny.lineitem` or `lineitem`.
+    pub name: String,
+    pub columns: Vec<(String, Type)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CatalogError {
+    #[error("schema file is not valid JSON of the expected shape: {0}")]
+    Json(String),
+    #[error("table {table}, column {column}: cannot read type `{ty}`: {reason}")]
+    BadType { table: String, column: String, ty: String, reason: String },
+    #[error("CREATE TABLE file: {0}")]
+    Ddl(String),
+}
+
+#[derive(Deserialize)]
+struct JsonSchema {
+    tables: Vec<JsonTable>,
+}
+
+#[derive(Deserialize)]
+struct JsonTable {
+    name: String,
+    #[serde(default)]
+    catalog: Option<String>,
+    #[serde(default)]
+    schema: Option<String>,
+    columns: Vec<JsonColumn>,
+}
+
+#[derive(Deserialize)]
+struct JsonColumn {
+    name: String,
+    #[serde(rename = "type")]
+    ty: String,
+}
+
+impl Catalog {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn from_json(text: &str) -> Result<Catalog, CatalogError> {
+        let schema: JsonSchema = serde_json::from_str(text).map_err(|e| CatalogError::Json(e.to_string()))?;
+        let mut cat = Catalog::new();
+        for t in schema.tables {
+            let full: Vec<String> = [t.catalog, t.schema, Some(t.name)].into_iter().flatten().collect();
+            let name = full.join(".");
+            let mut columns = Vec::new();
+            for c in t.columns {
+                let ty = parse_type(&c.ty).map_err(|reason| CatalogError::BadType {
+                    table: name.clone(),
+                    column: c.name.clone(),
+                    ty: c.ty.clone(),
+                    reason,
+                })?;
+                columns.push((c.name.to_lowercase(), ty));
+            }
+            cat.add_table(&name, columns);
+        }
+        Ok(cat)
+    }
+
+    pub fn add_table(&mut self, name: &str, columns: Vec<(String, Type)>) {
+        let name = name.to_lowercase();
+        self.tables.insert(name.clone(), TableSchema { name, columns });
+    }
+
+    pub fn merge(&mut self, other: Catalog) {
+        self.tables.extend(other.tables);
+    }
+
+    pub fn len(&self) -> usize {
+        self.tables.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.tables.is_empty()
+    }
+
+    /// Finds a table by its dotted name parts (any case). A full match wins; otherwise the
+    /// longest suffix of `parts` that names a table uniquely.
+    pub fn lookup(&self, parts: &[String]) -> Option<&TableSchema> {
+        let lower: Vec<String> = parts.iter().map(|p| p.to_lowercase()).collect();
+        for start in 0..lower.len() {
+            let key = lower[start..].join(".");
+            if let Some(t) = self.tables.get(&key) {
+                return Some(t);
+            }
+        }
+        // The catalog may hold qualified names while the query uses the bare table name.
+        let last = lower.last()?;
+        let mut hits = self.tables.values().filter(|t| t.name.rsplit('.').next() == Some(last.as_str()));
+        let first = hits.next()?;
+        if hits.next().is_some() {
+            return None;
+        }
+        Some(first)
+    }
+}
+
+/// Parses a Trino type name: `bigint`, `decimal(12,2)`, `varchar(25)`, `char(1)`,
+/// `timestamp(3) with time zone`, `array(row(a bigint, b varchar))`, `map(varchar, double)`.
+pub fn parse_type(text: &str) -> Result<Type, String> {
+    let mut p = TypeParser { s: text.as_bytes(), pos: 0 };
+    let t = p.ty()?;
+    p.ws();
+    if p.pos != p.s.len() {
+        return Err(format!("unexpected `{}`", &text[p.pos..]));
+    }
+    Ok(t)
+}
+
+struct TypeParser<'a> {
+    s: &'a [u8],
+    pos: usize,
+}
+
+impl TypeParser<'_> {
+    fn ws(&mut self) {
+        while self.pos < self.s.len() && self.s[self.pos].is_ascii_whitespace() {
+            self.pos += 1;
+        }
+    }
+    fn word(&mut self) -> String {
+        self.ws();
+        let start = self.pos;
+        while self.pos < self.s.len() && (self.s[self.pos].is_ascii_alphanumeric() || self.s[self.pos] == b'_') {
+            self.pos += 1;
+        }
+        String::from_utf8_lossy(&self.s[start..self.pos]).to_lowercase()
+    }
+    fn peek_word(&mut self) -> String {
+        let save = self.pos;
+        let w = self.word();
+        self.pos = save;
+        w
+    }
+    fn eat(&mut self, c: u8) -> bool {
+        self.ws();
+        if self.pos < self.s.len() && self.s[self.pos] == c {
+            self.pos += 1;
+            true
+        } else {
+            false
+        }
+    }
+    fn expect(&mut self, c: u8) -> Result<(), String> {
+        if self.eat(c) {
+            Ok(())
+        } else {
+            Err(format!("expected `{}`", c as char))
+        }
+    }
+    fn number(&mut self) -> Result<u32, String> {
+        let w = self.word();
+        w.parse::<u32>().map_err(|_| format!("expected a number, found `{w}`"))
+    }
+    fn params(&mut self) -> Result<Vec<u32>, String> {
+        let mut v = Vec::new();
+        if self.eat(b'(') {
+            loop {
+                v.push(self.number()?);
+                if self.eat(b')') {
+                    break;
+                }
+                self.expect(b',')?;
+            }
+        }
+        Ok(v)
+    }
+    fn ty(&mut self) -> Result<Type, String> {
+        let w = self.word();
+        let t = match w.as_str() {
+            "boolean" => Type::Boolean,
+            "tinyint" => Type::TinyInt,
+            "smallint" => Type::SmallInt,
+            "integer" | "int" => Type::Integer,
+            "bigint" => Type::BigInt,
+            "real" => Type::Real,
+            "double" => {
+                if self.peek_word() == "precision" {
+                    self.word();
+                }
+                Type::Double
+            }
+            "decimal" | "numeric" => {
+                let p = self.params()?;
+                let (prec, scale) = match p.as_slice() {
+                    [] => (38, 0),
+                    [p] => (*p, 0),
+                    [p, s] => (*p, *s),
+                    _ => return Err("decimal takes at most two parameters".into()),
+                };
+                if prec == 0 || prec > 38 || scale > prec {
+                    return Err(format!("invalid decimal({prec},{scale})"));
+                }
+                Type::decimal(prec as u8, scale as u8)
+            }
+            "varchar" => Type::Varchar { length: self.params()?.first().copied() },
+            "char" => Type::Char { length: self.params()?.first().copied().unwrap_or(1) },
+            "varbinary" => Type::Varbinary,
+            "json" => Type::Json,
+            "uuid" => Type::Uuid,
+            "date" => Type::Date,
+            "time" | "timestamp" => {
+                let p = self.params()?.first().copied().unwrap_or(if w == "time" { 3 } else { 3 }) as u8;
+                let with_tz = if self.peek_word() == "with" {
+                    self.word();
+                    let a = self.word();
+                    let b = self.word();
+                    if a != "time" || b != "zone" {
+                        return Err("expected WITH TIME ZONE".into());
+                    }
+                    true
+                } else {
+                    if self.peek_word() == "without" {
+                        self.word();
+                        self.word();
+                        self.word();
+                    }
+                    false
+                };
+                match (w.as_str(), with_tz) {
+                    ("time", _) => Type::Time { precision: p },
+                    (_, true) => Type::TimestampTz { precision: p },
+                    _ => Type::Timestamp { precision: p },
+                }
+            }
+            "interval" => {
+                let a = self.word();
+                let _to = self.word();
+                let _b = self.word();
+                if a == "year" {
+                    Type::IntervalYearMonth
+                } else {
+                    Type::IntervalDaySecond
+                }
+            }
+            "array" => {
+                self.expect(b'(')?;
+                let e = self.ty()?;
+                self.expect(b')')?;
+                Type::array(e)
+            }
+            "map" => {
+                self.expect(b'(')?;
+                let k = self.ty()?;
+                self.expect(b',')?;
+                let v = self.ty()?;
+                self.expect(b')')?;
+                Type::map(k, v)
+            }
+            "row" => {
+                self.expect(b'(')?;
+                let mut fields = Vec::new();
+                loop {
+                    // `name type` or just `type`.
+                    let save = self.pos;
+                    let first = self.word();
+                    let second = self.peek_word();
+                    let named = !second.is_empty() && !matches!(first.as_str(), "double" | "timestamp" | "time" | "interval")
+                        || (first == "double" && second != "precision" && !second.is_empty());
+                    let field = if named {
+                        RowField { name: Some(first), ty: self.ty()? }
+                    } else {
+                        self.pos = save;
+                        RowField { name: None, ty: self.ty()? }
+                    };
+                    fields.push(field);
+                    if self.eat(b')') {
+                        break;
+                    }
+                    self.expect(b',')?;
+                }
+                Type::Row { fields }
+            }
+            "" => return Err("expected a type name".into()),
+            other => {
+                // Keep parameters of opaque types out of the way.
+                let _ = self.params();
+                Type::Opaque { name: other.to_string() }
+            }
+        };
+        Ok(t)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_trino_type_names() {
+        assert_eq!(parse_type("decimal(12,2)").unwrap(), Type::decimal(12, 2));
+        assert_eq!(parse_type("VARCHAR(25)").unwrap(), Type::Varchar { length: Some(25) });
+        assert_eq!(parse_type("timestamp(6) with time zone").unwrap(), Type::TimestampTz { precision: 6 });
+        assert_eq!(
+            parse_type("array(row(a bigint, b varchar))").unwrap().to_string(),
+            "array(row(a bigint, b varchar))"
+        );
+        assert_eq!(parse_type("map(varchar, array(double))").unwrap().to_string(), "map(varchar, array(double))");
+        assert!(parse_type("decimal(40,2)").is_err());
+        assert!(parse_type("array(bigint").is_err());
+    }
+
+    #[test]
+    fn lookup_matches_suffix_and_is_case_insensitive() {
+        let cat = Catalog::from_json(
+            r#"{"tables": [{"catalog": "tpch", "schema": "tiny", "name": "Orders",
+                "columns": [{"name": "O_OrderKey", "type": "bigint"}]}]}"#,
+        )
+        .unwrap();
+        let t = cat.lookup(&["orders".into()]).unwrap();
+        assert_eq!(t.columns, vec![("o_orderkey".to_string(), Type::BigInt)]);
+        assert!(cat.lookup(&["TPCH".into(), "tiny".into(), "ORDERS".into()]).is_some());
+        assert!(cat.lookup(&["lineitem".into()]).is_none());
+    }
+}

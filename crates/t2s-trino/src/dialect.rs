@@ -1,0 +1,1 @@
+//! Trino dialect (being written)

@@ -1,0 +1,1080 @@
+//! Lowering: sqlparser AST (Trino dialect) → typed relational IR.
+//!
+//! Name resolution follows Trino: identifiers are case-insensitive (folded to lower case),
+//! an unqualified name resolves in the innermost query first, then outward (correlation);
+//! ORDER BY sees the SELECT's output names before the input columns; GROUP BY sees input
+//! columns and ordinals. Every expression gets its Trino type. Whatever cannot be known (a
+//! table missing from the catalog, a function with no signature here) still lowers, with a
+//! diagnostic stating the assumption.
+
+mod expr;
+pub mod functions;
+pub mod types;
+
+use crate::catalog::Catalog;
+use crate::parse::ParsedStatement;
+use sqlparser::ast as ast;
+use sqlparser::ast::Spanned;
+use std::collections::{HashMap, HashSet};
+use t2s_ir::*;
+
+/// The result of lowering one statement.
+#[derive(Debug, Clone)]
+pub struct Lowered {
+    pub statement: Option<Statement>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Lowers one parsed statement against `catalog`.
+pub fn lower_statement(ps: &ParsedStatement, catalog: &Catalog) -> Lowered {
+    let mut l = Lowerer::new(catalog, ps.span);
+    let statement = l.statement(&ps.ast);
+    Lowered { statement, diagnostics: l.diags }
+}
+
+/// A column visible in a scope.
+#[derive(Debug, Clone)]
+struct ScopeField {
+    qualifier: Option<String>,
+    name: String,
+    ty: Type,
+}
+
+/// The columns one query level can see, plus relations of unknown shape.
+#[derive(Debug, Clone, Default)]
+struct Scope {
+    fields: Vec<ScopeField>,
+    /// Qualifiers of relations the catalog does not know: any column may belong to them.
+    open: Vec<String>,
+}
+
+impl Scope {
+    fn from_fields(fields: &[Field]) -> Scope {
+        Scope {
+            fields: fields
+                .iter()
+                .map(|f| ScopeField { qualifier: f.qualifier.clone(), name: f.name.clone(), ty: f.ty.clone() })
+                .collect(),
+            open: vec![],
+        }
+    }
+    fn extend(&mut self, other: Scope) {
+        self.fields.extend(other.fields);
+        self.open.extend(other.open);
+    }
+}
+
+pub(crate) struct Lowerer<'a> {
+    catalog: &'a Catalog,
+    base: Span,
+    pub(crate) diags: Vec<Diagnostic>,
+    /// CTEs visible, innermost last.
+    ctes: Vec<HashMap<String, (Vec<Field>, Option<Vec<String>>)>>,
+    /// Enclosing query scopes (for correlated references), innermost last.
+    outer: Vec<Scope>,
+    /// Current query scope.
+    scope: Scope,
+    /// Lambda parameters in scope, innermost last.
+    lambda_vars: Vec<HashMap<String, Type>>,
+    /// SELECT output columns visible to ORDER BY (name → (index, type)).
+    order_by_outputs: Option<Vec<(String, Type)>>,
+    /// Named windows of the current SELECT (`WINDOW w AS (…)`).
+    windows: HashMap<String, ast::WindowSpec>,
+    warned: HashSet<String>,
+}
+
+fn lc(s: &str) -> String {
+    s.to_lowercase()
+}
+
+fn ident(i: &ast::Ident) -> String {
+    lc(&i.value)
+}
+
+fn object_parts(n: &ast::ObjectName) -> Vec<String> {
+    n.0.iter()
+        .map(|p| match p.as_ident() {
+            Some(i) => ident(i),
+            None => lc(&p.to_string()),
+        })
+        .collect()
+}
+
+impl<'a> Lowerer<'a> {
+    fn new(catalog: &'a Catalog, base: Span) -> Self {
+        Lowerer {
+            catalog,
+            base,
+            diags: vec![],
+            ctes: vec![],
+            outer: vec![],
+            scope: Scope::default(),
+            lambda_vars: vec![],
+            order_by_outputs: None,
+            windows: HashMap::new(),
+            warned: HashSet::new(),
+        }
+    }
+
+    /// Converts a statement-relative sqlparser span to an absolute one.
+    pub(crate) fn span_of(&self, node: &impl Spanned) -> Option<Span> {
+        self.abs_span(node.span())
+    }
+
+    pub(crate) fn ident_span(&self, id: &ast::Ident) -> Option<Span> {
+        self.abs_span(id.span)
+    }
+
+    fn abs_span(&self, s: sqlparser::tokenizer::Span) -> Option<Span> {
+        if s.start.line == 0 {
+            return None;
+        }
+        let line = s.start.line as u32;
+        let column = s.start.column as u32;
+        Some(if line == 1 {
+            Span { line: self.base.line, column: self.base.column + column - 1 }
+        } else {
+            Span { line: self.base.line + line - 1, column }
+        })
+    }
+
+    pub(crate) fn error(&mut self, code: &str, msg: impl Into<String>, span: Option<Span>) {
+        self.diags.push(Diagnostic::error(code, msg, span.or(Some(self.base))));
+    }
+    pub(crate) fn warn_once(&mut self, key: &str, code: &str, msg: impl Into<String>, span: Option<Span>) {
+        if self.warned.insert(key.to_string()) {
+            self.diags.push(Diagnostic::warning(code, msg, span.or(Some(self.base))));
+        }
+    }
+
+    // ------------------------------------------------------------------ statements
+
+    fn statement(&mut self, st: &ast::Statement) -> Option<Statement> {
+        match st {
+            ast::Statement::Query(q) => Some(Statement::Query { rel: self.query(q) }),
+            ast::Statement::CreateTable(ct) => {
+                let Some(q) = &ct.query else {
+                    self.error(
+                        "unsupported-statement",
+                        "CREATE TABLE without AS SELECT is DDL: trino2spark translates queries (CTAS, INSERT … SELECT, views)",
+                        self.span_of(st),
+                    );
+                    return None;
+                };
+                let properties = match &ct.table_options {
+                    ast::CreateTableOptions::With(opts) => opts.iter().map(sql_option_pair).collect(),
+                    ast::CreateTableOptions::None => vec![],
+                    other => {
+                        self.error("unsupported-syntax", format!("table options `{other}`"), self.span_of(st));
+                        vec![]
+                    }
+                };
+                if !ct.columns.is_empty() {
+                    self.error("unsupported-syntax", "CREATE TABLE AS with a column list", self.span_of(st));
+                }
+                let rel = self.query(q);
+                Some(Statement::CreateTableAs {
+                    table: TableName { parts: object_parts(&ct.name) },
+                    or_replace: ct.or_replace,
+                    if_not_exists: ct.if_not_exists,
+                    properties,
+                    rel,
+                })
+            }
+            ast::Statement::Insert(ins) => {
+                let Some(src) = &ins.source else {
+                    self.error("unsupported-statement", "INSERT without a query", self.span_of(st));
+                    return None;
+                };
+                let table = match &ins.table {
+                    ast::TableObject::TableName(n) => TableName { parts: object_parts(n) },
+                    other => {
+                        self.error("unsupported-syntax", format!("INSERT target `{other}`"), self.span_of(st));
+                        return None;
+                    }
+                };
+                let rel = self.query(src);
+                Some(Statement::Insert {
+                    table,
+                    columns: ins.columns.iter().map(|c| object_parts(c).join(".")).collect(),
+                    overwrite: ins.overwrite,
+                    rel,
+                })
+            }
+            ast::Statement::CreateView(cv) => {
+                let rel = self.query(&cv.query);
+                Some(Statement::CreateView {
+                    name: TableName { parts: object_parts(&cv.name) },
+                    or_replace: cv.or_replace,
+                    columns: cv.columns.iter().map(|c| ident(&c.name)).collect(),
+                    rel,
+                })
+            }
+            other => {
+                let kw = other.to_string().split_whitespace().take(2).collect::<Vec<_>>().join(" ");
+                self.error(
+                    "unsupported-statement",
+                    format!("`{kw} …` is not a query: trino2spark translates SELECT, WITH, VALUES, CTAS, INSERT … SELECT and CREATE VIEW"),
+                    self.span_of(other),
+                );
+                None
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ queries
+
+    /// Lowers a query in a fresh scope (keeping the current one as the outer scope).
+    pub(crate) fn subquery(&mut self, q: &ast::Query) -> Rel {
+        let saved_scope = std::mem::take(&mut self.scope);
+        let saved_ob = self.order_by_outputs.take();
+        self.outer.push(saved_scope);
+        let rel = self.query(q);
+        self.scope = self.outer.pop().unwrap_or_default();
+        self.order_by_outputs = saved_ob;
+        rel
+    }
+
+    pub(crate) fn query(&mut self, q: &ast::Query) -> Rel {
+        let pushed_ctes = if let Some(with) = &q.with {
+            let mut ctes = Vec::new();
+            self.ctes.push(HashMap::new());
+            for cte in &with.cte_tables {
+                let name = ident(&cte.alias.name);
+                let columns: Option<Vec<String>> = if cte.alias.columns.is_empty() {
+                    None
+                } else {
+                    Some(cte.alias.columns.iter().map(|c| ident(&c.name)).collect())
+                };
+                if with.recursive {
+                    // The anchor (first branch) gives the recursive CTE its row type.
+                    if let ast::SetExpr::SetOperation { left, .. } = &*cte.query.body {
+                        let anchor = ast::Query { body: left.clone(), order_by: None, limit_clause: None, fetch: None, with: None, ..(*cte.query).clone() };
+                        let mut probe = Lowerer::new(self.catalog, self.base);
+                        probe.ctes = self.ctes.clone();
+                        let r = probe.subquery(&anchor);
+                        let fields = rename_fields(&r.fields(), columns.as_deref(), Some(&name));
+                        self.ctes.last_mut().expect("pushed").insert(name.clone(), (fields, columns.clone()));
+                    }
+                }
+                let rel = self.subquery(&cte.query);
+                let fields = rename_fields(&rel.fields(), columns.as_deref(), Some(&name));
+                if let Some(cols) = &columns {
+                    if cols.len() != rel.fields().len() {
+                        self.error(
+                            "column-count-mismatch",
+                            format!("WITH {name} names {} columns but its query returns {}", cols.len(), rel.fields().len()),
+                            self.ident_span(&cte.alias.name),
+                        );
+                    }
+                }
+                self.ctes.last_mut().expect("pushed").insert(name.clone(), (fields, columns.clone()));
+                ctes.push(Cte { name, columns, rel });
+            }
+            Some((with.recursive, ctes))
+        } else {
+            None
+        };
+
+        let mut rel = self.set_expr(&q.body, q.order_by.as_ref());
+
+        // ORDER BY that was not absorbed into a SELECT block (set operations, VALUES).
+        if let Some(ob) = &q.order_by {
+            if !matches!(rel, Rel::Sort(_) | Rel::Limit(_)) || !self.order_by_absorbed(&q.body) {
+                let outputs: Vec<(String, Type)> = rel.fields().into_iter().map(|f| (f.name, f.ty)).collect();
+                let saved = std::mem::replace(&mut self.scope, Scope::from_fields(&rel.fields()));
+                let saved_ob = self.order_by_outputs.replace(outputs);
+                let keys = self.order_by_keys(ob);
+                self.order_by_outputs = saved_ob;
+                self.scope = saved;
+                rel = Rel::Sort(Sort { input: Box::new(rel), keys });
+            }
+        }
+        rel = self.limit(rel, q);
+
+        if let Some((recursive, ctes)) = pushed_ctes {
+            self.ctes.pop();
+            rel = Rel::With(With { recursive, ctes, body: Box::new(rel) });
+        }
+        rel
+    }
+
+    fn order_by_absorbed(&self, body: &ast::SetExpr) -> bool {
+        matches!(body, ast::SetExpr::Select(_))
+    }
+
+    fn limit(&mut self, rel: Rel, q: &ast::Query) -> Rel {
+        let mut offset = None;
+        let mut fetch = None;
+        let mut with_ties = false;
+        if let Some(lc_) = &q.limit_clause {
+            match lc_ {
+                ast::LimitClause::LimitOffset { limit, offset: off, limit_by } => {
+                    if let Some(l) = limit {
+                        fetch = Some(self.const_expr(l));
+                    }
+                    if let Some(o) = off {
+                        offset = Some(self.const_expr(&o.value));
+                    }
+                    if !limit_by.is_empty() {
+                        self.error("unsupported-syntax", "LIMIT … BY is not Trino syntax", self.span_of(&limit_by[0]));
+                    }
+                }
+                ast::LimitClause::OffsetCommaLimit { offset: o, limit } => {
+                    offset = Some(self.const_expr(o));
+                    fetch = Some(self.const_expr(limit));
+                }
+            }
+        }
+        if let Some(f) = &q.fetch {
+            if f.percent {
+                self.error("unsupported-syntax", "FETCH … PERCENT is not Trino syntax", None);
+            }
+            fetch = Some(match &f.quantity {
+                Some(e) => self.const_expr(e),
+                None => Expr::int(1),
+            });
+            with_ties = f.with_ties;
+        }
+        if offset.is_none() && fetch.is_none() {
+            return rel;
+        }
+        Rel::Limit(Limit { input: Box::new(rel), offset, fetch, with_ties })
+    }
+
+    fn const_expr(&mut self, e: &ast::Expr) -> Expr {
+        let saved = std::mem::take(&mut self.scope);
+        let r = self.expr(e);
+        self.scope = saved;
+        r
+    }
+
+    fn set_expr(&mut self, body: &ast::SetExpr, order_by: Option<&ast::OrderBy>) -> Rel {
+        match body {
+            ast::SetExpr::Select(s) => self.select(s, order_by),
+            ast::SetExpr::Query(q) => self.query(q),
+            ast::SetExpr::SetOperation { left, op, set_quantifier, right } => {
+                let l = self.set_expr(left, None);
+                let r = self.set_expr(right, None);
+                let kind = match op {
+                    ast::SetOperator::Union => SetOpKind::Union,
+                    ast::SetOperator::Intersect => SetOpKind::Intersect,
+                    ast::SetOperator::Except | ast::SetOperator::Minus => SetOpKind::Except,
+                };
+                let all = match set_quantifier {
+                    ast::SetQuantifier::All => true,
+                    ast::SetQuantifier::Distinct | ast::SetQuantifier::None => false,
+                    other => {
+                        self.error("unsupported-syntax", format!("set quantifier {other}"), None);
+                        false
+                    }
+                };
+                let lf = l.fields();
+                let rf = r.fields();
+                if lf.len() != rf.len() {
+                    self.error(
+                        "column-count-mismatch",
+                        format!("{kind:?} branches have {} and {} columns", lf.len(), rf.len()),
+                        None,
+                    );
+                }
+                let fields = lf
+                    .iter()
+                    .zip(rf.iter().map(Some).chain(std::iter::repeat(None)))
+                    .map(|(a, b)| Field {
+                        qualifier: None,
+                        name: a.name.clone(),
+                        ty: b.and_then(|b| Type::common_super_type(&a.ty, &b.ty)).unwrap_or_else(|| a.ty.clone()),
+                    })
+                    .collect();
+                Rel::SetOp(SetOp { kind, all, left: Box::new(l), right: Box::new(r), fields })
+            }
+            ast::SetExpr::Values(v) => self.values(v, None),
+            ast::SetExpr::Table(t) => {
+                let name = t.table_name.clone().unwrap_or_default();
+                let parts: Vec<String> = [t.schema_name.clone(), Some(name)].into_iter().flatten().map(|s| lc(&s)).collect();
+                self.scan(&parts, None, None)
+            }
+            other => {
+                self.error("unsupported-syntax", format!("`{}` as a query body", first_words(&other.to_string())), None);
+                Rel::Values(Values { rows: vec![vec![]], fields: vec![] })
+            }
+        }
+    }
+
+    fn values(&mut self, v: &ast::Values, alias: Option<&ast::TableAlias>) -> Rel {
+        let saved = std::mem::take(&mut self.scope);
+        let mut rows: Vec<Vec<Expr>> = Vec::new();
+        for row in &v.rows {
+            // `VALUES 1, 2` gives single-column rows; `VALUES (1, 'a')` a row of two.
+            let exprs: Vec<Expr> = row.iter().map(|e| self.expr(e)).collect();
+            rows.push(exprs);
+        }
+        self.scope = saved;
+        // A single parenthesised expression that is a ROW(…) tuple spreads into columns.
+        let rows: Vec<Vec<Expr>> = rows
+            .into_iter()
+            .map(|r| {
+                if r.len() == 1 {
+                    if let ExprKind::Row(items) = &r[0].kind {
+                        return items.clone();
+                    }
+                }
+                r
+            })
+            .collect();
+        let width = rows.first().map(|r| r.len()).unwrap_or(0);
+        let mut types = vec![Type::Unknown; width];
+        for r in &rows {
+            if r.len() != width {
+                self.error("column-count-mismatch", "VALUES rows have different numbers of columns", None);
+                continue;
+            }
+            for (i, e) in r.iter().enumerate() {
+                types[i] = Type::common_super_type(&types[i], &e.ty).unwrap_or_else(|| types[i].clone());
+            }
+        }
+        let names: Vec<String> = match alias {
+            Some(a) if !a.columns.is_empty() => a.columns.iter().map(|c| ident(&c.name)).collect(),
+            _ => (0..width).map(|i| format!("_col{i}")).collect(),
+        };
+        let qualifier = alias.map(|a| ident(&a.name));
+        let fields = names
+            .iter()
+            .zip(types)
+            .map(|(n, ty)| Field { qualifier: qualifier.clone(), name: n.clone(), ty })
+            .collect();
+        Rel::Values(Values { rows, fields })
+    }
+
+    // ------------------------------------------------------------------ SELECT block
+
+    fn select(&mut self, s: &ast::Select, order_by: Option<&ast::OrderBy>) -> Rel {
+        // FROM
+        let (mut rel, scope) = if s.from.is_empty() {
+            (Rel::Values(Values { rows: vec![vec![]], fields: vec![] }), Scope::default())
+        } else {
+            let mut acc: Option<(Rel, Scope)> = None;
+            for twj in &s.from {
+                let (r, sc) = self.table_with_joins(twj, acc.as_ref().map(|a| &a.1));
+                acc = Some(match acc {
+                    None => (r, sc),
+                    Some((l, mut lsc)) => {
+                        let lateral = matches!(r, Rel::Unnest(_)) || is_lateral(&twj.relation);
+                        lsc.extend(sc);
+                        (
+                            Rel::Join(Join {
+                                kind: JoinKind::Cross,
+                                left: Box::new(l),
+                                right: Box::new(r),
+                                condition: None,
+                                using: vec![],
+                                lateral,
+                                implicit: true,
+                            }),
+                            lsc,
+                        )
+                    }
+                });
+            }
+            acc.expect("non-empty FROM")
+        };
+        self.scope = scope;
+
+        if !s.lateral_views.is_empty() {
+            self.error("unsupported-syntax", "LATERAL VIEW is Hive syntax, not Trino", self.span_of(&s.lateral_views[0].lateral_view));
+        }
+        if s.qualify.is_some() || !s.cluster_by.is_empty() || !s.distribute_by.is_empty() || !s.sort_by.is_empty() {
+            self.error("unsupported-syntax", "QUALIFY / CLUSTER BY / DISTRIBUTE BY / SORT BY are not Trino syntax", None);
+        }
+        if s.top.is_some() || s.into.is_some() || s.prewhere.is_some() || !s.connect_by.is_empty() {
+            self.error("unsupported-syntax", "TOP / INTO / PREWHERE / CONNECT BY are not Trino syntax", None);
+        }
+
+        // WHERE
+        if let Some(w) = &s.selection {
+            let pred = self.expr(w);
+            if pred.contains_aggregate() {
+                self.error("aggregate-in-where", "aggregate functions are not allowed in WHERE", pred.span);
+            }
+            rel = Rel::Filter(Filter { input: Box::new(rel), predicate: pred });
+        }
+
+        // Named windows.
+        let mut windows: HashMap<String, ast::WindowSpec> = HashMap::new();
+        for ast::NamedWindowDefinition(name, wexpr) in &s.named_window {
+            let spec = match wexpr {
+                ast::NamedWindowExpr::WindowSpec(spec) => spec.clone(),
+                ast::NamedWindowExpr::NamedWindow(other) => match windows.get(&ident(other)) {
+                    Some(sp) => sp.clone(),
+                    None => {
+                        self.error("unknown-window", format!("window `{}` is not defined", other.value), self.ident_span(other));
+                        continue;
+                    }
+                },
+            };
+            windows.insert(ident(name), spec);
+        }
+        let saved_windows = std::mem::replace(&mut self.windows, windows);
+
+        // SELECT list (stars expanded).
+        let mut items: Vec<ProjectItem> = Vec::new();
+        for (i, item) in s.projection.iter().enumerate() {
+            match item {
+                ast::SelectItem::UnnamedExpr(e) => {
+                    let ex = self.expr(e);
+                    let name = implicit_name(e, &ex).unwrap_or_else(|| format!("_col{}", items.len()));
+                    let _ = i;
+                    items.push(ProjectItem { expr: ex, name, explicit_alias: false });
+                }
+                ast::SelectItem::ExprWithAlias { expr, alias } => {
+                    let ex = self.expr(expr);
+                    items.push(ProjectItem { expr: ex, name: ident(alias), explicit_alias: true });
+                }
+                ast::SelectItem::Wildcard(opts) => {
+                    self.check_wildcard_opts(opts);
+                    self.expand_star(None, &mut items);
+                }
+                ast::SelectItem::QualifiedWildcard(kind, opts) => {
+                    self.check_wildcard_opts(opts);
+                    match kind {
+                        ast::SelectItemQualifiedWildcardKind::ObjectName(n) => {
+                            let parts = object_parts(n);
+                            self.expand_star(parts.last().cloned(), &mut items);
+                        }
+                        ast::SelectItemQualifiedWildcardKind::Expr(e) => {
+                            // `row_expr.*` expands the row's fields.
+                            let ex = self.expr(e);
+                            if let Type::Row { fields } = &ex.ty {
+                                for (k, f) in fields.iter().enumerate() {
+                                    let name = f.name.clone().unwrap_or_else(|| format!("_col{}", items.len()));
+                                    let fa = Expr::new(
+                                        ExprKind::FieldAccess { expr: Box::new(ex.clone()), field: f.name.clone().unwrap_or_else(|| format!("{}", k + 1)) },
+                                        f.ty.clone(),
+                                    );
+                                    items.push(ProjectItem { expr: fa, name, explicit_alias: true });
+                                }
+                            } else {
+                                self.error("unsupported-syntax", "`expr.*` needs a ROW-typed expression", ex.span);
+                            }
+                        }
+                    }
+                }
+                ast::SelectItem::ExprWithAliases { .. } => {
+                    self.error("unsupported-syntax", "multiple aliases for one select item", None);
+                }
+            }
+        }
+
+        // GROUP BY
+        let mut group_by: Option<GroupBy> = None;
+        match &s.group_by {
+            ast::GroupByExpr::All(_) => {
+                self.error("unsupported-syntax", "GROUP BY ALL", None);
+            }
+            ast::GroupByExpr::Expressions(exprs, mods) => {
+                if !mods.is_empty() {
+                    self.error("unsupported-syntax", "GROUP BY … WITH ROLLUP/CUBE modifiers are MySQL syntax", None);
+                }
+                if !exprs.is_empty() {
+                    let mut elements = Vec::new();
+                    for e in exprs {
+                        elements.push(self.grouping_element(e, &items));
+                    }
+                    group_by = Some(GroupBy { distinct: false, elements });
+                }
+            }
+        }
+
+        // HAVING
+        let having = s.having.as_ref().map(|h| self.expr(h));
+
+        // ORDER BY keys are lowered before aggregation is decided (they may hold aggregates).
+        let outputs: Vec<(String, Type)> = items.iter().map(|i| (i.name.clone(), i.expr.ty.clone())).collect();
+        let sort_keys = order_by.map(|ob| {
+            let saved_ob = self.order_by_outputs.replace(outputs);
+            let k = self.order_by_keys(ob);
+            self.order_by_outputs = saved_ob;
+            k
+        });
+
+        let aggregated = group_by.is_some()
+            || having.is_some()
+            || items.iter().any(|i| i.expr.contains_aggregate())
+            || sort_keys.as_ref().is_some_and(|ks| ks.iter().any(|k| k.expr.contains_aggregate()));
+        if aggregated {
+            rel = Rel::Aggregate(Aggregate {
+                input: Box::new(rel),
+                group_by: group_by.unwrap_or(GroupBy { distinct: false, elements: vec![] }),
+            });
+        }
+        if let Some(h) = having {
+            rel = Rel::Filter(Filter { input: Box::new(rel), predicate: h });
+        }
+        let distinct = match &s.distinct {
+            None | Some(ast::Distinct::All) => false,
+            Some(ast::Distinct::Distinct) => true,
+            Some(ast::Distinct::On(_)) => {
+                self.error("unsupported-syntax", "DISTINCT ON is PostgreSQL syntax", None);
+                true
+            }
+        };
+        rel = Rel::Project(Project { input: Box::new(rel), items, distinct });
+        if let Some(keys) = sort_keys {
+            if !keys.is_empty() {
+                rel = Rel::Sort(Sort { input: Box::new(rel), keys });
+            }
+        }
+        self.windows = saved_windows;
+        rel
+    }
+
+    fn check_wildcard_opts(&mut self, o: &ast::WildcardAdditionalOptions) {
+        if o.opt_exclude.is_some() || o.opt_except.is_some() || o.opt_replace.is_some() || o.opt_rename.is_some() || o.opt_ilike.is_some() {
+            self.error("unsupported-syntax", "wildcard modifiers (EXCLUDE/EXCEPT/REPLACE/RENAME) are not Trino syntax", None);
+        }
+    }
+
+    fn expand_star(&mut self, qualifier: Option<String>, items: &mut Vec<ProjectItem>) {
+        let matching: Vec<ScopeField> = self
+            .scope
+            .fields
+            .iter()
+            .filter(|f| qualifier.is_none() || f.qualifier == qualifier)
+            .cloned()
+            .collect();
+        for f in &matching {
+            let e = Expr::new(
+                ExprKind::Column(ColumnRef {
+                    qualifier: f.qualifier.clone(),
+                    name: f.name.clone(),
+                    depth: 0,
+                    written_qualified: f.qualifier.is_some(),
+                }),
+                f.ty.clone(),
+            );
+            items.push(ProjectItem { expr: e, name: f.name.clone(), explicit_alias: false });
+        }
+        let open_hit = match &qualifier {
+            None => !self.scope.open.is_empty(),
+            Some(q) => self.scope.open.contains(q),
+        };
+        if open_hit {
+            self.warn_once(
+                &format!("star:{qualifier:?}"),
+                "unknown-columns",
+                format!(
+                    "`{}*` reads a table the catalog does not know: its columns are passed through as `*` and their order and types are assumed to match",
+                    qualifier.as_ref().map(|q| format!("{q}.")).unwrap_or_default()
+                ),
+                None,
+            );
+            items.push(ProjectItem {
+                expr: Expr::new(ExprKind::Wildcard { qualifier: qualifier.clone() }, Type::Unknown),
+                name: "*".into(),
+                explicit_alias: false,
+            });
+        } else if matching.is_empty() {
+            self.error("unresolved-relation", format!("`{}*` matches no relation", qualifier.map(|q| q + ".").unwrap_or_default()), None);
+        }
+    }
+
+    fn grouping_element(&mut self, e: &ast::Expr, items: &[ProjectItem]) -> GroupingElement {
+        let sets = |me: &mut Self, sets: &Vec<Vec<ast::Expr>>| -> Vec<Vec<Expr>> {
+            sets.iter().map(|s| s.iter().map(|x| me.group_key(x, items)).collect()).collect()
+        };
+        match e {
+            ast::Expr::Rollup(s) => GroupingElement::Rollup(sets(self, s)),
+            ast::Expr::Cube(s) => GroupingElement::Cube(sets(self, s)),
+            ast::Expr::GroupingSets(s) => GroupingElement::GroupingSets(sets(self, s)),
+            other => GroupingElement::Expr(self.group_key(other, items)),
+        }
+    }
+
+    fn group_key(&mut self, e: &ast::Expr, items: &[ProjectItem]) -> Expr {
+        if let ast::Expr::Value(v) = e {
+            if let ast::Value::Number(n, _) = &v.value {
+                if let Ok(k) = n.parse::<usize>() {
+                    if k >= 1 && k <= items.len() {
+                        return items[k - 1].expr.clone();
+                    }
+                    self.error("ordinal-out-of-range", format!("GROUP BY position {k} is not in the select list"), self.span_of(e));
+                }
+            }
+        }
+        self.expr(e)
+    }
+
+    fn order_by_keys(&mut self, ob: &ast::OrderBy) -> Vec<SortKey> {
+        match &ob.kind {
+            ast::OrderByKind::All(_) => {
+                self.error("unsupported-syntax", "ORDER BY ALL is not Trino syntax", None);
+                vec![]
+            }
+            ast::OrderByKind::Expressions(list) => list.iter().map(|o| self.sort_key(o, true)).collect(),
+        }
+    }
+
+    pub(crate) fn sort_key(&mut self, o: &ast::OrderByExpr, outputs_visible: bool) -> SortKey {
+        let asc = match &o.options.sort {
+            None | Some(ast::OrderBySort::Asc) => true,
+            Some(ast::OrderBySort::Desc) => false,
+            Some(ast::OrderBySort::Using(_)) => {
+                self.error("unsupported-syntax", "ORDER BY … USING is PostgreSQL syntax", None);
+                true
+            }
+        };
+        let expr = if outputs_visible { self.order_by_expr(&o.expr) } else { self.expr(&o.expr) };
+        if o.with_fill.is_some() {
+            self.error("unsupported-syntax", "WITH FILL is ClickHouse syntax", None);
+        }
+        SortKey { expr, asc, nulls_first: o.options.nulls_first }
+    }
+
+    /// ORDER BY: ordinals and output names refer to the SELECT list; anything else to the input.
+    fn order_by_expr(&mut self, e: &ast::Expr) -> Expr {
+        if let Some(outputs) = self.order_by_outputs.clone() {
+            if let ast::Expr::Value(v) = e {
+                if let ast::Value::Number(n, _) = &v.value {
+                    if let Ok(k) = n.parse::<usize>() {
+                        if k >= 1 && k <= outputs.len() {
+                            let (name, ty) = outputs[k - 1].clone();
+                            return Expr::new(ExprKind::OutputRef { index: k - 1, name }, ty).with_span(self.span_of(e));
+                        }
+                        self.error("ordinal-out-of-range", format!("ORDER BY position {k} is not in the select list"), self.span_of(e));
+                    }
+                }
+            }
+            if let ast::Expr::Identifier(id) = e {
+                let name = ident(id);
+                let hits: Vec<usize> = outputs.iter().enumerate().filter(|(_, (n, _))| *n == name).map(|(i, _)| i).collect();
+                if let Some(&k) = hits.first() {
+                    return Expr::new(ExprKind::OutputRef { index: k, name: name.clone() }, outputs[k].1.clone())
+                        .with_span(self.span_of(e));
+                }
+            }
+        }
+        self.expr(e)
+    }
+
+    // ------------------------------------------------------------------ FROM
+
+    fn table_with_joins(&mut self, twj: &ast::TableWithJoins, left_scope: Option<&Scope>) -> (Rel, Scope) {
+        let (mut rel, mut scope) = self.table_factor(&twj.relation, left_scope);
+        for j in &twj.joins {
+            let lateral_scope = {
+                let mut s = left_scope.cloned().unwrap_or_default();
+                s.extend(scope.clone());
+                s
+            };
+            let (r, rscope) = self.table_factor(&j.relation, Some(&lateral_scope));
+            let right_is_unnest = matches!(r, Rel::Unnest(_));
+            let lateral = right_is_unnest || is_lateral(&j.relation);
+            use ast::JoinOperator as O;
+            let (kind, constraint) = match &j.join_operator {
+                O::Join(c) | O::Inner(c) => (JoinKind::Inner, Some(c)),
+                O::Left(c) | O::LeftOuter(c) => (JoinKind::Left, Some(c)),
+                O::Right(c) | O::RightOuter(c) => (JoinKind::Right, Some(c)),
+                O::FullOuter(c) => (JoinKind::Full, Some(c)),
+                O::CrossJoin(c) => (JoinKind::Cross, Some(c)),
+                other => {
+                    self.error("unsupported-syntax", format!("join operator `{}` is not Trino syntax", first_words(&format!("{other:?}"))), self.span_of(&j.relation));
+                    (JoinKind::Inner, None)
+                }
+            };
+            let mut join_scope = scope.clone();
+            join_scope.extend(rscope);
+            let mut condition = None;
+            let mut using = vec![];
+            match constraint {
+                Some(ast::JoinConstraint::On(e)) => {
+                    let saved = std::mem::replace(&mut self.scope, join_scope.clone());
+                    let c = self.expr(e);
+                    self.scope = saved;
+                    condition = Some(c);
+                }
+                Some(ast::JoinConstraint::Using(cols)) => {
+                    using = cols.iter().map(|c| object_parts(c).join(".")).collect();
+                }
+                Some(ast::JoinConstraint::Natural) => {
+                    self.error("unsupported-syntax", "NATURAL JOIN is not supported by Trino", self.span_of(&j.relation));
+                }
+                Some(ast::JoinConstraint::None) | None => {}
+            }
+            let kind = if kind == JoinKind::Inner && condition.is_none() && using.is_empty() { JoinKind::Cross } else { kind };
+            rel = Rel::Join(Join { kind, left: Box::new(rel), right: Box::new(r), condition, using, lateral, implicit: false });
+            scope = join_scope;
+        }
+        (rel, scope)
+    }
+
+    fn table_factor(&mut self, tf: &ast::TableFactor, left_scope: Option<&Scope>) -> (Rel, Scope) {
+        match tf {
+            ast::TableFactor::Table { name, alias, args, sample, version, with_ordinality, .. } => {
+                if args.is_some() || *with_ordinality {
+                    self.error("unsupported-syntax", format!("table function `{name}(…)`"), self.span_of(name));
+                }
+                let parts = object_parts(name);
+                let mut rel = self.scan(&parts, alias.as_ref(), self.span_of(name));
+                if let Some(v) = version {
+                    self.error("unsupported-syntax", format!("table version `{v}`"), self.span_of(name));
+                }
+                if let Some(s) = sample {
+                    rel = self.sample(rel, s);
+                }
+                let scope = self.scope_of(&rel);
+                (rel, scope)
+            }
+            ast::TableFactor::Derived { lateral, subquery, alias, sample } => {
+                let sub = if *lateral {
+                    let saved = std::mem::replace(&mut self.scope, left_scope.cloned().unwrap_or_default());
+                    let r = self.subquery(subquery);
+                    self.scope = saved;
+                    r
+                } else {
+                    self.subquery(subquery)
+                };
+                let mut rel = self.alias(sub, alias.as_ref());
+                if let Some(s) = sample {
+                    rel = self.sample(rel, s);
+                }
+                let scope = self.scope_of(&rel);
+                (rel, scope)
+            }
+            ast::TableFactor::UNNEST { alias, array_exprs, with_offset, with_ordinality, .. } => {
+                if *with_offset {
+                    self.error("unsupported-syntax", "UNNEST … WITH OFFSET is BigQuery syntax (Trino: WITH ORDINALITY)", None);
+                }
+                let saved = std::mem::replace(&mut self.scope, left_scope.cloned().unwrap_or_default());
+                let exprs: Vec<Expr> = array_exprs.iter().map(|e| self.expr(e)).collect();
+                self.scope = saved;
+                let mut types: Vec<Type> = Vec::new();
+                for e in &exprs {
+                    match &e.ty {
+                        Type::Array { element } => match &**element {
+                            Type::Row { fields } => types.extend(fields.iter().map(|f| f.ty.clone())),
+                            t => types.push(t.clone()),
+                        },
+                        Type::Map { key, value } => {
+                            types.push((**key).clone());
+                            types.push((**value).clone());
+                        }
+                        Type::Unknown => {
+                            self.warn_once(&format!("unnest:{e}"), "unknown-type", format!("the type of `{e}` is unknown: UNNEST assumes it is an array of scalars"), e.span);
+                            types.push(Type::Unknown);
+                        }
+                        other => {
+                            self.error("type-mismatch", format!("UNNEST needs an array or map, got {other}"), e.span);
+                            types.push(Type::Unknown);
+                        }
+                    }
+                }
+                if *with_ordinality {
+                    types.push(Type::BigInt);
+                }
+                let qualifier = alias.as_ref().map(|a| ident(&a.name));
+                let names: Vec<String> = match alias {
+                    Some(a) if !a.columns.is_empty() => a.columns.iter().map(|c| ident(&c.name)).collect(),
+                    _ => (0..types.len()).map(|i| format!("_col{i}")).collect(),
+                };
+                if names.len() != types.len() {
+                    self.error(
+                        "column-count-mismatch",
+                        format!("UNNEST produces {} columns but its alias names {}", types.len(), names.len()),
+                        alias.as_ref().and_then(|a| self.ident_span(&a.name)),
+                    );
+                }
+                let fields: Vec<Field> = names
+                    .into_iter()
+                    .zip(types.into_iter().chain(std::iter::repeat(Type::Unknown)))
+                    .map(|(name, ty)| Field { qualifier: qualifier.clone(), name, ty })
+                    .collect();
+                let rel = Rel::Unnest(Unnest { exprs, ordinality: *with_ordinality, alias: qualifier, fields });
+                let scope = self.scope_of(&rel);
+                (rel, scope)
+            }
+            ast::TableFactor::NestedJoin { table_with_joins, alias } => {
+                let (rel, _) = self.table_with_joins(table_with_joins, left_scope);
+                if alias.is_some() {
+                    let r = self.alias(rel, alias.as_ref());
+                    let sc = self.scope_of(&r);
+                    return (r, sc);
+                }
+                let scope = self.scope_of_join(&rel);
+                (rel, scope)
+            }
+            other => {
+                self.error("unsupported-syntax", format!("table factor `{}`", first_words(&other.to_string())), self.span_of(other));
+                (Rel::Values(Values { rows: vec![vec![]], fields: vec![] }), Scope::default())
+            }
+        }
+    }
+
+    fn sample(&mut self, rel: Rel, s: &ast::TableSampleKind) -> Rel {
+        let (ast::TableSampleKind::BeforeTableAlias(s) | ast::TableSampleKind::AfterTableAlias(s)) = s;
+        let method = s.name.as_ref().map(|n| n.to_string().to_uppercase()).unwrap_or_else(|| "BERNOULLI".into());
+        let percentage = match &s.quantity {
+            Some(q) => self.const_expr(&q.value),
+            None => {
+                self.error("unsupported-syntax", "TABLESAMPLE without a percentage", None);
+                Expr::int(100)
+            }
+        };
+        Rel::Sample(Sample { input: Box::new(rel), method, percentage })
+    }
+
+    /// The scope a single FROM item contributes.
+    fn scope_of(&self, rel: &Rel) -> Scope {
+        let mut sc = Scope::from_fields(&rel.fields());
+        if let Rel::Scan(s) = rel {
+            if !s.known {
+                sc.open.push(s.alias.clone().unwrap_or_else(|| s.table.table().to_string()));
+            }
+        }
+        if let Rel::Sample(s) = rel {
+            return self.scope_of(&s.input);
+        }
+        sc
+    }
+
+    fn scope_of_join(&self, rel: &Rel) -> Scope {
+        match rel {
+            Rel::Join(j) => {
+                let mut s = self.scope_of_join(&j.left);
+                s.extend(self.scope_of_join(&j.right));
+                s
+            }
+            other => self.scope_of(other),
+        }
+    }
+
+    fn alias(&mut self, rel: Rel, alias: Option<&ast::TableAlias>) -> Rel {
+        let Some(a) = alias else {
+            // Trino allows an unaliased derived table; its columns are unqualified.
+            let fields = rel.fields().into_iter().map(|f| Field { qualifier: None, ..f }).collect();
+            return Rel::Alias(Alias { input: Box::new(rel), alias: String::new(), columns: None, fields });
+        };
+        let name = ident(&a.name);
+        let columns: Option<Vec<String>> =
+            if a.columns.is_empty() { None } else { Some(a.columns.iter().map(|c| ident(&c.name)).collect()) };
+        let inner = rel.fields();
+        if let Some(c) = &columns {
+            if c.len() != inner.len() {
+                self.error(
+                    "column-count-mismatch",
+                    format!("alias {name} names {} columns but the relation has {}", c.len(), inner.len()),
+                    self.ident_span(&a.name),
+                );
+            }
+        }
+        let fields = rename_fields(&inner, columns.as_deref(), Some(&name));
+        Rel::Alias(Alias { input: Box::new(rel), alias: name, columns, fields })
+    }
+
+    fn scan(&mut self, parts: &[String], alias: Option<&ast::TableAlias>, span: Option<Span>) -> Rel {
+        let alias_name = alias.map(|a| ident(&a.name));
+        let qualifier = alias_name.clone().unwrap_or_else(|| parts.last().cloned().unwrap_or_default());
+        // CTE reference?
+        if parts.len() == 1 {
+            for level in self.ctes.iter().rev() {
+                if let Some((fields, _)) = level.get(&parts[0]) {
+                    let mut fields: Vec<Field> =
+                        fields.iter().map(|f| Field { qualifier: Some(qualifier.clone()), ..f.clone() }).collect();
+                    if let Some(a) = alias {
+                        if !a.columns.is_empty() {
+                            let names: Vec<String> = a.columns.iter().map(|c| ident(&c.name)).collect();
+                            fields = rename_fields(&fields, Some(&names), Some(&qualifier));
+                        }
+                    }
+                    let rel = Rel::CteRef(CteRef { name: parts[0].clone(), alias: alias_name.clone(), fields });
+                    if alias.is_some_and(|a| !a.columns.is_empty()) {
+                        // Column aliases on a CTE reference: keep them through an Alias.
+                        let f = rel.fields();
+                        let cols = alias.map(|a| a.columns.iter().map(|c| ident(&c.name)).collect());
+                        return Rel::Alias(Alias {
+                            input: Box::new(Rel::CteRef(CteRef { name: parts[0].clone(), alias: None, fields: level.get(&parts[0]).map(|x| x.0.clone()).unwrap_or_default() })),
+                            alias: qualifier,
+                            columns: cols,
+                            fields: f,
+                        });
+                    }
+                    return rel;
+                }
+            }
+        }
+        let (fields, known) = match self.catalog.lookup(parts) {
+            Some(t) => (
+                t.columns.iter().map(|(n, ty)| Field { qualifier: Some(qualifier.clone()), name: n.clone(), ty: ty.clone() }).collect(),
+                true,
+            ),
+            None => {
+                let name = parts.join(".");
+                self.warn_once(
+                    &format!("table:{name}"),
+                    "unknown-table",
+                    format!(
+                        "table `{name}` is not in the catalog (give one with --schema): its columns are assumed to exist with unknown types, so type-dependent rewrites (integer division, decimal scale, cast rounding) are not checked for them"
+                    ),
+                    span,
+                );
+                (vec![], false)
+            }
+        };
+        let mut scan = Scan { table: TableName { parts: parts.to_vec() }, alias: alias_name, fields, known, time_travel: None };
+        if let Some(a) = alias {
+            if !a.columns.is_empty() {
+                let names: Vec<String> = a.columns.iter().map(|c| ident(&c.name)).collect();
+                let inner = scan.fields.clone();
+                scan.alias = None;
+                let fields = rename_fields(&inner, Some(&names), Some(&qualifier));
+                return Rel::Alias(Alias { input: Box::new(Rel::Scan(scan)), alias: qualifier, columns: Some(names), fields });
+            }
+        }
+        Rel::Scan(scan)
+    }
+}
+
+fn rename_fields(fields: &[Field], names: Option<&[String]>, qualifier: Option<&str>) -> Vec<Field> {
+    fields
+        .iter()
+        .enumerate()
+        .map(|(i, f)| Field {
+            qualifier: qualifier.map(str::to_string),
+            name: names.and_then(|n| n.get(i).cloned()).unwrap_or_else(|| f.name.clone()),
+            ty: f.ty.clone(),
+        })
+        .collect()
+}
+
+fn is_lateral(tf: &ast::TableFactor) -> bool {
+    matches!(tf, ast::TableFactor::Derived { lateral: true, .. } | ast::TableFactor::UNNEST { .. })
+}
+
+fn sql_option_pair(o: &ast::SqlOption) -> (String, String) {
+    match o {
+        ast::SqlOption::KeyValue { key, value } => (ident(key), value.to_string()),
+        other => (other.to_string(), String::new()),
+    }
+}
+
+fn first_words(s: &str) -> String {
+    let w: Vec<&str> = s.split_whitespace().take(4).collect();
+    let mut out = w.join(" ");
+    if out.len() > 60 {
+        out.truncate(60);
+    }
+    out
+}
+
+/// Trino's name for an unaliased select item: a column keeps its name, a field access its field.
+fn implicit_name(e: &ast::Expr, lowered: &Expr) -> Option<String> {
+    match e {
+        ast::Expr::Identifier(i) => Some(ident(i)),
+        ast::Expr::CompoundIdentifier(parts) => parts.last().map(ident),
+        ast::Expr::Nested(inner) => implicit_name(inner, lowered).filter(|_| false),
+        _ => match &lowered.kind {
+            ExprKind::FieldAccess { field, .. } => Some(field.clone()),
+            _ => None,
+        },
+    }
+}
