@@ -1,1 +1,222 @@
-fn main() {}
+//! The `trino2spark` command line. The only crate that prints or touches the terminal.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use serde_json::json;
+use std::io::{Read, Write};
+use std::process::ExitCode;
+use std::sync::Arc;
+use trino2spark::{Catalog, Diagnostic, Options, SparkVersion, Status, Target};
+
+#[derive(Parser)]
+#[command(name = "trino2spark", version, about = "Translate Trino SQL into result-equal Spark SQL, or say exactly why not")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Translate one SQL file (or standard input) and print Spark SQL.
+    Transpile {
+        /// A .sql file; `-` or nothing reads standard input.
+        file: Option<String>,
+        #[command(flatten)]
+        target: TargetArgs,
+        /// `text` prints the Spark SQL (diagnostics on stderr); `json` prints exactly one JSON object.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// What to print in text format.
+        #[arg(long, value_enum, default_value_t = Emit::Spark)]
+        emit: Emit,
+    },
+    /// Translate the bundled example queries (TPC-H with its schema) and print the results.
+    Demo {
+        #[command(flatten)]
+        target: TargetArgs,
+    },
+}
+
+#[derive(clap::Args)]
+struct TargetArgs {
+    /// Spark version the output is for.
+    #[arg(long, default_value = "4", value_parser = parse_version)]
+    spark: SparkVersion,
+    /// Whether the output will run with spark.sql.ansi.enabled.
+    #[arg(long, default_value_t = true, action = clap::ArgAction::Set)]
+    ansi: bool,
+    /// Table schemas: a JSON schema file or a file of CREATE TABLE statements (repeatable).
+    #[arg(long = "schema")]
+    schemas: Vec<String>,
+    /// Trino session time zone (becomes spark.sql.session.timeZone).
+    #[arg(long, default_value = "UTC")]
+    time_zone: String,
+}
+
+fn parse_version(s: &str) -> Result<SparkVersion, String> {
+    SparkVersion::parse(s).ok_or_else(|| format!("unknown Spark version `{s}` (use 4 or 3.5)"))
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq)]
+enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq)]
+enum Emit {
+    /// Spark SQL.
+    Spark,
+    /// The typed IR as lowered from Trino.
+    Ir,
+    /// The IR after the rewrite passes.
+    IrRewritten,
+}
+
+fn options(t: &TargetArgs) -> Result<Options, String> {
+    let mut catalog = Catalog::new();
+    for path in &t.schemas {
+        let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read schema {path}: {e}"))?;
+        let c = trino2spark::catalog_from_file_text(&text).map_err(|e| format!("schema {path}: {e}"))?;
+        catalog.merge(c);
+    }
+    Ok(Options {
+        target: Target { version: t.spark, ansi: t.ansi },
+        catalog: Arc::new(catalog),
+        time_zone: t.time_zone.clone(),
+    })
+}
+
+fn diag_json(d: &Diagnostic) -> serde_json::Value {
+    json!({
+        "severity": d.severity,
+        "code": d.code,
+        "message": d.message,
+        "line": d.span.map(|s| s.line),
+        "column": d.span.map(|s| s.column),
+    })
+}
+
+fn render_diag(d: &Diagnostic, source_name: &str) -> String {
+    let pos = d.span.map(|s| format!("{source_name}:{}:{}: ", s.line, s.column)).unwrap_or_else(|| format!("{source_name}: "));
+    let sev = match d.severity {
+        trino2spark::Severity::Error => "error",
+        trino2spark::Severity::Warning => "warning",
+        trino2spark::Severity::Info => "info",
+    };
+    format!("{pos}{sev}[{}]: {}", d.code, d.message)
+}
+
+fn exit_code(s: Status) -> ExitCode {
+    match s {
+        Status::Ok => ExitCode::from(0),
+        Status::Error => ExitCode::from(1),
+        Status::Flagged => ExitCode::from(2),
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let mut stdout = std::io::stdout().lock();
+    match cli.command {
+        Command::Transpile { file, target, format, emit } => {
+            let opts = match options(&target) {
+                Ok(o) => o,
+                Err(e) => {
+                    eprintln!("trino2spark: {e}");
+                    return ExitCode::from(1);
+                }
+            };
+            let (name, bytes) = match file.as_deref() {
+                None | Some("-") => {
+                    let mut b = Vec::new();
+                    if let Err(e) = std::io::stdin().read_to_end(&mut b) {
+                        eprintln!("trino2spark: cannot read standard input: {e}");
+                        return ExitCode::from(1);
+                    }
+                    ("<stdin>".to_string(), b)
+                }
+                Some(path) => match std::fs::read(path) {
+                    Ok(b) => (path.to_string(), b),
+                    Err(e) => {
+                        eprintln!("trino2spark: cannot read {path}: {e}");
+                        return ExitCode::from(1);
+                    }
+                },
+            };
+            let result = trino2spark::transpile_bytes(&bytes, &opts);
+            match format {
+                Format::Json => {
+                    let v = match &result {
+                        Ok(t) => json!({
+                            "status": t.status,
+                            "spark_sql": t.spark_sql,
+                            "spark_conf": t.spark_conf,
+                            "diagnostics": t.diagnostics.iter().map(diag_json).collect::<Vec<_>>(),
+                        }),
+                        Err(e) => json!({
+                            "status": Status::Error,
+                            "spark_sql": "",
+                            "spark_conf": trino2spark::spark_conf(&opts),
+                            "diagnostics": [diag_json(&e.to_diagnostic())],
+                        }),
+                    };
+                    let _ = writeln!(stdout, "{v}");
+                }
+                Format::Text => match &result {
+                    Ok(t) => {
+                        let body = match emit {
+                            Emit::Spark => t.spark_sql.clone(),
+                            Emit::Ir => trino2spark::ir_text(t, false),
+                            Emit::IrRewritten => trino2spark::ir_text(t, true),
+                        };
+                        let _ = writeln!(stdout, "{}", body.trim_end());
+                        for d in &t.diagnostics {
+                            eprintln!("{}", render_diag(d, &name));
+                        }
+                    }
+                    Err(e) => eprintln!("{}", render_diag(&e.to_diagnostic(), &name)),
+                },
+            }
+            exit_code(match &result {
+                Ok(t) => t.status,
+                Err(_) => Status::Error,
+            })
+        }
+        Command::Demo { target } => {
+            let mut opts = match options(&target) {
+                Ok(o) => o,
+                Err(e) => {
+                    eprintln!("trino2spark: {e}");
+                    return ExitCode::from(1);
+                }
+            };
+            if opts.catalog.is_empty() {
+                opts.catalog = Arc::new(trino2spark::examples::tpch_catalog());
+            }
+            let mut worst = Status::Ok;
+            for (name, sql) in trino2spark::examples::QUERIES {
+                let _ = writeln!(stdout, "-- ===== {name} (Trino) =====\n{}\n", sql.trim());
+                match trino2spark::transpile(sql, &opts) {
+                    Ok(t) => {
+                        let _ = writeln!(stdout, "-- ----- Spark {} (status: {:?}) -----\n{};\n", opts.target.version.as_str(), t.status, t.spark_sql);
+                        for d in &t.diagnostics {
+                            let _ = writeln!(stdout, "-- {}", render_diag(d, name));
+                        }
+                        if t.status != Status::Ok {
+                            worst = Status::Flagged;
+                        }
+                    }
+                    Err(e) => {
+                        let _ = writeln!(stdout, "-- {}", render_diag(&e.to_diagnostic(), name));
+                        worst = Status::Error;
+                    }
+                }
+            }
+            let _ = writeln!(stdout, "-- Spark settings the output relies on:");
+            for (k, v) in trino2spark::spark_conf(&opts) {
+                let _ = writeln!(stdout, "--   {k} = {v}");
+            }
+            exit_code(if worst == Status::Error { Status::Error } else { Status::Ok })
+        }
+    }
+}

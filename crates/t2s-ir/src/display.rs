@@ -375,6 +375,13 @@ impl fmt::Display for Expr {
                 write!(f, "spark:{}({expr} AS {spark_type})", if *safe { "TRY_CAST" } else { "CAST" })
             }
             SparkLiteral(s) => write!(f, "spark:{s}"),
+            SparkTemplate { template, args } => {
+                let mut out = template.clone();
+                for (i, a) in args.iter().enumerate().rev() {
+                    out = out.replace(&format!("{{{i}}}"), &a.to_string());
+                }
+                write!(f, "spark:[{out}]")
+            }
         }
     }
 }

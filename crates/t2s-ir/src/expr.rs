@@ -68,6 +68,9 @@ pub enum ExprKind {
     SparkInfix { op: String, left: Box<Expr>, right: Box<Expr> },
     /// A Spark type cast (`CAST(x AS <spark type>)`) with the Spark type spelled out.
     SparkCast { expr: Box<Expr>, spark_type: String, safe: bool },
+    /// Spark syntax with argument holes `{0}`, `{1}`, … (each argument is printed parenthesised
+    /// unless atomic), for forms that are not a plain call (`{0} <=> {1}`, `trim(BOTH {1} FROM {0})`).
+    SparkTemplate { template: String, args: Vec<Expr> },
     /// A Spark literal spelled exactly (e.g. `12.50BD`, `TIMESTAMP_NTZ '…'`, `INTERVAL '3' DAY`).
     SparkLiteral(String),
 }
@@ -276,7 +279,7 @@ impl Expr {
         match &self.kind {
             Column(_) | Wildcard { .. } | OutputRef { .. } | Literal(_) | LambdaVar(_) | SparkLiteral(_) | ScalarSubquery(_)
             | Exists { .. } => vec![],
-            Call { args, .. } | SparkCall { args, .. } | Array(args) | Row(args) | Grouping(args) => {
+            Call { args, .. } | SparkCall { args, .. } | SparkTemplate { args, .. } | Array(args) | Row(args) | Grouping(args) => {
                 args.iter().collect()
             }
             Binary { left, right, .. } | SparkInfix { left, right, .. } | IsDistinctFrom { left, right, .. } => {

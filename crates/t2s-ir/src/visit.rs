@@ -85,7 +85,7 @@ pub fn children_mut(e: &mut Expr) -> Vec<&mut Expr> {
         Column(_) | Wildcard { .. } | OutputRef { .. } | Literal(_) | LambdaVar(_) | SparkLiteral(_) | ScalarSubquery(_) | Exists { .. } => {
             vec![]
         }
-        Call { args, .. } | SparkCall { args, .. } | Array(args) | Row(args) | Grouping(args) => args.iter_mut().collect(),
+        Call { args, .. } | SparkCall { args, .. } | SparkTemplate { args, .. } | Array(args) | Row(args) | Grouping(args) => args.iter_mut().collect(),
         Binary { left, right, .. } | SparkInfix { left, right, .. } | IsDistinctFrom { left, right, .. } => {
             vec![&mut **left, &mut **right]
         }

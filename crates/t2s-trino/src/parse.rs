@@ -1,13 +1,77 @@
-//! Statement splitting and parsing with exact positions. (Being written: see ARCHITECTURE.md.)
+//! Statement splitting and parsing with exact positions.
+//!
+//! [`parse_sql`] tokenizes the whole input once with [`TrinoDialect`], splits it on top-level
+//! `;` tokens (a `;` inside a string, comment or quoted identifier is part of that token, so it
+//! never splits), and parses every statement on its own, so one bad statement does not lose the
+//! others. Tokens keep their positions in the whole input, so every position in the AST
+//! (`Ident::span`, `Select::select_token`, …) and in errors is a position in the whole input.
+//!
+//! A thin layer over the token stream handles the Trino syntax sqlparser has no node or hook
+//! for; what it finds is recorded in [`Extras`] (never silently dropped):
+//!
+//! * `U&'…'` literals, with optional `UESCAPE '<char>'`, become
+//!   `Value::UnicodeStringLiteral(<decoded text>)` (see [`decode_unicode_literal`]).
+//! * `GROUP BY DISTINCT …` / `GROUP BY ALL …`: the quantifier is removed and the query block is
+//!   recorded in [`Extras::group_by_distinct`] / [`Extras::group_by_all`] (by the position of
+//!   its `SELECT` keyword, which is `Select::select_token.0.span.start` in the AST).
+//! * `<table> FOR TIMESTAMP AS OF <expr>` / `<table> FOR VERSION AS OF <expr>`: parsed, put
+//!   into the AST as `TableFactor::Table { version: Some(TableVersion::TimestampAsOf(expr) |
+//!   TableVersion::VersionAsOf(expr)) }` and recorded in [`Extras::table_versions`].
+//! * An identifier that starts with a digit (`SELECT 1a`) is an error, as in Trino (instead of
+//!   `1 AS a`).
+//!
+//! Errors carry the exact line and column (1-based, in characters) of the offending token in
+//! the whole input and a message of the form `expected an expression, found FROM`.
 
-use sqlparser::ast::Statement as AstStatement;
+use std::ops::Range;
+
+use sqlparser::ast::{
+    Expr, ObjectName, Statement as AstStatement, TableFactor, TableVersion, Value, VisitMut,
+    VisitorMut,
+};
+use sqlparser::parser::{Parser, ParserError};
+use sqlparser::tokenizer::{Location, Token, TokenWithSpan, Tokenizer, Whitespace, Word};
 use t2s_ir::Span;
+
+use crate::dialect::{self, TrinoDialect};
 
 /// Trino syntax that sqlparser has no node for, recorded beside the AST by our thin layer.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Extras {
-    /// `GROUP BY DISTINCT …` was written (for the query block at this position).
+    /// `GROUP BY DISTINCT …` was written (for the query block at this position: the position of
+    /// its `SELECT` keyword, equal to `Select::select_token.0.span.start` in the AST).
     pub group_by_distinct: Vec<Span>,
+    /// `GROUP BY ALL …` was written (same positions as `group_by_distinct`). `ALL` is Trino's
+    /// default set quantifier, so the AST without it means the same.
+    pub group_by_all: Vec<Span>,
+    /// `FOR TIMESTAMP AS OF …` / `FOR VERSION AS OF …` clauses, in source order. The same
+    /// expression is also in the AST (`TableFactor::Table::version`).
+    pub table_versions: Vec<TableVersionClause>,
+}
+
+/// Which kind of `FOR … AS OF` clause.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TableVersionKind {
+    /// `FOR TIMESTAMP AS OF <expr>`
+    Timestamp,
+    /// `FOR VERSION AS OF <expr>`
+    Version,
+}
+
+/// A `<table> FOR TIMESTAMP|VERSION AS OF <expr>` clause.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TableVersionClause {
+    /// Position of the table name's first part (`Ident::span.start` of the name in the AST).
+    pub table: Span,
+    /// The table name as written.
+    pub table_name: String,
+    pub kind: TableVersionKind,
+    /// Position of the `FOR` keyword.
+    pub span: Span,
+    /// The expression's text as written.
+    pub expr_text: String,
+    /// The expression, parsed.
+    pub expr: Expr,
 }
 
 /// One parsed statement of a file.
@@ -30,8 +94,644 @@ pub struct ParseError {
     pub column: u32,
 }
 
+impl ParseError {
+    fn at(message: impl Into<String>, loc: Location) -> Self {
+        ParseError { message: message.into(), line: loc.line as u32, column: loc.column as u32 }
+    }
+}
+
 /// Parses every statement of `sql`. Each statement succeeds or fails on its own, so one bad
 /// statement in a file does not lose the others.
-pub fn parse_sql(_sql: &str) -> Vec<Result<ParsedStatement, ParseError>> {
-    unimplemented!("being written")
+pub fn parse_sql(sql: &str) -> Vec<Result<ParsedStatement, ParseError>> {
+    let dialect = TrinoDialect;
+    let mut tokens: Vec<TokenWithSpan> = Vec::new();
+    let tokenize_error = Tokenizer::new(&dialect, sql)
+        .tokenize_with_location_into_buf(&mut tokens)
+        .err();
+    let index = LineIndex::new(sql);
+
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut chunks: Vec<Range<usize>> = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        if t.token == Token::SemiColon {
+            chunks.push(start..i);
+            start = i + 1;
+        }
+    }
+    let last = start..tokens.len();
+
+    for chunk in chunks {
+        if let Some(r) = parse_chunk(sql, &index, &tokens[chunk]) {
+            out.push(r);
+        }
+    }
+    match tokenize_error {
+        None => {
+            if let Some(r) = parse_chunk(sql, &index, &tokens[last]) {
+                out.push(r);
+            }
+        }
+        Some(e) => {
+            // The failing token starts right after the last token produced.
+            let token_start =
+                tokens.last().map(|t| t.span.end).unwrap_or(Location { line: 1, column: 1 });
+            let points_at_start = e.message.contains("Unterminated")
+                || e.message.contains("Unexpected EOF")
+                || e.location.line == 0;
+            let loc = if points_at_start { token_start } else { e.location };
+            out.push(Err(ParseError::at(lowercase_first(&e.message), loc)));
+        }
+    }
+    out
+}
+
+fn is_trivia(t: &TokenWithSpan) -> bool {
+    matches!(t.token, Token::Whitespace(_))
+}
+
+fn span_of(loc: Location) -> Span {
+    Span { line: loc.line as u32, column: loc.column as u32 }
+}
+
+fn blank(t: &mut TokenWithSpan) {
+    t.token = Token::Whitespace(Whitespace::Space);
+}
+
+/// Parses one statement's tokens; `None` for an empty statement (only whitespace/comments).
+fn parse_chunk(
+    sql: &str,
+    index: &LineIndex,
+    tokens: &[TokenWithSpan],
+) -> Option<Result<ParsedStatement, ParseError>> {
+    let first = tokens.iter().position(|t| !is_trivia(t))?;
+    let last = tokens.iter().rposition(|t| !is_trivia(t))?;
+    let tokens = &tokens[first..=last];
+    let start = tokens[0].span.start;
+    let end = tokens[tokens.len() - 1].span.end;
+    let range = index.byte(start)..index.byte(end);
+    let span = span_of(start);
+    Some(
+        parse_statement_tokens(sql, index, tokens.to_vec(), end)
+            .map(|(ast, extras)| ParsedStatement { ast, span, range, extras }),
+    )
+}
+
+fn parse_statement_tokens(
+    sql: &str,
+    index: &LineIndex,
+    mut tokens: Vec<TokenWithSpan>,
+    end: Location,
+) -> Result<(AstStatement, Extras), ParseError> {
+    let mut extras = Extras::default();
+    let pre = prescan(sql, index, &mut tokens, &mut extras)?;
+
+    let dialect = TrinoDialect;
+    dialect::reset_furthest();
+    dialect::precharge_operators(pre.set_operations);
+    let mut parser = Parser::new(&dialect).with_tokens_with_locations(tokens);
+    let result = parser.parse_statement().and_then(|stmt| {
+        let next = parser.peek_token();
+        if next.token == Token::EOF {
+            Ok(stmt)
+        } else {
+            parser.expected("end of statement", next)
+        }
+    });
+    let mut ast = match result {
+        Ok(ast) => ast,
+        Err(e) => {
+            let e = convert_error(e, &parser, end);
+            return Err(match pre.deferred {
+                Some(d) if (d.line, d.column) < (e.line, e.column) => d,
+                _ => e,
+            });
+        }
+    };
+    if let Some(d) = pre.deferred {
+        return Err(d);
+    }
+    if !extras.table_versions.is_empty() {
+        attach_table_versions(&mut ast, &extras.table_versions)?;
+    }
+    Ok((ast, extras))
+}
+
+/// Turns a sqlparser error into our message and exact position.
+fn convert_error(e: ParserError, parser: &Parser, end: Location) -> ParseError {
+    let raw = match e {
+        ParserError::ParserError(s) | ParserError::TokenizerError(s) => s,
+        ParserError::RecursionLimitExceeded => {
+            let loc = dialect::furthest()
+                .unwrap_or_else(|| parser.get_current_token().span.start);
+            return ParseError::at("expression nested too deeply (recursion limit exceeded)", loc);
+        }
+    };
+    let (body, loc) = split_location(&raw);
+    let (message, found_eof) = normalize_message(body);
+    let loc = if found_eof {
+        end
+    } else if let Some(loc) = loc.filter(|l| l.line > 0) {
+        loc
+    } else {
+        let cur = parser.get_current_token();
+        if cur.token == Token::EOF || cur.span.start.line == 0 {
+            dialect::furthest().unwrap_or(end)
+        } else {
+            cur.span.start
+        }
+    };
+    ParseError::at(message, loc)
+}
+
+/// Splits sqlparser's ` at Line: X, Column: Y` suffix off a message.
+fn split_location(raw: &str) -> (&str, Option<Location>) {
+    if let Some(pos) = raw.rfind(" at Line: ") {
+        let tail = &raw[pos + " at Line: ".len()..];
+        let mut parts = tail.split(", Column: ");
+        let line = parts.next().and_then(|s| s.trim().parse::<u64>().ok());
+        let column = parts.next().and_then(|s| s.trim().parse::<u64>().ok());
+        if let (Some(line), Some(column)) = (line, column) {
+            return (&raw[..pos], Some(Location { line, column }));
+        }
+    }
+    (raw, None)
+}
+
+/// `Expected: X, found: Y` → `expected X, found Y`; returns whether Y was the end of input.
+fn normalize_message(body: &str) -> (String, bool) {
+    let body = body.trim();
+    if let Some(rest) = body.strip_prefix("Expected: ") {
+        if let Some(pos) = rest.rfind(", found: ") {
+            let what = &rest[..pos];
+            let found = rest[pos + ", found: ".len()..].trim();
+            if found == "EOF" {
+                return (format!("expected {what}, found end of input"), true);
+            }
+            return (format!("expected {what}, found {found}"), false);
+        }
+        return (format!("expected {rest}"), false);
+    }
+    (lowercase_first(body), false)
+}
+
+/// `Unterminated string` → `unterminated string`, but keeps words in capitals (`INTERVAL …`).
+fn lowercase_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match (chars.next(), chars.next()) {
+        (Some(a), Some(b)) if a.is_uppercase() && !b.is_uppercase() => {
+            a.to_lowercase().collect::<String>() + &s[a.len_utf8()..]
+        }
+        _ => s.to_string(),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The thin layer over the token stream
+// ---------------------------------------------------------------------------------------------
+
+struct Prescan {
+    set_operations: usize,
+    /// An error sqlparser might not report itself (a reserved word as a table name); reported
+    /// unless parsing fails at an earlier position.
+    deferred: Option<ParseError>,
+}
+
+fn unquoted_word(t: &Token) -> Option<&Word> {
+    match t {
+        Token::Word(w) if w.quote_style.is_none() => Some(w),
+        _ => None,
+    }
+}
+
+fn is_word(t: &Token, upper: &str) -> bool {
+    unquoted_word(t).is_some_and(|w| w.value.eq_ignore_ascii_case(upper))
+}
+
+/// Index of the next non-trivia token at or after `i`.
+fn next_real(tokens: &[TokenWithSpan], mut i: usize) -> Option<usize> {
+    while i < tokens.len() {
+        if !is_trivia(&tokens[i]) {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Index of the previous non-trivia token before `i`.
+fn prev_real(tokens: &[TokenWithSpan], i: usize) -> Option<usize> {
+    (0..i).rev().find(|&j| !is_trivia(&tokens[j]))
+}
+
+fn prescan(
+    sql: &str,
+    index: &LineIndex,
+    tokens: &mut [TokenWithSpan],
+    extras: &mut Extras,
+) -> Result<Prescan, ParseError> {
+    let mut set_operations = 0;
+    let mut deferred: Option<ParseError> = None;
+    let mut i = 0;
+    while i < tokens.len() {
+        match &tokens[i].token {
+            // U&'…' [UESCAPE '<c>']
+            Token::Word(w)
+                if w.quote_style.is_none()
+                    && w.value.eq_ignore_ascii_case("U")
+                    && i + 2 < tokens.len()
+                    && tokens[i + 1].token == Token::Ampersand
+                    && tokens[i + 1].span.start == tokens[i].span.end
+                    && tokens[i + 2].span.start == tokens[i + 1].span.end
+                    && matches!(tokens[i + 2].token, Token::SingleQuotedString(_)) =>
+            {
+                let Token::SingleQuotedString(body) = tokens[i + 2].token.clone() else {
+                    unreachable!()
+                };
+                let start = tokens[i].span.start;
+                let mut end = tokens[i + 2].span.end;
+                let mut escape = '\\';
+                let mut consumed = vec![i + 1, i + 2];
+                if let Some(u) = next_real(tokens, i + 3) {
+                    if is_word(&tokens[u].token, "UESCAPE") {
+                        let Some(e) = next_real(tokens, u + 1) else {
+                            return Err(ParseError::at(
+                                "expected an escape character string after UESCAPE, found end of input",
+                                tokens[u].span.end,
+                            ));
+                        };
+                        let esc = match &tokens[e].token {
+                            Token::SingleQuotedString(s) if s.chars().count() == 1 => {
+                                s.chars().next().unwrap()
+                            }
+                            other => {
+                                return Err(ParseError::at(
+                                    format!(
+                                        "expected a single-character string after UESCAPE, found {other}"
+                                    ),
+                                    tokens[e].span.start,
+                                ))
+                            }
+                        };
+                        if esc.is_ascii_hexdigit() || matches!(esc, '+' | '\'' | '"') || esc.is_whitespace() {
+                            return Err(ParseError::at(
+                                format!("invalid Unicode escape character '{esc}'"),
+                                tokens[e].span.start,
+                            ));
+                        }
+                        escape = esc;
+                        end = tokens[e].span.end;
+                        consumed.extend((i + 3)..=e);
+                    }
+                }
+                let decoded = decode_unicode_literal(&body, escape)
+                    .map_err(|m| ParseError::at(m, tokens[i + 2].span.start))?;
+                tokens[i].token = Token::UnicodeStringLiteral(decoded);
+                tokens[i].span = sqlparser::tokenizer::Span::new(start, end);
+                for j in consumed {
+                    blank(&mut tokens[j]);
+                }
+            }
+            // `1a`: an identifier may not start with a digit.
+            Token::Number(..)
+                if i + 1 < tokens.len()
+                    && matches!(tokens[i + 1].token, Token::Word(ref w) if w.quote_style.is_none())
+                    && tokens[i + 1].span.start == tokens[i].span.end =>
+            {
+                return Err(ParseError::at(
+                    "identifiers must not start with a digit; surround the identifier with double quotes",
+                    tokens[i].span.start,
+                ));
+            }
+            Token::Word(w) if w.quote_style.is_none() => {
+                let upper = w.value.to_ascii_uppercase();
+                match upper.as_str() {
+                    "UNION" | "INTERSECT" | "EXCEPT" => set_operations += 1,
+                    "GROUP" => group_by_quantifier(tokens, i, extras)?,
+                    "FOR" => table_version(sql, index, tokens, i, extras)?,
+                    "FROM" | "JOIN" | "INTO" if deferred.is_none() => {
+                        deferred = reserved_table_name(tokens, i).err();
+                    }
+                    _ => {}
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    Ok(Prescan { set_operations, deferred })
+}
+
+/// `FROM select` & co.: a reserved word cannot be a table name.
+fn reserved_table_name(tokens: &[TokenWithSpan], i: usize) -> Result<(), ParseError> {
+    let Some(n) = next_real(tokens, i + 1) else { return Ok(()) };
+    if let Some(w) = unquoted_word(&tokens[n].token) {
+        let upper = w.value.to_ascii_uppercase();
+        if dialect::is_reserved_word(&upper)
+            && !matches!(upper.as_str(), "UNNEST" | "TABLE" | "JSON_TABLE")
+        {
+            return Err(ParseError::at(
+                format!("expected a table name, found {}", w.value),
+                tokens[n].span.start,
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// `GROUP BY DISTINCT|ALL`: record the owning query block and remove the quantifier.
+fn group_by_quantifier(
+    tokens: &mut [TokenWithSpan],
+    i: usize,
+    extras: &mut Extras,
+) -> Result<(), ParseError> {
+    let Some(by) = next_real(tokens, i + 1) else { return Ok(()) };
+    if !is_word(&tokens[by].token, "BY") {
+        return Ok(());
+    }
+    let Some(q) = next_real(tokens, by + 1) else { return Ok(()) };
+    let distinct = is_word(&tokens[q].token, "DISTINCT");
+    let all = is_word(&tokens[q].token, "ALL");
+    if !distinct && !all {
+        return Ok(());
+    }
+    // `GROUP BY ALL` must be followed by grouping elements (Trino has no DuckDB-style
+    // `GROUP BY ALL`).
+    let after = next_real(tokens, q + 1);
+    let ends = match after {
+        None => true,
+        Some(a) => match &tokens[a].token {
+            Token::RParen | Token::Comma => true,
+            Token::Word(w) if w.quote_style.is_none() => matches!(
+                w.value.to_ascii_uppercase().as_str(),
+                "HAVING" | "ORDER" | "LIMIT" | "OFFSET" | "FETCH" | "WINDOW" | "UNION"
+                    | "INTERSECT" | "EXCEPT"
+            ),
+            _ => false,
+        },
+    };
+    if ends {
+        let found = after.map(|a| tokens[a].token.to_string()).unwrap_or("end of input".into());
+        let loc = after.map(|a| tokens[a].span.start).unwrap_or(tokens[q].span.end);
+        return Err(ParseError::at(
+            format!("expected a grouping element after GROUP BY {}, found {found}", tokens[q].token),
+            loc,
+        ));
+    }
+    // The owning SELECT: the nearest preceding SELECT at the same parenthesis depth.
+    let mut depth = 0i32;
+    let mut select = None;
+    for j in (0..i).rev() {
+        match &tokens[j].token {
+            Token::RParen => depth += 1,
+            Token::LParen => {
+                if depth == 0 {
+                    break;
+                }
+                depth -= 1;
+            }
+            t if depth == 0 && is_word(t, "SELECT") => {
+                select = Some(tokens[j].span.start);
+                break;
+            }
+            _ => {}
+        }
+    }
+    let at = span_of(select.unwrap_or(tokens[i].span.start));
+    if distinct {
+        extras.group_by_distinct.push(at);
+    } else {
+        extras.group_by_all.push(at);
+    }
+    blank(&mut tokens[q]);
+    Ok(())
+}
+
+/// `<table> FOR TIMESTAMP|VERSION AS OF <expr>`: parse the expression, record it, and remove
+/// the clause from the token stream (it is put back into the AST after parsing).
+fn table_version(
+    sql: &str,
+    index: &LineIndex,
+    tokens: &mut [TokenWithSpan],
+    i: usize,
+    extras: &mut Extras,
+) -> Result<(), ParseError> {
+    let Some(k) = next_real(tokens, i + 1) else { return Ok(()) };
+    let kind = if is_word(&tokens[k].token, "TIMESTAMP") {
+        TableVersionKind::Timestamp
+    } else if is_word(&tokens[k].token, "VERSION") {
+        TableVersionKind::Version
+    } else {
+        return Ok(());
+    };
+    let Some(a) = next_real(tokens, k + 1) else { return Ok(()) };
+    if !is_word(&tokens[a].token, "AS") {
+        return Ok(());
+    }
+    let Some(o) = next_real(tokens, a + 1) else { return Ok(()) };
+    if !is_word(&tokens[o].token, "OF") {
+        return Ok(());
+    }
+    // The table name: Word (. Word)* right before FOR.
+    let mut name_start = None;
+    let mut j = prev_real(tokens, i);
+    while let Some(w) = j {
+        if !matches!(tokens[w].token, Token::Word(_)) {
+            break;
+        }
+        name_start = Some(w);
+        match prev_real(tokens, w) {
+            Some(p) if tokens[p].token == Token::Period => j = prev_real(tokens, p),
+            _ => break,
+        }
+    }
+    let Some(name_start) = name_start else {
+        return Err(ParseError::at(
+            "FOR TIMESTAMP/VERSION AS OF must follow a table name",
+            tokens[i].span.start,
+        ));
+    };
+    let name_end = prev_real(tokens, i).unwrap_or(name_start);
+    let table_name =
+        sql[index.byte(tokens[name_start].span.start)..index.byte(tokens[name_end].span.end)]
+            .to_string();
+
+    // Parse the expression on its own.
+    let rest: Vec<TokenWithSpan> = tokens[o + 1..].to_vec();
+    let dialect = TrinoDialect;
+    dialect::reset_furthest();
+    let mut parser = Parser::new(&dialect).with_tokens_with_locations(rest);
+    let expr = match parser.parse_expr() {
+        Ok(e) => e,
+        Err(e) => {
+            let end = tokens.last().map(|t| t.span.end).unwrap_or(tokens[o].span.end);
+            return Err(convert_error(e, &parser, end));
+        }
+    };
+    let consumed = parser.index();
+    let expr_end = o + 1 + consumed; // exclusive index into `tokens`
+    let Some(expr_first) = next_real(tokens, o + 1).filter(|&f| f < expr_end) else {
+        return Err(ParseError::at("expected an expression after AS OF", tokens[o].span.end));
+    };
+    let expr_last = prev_real(tokens, expr_end).unwrap_or(expr_first);
+    let expr_text = sql
+        [index.byte(tokens[expr_first].span.start)..index.byte(tokens[expr_last].span.end)]
+        .to_string();
+    extras.table_versions.push(TableVersionClause {
+        table: span_of(tokens[name_start].span.start),
+        table_name,
+        kind,
+        span: span_of(tokens[i].span.start),
+        expr_text,
+        expr,
+    });
+    for t in tokens.iter_mut().take(expr_end).skip(i) {
+        blank(t);
+    }
+    Ok(())
+}
+
+/// Puts the recorded `FOR … AS OF` expressions into the AST's table factors.
+fn attach_table_versions(
+    ast: &mut AstStatement,
+    versions: &[TableVersionClause],
+) -> Result<(), ParseError> {
+    struct Attach<'a> {
+        versions: &'a [TableVersionClause],
+        done: Vec<bool>,
+    }
+    impl VisitorMut for Attach<'_> {
+        type Break = ();
+        fn pre_visit_table_factor(
+            &mut self,
+            tf: &mut TableFactor,
+        ) -> std::ops::ControlFlow<Self::Break> {
+            if let TableFactor::Table { name, version, .. } = tf {
+                if let Some(first) = name.0.first().and_then(|p| p.as_ident()) {
+                    let at = span_of(first.span.start);
+                    for (k, v) in self.versions.iter().enumerate() {
+                        if !self.done[k] && v.table == at {
+                            *version = Some(match v.kind {
+                                TableVersionKind::Timestamp => {
+                                    TableVersion::TimestampAsOf(v.expr.clone())
+                                }
+                                TableVersionKind::Version => {
+                                    TableVersion::VersionAsOf(v.expr.clone())
+                                }
+                            });
+                            self.done[k] = true;
+                        }
+                    }
+                }
+            }
+            std::ops::ControlFlow::Continue(())
+        }
+    }
+    let mut v = Attach { versions, done: vec![false; versions.len()] };
+    let _ = ast.visit(&mut v);
+    if let Some(k) = v.done.iter().position(|d| !d) {
+        let s = versions[k].span;
+        return Err(ParseError {
+            message: "FOR TIMESTAMP/VERSION AS OF must follow a table name in FROM".to_string(),
+            line: s.line,
+            column: s.column,
+        });
+    }
+    Ok(())
+}
+
+/// Decodes the body of a `U&'…'` literal (after `''` → `'`): `<esc>XXXX` (4 hex digits),
+/// `<esc>+XXXXXX` (6 hex digits) and `<esc><esc>` (the escape character itself). The escape
+/// character is `\` unless `UESCAPE '<c>'` says otherwise.
+pub fn decode_unicode_literal(body: &str, escape: char) -> Result<String, String> {
+    let mut out = String::with_capacity(body.len());
+    let mut chars = body.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != escape {
+            out.push(c);
+            continue;
+        }
+        if chars.peek() == Some(&escape) {
+            chars.next();
+            out.push(escape);
+            continue;
+        }
+        let digits = if chars.peek() == Some(&'+') {
+            chars.next();
+            6
+        } else {
+            4
+        };
+        let mut value = 0u32;
+        for _ in 0..digits {
+            match chars.next().and_then(|d| d.to_digit(16)) {
+                Some(d) => value = value * 16 + d,
+                None => {
+                    return Err(format!(
+                        "invalid Unicode escape: expected {digits} hex digits after '{escape}'"
+                    ))
+                }
+            }
+        }
+        match char::from_u32(value) {
+            Some(ch) => out.push(ch),
+            None => return Err(format!("invalid Unicode code point {value:X}")),
+        }
+    }
+    Ok(out)
+}
+
+/// Reads a `U&` literal value out of a sqlparser `Value` (helper for consumers).
+pub fn unicode_value(v: &Value) -> Option<&str> {
+    match v {
+        Value::UnicodeStringLiteral(s) => Some(s),
+        _ => None,
+    }
+}
+
+/// The name of a relation as written (helper for consumers and tests).
+pub fn object_name_text(name: &ObjectName) -> String {
+    name.to_string()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Positions
+// ---------------------------------------------------------------------------------------------
+
+/// Maps tokenizer locations (1-based line, 1-based column in characters) to byte offsets.
+struct LineIndex<'a> {
+    src: &'a str,
+    starts: Vec<usize>,
+    ascii: Vec<bool>,
+}
+
+impl<'a> LineIndex<'a> {
+    fn new(src: &'a str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(src.match_indices('\n').map(|(i, _)| i + 1));
+        let ascii = (0..starts.len())
+            .map(|l| {
+                let end = starts.get(l + 1).copied().unwrap_or(src.len());
+                src[starts[l]..end].is_ascii()
+            })
+            .collect();
+        LineIndex { src, starts, ascii }
+    }
+
+    fn byte(&self, loc: Location) -> usize {
+        let line = (loc.line as usize).max(1);
+        let Some(&start) = self.starts.get(line - 1) else {
+            return self.src.len();
+        };
+        let end = self.starts.get(line).copied().unwrap_or(self.src.len());
+        let text = &self.src[start..end];
+        let col = (loc.column as usize).max(1) - 1;
+        if self.ascii[line - 1] {
+            return start + col.min(text.len());
+        }
+        match text.char_indices().nth(col) {
+            Some((i, _)) => start + i,
+            None => end,
+        }
+    }
 }

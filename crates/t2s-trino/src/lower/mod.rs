@@ -28,6 +28,7 @@ pub struct Lowered {
 /// Lowers one parsed statement against `catalog`.
 pub fn lower_statement(ps: &ParsedStatement, catalog: &Catalog) -> Lowered {
     let mut l = Lowerer::new(catalog, ps.span);
+    l.group_by_distinct = ps.extras.group_by_distinct.clone();
     let statement = l.statement(&ps.ast);
     Lowered { statement, diagnostics: l.diags }
 }
@@ -81,6 +82,8 @@ pub(crate) struct Lowerer<'a> {
     /// Named windows of the current SELECT (`WINDOW w AS (…)`).
     windows: HashMap<String, ast::WindowSpec>,
     warned: HashSet<String>,
+    /// Positions of the SELECT keywords whose block wrote `GROUP BY DISTINCT`.
+    group_by_distinct: Vec<Span>,
 }
 
 fn lc(s: &str) -> String {
@@ -113,6 +116,7 @@ impl<'a> Lowerer<'a> {
             order_by_outputs: None,
             windows: HashMap::new(),
             warned: HashSet::new(),
+            group_by_distinct: vec![],
         }
     }
 
@@ -125,17 +129,12 @@ impl<'a> Lowerer<'a> {
         self.abs_span(id.span)
     }
 
+    /// AST positions are already positions in the whole input (the parser tokenizes once).
     fn abs_span(&self, s: sqlparser::tokenizer::Span) -> Option<Span> {
         if s.start.line == 0 {
             return None;
         }
-        let line = s.start.line as u32;
-        let column = s.start.column as u32;
-        Some(if line == 1 {
-            Span { line: self.base.line, column: self.base.column + column - 1 }
-        } else {
-            Span { line: self.base.line + line - 1, column }
-        })
+        Some(Span { line: s.start.line as u32, column: s.start.column as u32 })
     }
 
     pub(crate) fn error(&mut self, code: &str, msg: impl Into<String>, span: Option<Span>) {
@@ -581,7 +580,9 @@ impl<'a> Lowerer<'a> {
                     for e in exprs {
                         elements.push(self.grouping_element(e, &items));
                     }
-                    group_by = Some(GroupBy { distinct: false, elements });
+                    let select_pos = self.abs_span(s.select_token.0.span);
+                    let distinct = select_pos.is_some_and(|p| self.group_by_distinct.contains(&p));
+                    group_by = Some(GroupBy { distinct, elements });
                 }
             }
         }
@@ -810,6 +811,19 @@ impl<'a> Lowerer<'a> {
 
     fn table_factor(&mut self, tf: &ast::TableFactor, left_scope: Option<&Scope>) -> (Rel, Scope) {
         match tf {
+            ast::TableFactor::Table { name, alias, args: Some(targs), with_ordinality, .. }
+                if object_parts(name) == ["unnest"] =>
+            {
+                let exprs: Vec<ast::Expr> = targs
+                    .args
+                    .iter()
+                    .filter_map(|a| match a {
+                        ast::FunctionArg::Unnamed(ast::FunctionArgExpr::Expr(e)) => Some(e.clone()),
+                        _ => None,
+                    })
+                    .collect();
+                self.unnest(&exprs, alias.as_ref(), *with_ordinality, left_scope)
+            }
             ast::TableFactor::Table { name, alias, args, sample, version, with_ordinality, .. } => {
                 if args.is_some() || *with_ordinality {
                     self.error("unsupported-syntax", format!("table function `{name}(…)`"), self.span_of(name));
@@ -817,7 +831,24 @@ impl<'a> Lowerer<'a> {
                 let parts = object_parts(name);
                 let mut rel = self.scan(&parts, alias.as_ref(), self.span_of(name));
                 if let Some(v) = version {
-                    self.error("unsupported-syntax", format!("table version `{v}`"), self.span_of(name));
+                    let (kind, e) = match v {
+                        ast::TableVersion::TimestampAsOf(e) => ("TIMESTAMP", Some(e)),
+                        ast::TableVersion::VersionAsOf(e) => ("VERSION", Some(e)),
+                        _ => ("", None),
+                    };
+                    match e {
+                        Some(e) => {
+                            let expr = self.const_expr(e);
+                            let mut target = &mut rel;
+                            if let Rel::Alias(a) = target {
+                                target = &mut *a.input;
+                            }
+                            if let Rel::Scan(sc) = target {
+                                sc.time_travel = Some(TimeTravel { kind: kind.into(), expr });
+                            }
+                        }
+                        None => self.error("unsupported-syntax", format!("table version `{v}` is not Trino syntax"), self.span_of(name)),
+                    }
                 }
                 if let Some(s) = sample {
                     rel = self.sample(rel, s);
@@ -845,53 +876,7 @@ impl<'a> Lowerer<'a> {
                 if *with_offset {
                     self.error("unsupported-syntax", "UNNEST … WITH OFFSET is BigQuery syntax (Trino: WITH ORDINALITY)", None);
                 }
-                let saved = std::mem::replace(&mut self.scope, left_scope.cloned().unwrap_or_default());
-                let exprs: Vec<Expr> = array_exprs.iter().map(|e| self.expr(e)).collect();
-                self.scope = saved;
-                let mut types: Vec<Type> = Vec::new();
-                for e in &exprs {
-                    match &e.ty {
-                        Type::Array { element } => match &**element {
-                            Type::Row { fields } => types.extend(fields.iter().map(|f| f.ty.clone())),
-                            t => types.push(t.clone()),
-                        },
-                        Type::Map { key, value } => {
-                            types.push((**key).clone());
-                            types.push((**value).clone());
-                        }
-                        Type::Unknown => {
-                            self.warn_once(&format!("unnest:{e}"), "unknown-type", format!("the type of `{e}` is unknown: UNNEST assumes it is an array of scalars"), e.span);
-                            types.push(Type::Unknown);
-                        }
-                        other => {
-                            self.error("type-mismatch", format!("UNNEST needs an array or map, got {other}"), e.span);
-                            types.push(Type::Unknown);
-                        }
-                    }
-                }
-                if *with_ordinality {
-                    types.push(Type::BigInt);
-                }
-                let qualifier = alias.as_ref().map(|a| ident(&a.name));
-                let names: Vec<String> = match alias {
-                    Some(a) if !a.columns.is_empty() => a.columns.iter().map(|c| ident(&c.name)).collect(),
-                    _ => (0..types.len()).map(|i| format!("_col{i}")).collect(),
-                };
-                if names.len() != types.len() {
-                    self.error(
-                        "column-count-mismatch",
-                        format!("UNNEST produces {} columns but its alias names {}", types.len(), names.len()),
-                        alias.as_ref().and_then(|a| self.ident_span(&a.name)),
-                    );
-                }
-                let fields: Vec<Field> = names
-                    .into_iter()
-                    .zip(types.into_iter().chain(std::iter::repeat(Type::Unknown)))
-                    .map(|(name, ty)| Field { qualifier: qualifier.clone(), name, ty })
-                    .collect();
-                let rel = Rel::Unnest(Unnest { exprs, ordinality: *with_ordinality, alias: qualifier, fields });
-                let scope = self.scope_of(&rel);
-                (rel, scope)
+                self.unnest(array_exprs, alias.as_ref(), *with_ordinality, left_scope)
             }
             ast::TableFactor::NestedJoin { table_with_joins, alias } => {
                 let (rel, _) = self.table_with_joins(table_with_joins, left_scope);
@@ -909,6 +894,57 @@ impl<'a> Lowerer<'a> {
             }
         }
     }
+
+
+    fn unnest(&mut self, array_exprs: &[ast::Expr], alias: Option<&ast::TableAlias>, with_ordinality: bool, left_scope: Option<&Scope>) -> (Rel, Scope) {
+        let saved = std::mem::replace(&mut self.scope, left_scope.cloned().unwrap_or_default());
+        let exprs: Vec<Expr> = array_exprs.iter().map(|e| self.expr(e)).collect();
+        self.scope = saved;
+        let mut types: Vec<Type> = Vec::new();
+        for e in &exprs {
+            match &e.ty {
+                Type::Array { element } => match &**element {
+                    Type::Row { fields } => types.extend(fields.iter().map(|f| f.ty.clone())),
+                    t => types.push(t.clone()),
+                },
+                Type::Map { key, value } => {
+                    types.push((**key).clone());
+                    types.push((**value).clone());
+                }
+                Type::Unknown => {
+                    self.warn_once(&format!("unnest:{e}"), "unknown-type", format!("the type of `{e}` is unknown: UNNEST assumes it is an array of scalars"), e.span);
+                    types.push(Type::Unknown);
+                }
+                other => {
+                    self.error("type-mismatch", format!("UNNEST needs an array or map, got {other}"), e.span);
+                    types.push(Type::Unknown);
+                }
+            }
+        }
+        if with_ordinality {
+            types.push(Type::BigInt);
+        }
+        let qualifier = alias.as_ref().map(|a| ident(&a.name));
+        let names: Vec<String> = match alias {
+            Some(a) if !a.columns.is_empty() => a.columns.iter().map(|c| ident(&c.name)).collect(),
+            _ => (0..types.len()).map(|i| format!("_col{i}")).collect(),
+        };
+        if names.len() != types.len() {
+            self.error(
+                "column-count-mismatch",
+                format!("UNNEST produces {} columns but its alias names {}", types.len(), names.len()),
+                alias.as_ref().and_then(|a| self.ident_span(&a.name)),
+            );
+        }
+        let fields: Vec<Field> = names
+            .into_iter()
+            .zip(types.into_iter().chain(std::iter::repeat(Type::Unknown)))
+            .map(|(name, ty)| Field { qualifier: qualifier.clone(), name, ty })
+            .collect();
+        let rel = Rel::Unnest(Unnest { exprs, ordinality: with_ordinality, alias: qualifier, fields });
+        let scope = self.scope_of(&rel);
+        (rel, scope)
+        }
 
     fn sample(&mut self, rel: Rel, s: &ast::TableSampleKind) -> Rel {
         let (ast::TableSampleKind::BeforeTableAlias(s) | ast::TableSampleKind::AfterTableAlias(s)) = s;

@@ -1,0 +1,1 @@
+//! Batch conversion of a query repository (filled in by the `convert` command's issue).
