@@ -250,6 +250,11 @@ pub(crate) fn precharge_operators(n: usize) {
     OPERATORS_BASE.with(|b| b.set(n));
 }
 
+/// Starts a fresh operator budget (for sub-parses outside `parse_statement`).
+pub(crate) fn reset_operators() {
+    OPERATORS_USED.with(|u| u.set(0));
+}
+
 /// Forgets the furthest position reached (start of a statement).
 pub(crate) fn reset_furthest() {
     FURTHEST.with(|f| f.set((0, 0)));
@@ -440,6 +445,7 @@ impl Dialect for TrinoDialect {
                 let kind = if upper == "CAST" { CastKind::Cast } else { CastKind::TryCast };
                 return Some(parse_cast(parser, kind));
             }
+            "TRIM" if next == Token::LParen => return Some(parse_trim(parser)),
             "INTERVAL" => match next {
                 Token::SingleQuotedString(_) | Token::Plus | Token::Minus => {
                     return Some(parse_interval_literal(parser));
@@ -620,6 +626,49 @@ fn parse_cast(parser: &mut Parser, kind: CastKind) -> Result<Expr, ParserError> 
     let data_type = parse_type(parser)?;
     parser.expect_token(&Token::RParen)?;
     Ok(Expr::Cast { kind, expr: Box::new(expr), data_type, format: None })
+}
+
+/// `TRIM([BOTH|LEADING|TRAILING] [chars] FROM source)` and `TRIM(source [, chars])`.
+fn parse_trim(parser: &mut Parser) -> Result<Expr, ParserError> {
+    use sqlparser::ast::TrimWhereField;
+    parser.advance_token(); // TRIM
+    parser.expect_token(&Token::LParen)?;
+    let trim_where = match parser.parse_one_of_keywords(&[Keyword::BOTH, Keyword::LEADING, Keyword::TRAILING]) {
+        Some(Keyword::BOTH) => Some(TrimWhereField::Both),
+        Some(Keyword::LEADING) => Some(TrimWhereField::Leading),
+        Some(Keyword::TRAILING) => Some(TrimWhereField::Trailing),
+        _ => None,
+    };
+    let expr = if parser.parse_keyword(Keyword::FROM) {
+        let source = parser.parse_expr()?;
+        Expr::Trim { expr: Box::new(source), trim_where, trim_what: None, trim_characters: None }
+    } else {
+        let first = parser.parse_expr()?;
+        if parser.parse_keyword(Keyword::FROM) {
+            let source = parser.parse_expr()?;
+            Expr::Trim {
+                expr: Box::new(source),
+                trim_where,
+                trim_what: Some(Box::new(first)),
+                trim_characters: None,
+            }
+        } else if trim_where.is_some() {
+            let tok = parser.peek_token();
+            return expected("FROM", &tok);
+        } else if parser.consume_token(&Token::Comma) {
+            let chars = parser.parse_expr()?;
+            Expr::Trim {
+                expr: Box::new(first),
+                trim_where: None,
+                trim_what: None,
+                trim_characters: Some(vec![chars]),
+            }
+        } else {
+            Expr::Trim { expr: Box::new(first), trim_where: None, trim_what: None, trim_characters: None }
+        }
+    };
+    parser.expect_token(&Token::RParen)?;
+    Ok(expr)
 }
 
 fn interval_field(tok: &TokenWithSpan) -> Option<DateTimeField> {

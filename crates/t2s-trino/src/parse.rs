@@ -217,6 +217,20 @@ fn parse_statement_tokens(
     Ok((ast, extras))
 }
 
+/// Like [`convert_error`] for a parser that is gone: `at` is where it stopped.
+fn convert_error_at(e: ParserError, at: Location, end: Location) -> ParseError {
+    let raw = match e {
+        ParserError::ParserError(s) | ParserError::TokenizerError(s) => s,
+        ParserError::RecursionLimitExceeded => {
+            return ParseError::at("expression nested too deeply (recursion limit exceeded)", at);
+        }
+    };
+    let (body, loc) = split_location(&raw);
+    let (message, found_eof) = normalize_message(body);
+    let loc = if found_eof { end } else { loc.filter(|l| l.line > 0).unwrap_or(at) };
+    ParseError::at(message, loc)
+}
+
 /// Turns a sqlparser error into our message and exact position.
 fn convert_error(e: ParserError, parser: &Parser, end: Location) -> ParseError {
     let raw = match e {
@@ -327,7 +341,7 @@ fn prev_real(tokens: &[TokenWithSpan], i: usize) -> Option<usize> {
 fn prescan(
     sql: &str,
     index: &LineIndex,
-    tokens: &mut [TokenWithSpan],
+    tokens: &mut Vec<TokenWithSpan>,
     extras: &mut Extras,
 ) -> Result<Prescan, ParseError> {
     let mut set_operations = 0;
@@ -419,7 +433,55 @@ fn prescan(
         }
         i += 1;
     }
+    parenthesize_values_rows(tokens);
     Ok(Prescan { set_operations, deferred })
+}
+
+/// Trino's `VALUES 1, 2` rows are expressions; sqlparser wants every row in parentheses.
+/// Rows that are not already `( … )` get parentheses (zero-width tokens), and a `ROW(a, b)` row
+/// becomes `(a, b)` (Trino expands a row constructor into the row's columns).
+fn parenthesize_values_rows(tokens: &mut Vec<TokenWithSpan>) {
+    let values: Vec<usize> =
+        (0..tokens.len()).filter(|&i| is_word(&tokens[i].token, "VALUES")).collect();
+    for &v in values.iter().rev() {
+        let Some(first) = next_real(tokens, v + 1) else { continue };
+        // (start, end exclusive, is `ROW(…)`) of every row that needs rewriting.
+        let parsed = sub_parse(tokens, first, |parser| {
+            let mut rows: Vec<(usize, usize, bool)> = Vec::new();
+            loop {
+                let start = parser.index();
+                let expr = parser.parse_expr()?;
+                let end = parser.index();
+                let is_row_call = matches!(&expr, Expr::Function(f)
+                    if f.name.0.len() == 1
+                        && f.name.0[0].as_ident().is_some_and(|i| {
+                            i.quote_style.is_none() && i.value.eq_ignore_ascii_case("ROW")
+                        })
+                        && f.over.is_none()
+                        && f.filter.is_none());
+                if !matches!(expr, Expr::Tuple(_) | Expr::Nested(_)) {
+                    rows.push((first + start, first + end, is_row_call));
+                }
+                if !parser.consume_token(&Token::Comma) {
+                    return Ok(rows);
+                }
+            }
+        });
+        let Ok((rows, _)) = parsed else { continue };
+        for &(start, end, is_row_call) in rows.iter().rev() {
+            let Some(s) = next_real(tokens, start) else { continue };
+            if is_row_call {
+                blank(&mut tokens[s]);
+                continue;
+            }
+            let e = prev_real(tokens, end).unwrap_or(s);
+            let close = tokens[e].span.end;
+            let open = tokens[s].span.start;
+            let zero = |loc: Location| sqlparser::tokenizer::Span::new(loc, loc);
+            tokens.insert(e + 1, TokenWithSpan { token: Token::RParen, span: zero(close) });
+            tokens.insert(s, TokenWithSpan { token: Token::LParen, span: zero(open) });
+        }
+    }
 }
 
 /// `FROM select` & co.: a reserved word cannot be a table name.
@@ -557,18 +619,13 @@ fn table_version(
             .to_string();
 
     // Parse the expression on its own.
-    let rest: Vec<TokenWithSpan> = tokens[o + 1..].to_vec();
-    let dialect = TrinoDialect;
-    dialect::reset_furthest();
-    let mut parser = Parser::new(&dialect).with_tokens_with_locations(rest);
-    let expr = match parser.parse_expr() {
-        Ok(e) => e,
-        Err(e) => {
+    let (expr, consumed) = match sub_parse(tokens, o + 1, |p| p.parse_expr()) {
+        Ok(r) => r,
+        Err((e, at)) => {
             let end = tokens.last().map(|t| t.span.end).unwrap_or(tokens[o].span.end);
-            return Err(convert_error(e, &parser, end));
+            return Err(convert_error_at(e, at, end));
         }
     };
-    let consumed = parser.index();
     let expr_end = o + 1 + consumed; // exclusive index into `tokens`
     let Some(expr_first) = next_real(tokens, o + 1).filter(|&f| f < expr_end) else {
         return Err(ParseError::at("expected an expression after AS OF", tokens[o].span.end));
@@ -589,6 +646,43 @@ fn table_version(
         blank(t);
     }
     Ok(())
+}
+
+/// Runs `f` on a parser over `tokens[first..]` and returns its result and how many tokens it
+/// consumed. To stay linear on inputs with many such sub-parses, the parser sees a window of
+/// tokens that is doubled while the parse gets near its end.
+fn sub_parse<T>(
+    tokens: &[TokenWithSpan],
+    first: usize,
+    mut f: impl FnMut(&mut Parser) -> Result<T, ParserError>,
+) -> Result<(T, usize), (ParserError, Location)> {
+    let rest = tokens.len().saturating_sub(first);
+    let mut window = 256.min(rest);
+    loop {
+        let dialect = TrinoDialect;
+        dialect::reset_furthest();
+        dialect::reset_operators();
+        let mut parser = Parser::new(&dialect)
+            .with_tokens_with_locations(tokens[first..first + window].to_vec());
+        let result = f(&mut parser);
+        // Did the parse look at the last tokens of the window? Then it may have stopped only
+        // because the window ended.
+        let guard = window.saturating_sub(16);
+        let near_end = parser.index() >= guard
+            || (guard < window
+                && dialect::furthest().is_some_and(|l| l >= tokens[first + guard].span.start));
+        if window < rest && near_end {
+            window = (window * 2).min(rest);
+            continue;
+        }
+        return match result {
+            Ok(t) => Ok((t, parser.index())),
+            Err(e) => {
+                let at = dialect::furthest().unwrap_or(parser.get_current_token().span.start);
+                Err((e, at))
+            }
+        };
+    }
 }
 
 /// Puts the recorded `FOR … AS OF` expressions into the AST's table factors.
