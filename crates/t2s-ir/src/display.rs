@@ -73,6 +73,10 @@ fn fields(fs: &[Field]) -> String {
 }
 
 fn write_rel(out: &mut String, rel: &Rel, depth: usize) {
+    stacker::maybe_grow(64 * 1024, 4 * 1024 * 1024, || write_rel_inner(out, rel, depth))
+}
+
+fn write_rel_inner(out: &mut String, rel: &Rel, depth: usize) {
     let pad = "  ".repeat(depth);
     let _ = write!(out, "{pad}");
     match rel {
@@ -266,6 +270,12 @@ impl fmt::Display for Literal {
 
 impl fmt::Display for Expr {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        stacker::maybe_grow(64 * 1024, 4 * 1024 * 1024, || self.fmt_inner(f))
+    }
+}
+
+impl Expr {
+    fn fmt_inner(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         use ExprKind::*;
         match &self.kind {
             Column(c) => {

@@ -56,6 +56,10 @@ pub fn inputs_mut(rel: &mut Rel) -> Vec<&mut Rel> {
 /// Calls `f` on every root expression of `rel` and of its inputs, recursively, including the
 /// plans of subqueries inside expressions (those are visited before the expression holding them).
 pub fn for_each_expr_mut(rel: &mut Rel, f: &mut dyn FnMut(&mut Expr)) {
+    stacker::maybe_grow(64 * 1024, 4 * 1024 * 1024, || for_each_expr_mut_inner(rel, f))
+}
+
+fn for_each_expr_mut_inner(rel: &mut Rel, f: &mut dyn FnMut(&mut Expr)) {
     for input in inputs_mut(rel) {
         for_each_expr_mut(input, f);
     }
@@ -68,13 +72,17 @@ pub fn for_each_expr_mut(rel: &mut Rel, f: &mut dyn FnMut(&mut Expr)) {
 /// Calls `f` on every subquery plan nested anywhere inside `e` (outermost first, not recursing
 /// into the plans themselves).
 pub fn visit_subplans_mut(e: &mut Expr, f: &mut dyn FnMut(&mut Rel)) {
+    stacker::maybe_grow(64 * 1024, 4 * 1024 * 1024, || visit_subplans_mut_inner(e, f))
+}
+
+fn visit_subplans_mut_inner(e: &mut Expr, f: &mut dyn FnMut(&mut Rel)) {
     match &mut e.kind {
         ExprKind::ScalarSubquery(r) | ExprKind::Exists { rel: r, .. } => f(r),
         ExprKind::InSubquery { rel, .. } | ExprKind::Quantified { rel, .. } => f(rel),
         _ => {}
     }
     for c in children_mut(e) {
-        visit_subplans_mut(c, f);
+        visit_subplans_mut_inner(c, f);
     }
 }
 
@@ -136,10 +144,12 @@ pub fn children_mut(e: &mut Expr) -> Vec<&mut Expr> {
 
 /// Rewrites `e` bottom-up: children first, then `f` on the node itself.
 pub fn transform_up(e: &mut Expr, f: &mut dyn FnMut(&mut Expr)) {
-    for c in children_mut(e) {
-        transform_up(c, f);
-    }
-    f(e);
+    stacker::maybe_grow(64 * 1024, 4 * 1024 * 1024, || {
+        for c in children_mut(e) {
+            transform_up(c, f);
+        }
+        f(e);
+    })
 }
 
 /// Applies `f` bottom-up to every expression node in the whole plan, subqueries included.
@@ -149,6 +159,10 @@ pub fn transform_plan(rel: &mut Rel, f: &mut dyn FnMut(&mut Expr)) {
 
 /// Calls `f` on every relation of the plan, children first, including subquery plans.
 pub fn for_each_rel_mut(rel: &mut Rel, f: &mut dyn FnMut(&mut Rel)) {
+    stacker::maybe_grow(64 * 1024, 4 * 1024 * 1024, || for_each_rel_mut_inner(rel, f))
+}
+
+fn for_each_rel_mut_inner(rel: &mut Rel, f: &mut dyn FnMut(&mut Rel)) {
     for input in inputs_mut(rel) {
         for_each_rel_mut(input, f);
     }

@@ -247,6 +247,9 @@ impl Cx<'_> {
 
     fn binary(&mut self, op: BinaryOp, l: Expr, r: Expr, ty: Type, span: Option<Span>) -> Option<Expr> {
         let rebuild = |l: Expr, r: Expr, ty: Type| Expr::new(ExprKind::Binary { op, left: Box::new(l), right: Box::new(r) }, ty);
+        if op == BinaryOp::Div && (l.ty.is_unknown() || r.ty.is_unknown()) {
+            self.warn(&l, "unknown-type", "`/` with an operand of unknown type is printed as Spark's `/`: if both operands are integers, Trino truncates and Spark does not (declare the table with --schema)");
+        }
         match op {
             BinaryOp::Div if l.ty.is_integral() && r.ty.is_integral() => {
                 // Trino truncates integer division; Spark's `/` is DOUBLE (catalog §4).
@@ -355,6 +358,9 @@ impl Cx<'_> {
         // Trino rounds half away from zero when narrowing to an integer; Spark truncates (catalog §5).
         if to.is_integral() && (from.is_floating() || from.is_decimal()) {
             return Some(mk(call("round", vec![x], from)));
+        }
+        if to.is_integral() && from.is_unknown() {
+            self.warn(&x, "unknown-type", format!("CAST(… AS {to}) of an operand of unknown type: if it is a double or decimal, Trino rounds and Spark truncates (declare the table with --schema)"));
         }
         if to.is_string() {
             match &from {

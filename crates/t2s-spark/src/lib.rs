@@ -218,6 +218,10 @@ impl Printer {
     }
 
     fn query(&mut self, rel: &Rel) -> Query {
+        stacker::maybe_grow(64 * 1024, 4 * 1024 * 1024, || self.query_inner(rel))
+    }
+
+    fn query_inner(&mut self, rel: &Rel) -> Query {
         match rel {
             Rel::With(w) => {
                 let ctes: Vec<String> = w
@@ -592,7 +596,7 @@ impl Printer {
 
     /// Prints `e`, parenthesised if its precedence is below `min`.
     fn expr(&mut self, e: &Expr, min: u8) -> String {
-        let text = self.expr_raw(e);
+        let text = stacker::maybe_grow(64 * 1024, 4 * 1024 * 1024, || self.expr_raw(e));
         if Self::prec(e) < min {
             format!("({text})")
         } else {

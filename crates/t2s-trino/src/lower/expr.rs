@@ -7,6 +7,11 @@ use sqlparser::ast as ast;
 use std::collections::HashMap;
 use t2s_ir::*;
 
+/// Deepest expression nesting lowered; deeper input is reported, not recursed into.
+pub const MAX_DEPTH: usize = 2000;
+pub(crate) const STACK_RED_ZONE: usize = 128 * 1024;
+pub(crate) const STACK_GROW: usize = 4 * 1024 * 1024;
+
 fn unknown() -> Type {
     Type::Unknown
 }
@@ -14,7 +19,17 @@ fn unknown() -> Type {
 impl Lowerer<'_> {
     pub(crate) fn expr(&mut self, e: &ast::Expr) -> Expr {
         let span = self.span_of(e);
-        let mut out = self.expr_inner(e);
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            self.depth -= 1;
+            if !self.too_deep {
+                self.too_deep = true;
+                self.error("too-deep", format!("expression nested more than {MAX_DEPTH} levels deep"), span);
+            }
+            return Expr::literal(Literal::Null, unknown());
+        }
+        let mut out = stacker::maybe_grow(STACK_RED_ZONE, STACK_GROW, || self.expr_inner(e));
+        self.depth -= 1;
         if out.span.is_none() {
             out.span = span;
         }

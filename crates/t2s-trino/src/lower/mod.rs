@@ -84,6 +84,9 @@ pub(crate) struct Lowerer<'a> {
     warned: HashSet<String>,
     /// Positions of the SELECT keywords whose block wrote `GROUP BY DISTINCT`.
     group_by_distinct: Vec<Span>,
+    /// Current expression nesting depth, and whether the too-deep error was reported.
+    depth: usize,
+    too_deep: bool,
 }
 
 fn lc(s: &str) -> String {
@@ -117,6 +120,8 @@ impl<'a> Lowerer<'a> {
             windows: HashMap::new(),
             warned: HashSet::new(),
             group_by_distinct: vec![],
+            depth: 0,
+            too_deep: false,
         }
     }
 
@@ -235,6 +240,10 @@ impl<'a> Lowerer<'a> {
     }
 
     pub(crate) fn query(&mut self, q: &ast::Query) -> Rel {
+        stacker::maybe_grow(expr::STACK_RED_ZONE, expr::STACK_GROW, || self.query_inner(q))
+    }
+
+    fn query_inner(&mut self, q: &ast::Query) -> Rel {
         let pushed_ctes = if let Some(with) = &q.with {
             let mut ctes = Vec::new();
             self.ctes.push(HashMap::new());
