@@ -25,11 +25,11 @@ pub fn rewrite(rel: &mut Rel, _target: &Target, diags: &mut Vec<Diagnostic>) {
             check_unnest(u, diags);
         }
         Rel::Join(j) => check_join(j, diags),
-        Rel::Limit(l) if l.with_ties => diags.push(Diagnostic::error(
-            "non-mappable",
-            "FETCH FIRST … WITH TIES has no Spark form yet (it needs a rank() rewrite)",
-            l.fetch.as_ref().and_then(|f| f.span),
-        )),
+        Rel::Limit(l) if l.with_ties => {
+            if let Err(why) = with_ties(r) {
+                diags.push(Diagnostic::error("non-mappable", format!("FETCH FIRST … WITH TIES: {why}"), None));
+            }
+        }
         Rel::Sample(s) => diags.push(Diagnostic::error(
             "approximate",
             format!("TABLESAMPLE {}: both engines sample at random, and their samples differ", s.method),
@@ -56,6 +56,90 @@ pub fn rewrite(rel: &mut Rel, _target: &Target, diags: &mut Vec<Diagnostic>) {
             }
         });
     }
+}
+
+/// `… ORDER BY k FETCH FIRST n ROWS WITH TIES` → rank() over the sort keys, kept where ≤ n.
+/// Rows tied with the n-th share its rank, and the next distinct key ranks above n.
+fn with_ties(rel: &mut Rel) -> Result<(), &'static str> {
+    let Rel::Limit(l) = rel else { return Err("not a limit") };
+    if l.offset.is_some() {
+        return Err("together with OFFSET it is not translated yet");
+    }
+    let Some(n) = l.fetch.clone() else { return Err("no row count") };
+    let Rel::Sort(sort) = &*l.input else { return Err("without ORDER BY the ties are undefined") };
+    let Rel::Project(p) = &*sort.input else { return Err("only a SELECT block can be ranked") };
+    if p.distinct {
+        return Err("with SELECT DISTINCT the rank would count duplicates");
+    }
+    let mut names = HashSet::new();
+    if !p.items.iter().all(|i| names.insert(i.name.clone()) && i.name != "_rank") {
+        return Err("output column names are not unique");
+    }
+    // The window orders by the same keys, with output references replaced by their expressions.
+    let keys: Vec<SortKey> = sort
+        .keys
+        .iter()
+        .map(|k| {
+            let mut k = k.clone();
+            if let ExprKind::OutputRef { index, .. } = k.expr.kind {
+                k.expr = p.items[index].expr.clone();
+            }
+            k
+        })
+        .collect();
+    let rank = Expr::new(
+        ExprKind::Window(Box::new(WindowCall {
+            function: Expr::new(ExprKind::Call { name: "rank".into(), args: vec![] }, Type::BigInt),
+            partition_by: vec![],
+            order_by: keys,
+            frame: None,
+        })),
+        Type::BigInt,
+    );
+    let mut inner = p.clone();
+    inner.items.push(ProjectItem { expr: rank, name: "_rank".into(), explicit_alias: true });
+    let alias = "_ties".to_string();
+    let inner_rel = Rel::Project(inner);
+    let fields: Vec<Field> = inner_rel.fields().into_iter().map(|f| Field { qualifier: Some(alias.clone()), ..f }).collect();
+    let col = |name: &str, ty: &Type| {
+        Expr::new(
+            ExprKind::Column(ColumnRef { qualifier: Some(alias.clone()), name: name.to_string(), depth: 0, written_qualified: false }),
+            ty.clone(),
+        )
+    };
+    let pred = Expr::new(
+        ExprKind::Binary { op: BinaryOp::LtEq, left: Box::new(col("_rank", &Type::BigInt)), right: Box::new(n) },
+        Type::Boolean,
+    );
+    let outer_items: Vec<ProjectItem> = p
+        .items
+        .iter()
+        .map(|i| ProjectItem { expr: col(&i.name, &i.expr.ty), name: i.name.clone(), explicit_alias: false })
+        .collect();
+    let outer_keys: Vec<SortKey> = sort
+        .keys
+        .iter()
+        .map(|k| match &k.expr.kind {
+            ExprKind::OutputRef { .. } => k.clone(),
+            _ => k.clone(),
+        })
+        .collect();
+    if outer_keys.iter().any(|k| !matches!(k.expr.kind, ExprKind::OutputRef { .. })) {
+        return Err("ORDER BY keys that are not output columns are not translated yet");
+    }
+    let new = Rel::Sort(Sort {
+        input: Box::new(Rel::Project(Project {
+            input: Box::new(Rel::Filter(Filter {
+                input: Box::new(Rel::Alias(Alias { input: Box::new(inner_rel), alias: alias.clone(), columns: None, fields })),
+                predicate: pred,
+            })),
+            items: outer_items,
+            distinct: false,
+        })),
+        keys: outer_keys,
+    });
+    *rel = new;
+    Ok(())
 }
 
 fn check_unnest(u: &Unnest, diags: &mut Vec<Diagnostic>) {

@@ -5,7 +5,7 @@ use sqlparser::ast::{
     CreateTableOptions, DataType, DateTimeField, DuplicateTreatment, ExactNumberInfo, Expr,
     Function, FunctionArg, FunctionArgExpr, FunctionArgumentClause, FunctionArguments,
     GroupByExpr, IntervalFields, JoinConstraint, JoinOperator, LambdaFunction, LimitClause,
-    OneOrManyWithParens, OrderByKind, Query, Select, SelectItem, SetExpr, SetOperator,
+    OneOrManyWithParens, OrderByKind, OrderBySort, Query, Select, SelectItem, SetExpr, SetOperator,
     SetQuantifier, Statement, StructBracketKind, Subscript, TableFactor, TableSampleKind,
     TableSampleMethod, TableVersion, TableWithJoins, TimezoneInfo, TrimWhereField,
     UnaryOperator, Value, WindowFrameBound, WindowFrameUnits, WindowType,
@@ -153,9 +153,9 @@ fn number(e: &Expr) -> String {
     }
 }
 
-fn binop(e: &Expr) -> (&Expr, &BinaryOperator, &Expr) {
+fn binop(e: &Expr) -> (Expr, BinaryOperator, Expr) {
     match e {
-        Expr::BinaryOp { left, op, right } => (left, op, right),
+        Expr::BinaryOp { left, op, right } => ((**left).clone(), op.clone(), (**right).clone()),
         other => panic!("not a binary operation: {other:?}"),
     }
 }
@@ -434,9 +434,9 @@ fn interval_literals() {
     assert_eq!(i.last_field, Some(DateTimeField::Second));
     // In arithmetic.
     let (l, op, r) = binop(&expr("d + INTERVAL '1' MONTH"));
-    assert_eq!(ident(l), "d");
-    assert_eq!(*op, BinaryOperator::Plus);
-    assert_eq!(interval(r).leading_field, Some(DateTimeField::Month));
+    assert_eq!(ident(&l), "d");
+    assert_eq!(op, BinaryOperator::Plus);
+    assert_eq!(interval(&r).leading_field, Some(DateTimeField::Month));
     // Trino requires the quoted form.
     assert_err("SELECT INTERVAL 3 DAY", 1, 17, "quoted string");
     assert_err("SELECT INTERVAL '3' FORTNIGHT", 1, 21, "YEAR, MONTH, DAY");
@@ -462,7 +462,7 @@ fn lambdas_single_and_multiple_parameters() {
     let l = lambda(&a[1]);
     assert_eq!(lambda_params(l), ["x"]);
     let (left, op, right) = binop(&l.body);
-    assert_eq!((ident(left), op, number(right)), ("x".into(), &BinaryOperator::Multiply, "2".into()));
+    assert_eq!((ident(&left), op, number(&right)), ("x".into(), BinaryOperator::Multiply, "2".into()));
 
     let e = expr("reduce(a, 0, (s, x) -> s + x, s -> s)");
     let a = args(&e);
@@ -471,7 +471,7 @@ fn lambdas_single_and_multiple_parameters() {
     let l = lambda(&a[2]);
     assert!(matches!(l.params, OneOrManyWithParens::Many(_)));
     assert_eq!(lambda_params(l), ["s", "x"]);
-    assert_eq!(binop(&l.body).1, &BinaryOperator::Plus);
+    assert_eq!(binop(&l.body).1, BinaryOperator::Plus);
     let l = lambda(&a[3]);
     assert_eq!(lambda_params(l), ["s"]);
     assert_eq!(ident(&l.body), "s");
@@ -488,20 +488,20 @@ fn lambdas_single_and_multiple_parameters() {
 fn concatenation_binds_looser_than_addition() {
     // Trino: 'a' || (1 + 2)
     let (l, op, r) = binop(&expr("'a' || 1 + 2"));
-    assert_eq!(*op, BinaryOperator::StringConcat);
-    assert_eq!(string(l), "a");
-    assert_eq!(binop(r).1, &BinaryOperator::Plus);
+    assert_eq!(op, BinaryOperator::StringConcat);
+    assert_eq!(string(&l), "a");
+    assert_eq!(binop(&r).1, BinaryOperator::Plus);
     // Trino: (1 + 2) || 'a'
     let (l, op, _) = binop(&expr("1 + 2 || 'a'"));
-    assert_eq!(*op, BinaryOperator::StringConcat);
-    assert_eq!(binop(l).1, &BinaryOperator::Plus);
+    assert_eq!(op, BinaryOperator::StringConcat);
+    assert_eq!(binop(&l).1, BinaryOperator::Plus);
     // … and tighter than comparison.
     let (_, op, _) = binop(&expr("a || b = c"));
-    assert_eq!(*op, BinaryOperator::Eq);
+    assert_eq!(op, BinaryOperator::Eq);
     // Arithmetic precedence is the usual one.
     let (_, op, r) = binop(&expr("1 + 2 * 3"));
-    assert_eq!(*op, BinaryOperator::Plus);
-    assert_eq!(binop(r).1, &BinaryOperator::Multiply);
+    assert_eq!(op, BinaryOperator::Plus);
+    assert_eq!(binop(&r).1, BinaryOperator::Multiply);
 }
 
 #[test]
@@ -513,9 +513,9 @@ fn operators_trino_does_not_have_are_errors() {
     assert!(parse_sql("SELECT a RLIKE 'b' FROM t")[0].is_err());
     assert!(parse_sql("SELECT a DIV 2 FROM t")[0].is_err());
     // `!=` is Trino's.
-    assert_eq!(binop(&expr("a != b")).1, &BinaryOperator::NotEq);
-    assert_eq!(binop(&expr("a <> b")).1, &BinaryOperator::NotEq);
-    assert_eq!(binop(&expr("a % b")).1, &BinaryOperator::Modulo);
+    assert_eq!(binop(&expr("a != b")).1, BinaryOperator::NotEq);
+    assert_eq!(binop(&expr("a <> b")).1, BinaryOperator::NotEq);
+    assert_eq!(binop(&expr("a % b")).1, BinaryOperator::Modulo);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -893,7 +893,7 @@ fn grouping_and_having() {
         }
         other => panic!("{other:?}"),
     }
-    assert_eq!(binop(s.having.as_ref().unwrap()).1, &BinaryOperator::Gt);
+    assert_eq!(binop(s.having.as_ref().unwrap()).1, BinaryOperator::Gt);
     // grouping() is a function.
     assert_eq!(fn_name(&expr("grouping(a, b)")), "grouping");
 }
@@ -911,7 +911,7 @@ fn windows() {
     match over(0) {
         WindowType::WindowSpec(spec) => {
             assert_eq!(spec.partition_by.len(), 1);
-            assert_eq!(spec.order_by[0].options.asc, Some(false));
+            assert_eq!(spec.order_by[0].options.sort, Some(OrderBySort::Desc));
             assert_eq!(spec.order_by[0].options.nulls_first, Some(false));
             assert!(spec.window_frame.is_none());
         }
@@ -943,9 +943,9 @@ fn order_limit_offset_fetch() {
     let q = query("SELECT a FROM t ORDER BY a NULLS FIRST, b DESC NULLS LAST, c ASC LIMIT 10");
     let Some(ob) = &q.order_by else { panic!() };
     let OrderByKind::Expressions(e) = &ob.kind else { panic!() };
-    assert_eq!((e[0].options.asc, e[0].options.nulls_first), (None, Some(true)));
-    assert_eq!((e[1].options.asc, e[1].options.nulls_first), (Some(false), Some(false)));
-    assert_eq!((e[2].options.asc, e[2].options.nulls_first), (Some(true), None));
+    assert_eq!((e[0].options.sort.clone(), e[0].options.nulls_first), (None, Some(true)));
+    assert_eq!((e[1].options.sort.clone(), e[1].options.nulls_first), (Some(OrderBySort::Desc), Some(false)));
+    assert_eq!((e[2].options.sort.clone(), e[2].options.nulls_first), (Some(OrderBySort::Asc), None));
     match &q.limit_clause {
         Some(LimitClause::LimitOffset { limit: Some(l), offset: None, .. }) => assert_eq!(number(l), "10"),
         other => panic!("{other:?}"),
@@ -971,7 +971,7 @@ fn order_limit_offset_fetch() {
 
 fn values_rows(q: &Query) -> Vec<Vec<Expr>> {
     match q.body.as_ref() {
-        SetExpr::Values(v) => v.rows.clone(),
+        SetExpr::Values(v) => v.rows.iter().map(|r| r.content.clone()).collect(),
         other => panic!("not VALUES: {other:?}"),
     }
 }
@@ -985,7 +985,7 @@ fn values_as_query_and_table() {
     let rows = values_rows(&query("VALUES 1, 2 + 3, (4)"));
     assert_eq!(rows.len(), 3);
     assert!(rows.iter().all(|r| r.len() == 1));
-    assert_eq!(binop(&rows[1][0]).1, &BinaryOperator::Plus);
+    assert_eq!(binop(&rows[1][0]).1, BinaryOperator::Plus);
     // ROW(…) rows are expanded into columns, as in Trino.
     let rows = values_rows(&query("VALUES ROW(1, 'a'), ROW(2, 'b')"));
     assert_eq!(rows[1].len(), 2);
@@ -1071,7 +1071,7 @@ fn conditional_expressions() {
     }
     match &e[4] {
         Expr::Case { operand: None, conditions, else_result: None, .. } => {
-            assert_eq!(binop(&conditions[0].condition).1, &BinaryOperator::Gt)
+            assert_eq!(binop(&conditions[0].condition).1, BinaryOperator::Gt)
         }
         other => panic!("{other:?}"),
     }
@@ -1157,12 +1157,12 @@ fn aggregates() {
         other => panic!("{other:?}"),
     }
     let f = function(&e[2]);
-    assert_eq!(binop(f.filter.as_ref().unwrap()).1, &BinaryOperator::Gt);
+    assert_eq!(binop(f.filter.as_ref().unwrap()).1, BinaryOperator::Gt);
     match &function(&e[3]).args {
         FunctionArguments::List(l) => match &l.clauses[0] {
             FunctionArgumentClause::OrderBy(ob) => {
                 assert_eq!(ident(&ob[0].expr), "y");
-                assert_eq!(ob[0].options.asc, Some(false));
+                assert_eq!(ob[0].options.sort, Some(OrderBySort::Desc));
             }
             other => panic!("{other:?}"),
         },
