@@ -218,8 +218,9 @@ const EXPRESSION_RESERVED: &[&str] = &[
 const IMPLICIT_COLUMN_ALIAS_STOP: &[Keyword] = &[Keyword::LIMIT, Keyword::OFFSET, Keyword::FETCH];
 
 /// Non-reserved words that cannot be an implicit table alias: `FROM t LIMIT 1`,
-/// `FROM t TABLESAMPLE …`, `FROM t WINDOW w AS (…)`.
+/// `FROM t TABLESAMPLE …`, `FROM t WINDOW w AS (…)`, `UPDATE t SET …`.
 const IMPLICIT_TABLE_ALIAS_STOP: &[Keyword] = &[
+    Keyword::SET,
     Keyword::LIMIT,
     Keyword::OFFSET,
     Keyword::FETCH,
@@ -234,6 +235,13 @@ const IMPLICIT_TABLE_ALIAS_STOP: &[Keyword] = &[
 /// into left-deep trees; this bound keeps every AST shallow enough to be dropped, printed and
 /// walked recursively on a 2 MB stack.
 pub const MAX_OPERATORS_PER_STATEMENT: usize = 10_000;
+
+/// At most this many operators chained one after the other (`a + b + c …`, `x = 1 OR x = 2 OR
+/// …`): sqlparser builds such chains iteratively into left-deep trees, and derived `Clone`,
+/// `Debug` and `Drop` of sqlparser's `Expr` need about 4 KB of stack per level in debug builds.
+/// Together with sqlparser's recursion limit this keeps every expression shallow enough for
+/// an 8 MB stack.
+pub const MAX_CHAINED_OPERATORS: usize = 1_000;
 
 /// Deepest nesting of types (`ARRAY(ARRAY(…))`) accepted by [`parse_type`].
 pub const MAX_TYPE_DEPTH: usize = 64;
@@ -289,7 +297,12 @@ fn is_reserved(w: &Word) -> bool {
 }
 
 fn is_expression_reserved(w: &Word) -> bool {
-    let upper = w.value.to_ascii_uppercase();
+    is_expression_reserved_word(&w.value)
+}
+
+/// Is `word` a reserved word that starts an expression (`CASE`, `CAST`, `NULL`, `NOT`, …)?
+pub fn is_expression_reserved_word(word: &str) -> bool {
+    let upper = word.to_ascii_uppercase();
     EXPRESSION_RESERVED.contains(&upper.as_str())
 }
 
@@ -316,7 +329,10 @@ fn err_at<T>(message: impl AsRef<str>, loc: Location) -> Result<T, ParserError> 
 }
 
 fn expected<T>(what: &str, found: &TokenWithSpan) -> Result<T, ParserError> {
-    err_at(format!("Expected: {what}, found: {found}"), found.span.start)
+    err_at(
+        format!("Expected: {what}, found: {found}"),
+        found.span.start,
+    )
 }
 
 fn word_is(tok: &Token, upper: &str) -> bool {
@@ -442,7 +458,11 @@ impl Dialect for TrinoDialect {
         let next = parser.peek_nth_token_ref(1).token.clone();
         match upper.as_str() {
             "CAST" | "TRY_CAST" if next == Token::LParen => {
-                let kind = if upper == "CAST" { CastKind::Cast } else { CastKind::TryCast };
+                let kind = if upper == "CAST" {
+                    CastKind::Cast
+                } else {
+                    CastKind::TryCast
+                };
                 return Some(parse_cast(parser, kind));
             }
             "TRIM" if next == Token::LParen => return Some(parse_trim(parser)),
@@ -452,7 +472,10 @@ impl Dialect for TrinoDialect {
                 }
                 Token::Number(..) => {
                     let num = parser.peek_nth_token(1);
-                    return Some(expected("a quoted string after INTERVAL (INTERVAL '3' DAY)", &num));
+                    return Some(expected(
+                        "a quoted string after INTERVAL (INTERVAL '3' DAY)",
+                        &num,
+                    ));
                 }
                 _ => return None,
             },
@@ -510,7 +533,10 @@ impl Dialect for TrinoDialect {
         }
         if upper == "DOUBLE"
             && word_is(&next, "PRECISION")
-            && matches!(parser.peek_nth_token_ref(2).token, Token::SingleQuotedString(_))
+            && matches!(
+                parser.peek_nth_token_ref(2).token,
+                Token::SingleQuotedString(_)
+            )
         {
             parser.advance_token();
             parser.advance_token();
@@ -528,11 +554,19 @@ impl Dialect for TrinoDialect {
     fn parse_infix(
         &self,
         parser: &mut Parser,
-        _expr: &Expr,
+        expr: &Expr,
         _precedence: u8,
     ) -> Option<Result<Expr, ParserError>> {
         let loc = parser.peek_token_ref().span.start;
         note_position(loc);
+        if left_spine_len(expr, MAX_CHAINED_OPERATORS) >= MAX_CHAINED_OPERATORS {
+            return Some(err_at(
+                format!(
+                    "expression too complex: more than {MAX_CHAINED_OPERATORS} chained operators"
+                ),
+                loc,
+            ));
+        }
         let used = OPERATORS_USED.with(|u| {
             let n = u.get() + 1;
             u.set(n);
@@ -540,9 +574,7 @@ impl Dialect for TrinoDialect {
         });
         if used > MAX_OPERATORS_PER_STATEMENT {
             return Some(err_at(
-                format!(
-                    "statement too complex: more than {MAX_OPERATORS_PER_STATEMENT} operators"
-                ),
+                format!("statement too complex: more than {MAX_OPERATORS_PER_STATEMENT} operators"),
                 loc,
             ));
         }
@@ -610,12 +642,51 @@ impl Dialect for TrinoDialect {
         OPERATORS_USED.with(|u| u.set(base));
         let [t0, t1, t2, t3] = parser.peek_tokens_ref::<4>().map(|t| t.token.clone());
         let is_create_table = word_is(&t0, "CREATE")
-            && (word_is(&t1, "TABLE") || (word_is(&t1, "OR") && word_is(&t2, "REPLACE") && word_is(&t3, "TABLE")));
+            && (word_is(&t1, "TABLE")
+                || (word_is(&t1, "OR") && word_is(&t2, "REPLACE") && word_is(&t3, "TABLE")));
         if is_create_table {
             return Some(parse_create_table(parser));
         }
         None
     }
+}
+
+/// How many infix-built nodes are stacked on the left operand's left spine (at most `limit`).
+fn left_spine_len(expr: &Expr, limit: usize) -> usize {
+    let mut e = expr;
+    let mut n = 0;
+    while n < limit {
+        e = match e {
+            Expr::BinaryOp { left, .. } => left,
+            Expr::IsNull(x)
+            | Expr::IsNotNull(x)
+            | Expr::IsTrue(x)
+            | Expr::IsNotTrue(x)
+            | Expr::IsFalse(x)
+            | Expr::IsNotFalse(x)
+            | Expr::IsUnknown(x)
+            | Expr::IsNotUnknown(x)
+            | Expr::IsDistinctFrom(x, _)
+            | Expr::IsNotDistinctFrom(x, _) => x,
+            Expr::Between { expr, .. }
+            | Expr::Like { expr, .. }
+            | Expr::ILike { expr, .. }
+            | Expr::SimilarTo { expr, .. }
+            | Expr::RLike { expr, .. }
+            | Expr::InList { expr, .. }
+            | Expr::InSubquery { expr, .. }
+            | Expr::InUnnest { expr, .. }
+            | Expr::Cast { expr, .. }
+            | Expr::Collate { expr, .. }
+            | Expr::IsNormalized { expr, .. } => expr,
+            Expr::AtTimeZone { timestamp, .. } => timestamp,
+            Expr::AnyOp { left, .. } | Expr::AllOp { left, .. } => left,
+            Expr::CompoundFieldAccess { root, .. } => root,
+            _ => return n,
+        };
+        n += 1;
+    }
+    n
 }
 
 fn parse_cast(parser: &mut Parser, kind: CastKind) -> Result<Expr, ParserError> {
@@ -625,7 +696,12 @@ fn parse_cast(parser: &mut Parser, kind: CastKind) -> Result<Expr, ParserError> 
     parser.expect_keyword_is(Keyword::AS)?;
     let data_type = parse_type(parser)?;
     parser.expect_token(&Token::RParen)?;
-    Ok(Expr::Cast { kind, expr: Box::new(expr), data_type, format: None })
+    Ok(Expr::Cast {
+        kind,
+        expr: Box::new(expr),
+        data_type,
+        format: None,
+    })
 }
 
 /// `TRIM([BOTH|LEADING|TRAILING] [chars] FROM source)` and `TRIM(source [, chars])`.
@@ -633,15 +709,21 @@ fn parse_trim(parser: &mut Parser) -> Result<Expr, ParserError> {
     use sqlparser::ast::TrimWhereField;
     parser.advance_token(); // TRIM
     parser.expect_token(&Token::LParen)?;
-    let trim_where = match parser.parse_one_of_keywords(&[Keyword::BOTH, Keyword::LEADING, Keyword::TRAILING]) {
-        Some(Keyword::BOTH) => Some(TrimWhereField::Both),
-        Some(Keyword::LEADING) => Some(TrimWhereField::Leading),
-        Some(Keyword::TRAILING) => Some(TrimWhereField::Trailing),
-        _ => None,
-    };
+    let trim_where =
+        match parser.parse_one_of_keywords(&[Keyword::BOTH, Keyword::LEADING, Keyword::TRAILING]) {
+            Some(Keyword::BOTH) => Some(TrimWhereField::Both),
+            Some(Keyword::LEADING) => Some(TrimWhereField::Leading),
+            Some(Keyword::TRAILING) => Some(TrimWhereField::Trailing),
+            _ => None,
+        };
     let expr = if parser.parse_keyword(Keyword::FROM) {
         let source = parser.parse_expr()?;
-        Expr::Trim { expr: Box::new(source), trim_where, trim_what: None, trim_characters: None }
+        Expr::Trim {
+            expr: Box::new(source),
+            trim_where,
+            trim_what: None,
+            trim_characters: None,
+        }
     } else {
         let first = parser.parse_expr()?;
         if parser.parse_keyword(Keyword::FROM) {
@@ -664,7 +746,12 @@ fn parse_trim(parser: &mut Parser) -> Result<Expr, ParserError> {
                 trim_characters: Some(vec![chars]),
             }
         } else {
-            Expr::Trim { expr: Box::new(first), trim_where: None, trim_what: None, trim_characters: None }
+            Expr::Trim {
+                expr: Box::new(first),
+                trim_where: None,
+                trim_what: None,
+                trim_characters: None,
+            }
         }
     };
     parser.expect_token(&Token::RParen)?;
@@ -672,7 +759,9 @@ fn parse_trim(parser: &mut Parser) -> Result<Expr, ParserError> {
 }
 
 fn interval_field(tok: &TokenWithSpan) -> Option<DateTimeField> {
-    let Token::Word(w) = &tok.token else { return None };
+    let Token::Word(w) = &tok.token else {
+        return None;
+    };
     if w.quote_style.is_some() {
         return None;
     }
@@ -704,7 +793,10 @@ fn parse_interval_literal(parser: &mut Parser) -> Result<Expr, ParserError> {
     }
     let mut value = Expr::Value(parser.parse_value()?);
     if let Some(op) = sign {
-        value = Expr::UnaryOp { op, expr: Box::new(value) };
+        value = Expr::UnaryOp {
+            op,
+            expr: Box::new(value),
+        };
     }
     let tok = parser.peek_token();
     let Some(leading) = interval_field(&tok) else {
@@ -776,7 +868,10 @@ impl TypeParser {
     fn parse(&mut self, parser: &mut Parser, depth: usize) -> Result<DataType, ParserError> {
         let tok = parser.next_token();
         if depth > MAX_TYPE_DEPTH {
-            return err_at(format!("type nested more than {MAX_TYPE_DEPTH} levels deep"), tok.span.start);
+            return err_at(
+                format!("type nested more than {MAX_TYPE_DEPTH} levels deep"),
+                tok.span.start,
+            );
         }
         let w = match &tok.token {
             Token::Word(w) if !is_reserved(w) => w.clone(),
@@ -851,12 +946,18 @@ impl TypeParser {
                     (F::Minute, Some(F::Second)) => IntervalFields::MinuteToSecond,
                     _ => {
                         return err_at(
-                            format!("unsupported interval type INTERVAL {from} TO {}", to.map(|t| t.to_string()).unwrap_or_default()),
+                            format!(
+                                "unsupported interval type INTERVAL {from} TO {}",
+                                to.map(|t| t.to_string()).unwrap_or_default()
+                            ),
                             tok.span.start,
                         )
                     }
                 };
-                DataType::Interval { fields: Some(fields), precision: None }
+                DataType::Interval {
+                    fields: Some(fields),
+                    precision: None,
+                }
             }
             "TIMESTAMP" | "TIME" => {
                 let precision = self.parse_optional_precision(parser)?;
@@ -880,7 +981,8 @@ impl TypeParser {
             _ => {
                 let params = if parser.peek_token_ref().token == Token::LParen {
                     parser.advance_token();
-                    let params = parser.parse_comma_separated(|p| self.parse_type_param(p, depth))?;
+                    let params =
+                        parser.parse_comma_separated(|p| self.parse_type_param(p, depth))?;
                     parser.expect_token(&Token::RParen)?;
                     params
                 } else {
@@ -904,7 +1006,10 @@ impl TypeParser {
         Ok(ty)
     }
 
-    fn parse_optional_precision(&mut self, parser: &mut Parser) -> Result<Option<u64>, ParserError> {
+    fn parse_optional_precision(
+        &mut self,
+        parser: &mut Parser,
+    ) -> Result<Option<u64>, ParserError> {
         if parser.consume_token(&Token::LParen) {
             let p = parser.parse_literal_uint()?;
             parser.expect_token(&Token::RParen)?;
@@ -914,7 +1019,11 @@ impl TypeParser {
         }
     }
 
-    fn parse_type_param(&mut self, parser: &mut Parser, depth: usize) -> Result<TypeParam, ParserError> {
+    fn parse_type_param(
+        &mut self,
+        parser: &mut Parser,
+        depth: usize,
+    ) -> Result<TypeParam, ParserError> {
         let tok = parser.peek_token();
         match &tok.token {
             Token::Number(s, _) => {
@@ -928,7 +1037,11 @@ impl TypeParser {
         }
     }
 
-    fn parse_row_field(&mut self, parser: &mut Parser, depth: usize) -> Result<StructField, ParserError> {
+    fn parse_row_field(
+        &mut self,
+        parser: &mut Parser,
+        depth: usize,
+    ) -> Result<StructField, ParserError> {
         let [t0, t1, t2] = parser.peek_tokens_ref::<3>().map(|t| t.token.clone());
         let named = match (&t0, &t1) {
             (Token::Word(w0), Token::Word(w1)) => {
@@ -961,16 +1074,27 @@ impl TypeParser {
             None
         };
         let field_type = self.parse(parser, depth + 1)?;
-        Ok(StructField { field_name, field_type, options: None })
+        Ok(StructField {
+            field_name,
+            field_type,
+            options: None,
+        })
     }
 }
 
 fn char_length(n: u64) -> Option<CharacterLength> {
-    Some(CharacterLength::IntegerLength { length: n, unit: None })
+    Some(CharacterLength::IntegerLength {
+        length: n,
+        unit: None,
+    })
 }
 
 /// Maps a type name (with its parameters) to a `DataType`.
-fn type_from_name(w: &Word, loc: Location, params: Vec<TypeParam>) -> Result<DataType, ParserError> {
+fn type_from_name(
+    w: &Word,
+    loc: Location,
+    params: Vec<TypeParam>,
+) -> Result<DataType, ParserError> {
     let upper = w.value.to_ascii_uppercase();
     let nums: Option<Vec<u64>> = params
         .iter()
@@ -995,9 +1119,9 @@ fn type_from_name(w: &Word, loc: Location, params: Vec<TypeParam>) -> Result<Dat
         ("TIME", _) => simple(DataType::Time(None, TimezoneInfo::None)),
         ("DECIMAL", Some([])) => Some(DataType::Decimal(ExactNumberInfo::None)),
         ("DECIMAL", Some([p])) => Some(DataType::Decimal(ExactNumberInfo::Precision(*p))),
-        ("DECIMAL", Some([p, s])) => {
-            Some(DataType::Decimal(ExactNumberInfo::PrecisionAndScale(*p, *s as i64)))
-        }
+        ("DECIMAL", Some([p, s])) => Some(DataType::Decimal(ExactNumberInfo::PrecisionAndScale(
+            *p, *s as i64,
+        ))),
         ("VARCHAR", Some([])) => Some(DataType::Varchar(None)),
         ("VARCHAR", Some([n])) => Some(DataType::Varchar(char_length(*n))),
         ("CHAR", Some([])) => Some(DataType::Char(None)),
@@ -1009,8 +1133,20 @@ fn type_from_name(w: &Word, loc: Location, params: Vec<TypeParam>) -> Result<Dat
     }
     if matches!(
         upper.as_str(),
-        "BOOLEAN" | "TINYINT" | "SMALLINT" | "INTEGER" | "INT" | "BIGINT" | "REAL" | "DOUBLE"
-            | "DATE" | "JSON" | "VARBINARY" | "DECIMAL" | "VARCHAR" | "CHAR"
+        "BOOLEAN"
+            | "TINYINT"
+            | "SMALLINT"
+            | "INTEGER"
+            | "INT"
+            | "BIGINT"
+            | "REAL"
+            | "DOUBLE"
+            | "DATE"
+            | "JSON"
+            | "VARBINARY"
+            | "DECIMAL"
+            | "VARCHAR"
+            | "CHAR"
     ) {
         return err_at(format!("invalid parameters for type {upper}"), loc);
     }
@@ -1021,7 +1157,11 @@ fn type_from_name(w: &Word, loc: Location, params: Vec<TypeParam>) -> Result<Dat
             TypeParam::Type(t) => format_type(&t),
         })
         .collect();
-    let ident = Ident { value: w.value.clone(), quote_style: w.quote_style, span: sqlparser::tokenizer::Span::new(loc, loc) };
+    let ident = Ident {
+        value: w.value.clone(),
+        quote_style: w.quote_style,
+        span: sqlparser::tokenizer::Span::new(loc, loc),
+    };
     Ok(DataType::Custom(ObjectName::from(vec![ident]), params))
 }
 
@@ -1097,11 +1237,18 @@ fn parse_create_table(parser: &mut Parser) -> Result<Statement, ParserError> {
     if parser.consume_token(&Token::LParen) {
         // Column aliases of CTAS: `(a, b)`; otherwise column definitions.
         aliases_only = matches!(parser.peek_token_ref().token, Token::Word(_))
-            && matches!(parser.peek_nth_token_ref(1).token, Token::Comma | Token::RParen);
+            && matches!(
+                parser.peek_nth_token_ref(1).token,
+                Token::Comma | Token::RParen
+            );
         loop {
             if aliases_only {
                 let name = parse_identifier_not_reserved(parser)?;
-                columns.push(ColumnDef { name, data_type: DataType::Unspecified, options: vec![] });
+                columns.push(ColumnDef {
+                    name,
+                    data_type: DataType::Unspecified,
+                    options: vec![],
+                });
             } else {
                 if parser.peek_keyword(Keyword::LIKE) {
                     let tok = parser.peek_token();
@@ -1130,9 +1277,15 @@ fn parse_create_table(parser: &mut Parser) -> Result<Statement, ParserError> {
     let (query, with_data) = if parser.parse_keyword(Keyword::AS) {
         let query = parser.parse_query()?;
         let with_data = if parser.parse_keywords(&[Keyword::WITH, Keyword::NO, Keyword::DATA]) {
-            Some(WithData { data: false, statistics: None })
+            Some(WithData {
+                data: false,
+                statistics: None,
+            })
         } else if parser.parse_keywords(&[Keyword::WITH, Keyword::DATA]) {
-            Some(WithData { data: true, statistics: None })
+            Some(WithData {
+                data: true,
+                statistics: None,
+            })
         } else {
             None
         };
@@ -1140,7 +1293,14 @@ fn parse_create_table(parser: &mut Parser) -> Result<Statement, ParserError> {
     } else {
         if aliases_only || columns.is_empty() {
             let tok = parser.peek_token();
-            return expected(if columns.is_empty() { "'(' or AS" } else { "AS" }, &tok);
+            return expected(
+                if columns.is_empty() {
+                    "'(' or AS"
+                } else {
+                    "AS"
+                },
+                &tok,
+            );
         }
         (None, None)
     };
@@ -1162,7 +1322,10 @@ fn parse_column_def(parser: &mut Parser) -> Result<ColumnDef, ParserError> {
     let data_type = parse_type(parser)?;
     let mut options = vec![];
     if parser.parse_keywords(&[Keyword::NOT, Keyword::NULL]) {
-        options.push(ColumnOptionDef { name: None, option: ColumnOption::NotNull });
+        options.push(ColumnOptionDef {
+            name: None,
+            option: ColumnOption::NotNull,
+        });
     }
     if parser.parse_keyword(Keyword::COMMENT) {
         options.push(ColumnOptionDef {
@@ -1176,5 +1339,9 @@ fn parse_column_def(parser: &mut Parser) -> Result<ColumnDef, ParserError> {
             option: ColumnOption::Options(parser.parse_options(Keyword::WITH)?),
         });
     }
-    Ok(ColumnDef { name, data_type, options })
+    Ok(ColumnDef {
+        name,
+        data_type,
+        options,
+    })
 }

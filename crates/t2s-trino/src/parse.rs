@@ -26,8 +26,8 @@
 use std::ops::Range;
 
 use sqlparser::ast::{
-    Expr, ObjectName, Statement as AstStatement, TableFactor, TableVersion, Value, VisitMut,
-    VisitorMut,
+    Expr, FunctionArg, FunctionArgExpr, ObjectName, Statement as AstStatement, TableFactor,
+    TableVersion, Value, VisitMut, VisitorMut,
 };
 use sqlparser::parser::{Parser, ParserError};
 use sqlparser::tokenizer::{Location, Token, TokenWithSpan, Tokenizer, Whitespace, Word};
@@ -96,7 +96,11 @@ pub struct ParseError {
 
 impl ParseError {
     fn at(message: impl Into<String>, loc: Location) -> Self {
-        ParseError { message: message.into(), line: loc.line as u32, column: loc.column as u32 }
+        ParseError {
+            message: message.into(),
+            line: loc.line as u32,
+            column: loc.column as u32,
+        }
     }
 }
 
@@ -134,13 +138,26 @@ pub fn parse_sql(sql: &str) -> Vec<Result<ParsedStatement, ParseError>> {
         }
         Some(e) => {
             // The failing token starts right after the last token produced.
-            let token_start =
-                tokens.last().map(|t| t.span.end).unwrap_or(Location { line: 1, column: 1 });
+            let token_start = tokens
+                .last()
+                .map(|t| t.span.end)
+                .unwrap_or(Location { line: 1, column: 1 });
             let points_at_start = e.message.contains("Unterminated")
-                || e.message.contains("Unexpected EOF")
+                || e.message.contains("EOF")
                 || e.location.line == 0;
-            let loc = if points_at_start { token_start } else { e.location };
-            out.push(Err(ParseError::at(lowercase_first(&e.message), loc)));
+            let loc = if points_at_start {
+                token_start
+            } else {
+                e.location
+            };
+            let message = if e.message.starts_with("Expected close delimiter") {
+                "unterminated quoted identifier".to_string()
+            } else if e.message.contains("multi-line comment") {
+                "unterminated comment".to_string()
+            } else {
+                lowercase_first(&e.message)
+            };
+            out.push(Err(ParseError::at(message, loc)));
         }
     }
     out
@@ -151,7 +168,10 @@ fn is_trivia(t: &TokenWithSpan) -> bool {
 }
 
 fn span_of(loc: Location) -> Span {
-    Span { line: loc.line as u32, column: loc.column as u32 }
+    Span {
+        line: loc.line as u32,
+        column: loc.column as u32,
+    }
 }
 
 fn blank(t: &mut TokenWithSpan) {
@@ -172,8 +192,14 @@ fn parse_chunk(
     let range = index.byte(start)..index.byte(end);
     let span = span_of(start);
     Some(
-        parse_statement_tokens(sql, index, tokens.to_vec(), end)
-            .map(|(ast, extras)| ParsedStatement { ast, span, range, extras }),
+        parse_statement_tokens(sql, index, tokens.to_vec(), end).map(|(ast, extras)| {
+            ParsedStatement {
+                ast,
+                span,
+                range,
+                extras,
+            }
+        }),
     )
 }
 
@@ -211,8 +237,8 @@ fn parse_statement_tokens(
     if let Some(d) = pre.deferred {
         return Err(d);
     }
-    if !extras.table_versions.is_empty() {
-        attach_table_versions(&mut ast, &extras.table_versions)?;
+    if !extras.table_versions.is_empty() || pre.unnest {
+        fixup_ast(&mut ast, &extras.table_versions)?;
     }
     Ok((ast, extras))
 }
@@ -222,12 +248,19 @@ fn convert_error_at(e: ParserError, at: Location, end: Location) -> ParseError {
     let raw = match e {
         ParserError::ParserError(s) | ParserError::TokenizerError(s) => s,
         ParserError::RecursionLimitExceeded => {
-            return ParseError::at("expression nested too deeply (recursion limit exceeded)", at);
+            return ParseError::at(
+                "expression nested too deeply (recursion limit exceeded)",
+                at,
+            );
         }
     };
     let (body, loc) = split_location(&raw);
     let (message, found_eof) = normalize_message(body);
-    let loc = if found_eof { end } else { loc.filter(|l| l.line > 0).unwrap_or(at) };
+    let loc = if found_eof {
+        end
+    } else {
+        loc.filter(|l| l.line > 0).unwrap_or(at)
+    };
     ParseError::at(message, loc)
 }
 
@@ -236,9 +269,11 @@ fn convert_error(e: ParserError, parser: &Parser, end: Location) -> ParseError {
     let raw = match e {
         ParserError::ParserError(s) | ParserError::TokenizerError(s) => s,
         ParserError::RecursionLimitExceeded => {
-            let loc = dialect::furthest()
-                .unwrap_or_else(|| parser.get_current_token().span.start);
-            return ParseError::at("expression nested too deeply (recursion limit exceeded)", loc);
+            let loc = dialect::furthest().unwrap_or_else(|| parser.get_current_token().span.start);
+            return ParseError::at(
+                "expression nested too deeply (recursion limit exceeded)",
+                loc,
+            );
         }
     };
     let (body, loc) = split_location(&raw);
@@ -277,16 +312,32 @@ fn normalize_message(body: &str) -> (String, bool) {
     let body = body.trim();
     if let Some(rest) = body.strip_prefix("Expected: ") {
         if let Some(pos) = rest.rfind(", found: ") {
-            let what = &rest[..pos];
+            let what = quote_symbol(&rest[..pos]);
             let found = rest[pos + ", found: ".len()..].trim();
             if found == "EOF" {
                 return (format!("expected {what}, found end of input"), true);
             }
-            return (format!("expected {what}, found {found}"), false);
+            return (
+                format!("expected {what}, found {}", quote_symbol(found)),
+                false,
+            );
         }
         return (format!("expected {rest}"), false);
     }
     (lowercase_first(body), false)
+}
+
+/// Quotes a token that is only punctuation (`,` → `','`), so messages stay readable.
+fn quote_symbol(s: &str) -> String {
+    if !s.is_empty()
+        && !s
+            .chars()
+            .any(|c| c.is_alphanumeric() || c == '\'' || c == '"' || c == ' ')
+    {
+        format!("'{s}'")
+    } else {
+        s.to_string()
+    }
 }
 
 /// `Unterminated string` → `unterminated string`, but keeps words in capitals (`INTERVAL …`).
@@ -306,6 +357,8 @@ fn lowercase_first(s: &str) -> String {
 
 struct Prescan {
     set_operations: usize,
+    /// An unquoted `UNNEST` occurs.
+    unnest: bool,
     /// An error sqlparser might not report itself (a reserved word as a table name); reported
     /// unless parsing fails at an earlier position.
     deferred: Option<ParseError>,
@@ -345,6 +398,7 @@ fn prescan(
     extras: &mut Extras,
 ) -> Result<Prescan, ParseError> {
     let mut set_operations = 0;
+    let mut unnest = false;
     let mut deferred: Option<ParseError> = None;
     let mut i = 0;
     while i < tokens.len() {
@@ -387,7 +441,10 @@ fn prescan(
                                 ))
                             }
                         };
-                        if esc.is_ascii_hexdigit() || matches!(esc, '+' | '\'' | '"') || esc.is_whitespace() {
+                        if esc.is_ascii_hexdigit()
+                            || matches!(esc, '+' | '\'' | '"')
+                            || esc.is_whitespace()
+                        {
                             return Err(ParseError::at(
                                 format!("invalid Unicode escape character '{esc}'"),
                                 tokens[e].span.start,
@@ -398,13 +455,45 @@ fn prescan(
                         consumed.extend((i + 3)..=e);
                     }
                 }
-                let decoded = decode_unicode_literal(&body, escape)
-                    .map_err(|m| ParseError::at(m, tokens[i + 2].span.start))?;
+                let decoded =
+                    decode_unicode_literal(&body, escape).map_err(|m| ParseError::at(m, start))?;
                 tokens[i].token = Token::UnicodeStringLiteral(decoded);
                 tokens[i].span = sqlparser::tokenizer::Span::new(start, end);
                 for j in consumed {
                     blank(&mut tokens[j]);
                 }
+            }
+            // Trino's `0x1F` is an integer (sqlparser reads MySQL's `0x…` binary string).
+            Token::HexStringLiteral(h)
+                if sql[index.byte(tokens[i].span.start)..].starts_with('0') =>
+            {
+                let value = radix_literal(h, 16, tokens[i].span.start)?;
+                tokens[i].token = Token::Number(value, false);
+            }
+            // `0X1F`, `0b1010`, `0o17`.
+            Token::Number(n, _)
+                if n == "0"
+                    && i + 1 < tokens.len()
+                    && tokens[i + 1].span.start == tokens[i].span.end
+                    && matches!(&tokens[i + 1].token, Token::Word(w) if w.quote_style.is_none()
+                        && matches!(w.value.chars().next(), Some('x' | 'X' | 'b' | 'B' | 'o' | 'O'))) =>
+            {
+                let Token::Word(w) = tokens[i + 1].token.clone() else {
+                    unreachable!()
+                };
+                let radix = match w.value.chars().next() {
+                    Some('x' | 'X') => 16,
+                    Some('b' | 'B') => 2,
+                    _ => 8,
+                };
+                let value = radix_literal(&w.value[1..], radix, tokens[i].span.start)?;
+                tokens[i].token = Token::Number(value, false);
+                tokens[i].span.end = tokens[i + 1].span.end;
+                blank(&mut tokens[i + 1]);
+            }
+            // `1_000_000`
+            Token::Number(n, long) if n.contains('_') => {
+                tokens[i].token = Token::Number(n.replace('_', ""), *long);
             }
             // `1a`: an identifier may not start with a digit.
             Token::Number(..)
@@ -420,8 +509,21 @@ fn prescan(
             Token::Word(w) if w.quote_style.is_none() => {
                 let upper = w.value.to_ascii_uppercase();
                 match upper.as_str() {
-                    "UNION" | "INTERSECT" | "EXCEPT" => set_operations += 1,
+                    "UNION" | "INTERSECT" | "EXCEPT" => {
+                        // Set operations build a left-deep tree too: they share the budget.
+                        set_operations += 1;
+                        if set_operations > dialect::MAX_OPERATORS_PER_STATEMENT {
+                            return Err(ParseError::at(
+                                format!(
+                                    "statement too complex: more than {} operators",
+                                    dialect::MAX_OPERATORS_PER_STATEMENT
+                                ),
+                                tokens[i].span.start,
+                            ));
+                        }
+                    }
                     "GROUP" => group_by_quantifier(tokens, i, extras)?,
+                    "UNNEST" => unnest = true,
                     "FOR" => table_version(sql, index, tokens, i, extras)?,
                     "FROM" | "JOIN" | "INTO" if deferred.is_none() => {
                         deferred = reserved_table_name(tokens, i).err();
@@ -434,17 +536,24 @@ fn prescan(
         i += 1;
     }
     parenthesize_values_rows(tokens);
-    Ok(Prescan { set_operations, deferred })
+    Ok(Prescan {
+        set_operations,
+        unnest,
+        deferred,
+    })
 }
 
 /// Trino's `VALUES 1, 2` rows are expressions; sqlparser wants every row in parentheses.
 /// Rows that are not already `( … )` get parentheses (zero-width tokens), and a `ROW(a, b)` row
 /// becomes `(a, b)` (Trino expands a row constructor into the row's columns).
 fn parenthesize_values_rows(tokens: &mut Vec<TokenWithSpan>) {
-    let values: Vec<usize> =
-        (0..tokens.len()).filter(|&i| is_word(&tokens[i].token, "VALUES")).collect();
+    let values: Vec<usize> = (0..tokens.len())
+        .filter(|&i| is_word(&tokens[i].token, "VALUES"))
+        .collect();
     for &v in values.iter().rev() {
-        let Some(first) = next_real(tokens, v + 1) else { continue };
+        let Some(first) = next_real(tokens, v + 1) else {
+            continue;
+        };
         // (start, end exclusive, is `ROW(…)`) of every row that needs rewriting.
         let parsed = sub_parse(tokens, first, |parser| {
             let mut rows: Vec<(usize, usize, bool)> = Vec::new();
@@ -469,7 +578,9 @@ fn parenthesize_values_rows(tokens: &mut Vec<TokenWithSpan>) {
         });
         let Ok((rows, _)) = parsed else { continue };
         for &(start, end, is_row_call) in rows.iter().rev() {
-            let Some(s) = next_real(tokens, start) else { continue };
+            let Some(s) = next_real(tokens, start) else {
+                continue;
+            };
             if is_row_call {
                 blank(&mut tokens[s]);
                 continue;
@@ -478,18 +589,46 @@ fn parenthesize_values_rows(tokens: &mut Vec<TokenWithSpan>) {
             let close = tokens[e].span.end;
             let open = tokens[s].span.start;
             let zero = |loc: Location| sqlparser::tokenizer::Span::new(loc, loc);
-            tokens.insert(e + 1, TokenWithSpan { token: Token::RParen, span: zero(close) });
-            tokens.insert(s, TokenWithSpan { token: Token::LParen, span: zero(open) });
+            tokens.insert(
+                e + 1,
+                TokenWithSpan {
+                    token: Token::RParen,
+                    span: zero(close),
+                },
+            );
+            tokens.insert(
+                s,
+                TokenWithSpan {
+                    token: Token::LParen,
+                    span: zero(open),
+                },
+            );
         }
     }
 }
 
+/// The value of a `0x…`/`0b…`/`0o…` integer literal's digits, in decimal.
+fn radix_literal(digits: &str, radix: u32, at: Location) -> Result<String, ParseError> {
+    let digits = digits.replace('_', "");
+    if digits.is_empty() {
+        return Err(ParseError::at("invalid numeric literal", at));
+    }
+    u128::from_str_radix(&digits, radix)
+        .map(|v| v.to_string())
+        .map_err(|_| ParseError::at("invalid numeric literal", at))
+}
+
 /// `FROM select` & co.: a reserved word cannot be a table name.
 fn reserved_table_name(tokens: &[TokenWithSpan], i: usize) -> Result<(), ParseError> {
-    let Some(n) = next_real(tokens, i + 1) else { return Ok(()) };
+    let Some(n) = next_real(tokens, i + 1) else {
+        return Ok(());
+    };
     if let Some(w) = unquoted_word(&tokens[n].token) {
         let upper = w.value.to_ascii_uppercase();
+        // `FROM` also appears inside expressions (`EXTRACT(YEAR FROM CAST(…))`,
+        // `IS DISTINCT FROM NULL`), so words that start an expression are left to the parser.
         if dialect::is_reserved_word(&upper)
+            && !dialect::is_expression_reserved_word(&upper)
             && !matches!(upper.as_str(), "UNNEST" | "TABLE" | "JSON_TABLE")
         {
             return Err(ParseError::at(
@@ -507,11 +646,15 @@ fn group_by_quantifier(
     i: usize,
     extras: &mut Extras,
 ) -> Result<(), ParseError> {
-    let Some(by) = next_real(tokens, i + 1) else { return Ok(()) };
+    let Some(by) = next_real(tokens, i + 1) else {
+        return Ok(());
+    };
     if !is_word(&tokens[by].token, "BY") {
         return Ok(());
     }
-    let Some(q) = next_real(tokens, by + 1) else { return Ok(()) };
+    let Some(q) = next_real(tokens, by + 1) else {
+        return Ok(());
+    };
     let distinct = is_word(&tokens[q].token, "DISTINCT");
     let all = is_word(&tokens[q].token, "ALL");
     if !distinct && !all {
@@ -526,17 +669,31 @@ fn group_by_quantifier(
             Token::RParen | Token::Comma => true,
             Token::Word(w) if w.quote_style.is_none() => matches!(
                 w.value.to_ascii_uppercase().as_str(),
-                "HAVING" | "ORDER" | "LIMIT" | "OFFSET" | "FETCH" | "WINDOW" | "UNION"
-                    | "INTERSECT" | "EXCEPT"
+                "HAVING"
+                    | "ORDER"
+                    | "LIMIT"
+                    | "OFFSET"
+                    | "FETCH"
+                    | "WINDOW"
+                    | "UNION"
+                    | "INTERSECT"
+                    | "EXCEPT"
             ),
             _ => false,
         },
     };
     if ends {
-        let found = after.map(|a| tokens[a].token.to_string()).unwrap_or("end of input".into());
-        let loc = after.map(|a| tokens[a].span.start).unwrap_or(tokens[q].span.end);
+        let found = after
+            .map(|a| tokens[a].token.to_string())
+            .unwrap_or("end of input".into());
+        let loc = after
+            .map(|a| tokens[a].span.start)
+            .unwrap_or(tokens[q].span.end);
         return Err(ParseError::at(
-            format!("expected a grouping element after GROUP BY {}, found {found}", tokens[q].token),
+            format!(
+                "expected a grouping element after GROUP BY {}, found {found}",
+                tokens[q].token
+            ),
             loc,
         ));
     }
@@ -578,7 +735,9 @@ fn table_version(
     i: usize,
     extras: &mut Extras,
 ) -> Result<(), ParseError> {
-    let Some(k) = next_real(tokens, i + 1) else { return Ok(()) };
+    let Some(k) = next_real(tokens, i + 1) else {
+        return Ok(());
+    };
     let kind = if is_word(&tokens[k].token, "TIMESTAMP") {
         TableVersionKind::Timestamp
     } else if is_word(&tokens[k].token, "VERSION") {
@@ -586,11 +745,15 @@ fn table_version(
     } else {
         return Ok(());
     };
-    let Some(a) = next_real(tokens, k + 1) else { return Ok(()) };
+    let Some(a) = next_real(tokens, k + 1) else {
+        return Ok(());
+    };
     if !is_word(&tokens[a].token, "AS") {
         return Ok(());
     }
-    let Some(o) = next_real(tokens, a + 1) else { return Ok(()) };
+    let Some(o) = next_real(tokens, a + 1) else {
+        return Ok(());
+    };
     if !is_word(&tokens[o].token, "OF") {
         return Ok(());
     }
@@ -614,21 +777,27 @@ fn table_version(
         ));
     };
     let name_end = prev_real(tokens, i).unwrap_or(name_start);
-    let table_name =
-        sql[index.byte(tokens[name_start].span.start)..index.byte(tokens[name_end].span.end)]
-            .to_string();
+    let table_name = sql
+        [index.byte(tokens[name_start].span.start)..index.byte(tokens[name_end].span.end)]
+        .to_string();
 
     // Parse the expression on its own.
     let (expr, consumed) = match sub_parse(tokens, o + 1, |p| p.parse_expr()) {
         Ok(r) => r,
         Err((e, at)) => {
-            let end = tokens.last().map(|t| t.span.end).unwrap_or(tokens[o].span.end);
+            let end = tokens
+                .last()
+                .map(|t| t.span.end)
+                .unwrap_or(tokens[o].span.end);
             return Err(convert_error_at(e, at, end));
         }
     };
     let expr_end = o + 1 + consumed; // exclusive index into `tokens`
     let Some(expr_first) = next_real(tokens, o + 1).filter(|&f| f < expr_end) else {
-        return Err(ParseError::at("expected an expression after AS OF", tokens[o].span.end));
+        return Err(ParseError::at(
+            "expected an expression after AS OF",
+            tokens[o].span.end,
+        ));
     };
     let expr_last = prev_real(tokens, expr_end).unwrap_or(expr_first);
     let expr_text = sql
@@ -685,44 +854,113 @@ fn sub_parse<T>(
     }
 }
 
-/// Puts the recorded `FOR … AS OF` expressions into the AST's table factors.
-fn attach_table_versions(
-    ast: &mut AstStatement,
-    versions: &[TableVersionClause],
-) -> Result<(), ParseError> {
-    struct Attach<'a> {
+/// Fixes up the AST after parsing, in one walk over its table factors:
+///
+/// * puts the recorded `FOR … AS OF` expressions into their tables' `version`;
+/// * turns `UNNEST(a, …)`, which sqlparser parses as a table function for dialects other than
+///   its own few, into `TableFactor::UNNEST { array_exprs, with_ordinality, alias, .. }`.
+///
+/// The walk recurses through the whole AST, so it runs on a thread with a large stack.
+fn fixup_ast(ast: &mut AstStatement, versions: &[TableVersionClause]) -> Result<(), ParseError> {
+    struct Fixup<'a> {
         versions: &'a [TableVersionClause],
         done: Vec<bool>,
+        error: Option<ParseError>,
     }
-    impl VisitorMut for Attach<'_> {
+    impl VisitorMut for Fixup<'_> {
         type Break = ();
         fn pre_visit_table_factor(
             &mut self,
             tf: &mut TableFactor,
         ) -> std::ops::ControlFlow<Self::Break> {
-            if let TableFactor::Table { name, version, .. } = tf {
-                if let Some(first) = name.0.first().and_then(|p| p.as_ident()) {
-                    let at = span_of(first.span.start);
-                    for (k, v) in self.versions.iter().enumerate() {
-                        if !self.done[k] && v.table == at {
-                            *version = Some(match v.kind {
-                                TableVersionKind::Timestamp => {
-                                    TableVersion::TimestampAsOf(v.expr.clone())
-                                }
-                                TableVersionKind::Version => {
-                                    TableVersion::VersionAsOf(v.expr.clone())
-                                }
-                            });
-                            self.done[k] = true;
+            let TableFactor::Table {
+                name,
+                version,
+                args,
+                alias,
+                with_ordinality,
+                ..
+            } = tf
+            else {
+                return std::ops::ControlFlow::Continue(());
+            };
+            if let Some(first) = name.0.first().and_then(|p| p.as_ident()) {
+                let at = span_of(first.span.start);
+                for (k, v) in self.versions.iter().enumerate() {
+                    if !self.done[k] && v.table == at {
+                        *version = Some(match v.kind {
+                            TableVersionKind::Timestamp => {
+                                TableVersion::TimestampAsOf(v.expr.clone())
+                            }
+                            TableVersionKind::Version => TableVersion::VersionAsOf(v.expr.clone()),
+                        });
+                        self.done[k] = true;
+                    }
+                }
+            }
+            let is_unnest = matches!(name.0.as_slice(), [part] if part.as_ident().is_some_and(|i| {
+                i.quote_style.is_none() && i.value.eq_ignore_ascii_case("UNNEST")
+            }));
+            if is_unnest && version.is_none() {
+                if let Some(a) = args.take() {
+                    let mut array_exprs = Vec::with_capacity(a.args.len());
+                    for arg in a.args {
+                        match arg {
+                            FunctionArg::Unnamed(FunctionArgExpr::Expr(e)) => array_exprs.push(e),
+                            other => {
+                                let loc = span_of(name.0[0].as_ident().unwrap().span.start);
+                                self.error = Some(ParseError {
+                                    message: format!(
+                                        "expected an array expression in UNNEST, found {other}"
+                                    ),
+                                    line: loc.line,
+                                    column: loc.column,
+                                });
+                                return std::ops::ControlFlow::Break(());
+                            }
                         }
                     }
+                    *tf = TableFactor::UNNEST {
+                        alias: alias.take(),
+                        array_exprs,
+                        with_offset: false,
+                        with_offset_alias: None,
+                        with_ordinality: *with_ordinality,
+                    };
                 }
             }
             std::ops::ControlFlow::Continue(())
         }
     }
-    let mut v = Attach { versions, done: vec![false; versions.len()] };
-    let _ = ast.visit(&mut v);
+    let mut v = Fixup {
+        versions,
+        done: vec![false; versions.len()],
+        error: None,
+    };
+    let spawned = std::thread::scope(|scope| {
+        let handle = std::thread::Builder::new()
+            .name("t2s-parse-fixup".into())
+            .stack_size(FIXUP_STACK)
+            .spawn_scoped(scope, || {
+                let _ = ast.visit(&mut v);
+            });
+        match handle {
+            Ok(h) => {
+                if let Err(panic) = h.join() {
+                    std::panic::resume_unwind(panic);
+                }
+                true
+            }
+            Err(_) => false,
+        }
+    });
+    if !spawned {
+        // No thread available: walk on this one (sqlparser's limits keep ASTs shallow).
+        let _ = ast.visit(&mut v);
+    }
+    if let Some(e) = v.error {
+        return Err(e);
+    }
     if let Some(k) = v.done.iter().position(|d| !d) {
         let s = versions[k].span;
         return Err(ParseError {
@@ -733,6 +971,9 @@ fn attach_table_versions(
     }
     Ok(())
 }
+
+/// Stack of the thread that walks an AST after parsing (reserved, not committed, memory).
+const FIXUP_STACK: usize = 256 << 20;
 
 /// Decodes the body of a `U&'…'` literal (after `''` → `'`): `<esc>XXXX` (4 hex digits),
 /// `<esc>+XXXXXX` (6 hex digits) and `<esc><esc>` (the escape character itself). The escape

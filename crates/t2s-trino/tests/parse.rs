@@ -3,12 +3,12 @@
 use sqlparser::ast::{
     AccessExpr, ArrayElemTypeDef, BinaryOperator, CastKind, CharacterLength, ColumnOption,
     CreateTableOptions, DataType, DateTimeField, DuplicateTreatment, ExactNumberInfo, Expr,
-    Function, FunctionArg, FunctionArgExpr, FunctionArgumentClause, FunctionArguments,
-    GroupByExpr, IntervalFields, JoinConstraint, JoinOperator, LambdaFunction, LimitClause,
-    OneOrManyWithParens, OrderByKind, OrderBySort, Query, Select, SelectItem, SetExpr, SetOperator,
-    SetQuantifier, Statement, StructBracketKind, Subscript, TableFactor, TableSampleKind,
-    TableSampleMethod, TableVersion, TableWithJoins, TimezoneInfo, TrimWhereField,
-    UnaryOperator, Value, WindowFrameBound, WindowFrameUnits, WindowType,
+    Function, FunctionArg, FunctionArgExpr, FunctionArgumentClause, FunctionArguments, GroupByExpr,
+    IntervalFields, JoinConstraint, JoinOperator, LambdaFunction, LimitClause, OneOrManyWithParens,
+    OrderByKind, OrderBySort, Query, Select, SelectItem, SetExpr, SetOperator, SetQuantifier,
+    Statement, StructBracketKind, Subscript, TableFactor, TableSampleKind, TableSampleMethod,
+    TableVersion, TableWithJoins, TimezoneInfo, TrimWhereField, UnaryOperator, Value,
+    WindowFrameBound, WindowFrameUnits, WindowType,
 };
 use t2s_ir::Span;
 use t2s_trino::dialect::{self, TrinoDialect};
@@ -23,7 +23,11 @@ use t2s_trino::parse::{
 /// Parses `sql`, which must be exactly one valid statement.
 fn one(sql: &str) -> ParsedStatement {
     let mut all = parse_sql(sql);
-    assert_eq!(all.len(), 1, "expected one statement in {sql:?}, got {all:?}");
+    assert_eq!(
+        all.len(),
+        1,
+        "expected one statement in {sql:?}, got {all:?}"
+    );
     match all.remove(0) {
         Ok(p) => p,
         Err(e) => panic!("{sql:?} failed to parse: {e}"),
@@ -33,7 +37,11 @@ fn one(sql: &str) -> ParsedStatement {
 /// Parses `sql`, which must be exactly one invalid statement.
 fn err(sql: &str) -> ParseError {
     let mut all = parse_sql(sql);
-    assert_eq!(all.len(), 1, "expected one statement in {sql:?}, got {all:?}");
+    assert_eq!(
+        all.len(),
+        1,
+        "expected one statement in {sql:?}, got {all:?}"
+    );
     match all.remove(0) {
         Ok(p) => panic!("{sql:?} should not parse, got {}", p.ast),
         Err(e) => e,
@@ -69,7 +77,11 @@ fn item_expr(item: &SelectItem) -> &Expr {
 
 /// The expressions of `SELECT <list>`.
 fn exprs(list: &str) -> Vec<Expr> {
-    select(&format!("SELECT {list}")).projection.iter().map(|i| item_expr(i).clone()).collect()
+    select(&format!("SELECT {list}"))
+        .projection
+        .iter()
+        .map(|i| item_expr(i).clone())
+        .collect()
 }
 
 /// The expression of `SELECT <e>`.
@@ -82,7 +94,11 @@ fn expr(e: &str) -> Expr {
 /// The type of `CAST(x AS <ty>)`.
 fn cast_type(ty: &str) -> DataType {
     match expr(&format!("CAST(x AS {ty})")) {
-        Expr::Cast { kind: CastKind::Cast, data_type, .. } => data_type,
+        Expr::Cast {
+            kind: CastKind::Cast,
+            data_type,
+            ..
+        } => data_type,
         other => panic!("not a cast: {other:?}"),
     }
 }
@@ -171,13 +187,26 @@ fn pos(line: u32, column: u32) -> Span {
 
 fn assert_err(sql: &str, line: u32, column: u32, message: &str) {
     let e = err(sql);
-    assert_eq!((e.line, e.column), (line, column), "position of {e:?} for {sql:?}");
-    assert!(e.message.contains(message), "message {:?} should contain {message:?}", e.message);
+    assert_eq!(
+        (e.line, e.column),
+        (line, column),
+        "position of {e:?} for {sql:?}"
+    );
+    assert!(
+        e.message.contains(message),
+        "message {:?} should contain {message:?}",
+        e.message
+    );
 }
 
 /// Runs `f` on a thread with a normal 8 MB stack.
 fn on_8mb_stack<F: FnOnce() + Send + 'static>(f: F) {
-    std::thread::Builder::new().stack_size(8 << 20).spawn(f).unwrap().join().unwrap();
+    std::thread::Builder::new()
+        .stack_size(8 << 20)
+        .spawn(f)
+        .unwrap()
+        .join()
+        .unwrap();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -186,7 +215,12 @@ fn on_8mb_stack<F: FnOnce() + Send + 'static>(f: F) {
 
 #[test]
 fn reserved_word_is_not_an_operand() {
-    assert_err("SELECT a, b + FROM t", 1, 15, "expected an expression, found FROM");
+    assert_err(
+        "SELECT a, b + FROM t",
+        1,
+        15,
+        "expected an expression, found FROM",
+    );
 }
 
 #[test]
@@ -195,10 +229,20 @@ fn reserved_words_list_is_sorted_and_complete() {
     sorted.sort_unstable();
     assert_eq!(sorted, dialect::RESERVED_WORDS);
     assert_eq!(dialect::RESERVED_WORDS.len(), 82);
-    for w in ["select", "From", "UESCAPE", "listagg", "json_table", "current_path", "skip"] {
+    for w in [
+        "select",
+        "From",
+        "UESCAPE",
+        "listagg",
+        "json_table",
+        "current_path",
+        "skip",
+    ] {
         assert!(dialect::is_reserved_word(w), "{w}");
     }
-    for w in ["year", "date", "position", "first", "last", "data", "value", "comment", "zone"] {
+    for w in [
+        "year", "date", "position", "first", "last", "data", "value", "comment", "zone",
+    ] {
         assert!(!dialect::is_reserved_word(w), "{w}");
     }
 }
@@ -206,8 +250,18 @@ fn reserved_words_list_is_sorted_and_complete() {
 #[test]
 fn reserved_word_is_not_an_identifier_or_alias() {
     // As a column reference.
-    assert_err("SELECT select FROM t", 1, 8, "expected an expression, found select");
-    assert_err("SELECT a FROM t WHERE (in)", 1, 24, "expected an expression, found in");
+    assert_err(
+        "SELECT select FROM t",
+        1,
+        8,
+        "expected an expression, found select",
+    );
+    assert_err(
+        "SELECT a FROM t WHERE (in)",
+        1,
+        24,
+        "expected an expression, found in",
+    );
     // As a column alias, implicit or explicit.
     assert_err("SELECT a AS from FROM t", 1, 13, "found from");
     assert!(err("SELECT a table FROM t").message.contains("table"));
@@ -246,7 +300,10 @@ fn non_reserved_words_are_identifiers() {
     let names: Vec<String> = e[..11].iter().map(ident).collect();
     assert_eq!(
         names,
-        ["year", "date", "position", "first", "last", "data", "value", "comment", "zone", "row", "d_date"]
+        [
+            "year", "date", "position", "first", "last", "data", "value", "comment", "zone", "row",
+            "d_date"
+        ]
     );
     assert_eq!(e[11].to_string(), "t.row");
     assert_eq!(ident(&e[12]), "interval");
@@ -279,11 +336,23 @@ fn non_reserved_words_are_identifiers() {
 #[test]
 fn implicit_aliases_stop_at_clauses() {
     let q = query("SELECT a FROM t LIMIT 5");
-    assert!(matches!(&q.limit_clause, Some(LimitClause::LimitOffset { limit: Some(_), .. })));
+    assert!(matches!(
+        &q.limit_clause,
+        Some(LimitClause::LimitOffset { limit: Some(_), .. })
+    ));
     let s = select_of(&q);
-    assert!(matches!(&from_of(s).relation, TableFactor::Table { alias: None, .. }));
+    assert!(matches!(
+        &from_of(s).relation,
+        TableFactor::Table { alias: None, .. }
+    ));
     let q = query("SELECT a FROM t OFFSET 2");
-    assert!(matches!(&q.limit_clause, Some(LimitClause::LimitOffset { offset: Some(_), .. })));
+    assert!(matches!(
+        &q.limit_clause,
+        Some(LimitClause::LimitOffset {
+            offset: Some(_),
+            ..
+        })
+    ));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -351,6 +420,15 @@ fn binary_and_numeric_literals() {
     assert_eq!(number(&e[3]), "1.5");
     assert_eq!(number(&e[4]), "1e10");
     assert_eq!(number(&e[5]), ".5");
+    // Trino's integer literals in other bases and with underscores, as decimal numbers
+    // (sqlparser alone reads `0x1F` as the binary string X'1F').
+    let e = exprs("0x1F, 0X1f, 0b1010, 0o17, 1_000_000, 0xFFFFFFFFFFFFFFFF");
+    let n: Vec<String> = e.iter().map(number).collect();
+    assert_eq!(
+        n,
+        ["31", "31", "10", "15", "1000000", "18446744073709551615"]
+    );
+    assert_err("SELECT 0b12", 1, 8, "invalid numeric literal");
     // An identifier may not start with a digit (instead of `1 AS a`).
     assert_err("SELECT 1a FROM t", 1, 8, "must not start with a digit");
 }
@@ -374,11 +452,19 @@ fn typed_literals() {
          SMALLINT '5', BOOLEAN 'true', VARBINARY 'ab', UUID '12151fd2-7586-11e9-8f9e-2a86e4085a59'",
     );
     let got: Vec<(DataType, String)> = e.iter().map(typed).collect();
-    let custom = |n: &str| DataType::Custom(sqlparser::ast::ObjectName::from(vec![sqlparser::ast::Ident::new(n)]), vec![]);
+    let custom = |n: &str| {
+        DataType::Custom(
+            sqlparser::ast::ObjectName::from(vec![sqlparser::ast::Ident::new(n)]),
+            vec![],
+        )
+    };
     let expected = vec![
         (DataType::Decimal(ExactNumberInfo::None), "1.2"),
         (DataType::Date, "2001-08-22"),
-        (DataType::Timestamp(None, TimezoneInfo::None), "2001-08-22 03:04:05.321 America/Los_Angeles"),
+        (
+            DataType::Timestamp(None, TimezoneInfo::None),
+            "2001-08-22 03:04:05.321 America/Los_Angeles",
+        ),
         (DataType::Char(None), "x"),
         (DataType::Varchar(None), "x"),
         (DataType::BigInt(None), "1"),
@@ -426,7 +512,10 @@ fn interval_literals() {
     assert_eq!(string(&i.value), "-3");
     let i = interval(&e[3]);
     match i.value.as_ref() {
-        Expr::UnaryOp { op: UnaryOperator::Minus, expr } => assert_eq!(string(expr), "3"),
+        Expr::UnaryOp {
+            op: UnaryOperator::Minus,
+            expr,
+        } => assert_eq!(string(expr), "3"),
         other => panic!("{other:?}"),
     }
     assert_eq!(i.leading_field, Some(DateTimeField::Hour));
@@ -444,7 +533,8 @@ fn interval_literals() {
 
 #[test]
 fn comments() {
-    let p = one("-- leading comment\nSELECT /* inline ; */ a -- trailing ; comment\nFROM t /* end */");
+    let p =
+        one("-- leading comment\nSELECT /* inline ; */ a -- trailing ; comment\nFROM t /* end */");
     assert_eq!(p.span, pos(2, 1));
     assert_eq!(p.ast.to_string(), "SELECT a FROM t");
 }
@@ -462,7 +552,10 @@ fn lambdas_single_and_multiple_parameters() {
     let l = lambda(&a[1]);
     assert_eq!(lambda_params(l), ["x"]);
     let (left, op, right) = binop(&l.body);
-    assert_eq!((ident(&left), op, number(&right)), ("x".into(), BinaryOperator::Multiply, "2".into()));
+    assert_eq!(
+        (ident(&left), op, number(&right)),
+        ("x".into(), BinaryOperator::Multiply, "2".into())
+    );
 
     let e = expr("reduce(a, 0, (s, x) -> s + x, s -> s)");
     let a = args(&e);
@@ -481,7 +574,13 @@ fn lambdas_single_and_multiple_parameters() {
     let outer = lambda(&args(&e)[1]).clone();
     let inner = lambda(&args(&outer.body)[1]).clone();
     assert_eq!(lambda_params(&inner), ["y"]);
-    assert!(matches!(*inner.body, Expr::BinaryOp { op: BinaryOperator::And, .. }));
+    assert!(matches!(
+        *inner.body,
+        Expr::BinaryOp {
+            op: BinaryOperator::And,
+            ..
+        }
+    ));
 }
 
 #[test]
@@ -506,7 +605,7 @@ fn concatenation_binds_looser_than_addition() {
 
 #[test]
 fn operators_trino_does_not_have_are_errors() {
-    assert_err("SELECT x::int FROM t", 1, 9, "found ::");
+    assert_err("SELECT x::int FROM t", 1, 9, "found '::'");
     assert!(parse_sql("SELECT a ^ b")[0].is_err());
     assert!(parse_sql("SELECT a ->> 'b' FROM t")[0].is_err());
     assert!(parse_sql("SELECT a ILIKE 'b' FROM t")[0].is_err());
@@ -526,7 +625,12 @@ fn row_fields(dt: &DataType) -> Vec<(Option<String>, DataType)> {
     match dt {
         DataType::Struct(fields, StructBracketKind::Parentheses) => fields
             .iter()
-            .map(|f| (f.field_name.as_ref().map(|n| n.value.clone()), f.field_type.clone()))
+            .map(|f| {
+                (
+                    f.field_name.as_ref().map(|n| n.value.clone()),
+                    f.field_type.clone(),
+                )
+            })
             .collect(),
         other => panic!("not a ROW: {other:?}"),
     }
@@ -551,23 +655,49 @@ fn row_types() {
     let t = cast_type("ROW(a BIGINT, b VARCHAR)");
     assert_eq!(
         row_fields(&t),
-        [(Some("a".into()), DataType::BigInt(None)), (Some("b".into()), DataType::Varchar(None))]
+        [
+            (Some("a".into()), DataType::BigInt(None)),
+            (Some("b".into()), DataType::Varchar(None))
+        ]
     );
     let t = cast_type("ROW(BIGINT, VARCHAR)");
-    assert_eq!(row_fields(&t), [(None, DataType::BigInt(None)), (None, DataType::Varchar(None))]);
+    assert_eq!(
+        row_fields(&t),
+        [
+            (None, DataType::BigInt(None)),
+            (None, DataType::Varchar(None))
+        ]
+    );
     // Field names that look like types, quoted names, two-word types.
-    let t = cast_type(r#"ROW("x y" DOUBLE, date DATE, double precision, timestamp with time zone, interval day to second, row ROW(c INT))"#);
+    let t = cast_type(
+        r#"ROW("x y" DOUBLE, date DATE, double precision, timestamp with time zone, interval day to second, row ROW(c INT))"#,
+    );
     let f = row_fields(&t);
-    assert_eq!(f[0], (Some("x y".into()), DataType::Double(ExactNumberInfo::None)));
+    assert_eq!(
+        f[0],
+        (Some("x y".into()), DataType::Double(ExactNumberInfo::None))
+    );
     assert_eq!(f[1], (Some("date".into()), DataType::Date));
     assert_eq!(f[2], (None, DataType::Double(ExactNumberInfo::None)));
-    assert_eq!(f[3], (None, DataType::Timestamp(None, TimezoneInfo::WithTimeZone)));
+    assert_eq!(
+        f[3],
+        (None, DataType::Timestamp(None, TimezoneInfo::WithTimeZone))
+    );
     assert_eq!(
         f[4],
-        (None, DataType::Interval { fields: Some(IntervalFields::DayToSecond), precision: None })
+        (
+            None,
+            DataType::Interval {
+                fields: Some(IntervalFields::DayToSecond),
+                precision: None
+            }
+        )
     );
     assert_eq!(f[5].0.as_deref(), Some("row"));
-    assert_eq!(row_fields(&f[5].1), [(Some("c".into()), DataType::Integer(None))]);
+    assert_eq!(
+        row_fields(&f[5].1),
+        [(Some("c".into()), DataType::Integer(None))]
+    );
 }
 
 #[test]
@@ -581,39 +711,101 @@ fn array_and_map_types() {
     // Deep nesting of all three.
     let t = cast_type("ARRAY(MAP(VARCHAR(10), ROW(a ARRAY(ROW(b BIGINT, c MAP(INT, DOUBLE))), d DECIMAL(10, 2))))");
     let (k, v) = map_kv(array_elem(&t));
-    assert_eq!(k, &DataType::Varchar(Some(CharacterLength::IntegerLength { length: 10, unit: None })));
+    assert_eq!(
+        k,
+        &DataType::Varchar(Some(CharacterLength::IntegerLength {
+            length: 10,
+            unit: None
+        }))
+    );
     let f = row_fields(v);
     assert_eq!(f[0].0.as_deref(), Some("a"));
     let inner = row_fields(array_elem(&f[0].1));
     assert_eq!(inner[0], (Some("b".into()), DataType::BigInt(None)));
     let (k, v) = map_kv(&inner[1].1);
-    assert_eq!((k, v), (&DataType::Integer(None), &DataType::Double(ExactNumberInfo::None)));
-    assert_eq!(f[1], (Some("d".into()), DataType::Decimal(ExactNumberInfo::PrecisionAndScale(10, 2))));
+    assert_eq!(
+        (k, v),
+        (
+            &DataType::Integer(None),
+            &DataType::Double(ExactNumberInfo::None)
+        )
+    );
+    assert_eq!(
+        f[1],
+        (
+            Some("d".into()),
+            DataType::Decimal(ExactNumberInfo::PrecisionAndScale(10, 2))
+        )
+    );
     // Legacy spellings.
-    assert_eq!(array_elem(&cast_type("ARRAY<BIGINT>")), &DataType::BigInt(None));
+    assert_eq!(
+        array_elem(&cast_type("ARRAY<BIGINT>")),
+        &DataType::BigInt(None)
+    );
     let t = cast_type("MAP<VARCHAR, ARRAY<BIGINT>>");
     assert_eq!(array_elem(map_kv(&t).1), &DataType::BigInt(None));
-    assert_eq!(array_elem(&cast_type("BIGINT ARRAY")), &DataType::BigInt(None));
+    assert_eq!(
+        array_elem(&cast_type("BIGINT ARRAY")),
+        &DataType::BigInt(None)
+    );
 }
 
 #[test]
 fn scalar_types() {
-    let len = |n| Some(CharacterLength::IntegerLength { length: n, unit: None });
+    let len = |n| {
+        Some(CharacterLength::IntegerLength {
+            length: n,
+            unit: None,
+        })
+    };
     let cases = [
-        ("DECIMAL(12,2)", DataType::Decimal(ExactNumberInfo::PrecisionAndScale(12, 2))),
-        ("DECIMAL(12)", DataType::Decimal(ExactNumberInfo::Precision(12))),
+        (
+            "DECIMAL(12,2)",
+            DataType::Decimal(ExactNumberInfo::PrecisionAndScale(12, 2)),
+        ),
+        (
+            "DECIMAL(12)",
+            DataType::Decimal(ExactNumberInfo::Precision(12)),
+        ),
         ("DECIMAL", DataType::Decimal(ExactNumberInfo::None)),
         ("VARCHAR(25)", DataType::Varchar(len(25))),
         ("VARCHAR", DataType::Varchar(None)),
         ("CHAR(3)", DataType::Char(len(3))),
-        ("TIMESTAMP(3)", DataType::Timestamp(Some(3), TimezoneInfo::None)),
-        ("TIMESTAMP(6) WITH TIME ZONE", DataType::Timestamp(Some(6), TimezoneInfo::WithTimeZone)),
-        ("TIMESTAMP WITH TIME ZONE", DataType::Timestamp(None, TimezoneInfo::WithTimeZone)),
-        ("TIMESTAMP WITHOUT TIME ZONE", DataType::Timestamp(None, TimezoneInfo::WithoutTimeZone)),
+        (
+            "TIMESTAMP(3)",
+            DataType::Timestamp(Some(3), TimezoneInfo::None),
+        ),
+        (
+            "TIMESTAMP(6) WITH TIME ZONE",
+            DataType::Timestamp(Some(6), TimezoneInfo::WithTimeZone),
+        ),
+        (
+            "TIMESTAMP WITH TIME ZONE",
+            DataType::Timestamp(None, TimezoneInfo::WithTimeZone),
+        ),
+        (
+            "TIMESTAMP WITHOUT TIME ZONE",
+            DataType::Timestamp(None, TimezoneInfo::WithoutTimeZone),
+        ),
         ("TIME(3)", DataType::Time(Some(3), TimezoneInfo::None)),
-        ("TIME WITH TIME ZONE", DataType::Time(None, TimezoneInfo::WithTimeZone)),
-        ("INTERVAL DAY TO SECOND", DataType::Interval { fields: Some(IntervalFields::DayToSecond), precision: None }),
-        ("INTERVAL YEAR TO MONTH", DataType::Interval { fields: Some(IntervalFields::YearToMonth), precision: None }),
+        (
+            "TIME WITH TIME ZONE",
+            DataType::Time(None, TimezoneInfo::WithTimeZone),
+        ),
+        (
+            "INTERVAL DAY TO SECOND",
+            DataType::Interval {
+                fields: Some(IntervalFields::DayToSecond),
+                precision: None,
+            },
+        ),
+        (
+            "INTERVAL YEAR TO MONTH",
+            DataType::Interval {
+                fields: Some(IntervalFields::YearToMonth),
+                precision: None,
+            },
+        ),
         ("DOUBLE", DataType::Double(ExactNumberInfo::None)),
         ("double precision", DataType::Double(ExactNumberInfo::None)),
         ("REAL", DataType::Real),
@@ -646,23 +838,48 @@ fn scalar_types() {
             other => panic!("{text}: {other:?}"),
         }
     }
-    assert_eq!(dialect::format_type(&cast_type("ARRAY(ROW(a BIGINT, MAP(VARCHAR, DOUBLE)))")), "ARRAY(ROW(a BIGINT, MAP(VARCHAR, DOUBLE)))");
+    assert_eq!(
+        dialect::format_type(&cast_type("ARRAY(ROW(a BIGINT, MAP(VARCHAR, DOUBLE)))")),
+        "ARRAY(ROW(a BIGINT, MAP(VARCHAR, DOUBLE)))"
+    );
 }
 
 #[test]
 fn try_cast_and_bad_types() {
     match expr("TRY_CAST(x AS ROW(a BIGINT))") {
-        Expr::Cast { kind: CastKind::TryCast, expr, data_type, format: None } => {
+        Expr::Cast {
+            kind: CastKind::TryCast,
+            expr,
+            data_type,
+            format: None,
+        } => {
             assert_eq!(ident(&expr), "x");
-            assert_eq!(row_fields(&data_type), [(Some("a".into()), DataType::BigInt(None))]);
+            assert_eq!(
+                row_fields(&data_type),
+                [(Some("a".into()), DataType::BigInt(None))]
+            );
         }
         other => panic!("{other:?}"),
     }
-    assert_err("SELECT CAST(a AS ROW(x BIGINT,)) FROM t", 1, 31, "expected a type");
-    assert_err("SELECT CAST(a AS MAP(VARCHAR)) FROM t", 1, 29, "expected ','");
+    assert_err(
+        "SELECT CAST(a AS ROW(x BIGINT,)) FROM t",
+        1,
+        31,
+        "expected a type",
+    );
+    assert_err(
+        "SELECT CAST(a AS MAP(VARCHAR)) FROM t",
+        1,
+        29,
+        "expected ','",
+    );
     assert_err("SELECT CAST(a AS ARRAY()) FROM t", 1, 24, "expected a type");
     assert_err("SELECT CAST(a AS DECIMAL(a)) FROM t", 1, 18, "DECIMAL");
-    let deep = format!("SELECT CAST(a AS {}BIGINT{})", "ARRAY(".repeat(100), ")".repeat(100));
+    let deep = format!(
+        "SELECT CAST(a AS {}BIGINT{})",
+        "ARRAY(".repeat(100),
+        ")".repeat(100)
+    );
     assert!(err(&deep).message.contains("type nested"));
 }
 
@@ -688,11 +905,15 @@ fn group_by_distinct_and_all() {
     // The position is the owning SELECT's, also for nested blocks.
     let p = one("SELECT * FROM (\n  SELECT a FROM t GROUP BY ALL a\n) x, (SELECT b FROM u GROUP BY DISTINCT b)");
     assert_eq!(p.extras.group_by_all, [pos(2, 3)]);
-    assert_eq!(p.extras.group_by_distinct, [pos(3, 11)]);
+    assert_eq!(p.extras.group_by_distinct, [pos(3, 7)]);
     // The positions match the AST's SELECT tokens.
-    let Statement::Query(q) = &p.ast else { unreachable!() };
+    let Statement::Query(q) = &p.ast else {
+        unreachable!()
+    };
     let outer = select_of(q);
-    let TableFactor::Derived { subquery, .. } = &outer.from[0].relation else { panic!() };
+    let TableFactor::Derived { subquery, .. } = &outer.from[0].relation else {
+        panic!()
+    };
     let start = select_of(subquery).select_token.0.span.start;
     assert_eq!((start.line, start.column), (2, 3));
     // `GROUP BY ALL` alone is not Trino.
@@ -714,10 +935,17 @@ fn table_versions() {
     assert_eq!(v[1].expr_text, "TIMESTAMP '2020-01-01 00:00:00 UTC'");
     assert!(matches!(v[1].expr, Expr::TypedString(_)));
     // … and in the AST, on the right tables, with the alias kept.
-    let Statement::Query(q) = &p.ast else { unreachable!() };
+    let Statement::Query(q) = &p.ast else {
+        unreachable!()
+    };
     let f = from_of(select_of(q));
     match &f.relation {
-        TableFactor::Table { name, alias, version: Some(TableVersion::VersionAsOf(e)), .. } => {
+        TableFactor::Table {
+            name,
+            alias,
+            version: Some(TableVersion::VersionAsOf(e)),
+            ..
+        } => {
             assert_eq!(name.to_string(), "cat.sch.t");
             assert_eq!(alias.as_ref().unwrap().name.value, "x");
             assert_eq!(number(e), "8954597067493422955");
@@ -725,19 +953,36 @@ fn table_versions() {
         other => panic!("{other:?}"),
     }
     match &f.joins[0].relation {
-        TableFactor::Table { version: Some(TableVersion::TimestampAsOf(e)), .. } => {
+        TableFactor::Table {
+            version: Some(TableVersion::TimestampAsOf(e)),
+            ..
+        } => {
             assert!(matches!(e, Expr::TypedString(_)))
         }
         other => panic!("{other:?}"),
     }
     // Expressions, and versions that are strings.
-    let p = one("SELECT * FROM t FOR TIMESTAMP AS OF current_timestamp - INTERVAL '1' DAY WHERE a = 1");
-    assert_eq!(p.extras.table_versions[0].expr_text, "current_timestamp - INTERVAL '1' DAY");
+    let p =
+        one("SELECT * FROM t FOR TIMESTAMP AS OF current_timestamp - INTERVAL '1' DAY WHERE a = 1");
+    assert_eq!(
+        p.extras.table_versions[0].expr_text,
+        "current_timestamp - INTERVAL '1' DAY"
+    );
     let p = one("SELECT * FROM t FOR VERSION AS OF 'branch'");
     assert_eq!(string(&p.extras.table_versions[0].expr), "branch");
     // Errors.
-    assert_err("SELECT 1 FOR VERSION AS OF 3", 1, 10, "must follow a table name");
-    assert_err("SELECT * FROM t FOR VERSION AS OF", 1, 34, "found end of input");
+    assert_err(
+        "SELECT 1 FOR VERSION AS OF 3",
+        1,
+        10,
+        "must follow a table name",
+    );
+    assert_err(
+        "SELECT * FROM t FOR VERSION AS OF",
+        1,
+        34,
+        "found end of input",
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -751,7 +996,12 @@ fn with_and_with_recursive() {
     assert!(!w.recursive);
     assert_eq!(w.cte_tables.len(), 2);
     assert_eq!(w.cte_tables[0].alias.name.value, "a");
-    let cols: Vec<&str> = w.cte_tables[0].alias.columns.iter().map(|c| c.name.value.as_str()).collect();
+    let cols: Vec<&str> = w.cte_tables[0]
+        .alias
+        .columns
+        .iter()
+        .map(|c| c.name.value.as_str())
+        .collect();
     assert_eq!(cols, ["x", "y"]);
     let q = query("WITH RECURSIVE t(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM t WHERE n < 5) SELECT n FROM t");
     let w = q.with.as_ref().unwrap();
@@ -759,7 +1009,11 @@ fn with_and_with_recursive() {
     assert_eq!(w.cte_tables[0].alias.columns[0].name.value, "n");
     assert!(matches!(
         w.cte_tables[0].query.body.as_ref(),
-        SetExpr::SetOperation { op: SetOperator::Union, set_quantifier: SetQuantifier::All, .. }
+        SetExpr::SetOperation {
+            op: SetOperator::Union,
+            set_quantifier: SetQuantifier::All,
+            ..
+        }
     ));
 }
 
@@ -790,45 +1044,92 @@ fn joins() {
         .collect();
     assert_eq!(
         ops,
-        ["join", "inner", "left", "left outer", "right", "right outer", "full", "full", "cross", "inner"]
+        [
+            "join",
+            "inner",
+            "left",
+            "left outer",
+            "right",
+            "right outer",
+            "full",
+            "full",
+            "cross",
+            "join"
+        ]
     );
     let joins = &from_of(&s).joins;
-    assert!(matches!(&joins[1].join_operator, JoinOperator::Inner(JoinConstraint::Using(c)) if c.len() == 2));
-    assert!(matches!(&joins[0].join_operator, JoinOperator::Join(JoinConstraint::On(_))));
-    assert!(matches!(&joins[9].join_operator, JoinOperator::Inner(JoinConstraint::Natural)));
+    assert!(
+        matches!(&joins[1].join_operator, JoinOperator::Inner(JoinConstraint::Using(c)) if c.len() == 2)
+    );
+    assert!(matches!(
+        &joins[0].join_operator,
+        JoinOperator::Join(JoinConstraint::On(_))
+    ));
+    assert!(matches!(
+        &joins[9].join_operator,
+        JoinOperator::Join(JoinConstraint::Natural)
+    ));
     // LATERAL, after a comma and after CROSS JOIN.
     let s = select("SELECT * FROM t, LATERAL (SELECT * FROM u WHERE u.a = t.a) l CROSS JOIN LATERAL (SELECT 1) m");
-    assert!(matches!(&s.from[1].relation, TableFactor::Derived { lateral: true, alias: Some(a), .. } if a.name.value == "l"));
-    assert!(matches!(&s.from[1].joins[0].relation, TableFactor::Derived { lateral: true, .. }));
+    assert!(
+        matches!(&s.from[1].relation, TableFactor::Derived { lateral: true, alias: Some(a), .. } if a.name.value == "l")
+    );
+    assert!(matches!(
+        &s.from[1].joins[0].relation,
+        TableFactor::Derived { lateral: true, .. }
+    ));
     // Parenthesized joins.
     let s = select("SELECT * FROM (a JOIN b ON a.x = b.x) JOIN c ON true");
-    assert!(matches!(&from_of(&s).relation, TableFactor::NestedJoin { .. }));
+    assert!(matches!(
+        &from_of(&s).relation,
+        TableFactor::NestedJoin { .. }
+    ));
 }
 
 #[test]
 fn unnest() {
     let s = select("SELECT * FROM t CROSS JOIN UNNEST(a) WITH ORDINALITY AS u(x, n)");
-    match &from_of(&s).joins[0] {
-        j => {
-            assert!(matches!(j.join_operator, JoinOperator::CrossJoin(_)));
-            match &j.relation {
-                TableFactor::UNNEST { alias: Some(alias), array_exprs, with_ordinality: true, with_offset: false, .. } => {
-                    assert_eq!(alias.name.value, "u");
-                    let cols: Vec<&str> = alias.columns.iter().map(|c| c.name.value.as_str()).collect();
-                    assert_eq!(cols, ["x", "n"]);
-                    assert_eq!(array_exprs.len(), 1);
-                }
-                other => panic!("{other:?}"),
-            }
+    let j = &from_of(&s).joins[0];
+    assert!(matches!(j.join_operator, JoinOperator::CrossJoin(_)));
+    match &j.relation {
+        TableFactor::UNNEST {
+            alias: Some(alias),
+            array_exprs,
+            with_ordinality: true,
+            with_offset: false,
+            ..
+        } => {
+            assert_eq!(alias.name.value, "u");
+            let cols: Vec<&str> = alias
+                .columns
+                .iter()
+                .map(|c| c.name.value.as_str())
+                .collect();
+            assert_eq!(cols, ["x", "n"]);
+            assert_eq!(array_exprs.len(), 1);
         }
+        other => panic!("{other:?}"),
     }
     let s = select("SELECT * FROM t LEFT JOIN UNNEST(a) AS u(x) ON true");
     let j = &from_of(&s).joins[0];
-    assert!(matches!(&j.join_operator, JoinOperator::Left(JoinConstraint::On(Expr::Value(_)))));
-    assert!(matches!(&j.relation, TableFactor::UNNEST { with_ordinality: false, .. }));
+    assert!(matches!(
+        &j.join_operator,
+        JoinOperator::Left(JoinConstraint::On(Expr::Value(_)))
+    ));
+    assert!(matches!(
+        &j.relation,
+        TableFactor::UNNEST {
+            with_ordinality: false,
+            ..
+        }
+    ));
     let s = select("SELECT * FROM UNNEST(ARRAY[1, 2], ARRAY['a', 'b'], m) AS u(x, y, k, v)");
     match &from_of(&s).relation {
-        TableFactor::UNNEST { array_exprs, alias: Some(a), .. } => {
+        TableFactor::UNNEST {
+            array_exprs,
+            alias: Some(a),
+            ..
+        } => {
             assert_eq!(array_exprs.len(), 3);
             assert_eq!(a.columns.len(), 4);
         }
@@ -845,8 +1146,20 @@ fn set_operations() {
     );
     // INTERSECT binds tighter than UNION/EXCEPT.
     match q.body.as_ref() {
-        SetExpr::SetOperation { op: SetOperator::Except, set_quantifier: SetQuantifier::Distinct, right, .. } => {
-            assert!(matches!(right.as_ref(), SetExpr::SetOperation { op: SetOperator::Intersect, set_quantifier: SetQuantifier::All, .. }));
+        SetExpr::SetOperation {
+            op: SetOperator::Except,
+            set_quantifier: SetQuantifier::Distinct,
+            right,
+            ..
+        } => {
+            assert!(matches!(
+                right.as_ref(),
+                SetExpr::SetOperation {
+                    op: SetOperator::Intersect,
+                    set_quantifier: SetQuantifier::All,
+                    ..
+                }
+            ));
         }
         other => panic!("{other:?}"),
     }
@@ -863,14 +1176,38 @@ fn subqueries() {
     assert!(matches!(&e[2], Expr::InSubquery { negated: false, .. }));
     assert!(matches!(&e[3], Expr::InList { negated: true, list, .. } if list.len() == 2));
     match &e[4] {
-        Expr::AllOp { compare_op: BinaryOperator::Gt, right, .. } => {
+        Expr::AllOp {
+            compare_op: BinaryOperator::Gt,
+            right,
+            ..
+        } => {
             assert!(matches!(right.as_ref(), Expr::Subquery(_)))
         }
         other => panic!("{other:?}"),
     }
-    assert!(matches!(&e[5], Expr::AnyOp { compare_op: BinaryOperator::Eq, is_some: false, .. }));
-    assert!(matches!(&e[6], Expr::AnyOp { compare_op: BinaryOperator::Eq, is_some: true, .. }));
-    assert!(matches!(&e[7], Expr::UnaryOp { op: UnaryOperator::Not, .. } | Expr::Exists { negated: true, .. }));
+    assert!(matches!(
+        &e[5],
+        Expr::AnyOp {
+            compare_op: BinaryOperator::Eq,
+            is_some: false,
+            ..
+        }
+    ));
+    assert!(matches!(
+        &e[6],
+        Expr::AnyOp {
+            compare_op: BinaryOperator::Eq,
+            is_some: true,
+            ..
+        }
+    ));
+    assert!(matches!(
+        &e[7],
+        Expr::UnaryOp {
+            op: UnaryOperator::Not,
+            ..
+        } | Expr::Exists { negated: true, .. }
+    ));
 }
 
 #[test]
@@ -942,17 +1279,36 @@ fn windows() {
 fn order_limit_offset_fetch() {
     let q = query("SELECT a FROM t ORDER BY a NULLS FIRST, b DESC NULLS LAST, c ASC LIMIT 10");
     let Some(ob) = &q.order_by else { panic!() };
-    let OrderByKind::Expressions(e) = &ob.kind else { panic!() };
-    assert_eq!((e[0].options.sort.clone(), e[0].options.nulls_first), (None, Some(true)));
-    assert_eq!((e[1].options.sort.clone(), e[1].options.nulls_first), (Some(OrderBySort::Desc), Some(false)));
-    assert_eq!((e[2].options.sort.clone(), e[2].options.nulls_first), (Some(OrderBySort::Asc), None));
+    let OrderByKind::Expressions(e) = &ob.kind else {
+        panic!()
+    };
+    assert_eq!(
+        (e[0].options.sort.clone(), e[0].options.nulls_first),
+        (None, Some(true))
+    );
+    assert_eq!(
+        (e[1].options.sort.clone(), e[1].options.nulls_first),
+        (Some(OrderBySort::Desc), Some(false))
+    );
+    assert_eq!(
+        (e[2].options.sort.clone(), e[2].options.nulls_first),
+        (Some(OrderBySort::Asc), None)
+    );
     match &q.limit_clause {
-        Some(LimitClause::LimitOffset { limit: Some(l), offset: None, .. }) => assert_eq!(number(l), "10"),
+        Some(LimitClause::LimitOffset {
+            limit: Some(l),
+            offset: None,
+            ..
+        }) => assert_eq!(number(l), "10"),
         other => panic!("{other:?}"),
     }
     let q = query("SELECT * FROM t OFFSET 5 ROWS FETCH FIRST 3 ROWS ONLY");
     match &q.limit_clause {
-        Some(LimitClause::LimitOffset { limit: None, offset: Some(o), .. }) => {
+        Some(LimitClause::LimitOffset {
+            limit: None,
+            offset: Some(o),
+            ..
+        }) => {
             assert_eq!(number(&o.value), "5");
             assert_eq!(o.rows, sqlparser::ast::OffsetRows::Rows);
         }
@@ -964,9 +1320,19 @@ fn order_limit_offset_fetch() {
     let q = query("SELECT * FROM t ORDER BY a FETCH NEXT 2 ROWS WITH TIES");
     assert!(q.fetch.as_ref().unwrap().with_ties);
     let q = query("SELECT * FROM t OFFSET 2 LIMIT 3");
-    assert!(matches!(&q.limit_clause, Some(LimitClause::LimitOffset { limit: Some(_), offset: Some(_), .. })));
+    assert!(matches!(
+        &q.limit_clause,
+        Some(LimitClause::LimitOffset {
+            limit: Some(_),
+            offset: Some(_),
+            ..
+        })
+    ));
     let q = query("SELECT * FROM t LIMIT ALL");
-    assert!(matches!(&q.limit_clause, None | Some(LimitClause::LimitOffset { limit: None, .. })));
+    assert!(matches!(
+        &q.limit_clause,
+        None | Some(LimitClause::LimitOffset { limit: None, .. })
+    ));
 }
 
 fn values_rows(q: &Query) -> Vec<Vec<Expr>> {
@@ -991,7 +1357,11 @@ fn values_as_query_and_table() {
     assert_eq!(rows[1].len(), 2);
     let s = select("SELECT * FROM (VALUES (1, 'a'), (2, 'b')) AS v(x, y)");
     match &from_of(&s).relation {
-        TableFactor::Derived { subquery, alias: Some(a), .. } => {
+        TableFactor::Derived {
+            subquery,
+            alias: Some(a),
+            ..
+        } => {
             assert_eq!(values_rows(subquery).len(), 2);
             assert_eq!(a.columns.len(), 2);
         }
@@ -1006,13 +1376,29 @@ fn values_as_query_and_table() {
 #[test]
 fn tablesample() {
     for (sql, method, alias) in [
-        ("SELECT * FROM t TABLESAMPLE BERNOULLI (10)", TableSampleMethod::Bernoulli, None),
-        ("SELECT * FROM t AS x TABLESAMPLE SYSTEM (50.5)", TableSampleMethod::System, Some("x")),
-        ("SELECT * FROM t x TABLESAMPLE SYSTEM (5)", TableSampleMethod::System, Some("x")),
+        (
+            "SELECT * FROM t TABLESAMPLE BERNOULLI (10)",
+            TableSampleMethod::Bernoulli,
+            None,
+        ),
+        (
+            "SELECT * FROM t AS x TABLESAMPLE SYSTEM (50.5)",
+            TableSampleMethod::System,
+            Some("x"),
+        ),
+        (
+            "SELECT * FROM t x TABLESAMPLE SYSTEM (5)",
+            TableSampleMethod::System,
+            Some("x"),
+        ),
     ] {
         let s = select(sql);
         match &from_of(&s).relation {
-            TableFactor::Table { alias: a, sample: Some(TableSampleKind::AfterTableAlias(ts)), .. } => {
+            TableFactor::Table {
+                alias: a,
+                sample: Some(TableSampleKind::AfterTableAlias(ts)),
+                ..
+            } => {
                 assert_eq!(ts.name, Some(method), "{sql}");
                 assert!(ts.quantity.is_some());
                 assert_eq!(a.as_ref().map(|a| a.name.value.as_str()), alias);
@@ -1033,13 +1419,17 @@ fn constructors_subscripts_and_fields() {
     match &e[3] {
         Expr::CompoundFieldAccess { root, access_chain } => {
             assert_eq!(ident(root), "a");
-            assert!(matches!(&access_chain[0], AccessExpr::Subscript(Subscript::Index { index }) if number(index) == "1"));
+            assert!(
+                matches!(&access_chain[0], AccessExpr::Subscript(Subscript::Index { index }) if number(index) == "1")
+            );
         }
         other => panic!("{other:?}"),
     }
     match &e[4] {
         Expr::CompoundFieldAccess { access_chain, .. } => {
-            assert!(matches!(&access_chain[0], AccessExpr::Subscript(Subscript::Index { index }) if string(index) == "k"));
+            assert!(
+                matches!(&access_chain[0], AccessExpr::Subscript(Subscript::Index { index }) if string(index) == "k")
+            );
         }
         other => panic!("{other:?}"),
     }
@@ -1047,7 +1437,9 @@ fn constructors_subscripts_and_fields() {
     match &e[6] {
         Expr::CompoundFieldAccess { root, access_chain } => {
             assert!(matches!(root.as_ref(), Expr::Nested(_)));
-            assert!(matches!(&access_chain[0], AccessExpr::Dot(Expr::Identifier(i)) if i.value == "f"));
+            assert!(
+                matches!(&access_chain[0], AccessExpr::Dot(Expr::Identifier(i)) if i.value == "f")
+            );
         }
         other => panic!("{other:?}"),
     }
@@ -1063,14 +1455,24 @@ fn conditional_expressions() {
     assert_eq!(args(&e[1]).len(), 3);
     assert_eq!(args(&e[2]).len(), 2);
     match &e[3] {
-        Expr::Case { operand: Some(op), conditions, else_result: Some(_), .. } => {
+        Expr::Case {
+            operand: Some(op),
+            conditions,
+            else_result: Some(_),
+            ..
+        } => {
             assert_eq!(ident(op), "a");
             assert_eq!(conditions.len(), 2);
         }
         other => panic!("{other:?}"),
     }
     match &e[4] {
-        Expr::Case { operand: None, conditions, else_result: None, .. } => {
+        Expr::Case {
+            operand: None,
+            conditions,
+            else_result: None,
+            ..
+        } => {
             assert_eq!(binop(&conditions[0].condition).1, BinaryOperator::Gt)
         }
         other => panic!("{other:?}"),
@@ -1088,22 +1490,42 @@ fn special_forms() {
          a BETWEEN 1 AND 2, a IS NULL, a IS NOT NULL, CURRENT_DATE, current_timestamp, CURRENT_USER, localtimestamp(3)",
     );
     match &e[0] {
-        Expr::AtTimeZone { timestamp, time_zone } => {
+        Expr::AtTimeZone {
+            timestamp,
+            time_zone,
+        } => {
             assert_eq!(ident(timestamp), "ts");
             assert_eq!(string(time_zone), "UTC");
         }
         other => panic!("{other:?}"),
     }
     match &e[1] {
-        Expr::Like { negated: false, escape_char: Some(esc), .. } => {
+        Expr::Like {
+            negated: false,
+            escape_char: Some(esc),
+            ..
+        } => {
             assert_eq!(esc.to_string(), "'!'")
         }
         other => panic!("{other:?}"),
     }
-    assert!(matches!(&e[2], Expr::Like { negated: true, escape_char: None, .. }));
+    assert!(matches!(
+        &e[2],
+        Expr::Like {
+            negated: true,
+            escape_char: None,
+            ..
+        }
+    ));
     assert!(matches!(&e[3], Expr::IsDistinctFrom(..)));
     assert!(matches!(&e[4], Expr::IsNotDistinctFrom(..)));
-    assert!(matches!(&e[5], Expr::Extract { field: DateTimeField::Year, .. }));
+    assert!(matches!(
+        &e[5],
+        Expr::Extract {
+            field: DateTimeField::Year,
+            ..
+        }
+    ));
     match &e[6] {
         Expr::Position { expr, r#in } => {
             assert_eq!(string(expr), "a");
@@ -1112,29 +1534,60 @@ fn special_forms() {
         other => panic!("{other:?}"),
     }
     match &e[7] {
-        Expr::Substring { expr, substring_from: Some(f), substring_for: Some(l), .. } => {
+        Expr::Substring {
+            expr,
+            substring_from: Some(f),
+            substring_for: Some(l),
+            ..
+        } => {
             assert_eq!(ident(expr), "s");
             assert_eq!((number(f), number(l)), ("2".into(), "3".into()));
         }
         other => panic!("{other:?}"),
     }
     match &e[8] {
-        Expr::Trim { expr, trim_where: Some(TrimWhereField::Both), trim_what: Some(w), .. } => {
+        Expr::Trim {
+            expr,
+            trim_where: Some(TrimWhereField::Both),
+            trim_what: Some(w),
+            ..
+        } => {
             assert_eq!(ident(expr), "s");
             assert_eq!(string(w), "x");
         }
         other => panic!("{other:?}"),
     }
     match &e[9] {
-        Expr::Trim { expr, trim_where: Some(TrimWhereField::Leading), trim_what: None, .. } => {
+        Expr::Trim {
+            expr,
+            trim_where: Some(TrimWhereField::Leading),
+            trim_what: None,
+            ..
+        } => {
             assert_eq!(ident(expr), "s")
         }
         other => panic!("{other:?}"),
     }
-    assert!(matches!(&e[10], Expr::Trim { trim_where: None, trim_what: None, .. }));
+    assert!(matches!(
+        &e[10],
+        Expr::Trim {
+            trim_where: None,
+            trim_what: None,
+            ..
+        }
+    ));
     assert!(matches!(&e[11], Expr::Between { negated: false, .. }));
     assert!(matches!(&e[12], Expr::IsNull(_)));
     assert!(matches!(&e[13], Expr::IsNotNull(_)));
+    // `FROM` followed by reserved words that start expressions.
+    let f = exprs("EXTRACT(YEAR FROM CAST(x AS DATE)), a IS DISTINCT FROM NULL, trim(BOTH FROM CASE WHEN a THEN b END), substring(s FROM CAST(x AS INT)), EXTRACT(DAY FROM CURRENT_DATE)");
+    assert!(
+        matches!(&f[0], Expr::Extract { expr, .. } if matches!(expr.as_ref(), Expr::Cast { .. }))
+    );
+    assert!(matches!(&f[1], Expr::IsDistinctFrom(_, b) if matches!(b.as_ref(), Expr::Value(_))));
+    assert!(matches!(&f[2], Expr::Trim { expr, .. } if matches!(expr.as_ref(), Expr::Case { .. })));
+    assert!(matches!(&f[3], Expr::Substring { .. }));
+    assert!(matches!(&f[4], Expr::Extract { .. }));
     assert_eq!(fn_name(&e[14]).to_uppercase(), "CURRENT_DATE");
     assert_eq!(fn_name(&e[15]).to_uppercase(), "CURRENT_TIMESTAMP");
     assert_eq!(fn_name(&e[16]), "CURRENT_USER");
@@ -1146,7 +1599,10 @@ fn aggregates() {
     let e = exprs("count(*), count(DISTINCT x), sum(x) FILTER (WHERE x > 1), array_agg(x ORDER BY y DESC), approx_percentile(x, 0.5), count(*) FILTER (WHERE a) OVER (PARTITION BY b)");
     match &function(&e[0]).args {
         FunctionArguments::List(l) => {
-            assert!(matches!(&l.args[0], FunctionArg::Unnamed(FunctionArgExpr::Wildcard)))
+            assert!(matches!(
+                &l.args[0],
+                FunctionArg::Unnamed(FunctionArgExpr::Wildcard)
+            ))
         }
         other => panic!("{other:?}"),
     }
@@ -1179,7 +1635,9 @@ fn aggregates() {
 
 #[test]
 fn create_table_as() {
-    match one("CREATE TABLE t WITH (format = 'ORC', partitioned_by = ARRAY['ds']) AS SELECT 1 AS a").ast {
+    match one("CREATE TABLE t WITH (format = 'ORC', partitioned_by = ARRAY['ds']) AS SELECT 1 AS a")
+        .ast
+    {
         Statement::CreateTable(ct) => {
             assert_eq!(ct.name.to_string(), "t");
             match &ct.table_options {
@@ -1218,11 +1676,17 @@ fn create_table_with_columns() {
             assert_eq!(ct.name.to_string(), "cat.sch.t");
             assert_eq!(ct.columns.len(), 4);
             assert_eq!(ct.columns[0].data_type, DataType::BigInt(None));
-            let opts: Vec<&ColumnOption> = ct.columns[0].options.iter().map(|o| &o.option).collect();
-            assert_eq!(opts, [&ColumnOption::NotNull, &ColumnOption::Comment("key".into())]);
+            let opts: Vec<&ColumnOption> =
+                ct.columns[0].options.iter().map(|o| &o.option).collect();
+            assert_eq!(
+                opts,
+                [&ColumnOption::NotNull, &ColumnOption::Comment("key".into())]
+            );
             let f = row_fields(array_elem(&ct.columns[1].data_type));
             assert_eq!(f[0], (Some("x".into()), DataType::Integer(None)));
-            assert!(matches!(&ct.columns[2].options[0].option, ColumnOption::Options(o) if o.len() == 1));
+            assert!(
+                matches!(&ct.columns[2].options[0].option, ColumnOption::Options(o) if o.len() == 1)
+            );
             assert_eq!(ct.columns[3].name.value, "date");
             assert!(matches!(&ct.table_options, CreateTableOptions::With(o) if o.len() == 1));
             assert!(ct.query.is_none());
@@ -1247,6 +1711,14 @@ fn insert_and_views() {
         Statement::Insert(i) => assert!(i.columns.is_empty()),
         other => panic!("{other:?}"),
     }
+    match one("UPDATE t SET a = 1 WHERE b = 2").ast {
+        Statement::Update(u) => assert_eq!(u.assignments.len(), 1),
+        other => panic!("{other:?}"),
+    }
+    assert!(matches!(
+        one("DELETE FROM t WHERE a = 1").ast,
+        Statement::Delete(_)
+    ));
     match one("CREATE OR REPLACE VIEW s.v AS SELECT 1 AS x").ast {
         Statement::CreateView(v) => {
             assert!(v.or_replace);
@@ -1292,10 +1764,16 @@ fn splitting_ok_err_ok() {
     let e = r[1].as_ref().unwrap_err();
     assert_eq!((e.line, e.column), (2, 11));
     assert_eq!(e.message, "expected an expression, found FROM");
-    assert_eq!(e.to_string(), "expected an expression, found FROM at line 2, column 11");
+    assert_eq!(
+        e.to_string(),
+        "expected an expression, found FROM at line 2, column 11"
+    );
     let c = r[2].as_ref().unwrap();
     assert_eq!(c.span, pos(3, 3));
-    assert_eq!(&sql[c.range.clone()], "SELECT 'x;y' AS \"a;b\" -- c;d\n  /* e;f */ FROM t");
+    assert_eq!(
+        &sql[c.range.clone()],
+        "SELECT 'x;y' AS \"a;b\" -- c;d\n  /* e;f */ FROM t"
+    );
     assert_eq!(c.ast.to_string(), "SELECT 'x;y' AS \"a;b\" FROM t");
 }
 
@@ -1306,7 +1784,7 @@ fn empty_statements_and_trailing_comments() {
     assert!(parse_sql(";;; -- nothing\n/* here */ ;").is_empty());
     let r = parse_sql(";SELECT 1;; SELECT 2 ; -- trailing\n");
     assert_eq!(r.len(), 2);
-    assert_eq!(r[1].as_ref().unwrap().span, pos(1, 14));
+    assert_eq!(r[1].as_ref().unwrap().span, pos(1, 13));
     let r = parse_sql("SELECT 1 -- no semicolon at the end");
     assert_eq!(r.len(), 1);
     assert_eq!(r[0].as_ref().unwrap().range, 0..8);
@@ -1321,14 +1799,33 @@ fn error_positions_multi_line() {
     let r = parse_sql(sql);
     let e = r[1].as_ref().unwrap_err();
     assert_eq!((e.line, e.column), (5, 11));
-    assert!(e.message.contains("expected an expression, found '='"), "{}", e.message);
+    assert!(
+        e.message.contains("expected an expression, found '='"),
+        "{}",
+        e.message
+    );
     // Columns are counted in characters.
     assert_err("SELECT 'héllo', ünï FROM FROM t", 1, 26, "found FROM");
     // Unexpected end of input points just after the last token.
-    assert_err("SELECT a FROM t WHERE", 1, 22, "expected an expression, found end of input");
-    assert_err("SELECT a FROM t WHERE a = 1 AND\n  -- comment\n", 1, 32, "found end of input");
+    assert_err(
+        "SELECT a FROM t WHERE",
+        1,
+        22,
+        "expected an expression, found end of input",
+    );
+    assert_err(
+        "SELECT a FROM t WHERE a = 1 AND\n  -- comment\n",
+        1,
+        32,
+        "found end of input",
+    );
     // A token where the statement should have ended.
-    assert_err("SELECT a FROM t t2 t3", 1, 20, "expected end of statement, found t3");
+    assert_err(
+        "SELECT a FROM t t2 t3",
+        1,
+        20,
+        "expected end of statement, found t3",
+    );
     assert_err("SELECT (a FROM t", 1, 11, "expected ')', found FROM");
 }
 
@@ -1342,24 +1839,70 @@ fn tokenizer_errors() {
     assert_eq!((e.line, e.column), (2, 8));
     assert!(e.message.contains("nterminated string"), "{}", e.message);
     // Unterminated quoted identifier and comment.
-    assert_err("SELECT \"abc FROM t", 1, 8, "");
-    assert_err("SELECT a /* abc", 1, 10, "");
+    assert_err("SELECT \"abc FROM t", 1, 8, "unterminated quoted identifier");
+    assert_err("SELECT a /* abc", 1, 10, "unterminated comment");
 }
 
 #[test]
 fn never_panics_on_garbage() {
     let inputs = [
-        "(", ")", "SELECT", "SELECT (", "SELECT CAST(", "SELECT CAST(x AS", "SELECT CAST(x AS ROW(",
-        "SELECT x ->", "SELECT (x, y) ->", "SELECT U&", "SELECT U&'", "VALUES", "VALUES (",
-        "SELECT * FROM t FOR", "SELECT * FROM t FOR VERSION AS", "GROUP BY DISTINCT",
-        "SELECT a GROUP BY ALL", "CREATE TABLE", "CREATE TABLE t (", "CREATE TABLE t (a",
-        "CREATE TABLE t (a ARRAY(", "INTERVAL", "SELECT INTERVAL '", "SELECT INTERVAL '1'",
-        "SELECT TRIM(", "SELECT TRIM(BOTH", "\"", "'", "/*", "--", "SELECT 1a", "X'", "WITH",
-        "WITH a AS (", "SELECT * FROM UNNEST(", "SELECT ARRAY[", "SELECT a[", "SELECT CASE",
-        "SELECT count(*) FILTER (", "SELECT * FROM t TABLESAMPLE", "SELECT * FROM t FOR TIMESTAMP AS OF",
-        "SELECT 1 UNION", "INSERT INTO", "CREATE VIEW v AS", "SELECT a FROM t ORDER BY",
-        "SELECT @", "SELECT $1", "SELECT ?", "SELECT #", "SELECT \\", "SELECT a.", "SELECT a.*.b",
-        "\u{0}", "SELECT '\u{10FFFF}'", "SELECT \u{FEFF}1", "SELECT 1e", "SELECT 0x",
+        "(",
+        ")",
+        "SELECT",
+        "SELECT (",
+        "SELECT CAST(",
+        "SELECT CAST(x AS",
+        "SELECT CAST(x AS ROW(",
+        "SELECT x ->",
+        "SELECT (x, y) ->",
+        "SELECT U&",
+        "SELECT U&'",
+        "VALUES",
+        "VALUES (",
+        "SELECT * FROM t FOR",
+        "SELECT * FROM t FOR VERSION AS",
+        "GROUP BY DISTINCT",
+        "SELECT a GROUP BY ALL",
+        "CREATE TABLE",
+        "CREATE TABLE t (",
+        "CREATE TABLE t (a",
+        "CREATE TABLE t (a ARRAY(",
+        "INTERVAL",
+        "SELECT INTERVAL '",
+        "SELECT INTERVAL '1'",
+        "SELECT TRIM(",
+        "SELECT TRIM(BOTH",
+        "\"",
+        "'",
+        "/*",
+        "--",
+        "SELECT 1a",
+        "X'",
+        "WITH",
+        "WITH a AS (",
+        "SELECT * FROM UNNEST(",
+        "SELECT ARRAY[",
+        "SELECT a[",
+        "SELECT CASE",
+        "SELECT count(*) FILTER (",
+        "SELECT * FROM t TABLESAMPLE",
+        "SELECT * FROM t FOR TIMESTAMP AS OF",
+        "SELECT 1 UNION",
+        "INSERT INTO",
+        "CREATE VIEW v AS",
+        "SELECT a FROM t ORDER BY",
+        "SELECT @",
+        "SELECT $1",
+        "SELECT ?",
+        "SELECT #",
+        "SELECT \\",
+        "SELECT a.",
+        "SELECT a.*.b",
+        "\u{0}",
+        "SELECT '\u{10FFFF}'",
+        "SELECT \u{FEFF}1",
+        "SELECT 1e",
+        "SELECT 0x",
     ];
     for sql in inputs {
         let _ = parse_sql(sql);
@@ -1388,30 +1931,52 @@ fn deep_nesting_is_a_clean_error() {
         let sql = format!("SELECT 1{}", "+1".repeat(N));
         let e = err(&sql);
         assert!(e.message.contains("too complex"), "{}", e.message);
-        assert_eq!((e.line as usize, e.column as usize), (1, 9 + 2 * dialect::MAX_OPERATORS_PER_STATEMENT));
+        let limit = dialect::MAX_CHAINED_OPERATORS;
+        assert_eq!((e.line as usize, e.column as usize), (1, 9 + 2 * limit));
+        for sql in [
+            format!(
+                "SELECT * FROM t WHERE x = 0{}",
+                " OR x = 1".repeat(2 * limit)
+            ),
+            format!("SELECT 1{}", " IS NULL".repeat(2 * limit)),
+            format!("SELECT 1{}", " BETWEEN 1 AND 2".repeat(2 * limit)),
+            format!("SELECT 'a'{}", " || 'b'".repeat(2 * limit)),
+        ] {
+            assert!(err(&sql).message.contains("too complex"));
+        }
+        // Many shorter chains in one statement.
+        let sql = format!(
+            "SELECT {}",
+            vec![format!("1{}", "+1".repeat(limit - 1)); 20].join(", ")
+        );
+        assert!(err(&sql).message.contains("too complex"));
         // … and many set operations.
         let sql = format!("SELECT 1{}", " UNION SELECT 1".repeat(N));
         assert!(err(&sql).message.contains("too complex"));
-        // Unary minus and nested function calls / arrays / casts / subqueries.
+        // Unary minus and nested function calls / arrays / casts / subqueries / lambdas.
+        const M: usize = N / 10;
         for sql in [
-            format!("SELECT {}1", "-".repeat(N)),
-            format!("SELECT {}1{}", "f(".repeat(N), ")".repeat(N)),
-            format!("SELECT {}1{}", "ARRAY[".repeat(N), "]".repeat(N)),
-            format!("SELECT {}1{}", "CAST(".repeat(N), " AS INT)".repeat(N)),
-            format!("SELECT * FROM {}t{}", "(SELECT * FROM ".repeat(N), ")".repeat(N)),
-            format!("SELECT {}", "x -> ".repeat(N)),
-            format!("SELECT * FROM t{}", " JOIN t ON true".repeat(N / 10)),
+            format!("SELECT {}1", "- ".repeat(M)),
+            format!("SELECT {}1{}", "f(".repeat(M), ")".repeat(M)),
+            format!("SELECT {}1{}", "ARRAY[".repeat(M), "]".repeat(M)),
+            format!("SELECT {}1{}", "CAST(".repeat(M), " AS INT)".repeat(M)),
+            format!(
+                "SELECT * FROM {}t{}",
+                "(SELECT * FROM ".repeat(M),
+                ")".repeat(M)
+            ),
+            format!("SELECT {}", "x -> ".repeat(M)),
+            format!("SELECT * FROM t{}", " JOIN t ON true".repeat(M)),
         ] {
-            let _ = parse_sql(&sql);
+            let r = parse_sql(&sql);
+            assert_eq!(r.len(), 1);
         }
-        // The largest accepted chain is dropped, printed and cloned without trouble.
-        let sql = format!(
-            "SELECT 1{}",
-            "+1".repeat(dialect::MAX_OPERATORS_PER_STATEMENT - 1)
-        );
+        // The largest accepted chain is dropped, printed, compared and cloned without trouble.
+        let sql = format!("SELECT 1{}", "+1".repeat(limit - 1));
         let p = one(&sql);
-        let _ = p.ast.to_string();
-        drop(p.clone());
+        assert!(p.ast.to_string().len() > 2 * limit);
+        assert!(format!("{:?}", p.ast).len() > 2 * limit);
+        assert_eq!(p.ast, p.clone().ast);
         drop(p);
     });
 }
@@ -1438,7 +2003,10 @@ fn dialect_works_with_plain_sqlparser() {
 #[test]
 #[allow(clippy::print_stdout)]
 fn corpus_parses() {
-    let root = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus"));
+    let root = std::path::Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/corpus"
+    ));
     if !root.is_dir() {
         println!("skipped: no corpus at {}", root.display());
         return;
@@ -1458,7 +2026,11 @@ fn corpus_parses() {
             count += 1;
             match r.as_slice() {
                 [Ok(p)] => assert!(matches!(p.ast, Statement::Query(_)), "{}", path.display()),
-                other => failures.push(format!("{}: {:?}", path.display(), other.iter().map(|r| r.as_ref().err()).collect::<Vec<_>>())),
+                other => failures.push(format!(
+                    "{}: {:?}",
+                    path.display(),
+                    other.iter().map(|r| r.as_ref().err()).collect::<Vec<_>>()
+                )),
             }
         }
     }

@@ -1,0 +1,7 @@
+-- Implicit join (comma in FROM) with the join condition in WHERE (catalog §18).
+-- expect: ok
+WITH l(k, a) AS (VALUES (1, 'l1'), (2, 'l2'), (2, 'l2b'), (NULL, 'lnull'), (4, 'l4')),
+     r(k, b) AS (VALUES (2, 'r2'), (3, 'r3'), (NULL, 'rnull'), (4, 'r4'), (4, 'r4b'))
+SELECT l.k, l.a, r.b
+FROM l, r
+WHERE l.k = r.k AND r.b LIKE 'r%'

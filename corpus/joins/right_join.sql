@@ -1,0 +1,7 @@
+-- RIGHT OUTER JOIN with an extra non-equi condition in ON (it filters matches, not rows) (catalog §18).
+-- expect: ok
+WITH l(k, a) AS (VALUES (1, 'l1'), (2, 'l2'), (2, 'l2b'), (NULL, 'lnull'), (4, 'l4')),
+     r(k, b) AS (VALUES (2, 'r2'), (3, 'r3'), (NULL, 'rnull'), (4, 'r4'), (4, 'r4b'))
+SELECT l.k, l.a, r.k AS rk, r.b
+FROM l RIGHT OUTER JOIN r ON l.k = r.k AND r.b <> 'r4b'
+ORDER BY r.b, l.a

@@ -1,0 +1,4 @@
+-- OFFSET without LIMIT: every row after the first n (catalog §18).
+-- expect: ok
+WITH t(x, s) AS (VALUES (3, 'c'), (NULL, 'n1'), (1, 'a'), (-2, 'm'), (NULL, 'n2'), (0, 'z'), (3, 'c2'))
+SELECT x, s FROM t ORDER BY x DESC, s OFFSET 4

@@ -1,0 +1,5 @@
+-- ORDER BY x DESC: NULLs still last (catalog §6).
+-- expect: ok
+-- compare: ordered
+WITH t(x, s) AS (VALUES (3, 'c'), (NULL, 'n1'), (1, 'a'), (-2, 'm'), (NULL, 'n2'), (0, 'z'), (3, 'c2'))
+SELECT x, s FROM t ORDER BY x DESC, s DESC
