@@ -69,6 +69,45 @@ fn is_nonzero_literal(e: &Expr) -> bool {
     }
 }
 
+/// The decimal type Spark gives an operand in decimal arithmetic: integer literals take the
+/// fewest digits (`spark.sql.legacy.literal.pickMinimumPrecision`, on by default), other
+/// integers their full width, decimals their own type.
+fn spark_decimal_operand(e: &Expr) -> Option<(u8, u8)> {
+    if let ExprKind::Literal(Literal::Integer(t)) = &e.kind {
+        let digits = t.trim_start_matches('-').len().max(1) as u8;
+        return Some((digits, 0));
+    }
+    e.ty.as_decimal()
+}
+
+/// Spark's result type of decimal arithmetic with `spark.sql.decimalOperations.allowPrecisionLoss`
+/// (the default): the exact type, then if it needs more than 38 digits the scale is cut down
+/// to what fits, but not below min(scale, 6).
+pub fn spark_decimal_result(op: BinaryOp, (p1, s1): (u8, u8), (p2, s2): (u8, u8)) -> (u8, u8) {
+    let (p1, s1, p2, s2) = (p1 as i32, s1 as i32, p2 as i32, s2 as i32);
+    let (p, s) = match op {
+        BinaryOp::Add | BinaryOp::Sub => {
+            let s = s1.max(s2);
+            ((p1 - s1).max(p2 - s2) + s + 1, s)
+        }
+        BinaryOp::Mul => (p1 + p2 + 1, s1 + s2),
+        BinaryOp::Div => {
+            let s = 6.max(s1 + p2 + 1);
+            (p1 - s1 + s2 + s, s)
+        }
+        _ => {
+            let s = s1.max(s2);
+            ((p1 - s1).min(p2 - s2) + s, s)
+        }
+    };
+    if p <= 38 {
+        return (p as u8, s as u8);
+    }
+    let int_digits = p - s;
+    let min_scale = s.min(6);
+    (38, (38 - int_digits).max(min_scale) as u8)
+}
+
 /// Escapes a literal string for use as a Java regex that matches it literally.
 fn regex_quote(s: &str) -> String {
     let mut out = String::new();
@@ -250,6 +289,11 @@ impl Cx<'_> {
         if op == BinaryOp::Div && (l.ty.is_unknown() || r.ty.is_unknown()) {
             self.warn(&l, "unknown-type", "`/` with an operand of unknown type is printed as Spark's `/`: if both operands are integers, Trino truncates and Spark does not (declare the table with --schema)");
         }
+        let (l, r) = if ty.is_decimal() && matches!(op, BinaryOp::Add | BinaryOp::Sub | BinaryOp::Mul | BinaryOp::Div) {
+            self.keep_decimal_scale(op, l, r, &ty)
+        } else {
+            (l, r)
+        };
         match op {
             BinaryOp::Div if l.ty.is_integral() && r.ty.is_integral() => {
                 // Trino truncates integer division; Spark's `/` is DOUBLE (catalog §4).
@@ -279,22 +323,6 @@ impl Cx<'_> {
                 self.flag(&l, "non-mappable", "subtracting dates or timestamps gives a Trino interval whose Spark counterpart differs; use date_diff");
                 None
             }
-            BinaryOp::Mul if ty.is_decimal() => {
-                // Spark adds one digit of precision and, past 38, drops scale: check it keeps Trino's.
-                if let (Some((p1, s1)), Some((p2, s2))) = (l.ty.as_decimal(), r.ty.as_decimal()) {
-                    let (sp, ss) = (p1 as u32 + p2 as u32 + 1, s1 as u32 + s2 as u32);
-                    if sp > 38 {
-                        let int_digits = sp - ss;
-                        let adj = (38u32.saturating_sub(int_digits)).max(ss.min(6));
-                        if adj < ss {
-                            self.flag(&l, "decimal-precision-loss", format!(
-                                "decimal({p1},{s1}) * decimal({p2},{s2}): Trino keeps scale {ss}, Spark reduces it to {adj} and rounds"
-                            ));
-                        }
-                    }
-                }
-                Some(rebuild(l, r, ty))
-            }
             BinaryOp::Concat => Some(match (&l.ty, &r.ty) {
                 (Type::Array { .. }, Type::Array { .. }) => call("concat", vec![l, r], ty),
                 (Type::Array { .. }, _) => call("array_append", vec![l, r], ty),
@@ -320,6 +348,68 @@ impl Cx<'_> {
             }
             _ => Some(rebuild(l, r, ty)),
         }
+    }
+
+
+    /// Spark's decimal arithmetic drops scale (down to 6) when the exact result type needs more
+    /// than 38 digits; Trino keeps the scale and caps precision (catalog §4). Where Spark would
+    /// keep fewer fractional digits than Trino's result type, narrow the operand with the most
+    /// integer digits so Spark keeps them all. With ANSI on, a value too large for the narrowed
+    /// type fails loudly; with ANSI off it would become NULL, so then the construct is flagged.
+    fn keep_decimal_scale(&mut self, op: BinaryOp, l: Expr, r: Expr, ty: &Type) -> (Expr, Expr) {
+        let Type::Decimal { scale: want, .. } = *ty else { return (l, r) };
+        let (Some(a0), Some(b0)) = (spark_decimal_operand(&l), spark_decimal_operand(&r)) else { return (l, r) };
+        let (_, got) = spark_decimal_result(op, a0, b0);
+        if got >= want {
+            return (l, r);
+        }
+        // Take one integer digit at a time from the (non-literal) operand with the most, until
+        // Spark's result keeps `want` fractional digits; give up below 10 integer digits.
+        let literal = |e: &Expr| matches!(e.kind, ExprKind::Literal(_));
+        let (mut a, mut b) = (a0, b0);
+        let ok = loop {
+            if spark_decimal_result(op, a, b).1 >= want {
+                break true;
+            }
+            let ia = if literal(&l) { 0 } else { a.0 - a.1 };
+            let ib = if literal(&r) { 0 } else { b.0 - b.1 };
+            if ia.max(ib) <= 10 {
+                break false;
+            }
+            if ia >= ib {
+                a.0 -= 1;
+            } else {
+                b.0 -= 1;
+            }
+        };
+        let sym = op.symbol();
+        if !ok {
+            self.flag(&l, "decimal-precision-loss", format!(
+                "decimal({},{}) {sym} decimal({},{}): Trino keeps scale {want}, Spark reduces it to {got}",
+                a0.0, a0.1, b0.0, b0.1
+            ));
+            return (l, r);
+        }
+        if !self.target.ansi {
+            self.flag(&l, "decimal-precision-loss", format!(
+                "decimal({},{}) {sym} decimal({},{}): Spark keeps Trino's scale {want} only with narrowed operands, and with ANSI off an overflowing value would silently become NULL",
+                a0.0, a0.1, b0.0, b0.1
+            ));
+            return (l, r);
+        }
+        let mut narrow = |me: &mut Self, e: Expr, from: (u8, u8), to: (u8, u8)| {
+            if from == to {
+                return e;
+            }
+            me.warn(&e, "decimal-narrowed", format!(
+                "decimal({},{}) operand of `{sym}` narrowed to decimal({},{}) so that Spark keeps Trino's result scale {want}: values with more than {} integer digits fail on Spark",
+                from.0, from.1, to.0, to.1, to.0 - to.1
+            ));
+            me.cast(e, &Type::decimal(to.0, to.1))
+        };
+        let l = narrow(self, l, a0, a);
+        let r = narrow(self, r, b0, b);
+        (l, r)
     }
 
     fn date_plus_interval(&mut self, op: BinaryOp, d: Expr, iv: Expr, span: Option<Span>) -> Option<Expr> {
@@ -943,6 +1033,16 @@ mod tests {
         assert_eq!(spark_string(r"\d+"), r"'\\d+'");
         assert_eq!(spark_string("${x}"), r"'$\{x}'");
         assert_eq!(spark_string("a\tb"), r"'a\tb'");
+    }
+
+    #[test]
+    fn spark_decimal_rules() {
+        // decimal(38,2) / decimal(38,7): Spark keeps 6 digits where Trino keeps 7.
+        assert_eq!(spark_decimal_result(BinaryOp::Div, (38, 2), (38, 7)), (38, 6));
+        assert_eq!(spark_decimal_result(BinaryOp::Div, (26, 2), (38, 7)), (38, 7));
+        assert_eq!(spark_decimal_result(BinaryOp::Mul, (12, 2), (13, 2)), (26, 4));
+        assert_eq!(spark_decimal_result(BinaryOp::Mul, (38, 7), (3, 0)), (38, 6));
+        assert_eq!(spark_decimal_result(BinaryOp::Add, (38, 10), (38, 10)), (38, 9));
     }
 
     #[test]

@@ -20,6 +20,10 @@
 //!   reported as syntax errors instead of being given another dialect's meaning.
 //! * **Types** are parsed by our own recursive type parser ([`parse_type`]) wherever a type
 //!   appears: `CAST`/`TRY_CAST`, typed literals, `CREATE TABLE` column definitions.
+//! * **`MATCH_RECOGNIZE`** is accepted (`TableFactor::MatchRecognize`).
+//! * **Limits**: an operator chain (`a + b + …`) longer than [`MAX_CHAINED_OPERATORS`], more
+//!   than [`MAX_OPERATORS_PER_STATEMENT`] operators in a statement, or types nested deeper than
+//!   [`MAX_TYPE_DEPTH`] are clean errors; sqlparser's recursion limit bounds all other nesting.
 //! * **`CREATE TABLE`** (with columns, or `AS` query with optional column aliases, `COMMENT`,
 //!   `WITH (properties)`, `WITH [NO] DATA`) is parsed by this dialect (see
 //!   [`TrinoDialect::parse_statement`]): `Statement::CreateTable` with `table_options =
@@ -374,6 +378,11 @@ impl Dialect for TrinoDialect {
         true
     }
 
+    /// Trino has `MATCH_RECOGNIZE` (row pattern recognition in `FROM`).
+    fn supports_match_recognize(&self) -> bool {
+        true
+    }
+
     fn supports_window_clause_named_window_reference(&self) -> bool {
         true
     }
@@ -522,7 +531,7 @@ impl Dialect for TrinoDialect {
         // Typed literal: `<type name> '<string>'`, and `DOUBLE PRECISION '<string>'`.
         if matches!(next, Token::SingleQuotedString(_)) {
             parser.advance_token();
-            let data_type = type_from_name(w, tok.span.start, vec![]);
+            let data_type = type_from_name(w, tok.span, vec![]);
             return Some(data_type.and_then(|data_type| {
                 Ok(Expr::TypedString(TypedString {
                     data_type,
@@ -988,7 +997,7 @@ impl TypeParser {
                 } else {
                     vec![]
                 };
-                type_from_name(&w, tok.span.start, params)?
+                type_from_name(&w, tok.span, params)?
             }
         };
         // Postfix array: `INTEGER ARRAY`, `INTEGER ARRAY[3]`.
@@ -1092,9 +1101,10 @@ fn char_length(n: u64) -> Option<CharacterLength> {
 /// Maps a type name (with its parameters) to a `DataType`.
 fn type_from_name(
     w: &Word,
-    loc: Location,
+    span: sqlparser::tokenizer::Span,
     params: Vec<TypeParam>,
 ) -> Result<DataType, ParserError> {
+    let loc = span.start;
     let upper = w.value.to_ascii_uppercase();
     let nums: Option<Vec<u64>> = params
         .iter()
@@ -1160,7 +1170,7 @@ fn type_from_name(
     let ident = Ident {
         value: w.value.clone(),
         quote_style: w.quote_style,
-        span: sqlparser::tokenizer::Span::new(loc, loc),
+        span,
     };
     Ok(DataType::Custom(ObjectName::from(vec![ident]), params))
 }
@@ -1274,6 +1284,14 @@ fn parse_create_table(parser: &mut Parser) -> Result<Statement, ParserError> {
     } else {
         vec![]
     };
+    let has_column_definitions = !aliases_only && !columns.is_empty();
+    if has_column_definitions && parser.peek_keyword(Keyword::AS) {
+        let tok = parser.peek_token();
+        return expected(
+            "end of statement (a table with column definitions has no AS query)",
+            &tok,
+        );
+    }
     let (query, with_data) = if parser.parse_keyword(Keyword::AS) {
         let query = parser.parse_query()?;
         let with_data = if parser.parse_keywords(&[Keyword::WITH, Keyword::NO, Keyword::DATA]) {

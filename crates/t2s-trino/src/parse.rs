@@ -17,8 +17,27 @@
 //! * `<table> FOR TIMESTAMP AS OF <expr>` / `<table> FOR VERSION AS OF <expr>`: parsed, put
 //!   into the AST as `TableFactor::Table { version: Some(TableVersion::TimestampAsOf(expr) |
 //!   TableVersion::VersionAsOf(expr)) }` and recorded in [`Extras::table_versions`].
+//! * Integer literals in Trino's other spellings become plain decimal `Value::Number`s:
+//!   `0x1F`, `0X1F`, `0b1010`, `0o17` (sqlparser alone reads `0x1F` as the binary string
+//!   `X'1F'`) and `1_000_000`.
 //! * An identifier that starts with a digit (`SELECT 1a`) is an error, as in Trino (instead of
 //!   `1 AS a`).
+//! * `VALUES 1, 2` (rows that are single expressions) parses as `VALUES (1), (2)`, and a
+//!   `ROW(a, b)` row as `(a, b)` (Trino expands a row constructor into columns).
+//!
+//! After parsing, one walk over the AST:
+//!
+//! * turns `UNNEST(…)` in `FROM`/`JOIN` (a table function for sqlparser outside its own few
+//!   dialects) into `TableFactor::UNNEST { array_exprs, with_ordinality, alias, .. }`;
+//! * rejects what sqlparser accepts but Trino does not: a join other than `CROSS`/`NATURAL`
+//!   without `ON`/`USING`, `SEMI`/`ANTI`/`APPLY`/`ASOF` joins, a reserved word as table name.
+//!
+//! Limits (each a clean [`ParseError`], never a stack overflow): sqlparser's recursion limit
+//! (nesting of parentheses, `NOT`, function calls, subqueries, …), at most
+//! [`dialect::MAX_CHAINED_OPERATORS`] operators in one chain (`a + b + …`) and
+//! [`dialect::MAX_OPERATORS_PER_STATEMENT`] operators and set operations per statement. Every
+//! AST returned is therefore shallow enough to be cloned, printed, compared and dropped
+//! recursively on an 8 MB stack.
 //!
 //! Errors carry the exact line and column (1-based, in characters) of the offending token in
 //! the whole input and a message of the form `expected an expression, found FROM`.
@@ -26,8 +45,8 @@
 use std::ops::Range;
 
 use sqlparser::ast::{
-    Expr, FunctionArg, FunctionArgExpr, ObjectName, Statement as AstStatement, TableFactor,
-    TableVersion, Value, VisitMut, VisitorMut,
+    Expr, FunctionArg, FunctionArgExpr, JoinConstraint, JoinOperator, Query, SetExpr, Spanned,
+    Statement as AstStatement, TableFactor, TableVersion, TableWithJoins, VisitMut, VisitorMut,
 };
 use sqlparser::parser::{Parser, ParserError};
 use sqlparser::tokenizer::{Location, Token, TokenWithSpan, Tokenizer, Whitespace, Word};
@@ -215,7 +234,7 @@ fn parse_statement_tokens(
     let dialect = TrinoDialect;
     dialect::reset_furthest();
     dialect::precharge_operators(pre.set_operations);
-    let mut parser = Parser::new(&dialect).with_tokens_with_locations(tokens);
+    let mut parser = Parser::new(&dialect).with_tokens_with_locations(tokens.clone());
     let result = parser.parse_statement().and_then(|stmt| {
         let next = parser.peek_token();
         if next.token == Token::EOF {
@@ -237,8 +256,8 @@ fn parse_statement_tokens(
     if let Some(d) = pre.deferred {
         return Err(d);
     }
-    if !extras.table_versions.is_empty() || pre.unnest {
-        fixup_ast(&mut ast, &extras.table_versions)?;
+    if !extras.table_versions.is_empty() || pre.unnest || pre.join {
+        fixup_ast(&mut ast, &extras.table_versions, &tokens)?;
     }
     Ok((ast, extras))
 }
@@ -359,6 +378,8 @@ struct Prescan {
     set_operations: usize,
     /// An unquoted `UNNEST` occurs.
     unnest: bool,
+    /// An unquoted `JOIN` occurs.
+    join: bool,
     /// An error sqlparser might not report itself (a reserved word as a table name); reported
     /// unless parsing fails at an earlier position.
     deferred: Option<ParseError>,
@@ -399,6 +420,7 @@ fn prescan(
 ) -> Result<Prescan, ParseError> {
     let mut set_operations = 0;
     let mut unnest = false;
+    let mut join = false;
     let mut deferred: Option<ParseError> = None;
     let mut i = 0;
     while i < tokens.len() {
@@ -524,8 +546,14 @@ fn prescan(
                     }
                     "GROUP" => group_by_quantifier(tokens, i, extras)?,
                     "UNNEST" => unnest = true,
+                    "JOIN" => {
+                        join = true;
+                        if deferred.is_none() {
+                            deferred = reserved_table_name(tokens, i).err();
+                        }
+                    }
                     "FOR" => table_version(sql, index, tokens, i, extras)?,
-                    "FROM" | "JOIN" | "INTO" if deferred.is_none() => {
+                    "FROM" | "INTO" if deferred.is_none() => {
                         deferred = reserved_table_name(tokens, i).err();
                     }
                     _ => {}
@@ -539,6 +567,7 @@ fn prescan(
     Ok(Prescan {
         set_operations,
         unnest,
+        join,
         deferred,
     })
 }
@@ -854,108 +883,47 @@ fn sub_parse<T>(
     }
 }
 
-/// Fixes up the AST after parsing, in one walk over its table factors:
+/// Fixes up and checks the AST after parsing, in one walk over its queries and table factors:
 ///
 /// * puts the recorded `FOR … AS OF` expressions into their tables' `version`;
 /// * turns `UNNEST(a, …)`, which sqlparser parses as a table function for dialects other than
-///   its own few, into `TableFactor::UNNEST { array_exprs, with_ordinality, alias, .. }`.
+///   its own few, into `TableFactor::UNNEST { array_exprs, with_ordinality, alias, .. }`;
+/// * rejects joins Trino does not have: `[INNER|LEFT|RIGHT|FULL] JOIN` without `ON`/`USING`,
+///   `SEMI`/`ANTI`/`APPLY`/`ASOF`/`STRAIGHT_JOIN`/`ARRAY JOIN`.
 ///
-/// The walk recurses through the whole AST, so it runs on a thread with a large stack.
-fn fixup_ast(ast: &mut AstStatement, versions: &[TableVersionClause]) -> Result<(), ParseError> {
-    struct Fixup<'a> {
-        versions: &'a [TableVersionClause],
-        done: Vec<bool>,
-        error: Option<ParseError>,
-    }
-    impl VisitorMut for Fixup<'_> {
-        type Break = ();
-        fn pre_visit_table_factor(
-            &mut self,
-            tf: &mut TableFactor,
-        ) -> std::ops::ControlFlow<Self::Break> {
-            let TableFactor::Table {
-                name,
-                version,
-                args,
-                alias,
-                with_ordinality,
-                ..
-            } = tf
-            else {
-                return std::ops::ControlFlow::Continue(());
-            };
-            if let Some(first) = name.0.first().and_then(|p| p.as_ident()) {
-                let at = span_of(first.span.start);
-                for (k, v) in self.versions.iter().enumerate() {
-                    if !self.done[k] && v.table == at {
-                        *version = Some(match v.kind {
-                            TableVersionKind::Timestamp => {
-                                TableVersion::TimestampAsOf(v.expr.clone())
-                            }
-                            TableVersionKind::Version => TableVersion::VersionAsOf(v.expr.clone()),
-                        });
-                        self.done[k] = true;
-                    }
-                }
-            }
-            let is_unnest = matches!(name.0.as_slice(), [part] if part.as_ident().is_some_and(|i| {
-                i.quote_style.is_none() && i.value.eq_ignore_ascii_case("UNNEST")
-            }));
-            if is_unnest && version.is_none() {
-                if let Some(a) = args.take() {
-                    let mut array_exprs = Vec::with_capacity(a.args.len());
-                    for arg in a.args {
-                        match arg {
-                            FunctionArg::Unnamed(FunctionArgExpr::Expr(e)) => array_exprs.push(e),
-                            other => {
-                                let loc = span_of(name.0[0].as_ident().unwrap().span.start);
-                                self.error = Some(ParseError {
-                                    message: format!(
-                                        "expected an array expression in UNNEST, found {other}"
-                                    ),
-                                    line: loc.line,
-                                    column: loc.column,
-                                });
-                                return std::ops::ControlFlow::Break(());
-                            }
-                        }
-                    }
-                    *tf = TableFactor::UNNEST {
-                        alias: alias.take(),
-                        array_exprs,
-                        with_offset: false,
-                        with_offset_alias: None,
-                        with_ordinality: *with_ordinality,
-                    };
-                }
-            }
-            std::ops::ControlFlow::Continue(())
-        }
-    }
+/// The walk recurses through the whole AST, so big statements are walked on a thread with a
+/// large stack.
+fn fixup_ast(
+    ast: &mut AstStatement,
+    versions: &[TableVersionClause],
+    tokens: &[TokenWithSpan],
+) -> Result<(), ParseError> {
     let mut v = Fixup {
         versions,
+        tokens,
         done: vec![false; versions.len()],
         error: None,
     };
-    let spawned = std::thread::scope(|scope| {
-        let handle = std::thread::Builder::new()
-            .name("t2s-parse-fixup".into())
-            .stack_size(FIXUP_STACK)
-            .spawn_scoped(scope, || {
-                let _ = ast.visit(&mut v);
-            });
-        match handle {
-            Ok(h) => {
-                if let Err(panic) = h.join() {
-                    std::panic::resume_unwind(panic);
+    let spawned = tokens.len() > INLINE_WALK_TOKENS
+        && std::thread::scope(|scope| {
+            let handle = std::thread::Builder::new()
+                .name("t2s-parse-fixup".into())
+                .stack_size(FIXUP_STACK)
+                .spawn_scoped(scope, || {
+                    let _ = ast.visit(&mut v);
+                });
+            match handle {
+                Ok(h) => {
+                    if let Err(panic) = h.join() {
+                        std::panic::resume_unwind(panic);
+                    }
+                    true
                 }
-                true
+                Err(_) => false,
             }
-            Err(_) => false,
-        }
-    });
+        });
     if !spawned {
-        // No thread available: walk on this one (sqlparser's limits keep ASTs shallow).
+        // Small statement (or no thread available): sqlparser's limits keep the AST shallow.
         let _ = ast.visit(&mut v);
     }
     if let Some(e) = v.error {
@@ -971,6 +939,178 @@ fn fixup_ast(ast: &mut AstStatement, versions: &[TableVersionClause]) -> Result<
     }
     Ok(())
 }
+
+struct Fixup<'a> {
+    versions: &'a [TableVersionClause],
+    tokens: &'a [TokenWithSpan],
+    done: Vec<bool>,
+    error: Option<ParseError>,
+}
+
+impl Fixup<'_> {
+    /// The first token at or after `loc`.
+    fn token_at_or_after(&self, loc: Location) -> Option<&TokenWithSpan> {
+        self.tokens
+            .iter()
+            .find(|t| !is_trivia(t) && t.span.start >= loc)
+    }
+
+    fn check_joins(&mut self, twj: &TableWithJoins) {
+        for j in &twj.joins {
+            let missing = match &j.join_operator {
+                JoinOperator::Join(c)
+                | JoinOperator::Inner(c)
+                | JoinOperator::Left(c)
+                | JoinOperator::LeftOuter(c)
+                | JoinOperator::Right(c)
+                | JoinOperator::RightOuter(c)
+                | JoinOperator::FullOuter(c) => *c == JoinConstraint::None,
+                JoinOperator::CrossJoin(JoinConstraint::None) => false,
+                _ => {
+                    let at = j.relation.span().start;
+                    self.fail("this kind of join is not Trino syntax".to_string(), at);
+                    return;
+                }
+            };
+            if missing {
+                let end = j.relation.span().end;
+                let (found, at) = match self.token_at_or_after(end) {
+                    Some(t) => (quote_symbol(&t.token.to_string()), t.span.start),
+                    None => (
+                        "end of input".to_string(),
+                        self.tokens.last().map(|t| t.span.end).unwrap_or(end),
+                    ),
+                };
+                self.fail(
+                    format!("expected ON or USING after the joined relation, found {found}"),
+                    at,
+                );
+                return;
+            }
+        }
+    }
+
+    fn fail(&mut self, message: String, at: Location) {
+        if self.error.is_none() {
+            let at = if at.line == 0 {
+                self.tokens
+                    .first()
+                    .map(|t| t.span.start)
+                    .unwrap_or(Location { line: 1, column: 1 })
+            } else {
+                at
+            };
+            self.error = Some(ParseError::at(message, at));
+        }
+    }
+}
+
+impl VisitorMut for Fixup<'_> {
+    type Break = ();
+
+    fn pre_visit_query(&mut self, query: &mut Query) -> std::ops::ControlFlow<Self::Break> {
+        // The query's own SELECT blocks (set operations walked without recursion).
+        let mut stack: Vec<&SetExpr> = vec![query.body.as_ref()];
+        while let Some(body) = stack.pop() {
+            match body {
+                SetExpr::Select(s) => {
+                    for twj in &s.from {
+                        self.check_joins(twj);
+                    }
+                }
+                SetExpr::SetOperation { left, right, .. } => {
+                    stack.push(left);
+                    stack.push(right);
+                }
+                _ => {}
+            }
+        }
+        if self.error.is_some() {
+            return std::ops::ControlFlow::Break(());
+        }
+        std::ops::ControlFlow::Continue(())
+    }
+
+    fn pre_visit_table_factor(
+        &mut self,
+        tf: &mut TableFactor,
+    ) -> std::ops::ControlFlow<Self::Break> {
+        if let TableFactor::NestedJoin {
+            table_with_joins, ..
+        } = tf
+        {
+            self.check_joins(table_with_joins);
+        }
+        let TableFactor::Table {
+            name,
+            version,
+            args,
+            alias,
+            with_ordinality,
+            ..
+        } = tf
+        else {
+            return self.flow();
+        };
+        if let Some(first) = name.0.first().and_then(|p| p.as_ident()) {
+            let at = span_of(first.span.start);
+            for (k, v) in self.versions.iter().enumerate() {
+                if !self.done[k] && v.table == at {
+                    *version = Some(match v.kind {
+                        TableVersionKind::Timestamp => TableVersion::TimestampAsOf(v.expr.clone()),
+                        TableVersionKind::Version => TableVersion::VersionAsOf(v.expr.clone()),
+                    });
+                    self.done[k] = true;
+                }
+            }
+        }
+        let unnest_at = match name.0.as_slice() {
+            [part] => part
+                .as_ident()
+                .filter(|i| i.quote_style.is_none() && i.value.eq_ignore_ascii_case("UNNEST")),
+            _ => None,
+        }
+        .map(|i| i.span.start);
+        if let (Some(at), None) = (unnest_at, &version) {
+            if let Some(a) = args.take() {
+                let mut array_exprs = Vec::with_capacity(a.args.len());
+                for arg in a.args {
+                    match arg {
+                        FunctionArg::Unnamed(FunctionArgExpr::Expr(e)) => array_exprs.push(e),
+                        other => {
+                            self.fail(
+                                format!("expected an array expression in UNNEST, found {other}"),
+                                at,
+                            );
+                            return self.flow();
+                        }
+                    }
+                }
+                *tf = TableFactor::UNNEST {
+                    alias: alias.take(),
+                    array_exprs,
+                    with_offset: false,
+                    with_offset_alias: None,
+                    with_ordinality: *with_ordinality,
+                };
+            }
+        }
+        self.flow()
+    }
+}
+
+impl Fixup<'_> {
+    fn flow(&self) -> std::ops::ControlFlow<()> {
+        if self.error.is_some() {
+            std::ops::ControlFlow::Break(())
+        } else {
+            std::ops::ControlFlow::Continue(())
+        }
+    }
+}
+
+/// Statements with at most this many tokens are walked on the caller's thread.
+const INLINE_WALK_TOKENS: usize = 2_000;
 
 /// Stack of the thread that walks an AST after parsing (reserved, not committed, memory).
 const FIXUP_STACK: usize = 256 << 20;
@@ -1014,19 +1154,6 @@ pub fn decode_unicode_literal(body: &str, escape: char) -> Result<String, String
         }
     }
     Ok(out)
-}
-
-/// Reads a `U&` literal value out of a sqlparser `Value` (helper for consumers).
-pub fn unicode_value(v: &Value) -> Option<&str> {
-    match v {
-        Value::UnicodeStringLiteral(s) => Some(s),
-        _ => None,
-    }
-}
-
-/// The name of a relation as written (helper for consumers and tests).
-pub fn object_name_text(name: &ObjectName) -> String {
-    name.to_string()
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -883,6 +883,87 @@ fn try_cast_and_bad_types() {
     assert!(err(&deep).message.contains("type nested"));
 }
 
+/// A `DataType` as the lowering sees it, without source positions.
+fn describe(dt: &DataType) -> String {
+    match dt {
+        DataType::Custom(name, params) => {
+            let idents: Vec<String> = name.0.iter().map(|p| p.to_string()).collect();
+            format!("Custom({:?}, {params:?})", idents)
+        }
+        DataType::Struct(fields, kind) => {
+            let fields: Vec<String> = fields
+                .iter()
+                .map(|f| {
+                    format!(
+                        "StructField {{ field_name: {:?}, field_type: {} }}",
+                        f.field_name.as_ref().map(|n| n.value.as_str()),
+                        describe(&f.field_type)
+                    )
+                })
+                .collect();
+            format!("Struct([{}], {kind:?})", fields.join(", "))
+        }
+        DataType::Array(ArrayElemTypeDef::Parenthesis(t)) => {
+            format!("Array(Parenthesis({}))", describe(t))
+        }
+        DataType::Map(k, v, kind) => format!("Map({}, {}, {kind:?})", describe(k), describe(v)),
+        other => format!("{other:?}"),
+    }
+}
+
+/// The Trino type → sqlparser `DataType` table (also in `dialect.rs`'s documentation).
+#[test]
+fn type_mapping_snapshot() {
+    let types = [
+        "BOOLEAN",
+        "TINYINT",
+        "SMALLINT",
+        "INTEGER",
+        "INT",
+        "BIGINT",
+        "REAL",
+        "DOUBLE",
+        "DOUBLE PRECISION",
+        "DECIMAL",
+        "DECIMAL(10)",
+        "DECIMAL(12, 2)",
+        "VARCHAR",
+        "VARCHAR(25)",
+        "CHAR",
+        "CHAR(3)",
+        "VARBINARY",
+        "JSON",
+        "DATE",
+        "TIME",
+        "TIME(3)",
+        "TIME WITH TIME ZONE",
+        "TIMESTAMP",
+        "TIMESTAMP(3)",
+        "TIMESTAMP(6) WITH TIME ZONE",
+        "TIMESTAMP WITHOUT TIME ZONE",
+        "INTERVAL YEAR TO MONTH",
+        "INTERVAL DAY TO SECOND",
+        "ARRAY(INTEGER)",
+        "ARRAY<INTEGER>",
+        "INTEGER ARRAY",
+        "MAP(VARCHAR, ARRAY(INTEGER))",
+        "ROW(a BIGINT, b VARCHAR)",
+        "ROW(BIGINT, VARCHAR)",
+        "UUID",
+        "IPADDRESS",
+        "HyperLogLog",
+        "qdigest(bigint)",
+        "P4HyperLogLog",
+        "Geometry",
+        "ROW(ip IPADDRESS)",
+    ];
+    let text: String = types
+        .iter()
+        .map(|t| format!("{t} => {}\n", describe(&cast_type(t))))
+        .collect();
+    insta::assert_snapshot!("type_mapping", text);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Constructs the statement layer handles
 // ---------------------------------------------------------------------------------------------
@@ -1084,6 +1165,47 @@ fn joins() {
         &from_of(&s).relation,
         TableFactor::NestedJoin { .. }
     ));
+    // Trino requires ON/USING (sqlparser alone would accept a join without a criterion).
+    assert_err(
+        "SELECT * FROM a JOIN b WHERE x = 1",
+        1,
+        24,
+        "expected ON or USING after the joined relation, found WHERE",
+    );
+    assert_err(
+        "SELECT * FROM a LEFT JOIN (SELECT 1) s",
+        1,
+        39,
+        "found end of input",
+    );
+    assert_err(
+        "SELECT * FROM (a JOIN b) JOIN c ON true",
+        1,
+        24,
+        "found ')'",
+    );
+    assert_err(
+        "SELECT 1 UNION SELECT * FROM (SELECT * FROM a JOIN b) t",
+        1,
+        53,
+        "expected ON or USING",
+    );
+    assert!(err("SELECT * FROM a LEFT SEMI JOIN b ON true")
+        .message
+        .contains("not Trino"));
+    // A big statement (walked on a separate thread) gets the same checks and fix-ups.
+    let cols: Vec<String> = (0..3000).map(|i| format!("c{i}")).collect();
+    let big = format!(
+        "SELECT {} FROM a CROSS JOIN UNNEST(x) AS u(y) JOIN b ON true",
+        cols.join(", ")
+    );
+    let s = select(&big);
+    assert!(matches!(
+        &from_of(&s).joins[0].relation,
+        TableFactor::UNNEST { .. }
+    ));
+    let big = format!("SELECT {} FROM a JOIN b", cols.join(", "));
+    assert!(err(&big).message.contains("expected ON or USING"));
 }
 
 #[test]
@@ -1409,6 +1531,27 @@ fn tablesample() {
 }
 
 #[test]
+fn match_recognize() {
+    let s = select(
+        "SELECT * FROM t MATCH_RECOGNIZE (PARTITION BY k ORDER BY id MEASURES A.v AS start_v \
+         ONE ROW PER MATCH PATTERN (A B+) DEFINE B AS B.v < PREV(B.v)) AS m",
+    );
+    match &from_of(&s).relation {
+        TableFactor::MatchRecognize {
+            partition_by,
+            measures,
+            alias: Some(a),
+            ..
+        } => {
+            assert_eq!(partition_by.len(), 1);
+            assert_eq!(measures.len(), 1);
+            assert_eq!(a.name.value, "m");
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
 fn constructors_subscripts_and_fields() {
     let e = exprs("ARRAY[1, 2, 3], MAP(ARRAY['a'], ARRAY[1]), ROW(1, 'a'), a[1], m['k'], r.f, (r).f, t.r.f[2], ARRAY[]");
     assert!(matches!(&e[0], Expr::Array(a) if a.elem.len() == 3));
@@ -1695,6 +1838,18 @@ fn create_table_with_columns() {
     }
     assert_err("CREATE TABLE t (from BIGINT)", 1, 17, "found from");
     assert_err("CREATE TABLE t (a BIGINT, LIKE u)", 1, 27, "LIKE");
+    assert_err(
+        "CREATE TABLE t (a BIGINT) AS SELECT 1",
+        1,
+        27,
+        "expected end of statement",
+    );
+    assert_err(
+        "CREATE TABLE t",
+        1,
+        15,
+        "expected '(' or AS, found end of input",
+    );
 }
 
 #[test]
@@ -1839,7 +1994,12 @@ fn tokenizer_errors() {
     assert_eq!((e.line, e.column), (2, 8));
     assert!(e.message.contains("nterminated string"), "{}", e.message);
     // Unterminated quoted identifier and comment.
-    assert_err("SELECT \"abc FROM t", 1, 8, "unterminated quoted identifier");
+    assert_err(
+        "SELECT \"abc FROM t",
+        1,
+        8,
+        "unterminated quoted identifier",
+    );
     assert_err("SELECT a /* abc", 1, 10, "unterminated comment");
 }
 
@@ -1994,6 +2154,45 @@ fn dialect_works_with_plain_sqlparser() {
     .unwrap();
     assert_eq!(stmts.len(), 2);
     assert!(sqlparser::parser::Parser::parse_sql(&TrinoDialect, "SELECT a, b + FROM t").is_err());
+}
+
+// ---------------------------------------------------------------------------------------------
+// The corpora
+// ---------------------------------------------------------------------------------------------
+
+/// Every statement of the repository's own corpus (`corpus/<area>/*.sql`) parses.
+#[test]
+fn repository_corpus_parses() {
+    let root = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../corpus"));
+    let Ok(areas) = std::fs::read_dir(root) else {
+        return;
+    };
+    let mut failures = Vec::new();
+    for area in areas
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.is_dir())
+    {
+        for file in std::fs::read_dir(&area)
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .map(|e| e.path())
+        {
+            if file.extension().and_then(|x| x.to_str()) != Some("sql") {
+                continue;
+            }
+            let sql = std::fs::read_to_string(&file).unwrap();
+            if sql.contains("-- expect: parse-error") {
+                continue;
+            }
+            for r in parse_sql(&sql) {
+                if let Err(e) = r {
+                    failures.push(format!("{}: {e}", file.display()));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -337,6 +337,16 @@ impl Lowerer<'_> {
                 return e;
             }
         }
+        // In ORDER BY, a bare name that is a SELECT output refers to that output (Trino
+        // resolves ORDER BY against the output columns first), also inside expressions.
+        if parts.len() == 1 {
+            if let Some(outputs) = &self.order_by_outputs {
+                if let Some(k) = outputs.iter().position(|(n, _)| *n == parts[0]) {
+                    let ty = outputs[k].1.clone();
+                    return Expr::new(ExprKind::OutputRef { index: k, name: parts[0].clone() }, ty).with_span(span);
+                }
+            }
+        }
         let n_scopes = self.outer.len() + 1;
         for depth in 0..n_scopes {
             let found = {
@@ -760,6 +770,8 @@ impl Lowerer<'_> {
             _ => {}
         }
 
+        // Aggregate arguments see the input columns, not the SELECT outputs (ORDER BY sum(x)).
+        let saved_outputs = if functions::is_aggregate(&name) { self.order_by_outputs.take() } else { None };
         // Arguments; lambdas get their parameter types from the other arguments.
         let mut args: Vec<Expr> = Vec::new();
         let mut pending_lambdas: Vec<(usize, &ast::LambdaFunction)> = Vec::new();
@@ -780,6 +792,9 @@ impl Lowerer<'_> {
         let is_agg = functions::is_aggregate(&name);
         let is_win = functions::is_window_only(&name);
         let filter = f.filter.as_ref().map(|x| Box::new(self.expr(x)));
+        if saved_outputs.is_some() {
+            self.order_by_outputs = saved_outputs;
+        }
 
         let base = if is_agg {
             let types: Vec<Type> = args.iter().map(|a| a.ty.clone()).collect();

@@ -78,7 +78,7 @@ pub(crate) struct Lowerer<'a> {
     /// Lambda parameters in scope, innermost last.
     lambda_vars: Vec<HashMap<String, Type>>,
     /// SELECT output columns visible to ORDER BY (name → (index, type)).
-    order_by_outputs: Option<Vec<(String, Type)>>,
+    pub(crate) order_by_outputs: Option<Vec<(String, Type)>>,
     /// Named windows of the current SELECT (`WINDOW w AS (…)`).
     windows: HashMap<String, ast::WindowSpec>,
     warned: HashSet<String>,
