@@ -969,11 +969,21 @@ impl Cx<'_> {
     fn spelling(&mut self, e: &mut Expr) {
         let ty = e.ty.clone();
         // avg(decimal) keeps Trino's scale (catalog §16): wrap the aggregate (or its window).
-        let is_decimal_avg = |x: &Expr| match &x.kind {
-            ExprKind::Aggregate(a) => a.name == "avg" && x.ty.is_decimal(),
-            ExprKind::Window(w) => matches!(&w.function.kind, ExprKind::Aggregate(a) if a.name == "avg") && x.ty.is_decimal(),
-            _ => false,
-        };
+        // Bottom-up, the aggregate inside a window is wrapped first: move the cast outside the
+        // OVER clause (`CAST(avg(x) OVER (…) AS …)`).
+        if let ExprKind::Window(w) = &mut e.kind {
+            if let ExprKind::SparkCast { expr, spark_type, .. } = &w.function.kind {
+                if matches!(expr.kind, ExprKind::Aggregate(_)) {
+                    let st = spark_type.clone();
+                    let inner = (**expr).clone();
+                    w.function = inner;
+                    let win = take(e);
+                    *e = Expr::spark_cast(win, st, ty);
+                    return;
+                }
+            }
+        }
+        let is_decimal_avg = |x: &Expr| matches!(&x.kind, ExprKind::Aggregate(a) if a.name == "avg") && x.ty.is_decimal();
         if is_decimal_avg(e) {
             let inner = take(e);
             let Type::Decimal { precision, scale } = ty else { return };
