@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Creates the two Python environments the engine suites run in (both git-ignored):
 #
-#   .venv-spark4    pyspark 4.x (4.3.0 when available), pytest, pyarrow, pandas, tpcgen-cli
+#   .venv-spark4    pyspark 4.x (4.3.0 when available), pytest, pyarrow, pandas<3 (pyspark 4.3
+#                   warns that it does not fully support pandas 3), tpcgen-cli
 #   .venv-spark35   pyspark 3.5.x, pytest, pyarrow, pandas<3
 #
 # Idempotent: a venv whose marker file (.t2s-complete) records the same requirement list and
@@ -29,8 +30,8 @@ command -v "$PY" >/dev/null 2>&1 || { echo "setup_python: $PY not found" >&2; ex
 # engine under test. pyspark 4.3.0 is the version the suite was built against; if a registry
 # does not serve it, the newest 4.x is taken instead (the marker records the request, and
 # the installed version is printed).
-SPARK4_REQS=("pyspark==4.3.0" "pytest>=8" "pyarrow>=15" "pandas>=2.2" "tpcgen-cli==4.0.0")
-SPARK4_FALLBACK=("pyspark>=4.0,<5" "pytest>=8" "pyarrow>=15" "pandas>=2.2" "tpcgen-cli==4.0.0")
+SPARK4_REQS=("pyspark==4.3.0" "pytest>=8" "pyarrow>=15" "pandas>=2.2,<3" "tpcgen-cli==4.0.0")
+SPARK4_FALLBACK=("pyspark>=4.0,<5" "pytest>=8" "pyarrow>=15" "pandas>=2.2,<3" "tpcgen-cli==4.0.0")
 SPARK35_REQS=("pyspark>=3.5,<3.6" "pytest>=8" "pyarrow>=15" "pandas>=2.0,<3")
 
 # make_venv DIR REQS... [-- FALLBACK_REQS...]

@@ -63,16 +63,19 @@ def corpus_cases() -> list[Path]:
     return sorted(p for p in CORPUS.rglob("*.sql") if p.with_suffix(".trino.json").exists())
 
 
-def directives(sql: str) -> dict:
-    """``-- expect: ok|flagged <codes…>`` and ``-- compare: ordered`` from a case's text."""
-    expect, ordered = None, False
+def directives(sql: str, version: str | None = None) -> dict:
+    """``-- expect: ok|flagged <codes…>`` (``-- expect@<version>: …`` overrides it for one Spark
+    line, as corpus.rs reads it) and ``-- compare: ordered`` from a case's text."""
+    expect, versioned, ordered = None, None, False
     for line in sql.splitlines():
         line = line.strip()
         if line.startswith("-- expect:") and expect is None:  # the first one, as corpus.rs reads it
             expect = line[len("-- expect:"):].split() or ["ok"]
+        elif version and line.startswith(f"-- expect@{version}:") and versioned is None:
+            versioned = line[len(f"-- expect@{version}:"):].split() or ["ok"]
         elif line.startswith("-- compare:"):
             ordered = "ordered" in line[len("-- compare:"):].split()
-    expect = expect or ["ok"]
+    expect = versioned or expect or ["ok"]
     return {"status": expect[0], "codes": expect[1:], "ordered": ordered}
 
 
@@ -502,7 +505,7 @@ def run_case(path: Path, version: str, spark) -> dict:
         pytest.fail(f"{BIN} is missing: cargo build --release -p t2s-cli (or set T2S_BIN)")
     run = {"out": transpile(path, version), "rows": None, "schema": None, "error": None}
     out = run["out"]
-    if out.get("status") == "ok" and directives(path.read_text())["status"] == "ok":
+    if out.get("status") == "ok" and directives(path.read_text(), version)["status"] == "ok":
         conf = out.get("spark_conf") or {}
         saved = {k: spark.conf.get(k, None) for k in conf}
         for k, v in conf.items():
@@ -523,7 +526,7 @@ def run_case(path: Path, version: str, spark) -> dict:
 
 
 def test_corpus(corpus_case: Path, spark_line: str, spark):
-    want = directives(corpus_case.read_text())
+    want = directives(corpus_case.read_text(), spark_line)
     expected = json.loads(corpus_case.with_suffix(".trino.json").read_text())
     run = run_case(corpus_case, spark_line, spark)
     out = run["out"]

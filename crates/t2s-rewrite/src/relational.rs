@@ -9,10 +9,10 @@
 
 use crate::Target;
 use std::collections::HashSet;
-use t2s_ir::visit::{for_each_rel_mut, transform_plan};
+use t2s_ir::visit::{children_mut, for_each_rel_mut, inputs_mut, own_exprs_mut, transform_plan, visit_subplans_mut};
 use t2s_ir::*;
 
-pub fn rewrite(rel: &mut Rel, _target: &Target, diags: &mut Vec<Diagnostic>) {
+pub fn rewrite(rel: &mut Rel, target: &Target, diags: &mut Vec<Diagnostic>) {
     // Ordinality columns, identified by (qualifier, name).
     let mut ordinality: HashSet<(Option<String>, String)> = HashSet::new();
     for_each_rel_mut(rel, &mut |r| match r {
@@ -20,6 +20,21 @@ pub fn rewrite(rel: &mut Rel, _target: &Target, diags: &mut Vec<Diagnostic>) {
             if u.ordinality {
                 if let Some(f) = u.fields.last() {
                     ordinality.insert((f.qualifier.clone(), f.name.clone()));
+                }
+            }
+            if u.exprs.len() > 1 {
+                // arrays_zip is NULL when any array is NULL; Trino treats a NULL array as empty.
+                for e in &mut u.exprs {
+                    if let Type::Array { .. } = &e.ty {
+                        let ty = e.ty.clone();
+                        if let Ok(st) = crate::spark_types::spark_type(&ty, target) {
+                            let inner = std::mem::replace(e, Expr::literal(Literal::Null, Type::Unknown));
+                            *e = Expr::new(
+                                ExprKind::SparkTemplate { template: format!("coalesce({{0}}, CAST(array() AS {st}))"), args: vec![inner] },
+                                ty,
+                            );
+                        }
+                    }
                 }
             }
             check_unnest(u, diags);
@@ -35,6 +50,18 @@ pub fn rewrite(rel: &mut Rel, _target: &Target, diags: &mut Vec<Diagnostic>) {
             format!("TABLESAMPLE {}: both engines sample at random, and their samples differ", s.method),
             s.percentage.span,
         )),
+        Rel::With(w) if w.recursive => match target.version {
+            crate::SparkVersion::V3_5 => diags.push(Diagnostic::error(
+                "non-mappable",
+                "WITH RECURSIVE: Spark 3.5 has no recursive CTEs",
+                None,
+            )),
+            crate::SparkVersion::V4 => diags.push(Diagnostic::warning(
+                "spark-version",
+                "WITH RECURSIVE runs on Spark 4.3 (verified); Spark 4.0 rejects it at run time when the CTE has a column list",
+                None,
+            )),
+        },
         Rel::Aggregate(a) if a.group_by.distinct => diags.push(Diagnostic::error(
             "non-mappable",
             "GROUP BY DISTINCT: Spark cannot remove duplicate grouping sets",
@@ -42,16 +69,18 @@ pub fn rewrite(rel: &mut Rel, _target: &Target, diags: &mut Vec<Diagnostic>) {
         )),
         _ => {}
     });
+    in_subquery_values(rel, diags);
     if !ordinality.is_empty() {
         transform_plan(rel, &mut |e| {
             if let ExprKind::Column(c) = &e.kind {
                 if ordinality.contains(&(c.qualifier.clone(), c.name.clone())) {
                     let col = e.clone();
-                    *e = Expr::new(
+                    // posexplode's position is a 0-based INT; Trino's ordinality a 1-based BIGINT.
+                    let plus = Expr::new(
                         ExprKind::SparkInfix { op: "+".into(), left: Box::new(col), right: Box::new(Expr::int(1)) },
                         Type::BigInt,
-                    )
-                    .with_span(e.span);
+                    );
+                    *e = Expr::spark_cast(plus, "BIGINT".into(), Type::BigInt).with_span(e.span);
                 }
             }
         });
@@ -193,4 +222,156 @@ fn contains_unnest_join(r: &Rel) -> bool {
         Rel::Join(j) => matches!(*j.right, Rel::Unnest(_)) || contains_unnest_join(&j.left),
         _ => false,
     }
+}
+
+/// Spark evaluates `x IN (subquery)` as false where SQL (and Trino) says NULL — the probe is
+/// NULL or the subquery holds a NULL — unless the IN is a top-level conjunct of WHERE / ON,
+/// where Spark's null-aware joins are right (apache/spark SPARK-58442). Everywhere else the IN
+/// becomes a CASE over EXISTS subqueries with SQL's three-valued result.
+fn in_subquery_values(rel: &mut Rel, diags: &mut Vec<Diagnostic>) {
+    for_each_rel_mut(rel, &mut |r| {
+        let predicate_roots: bool = matches!(r, Rel::Filter(_) | Rel::Join(_));
+        for root in own_exprs_mut(r) {
+            if predicate_roots {
+                for conj in conjuncts_mut(root) {
+                    // A top-level (NOT) IN conjunct is fine; rewrite what is inside it.
+                    match &mut conj.kind {
+                        ExprKind::InSubquery { expr, .. } => rewrite_in_values(expr, diags),
+                        ExprKind::Unary { op: UnaryOp::Not, expr } if matches!(expr.kind, ExprKind::InSubquery { .. }) => {
+                            if let ExprKind::InSubquery { expr: x, .. } = &mut expr.kind {
+                                rewrite_in_values(x, diags);
+                            }
+                        }
+                        _ => rewrite_in_values(conj, diags),
+                    }
+                }
+            } else {
+                rewrite_in_values(root, diags);
+            }
+        }
+    });
+}
+
+fn conjuncts_mut(e: &mut Expr) -> Vec<&mut Expr> {
+    if let ExprKind::Binary { op: BinaryOp::And, .. } = e.kind {
+        let ExprKind::Binary { left, right, .. } = &mut e.kind else { unreachable!() };
+        let mut v = conjuncts_mut(left);
+        v.extend(conjuncts_mut(right));
+        v
+    } else {
+        vec![e]
+    }
+}
+
+fn rewrite_in_values(e: &mut Expr, diags: &mut Vec<Diagnostic>) {
+    for c in children_mut(e) {
+        rewrite_in_values(c, diags);
+    }
+    let ExprKind::InSubquery { expr, rel, negated } = &mut e.kind else { return };
+    let negated = *negated;
+    if rel.fields().len() != 1 || is_correlated(rel, 0) || expr_has_subquery(expr) {
+        diags.push(Diagnostic::error(
+            "non-mappable",
+            "IN (subquery) used as a value with a correlated subquery: Spark returns false where Trino returns NULL when NULLs are involved",
+            e.span,
+        ));
+        return;
+    }
+    let probe = shift_depth((**expr).clone(), 1);
+    let sub = (**rel).clone();
+    let ty = sub.fields()[0].ty.clone();
+    let alias = "_in".to_string();
+    let v = Expr::new(
+        ExprKind::Column(ColumnRef { qualifier: Some(alias.clone()), name: "_v".into(), depth: 0, written_qualified: true }),
+        ty.clone(),
+    );
+    let source = || {
+        Rel::Alias(Alias {
+            input: Box::new(sub.clone()),
+            alias: alias.clone(),
+            columns: Some(vec!["_v".into()]),
+            fields: vec![Field { qualifier: Some(alias.clone()), name: "_v".into(), ty: ty.clone() }],
+        })
+    };
+    let exists = |pred: Option<Expr>| {
+        let mut r = source();
+        if let Some(p) = pred {
+            r = Rel::Filter(Filter { input: Box::new(r), predicate: p });
+        }
+        let one = Expr::literal(Literal::Integer("1".into()), Type::Integer);
+        let r = Rel::Project(Project { input: Box::new(r), items: vec![ProjectItem { expr: one, name: "_one".into(), explicit_alias: true }], distinct: false });
+        Expr::new(ExprKind::Exists { rel: Box::new(r), negated: false }, Type::Boolean)
+    };
+    let eq = Expr::new(ExprKind::Binary { op: BinaryOp::Eq, left: Box::new(v.clone()), right: Box::new(probe) }, Type::Boolean);
+    let v_null = Expr::new(ExprKind::IsNull { expr: Box::new(v), negated: false }, Type::Boolean);
+    let x_null = Expr::new(ExprKind::IsNull { expr: expr.clone(), negated: false }, Type::Boolean);
+    let lit_bool = |b: bool| Expr::literal(Literal::Boolean(b), Type::Boolean);
+    let null = Expr::literal(Literal::Null, Type::Boolean);
+    let x_null_and_any = Expr::new(
+        ExprKind::Binary { op: BinaryOp::And, left: Box::new(x_null), right: Box::new(exists(None)) },
+        Type::Boolean,
+    );
+    let case = Expr::new(
+        ExprKind::Case {
+            operand: None,
+            branches: vec![
+                (exists(Some(eq)), lit_bool(true)),
+                (x_null_and_any, null.clone()),
+                (exists(Some(v_null)), null),
+            ],
+            else_result: Some(Box::new(lit_bool(false))),
+        },
+        Type::Boolean,
+    );
+    let span = e.span;
+    *e = if negated { Expr::new(ExprKind::Unary { op: UnaryOp::Not, expr: Box::new(case) }, Type::Boolean) } else { case };
+    e.span = span;
+}
+
+fn expr_has_subquery(e: &mut Expr) -> bool {
+    let mut found = false;
+    visit_subplans_mut(e, &mut |_| found = true);
+    found
+}
+
+/// Moves every column reference of `e` (outside nested subqueries) `by` query levels out.
+fn shift_depth(mut e: Expr, by: usize) -> Expr {
+    t2s_ir::visit::transform_up(&mut e, &mut |x| {
+        if let ExprKind::Column(c) = &mut x.kind {
+            c.depth += by;
+        }
+    });
+    e
+}
+
+/// Whether `rel`, a query at nesting `level` below the subquery's own, refers to a column
+/// outside the subquery.
+fn is_correlated(rel: &mut Rel, level: usize) -> bool {
+    let deeper = |r: &Rel| !matches!(r, Rel::Scan(_) | Rel::CteRef(_) | Rel::Values(_) | Rel::Unnest(_));
+    let input_level: Vec<usize> = match &*rel {
+        Rel::Alias(a) => vec![if deeper(&a.input) { level + 1 } else { level }],
+        Rel::With(w) => w.ctes.iter().map(|_| level + 1).chain(std::iter::once(level)).collect(),
+        _ => vec![],
+    };
+    for (i, input) in inputs_mut(rel).into_iter().enumerate() {
+        if is_correlated(input, input_level.get(i).copied().unwrap_or(level)) {
+            return true;
+        }
+    }
+    own_exprs_mut(rel).into_iter().any(|e| expr_correlated(e, level))
+}
+
+fn expr_correlated(e: &mut Expr, level: usize) -> bool {
+    let mut found = false;
+    visit_subplans_mut(e, &mut |sub| found |= is_correlated(sub, level + 1));
+    let mut stack = vec![&*e];
+    while let Some(x) = stack.pop() {
+        if let ExprKind::Column(c) = &x.kind {
+            if c.depth > level {
+                found = true;
+            }
+        }
+        stack.extend(x.children());
+    }
+    found
 }

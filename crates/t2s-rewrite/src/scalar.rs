@@ -28,6 +28,12 @@ fn call(name: &str, args: Vec<Expr>, ty: Type) -> Expr {
     Expr::spark_call(name, args, ty)
 }
 
+/// Spark returns INT where Trino returns BIGINT (lengths, positions, date fields, ranks):
+/// cast, so that arithmetic on the result overflows where Trino's would, and CTAS keeps the type.
+fn bigint(e: Expr) -> Expr {
+    Expr::spark_cast(e, "BIGINT".into(), Type::BigInt)
+}
+
 fn tmpl(template: &str, args: Vec<Expr>, ty: Type) -> Expr {
     Expr::new(ExprKind::SparkTemplate { template: template.to_string(), args }, ty)
 }
@@ -66,6 +72,71 @@ fn is_nonzero_literal(e: &Expr) -> bool {
             t.parse::<f64>().map(|v| v != 0.0 && v.is_finite()).unwrap_or(false)
         }
         _ => false,
+    }
+}
+
+/// Whether casting `from` to `to` narrows a double/decimal to an integer somewhere inside.
+fn contains_narrowing(from: &Type, to: &Type) -> bool {
+    match (from, to) {
+        (f, t) if t.is_integral() && (f.is_floating() || f.is_decimal()) => true,
+        (Type::Array { element: f }, Type::Array { element: t }) => contains_narrowing(f, t),
+        (Type::Map { key: fk, value: fv }, Type::Map { key: tk, value: tv }) => contains_narrowing(fk, tk) || contains_narrowing(fv, tv),
+        (Type::Row { fields: f }, Type::Row { fields: t }) => f.iter().zip(t).any(|(a, b)| contains_narrowing(&a.ty, &b.ty)),
+        _ => false,
+    }
+}
+
+/// Pads a CHAR comparison operand to `n` (Trino compares CHARs padded to the longer length;
+/// the data may hold CHAR values padded or not, so both sides are padded explicitly).
+fn pad_char(e: Expr, n: u32) -> Expr {
+    if let ExprKind::Literal(Literal::String(s)) = &e.kind {
+        let len = s.chars().count() as u32;
+        let padded = if len < n { format!("{s}{}", " ".repeat((n - len) as usize)) } else { s.clone() };
+        return Expr::literal(Literal::String(padded), Type::Char { length: n }).with_span(e.span);
+    }
+    let span = e.span;
+    call("rpad", vec![e, lit_int(n as i64), str_lit(" ")], Type::Char { length: n }).with_span(span)
+}
+
+/// For CHAR equality, trailing blanks do not count: compare with them removed (readable, and
+/// equal to Trino's padded comparison for `=`, `<>` and IN).
+fn trim_char(e: Expr) -> Expr {
+    if let ExprKind::Literal(Literal::String(s)) = &e.kind {
+        let t = s.trim_end_matches(' ').to_string();
+        let n = t.chars().count() as u32;
+        return Expr::literal(Literal::String(t), Type::Varchar { length: Some(n) }).with_span(e.span);
+    }
+    let span = e.span;
+    call("rtrim", vec![e], Type::VARCHAR).with_span(span)
+}
+
+/// The CHAR length a comparison of these operand types is done at, if it is a CHAR comparison
+/// that needs padding (same-length CHAR columns compare alike on both engines).
+fn char_compare_length(types: &[&Type]) -> Option<u32> {
+    if !types.iter().any(|t| matches!(t, Type::Char { .. })) {
+        return None;
+    }
+    if types.windows(2).all(|w| w[0] == w[1]) {
+        return None;
+    }
+    let mut common = Type::Unknown;
+    for t in types {
+        common = Type::common_super_type(&common, t)?;
+    }
+    match common {
+        Type::Char { length } => Some(length),
+        _ => None,
+    }
+}
+
+fn may_be_nan(e: &Expr) -> bool {
+    if !e.ty.is_floating() && !e.ty.is_unknown() {
+        return false;
+    }
+    match &e.kind {
+        ExprKind::Literal(Literal::Double(t) | Literal::Real(t)) => t.parse::<f64>().map(|v| v.is_nan()).unwrap_or(true),
+        ExprKind::Literal(_) => false,
+        _ => e.ty.is_floating(),
     }
 }
 
@@ -242,14 +313,62 @@ impl Cx<'_> {
                 }
                 None
             }
+            ExprKind::Between { expr, low, high, negated } => {
+                let (x, lo, hi, neg) = (take(expr), take(low), take(high), *negated);
+                if let Some(n) = char_compare_length(&[&x.ty, &lo.ty, &hi.ty]) {
+                    Some(Expr::new(
+                        ExprKind::Between { expr: Box::new(pad_char(x, n)), low: Box::new(pad_char(lo, n)), high: Box::new(pad_char(hi, n)), negated: neg },
+                        ty,
+                    ))
+                } else if may_be_nan(&x) || may_be_nan(&lo) || may_be_nan(&hi) {
+                    let on_nan = if neg { "true" } else { "false" };
+                    let not = if neg { "NOT " } else { "" };
+                    Some(tmpl(
+                        &format!("CASE WHEN isnan({{0}}) OR isnan({{1}}) OR isnan({{2}}) THEN {on_nan} ELSE {{0}} {not}BETWEEN {{1}} AND {{2}} END"),
+                        vec![x, lo, hi],
+                        ty,
+                    ))
+                } else {
+                    Some(Expr::new(ExprKind::Between { expr: Box::new(x), low: Box::new(lo), high: Box::new(hi), negated: neg }, ty))
+                }
+            }
+            ExprKind::InList { expr, list, negated } => {
+                let types: Vec<&Type> = std::iter::once(&expr.ty).chain(list.iter().map(|e| &e.ty)).collect();
+                if char_compare_length(&types).is_some() {
+                    let x = trim_char(take(expr));
+                    let items: Vec<Expr> = std::mem::take(list).into_iter().map(trim_char).collect();
+                    Some(Expr::new(ExprKind::InList { expr: Box::new(x), list: items, negated: *negated }, ty))
+                } else if may_be_nan(expr) {
+                    let all_literals = list.iter().all(|e| matches!(&e.kind, ExprKind::Literal(l) if *l != Literal::Null));
+                    if all_literals {
+                        let neg = *negated;
+                        let x = take(expr);
+                        let inner = Expr::new(ExprKind::InList { expr: Box::new(x.clone()), list: std::mem::take(list), negated: neg }, ty.clone());
+                        Some(tmpl(&format!("CASE WHEN isnan({{0}}) THEN {} ELSE {{1}} END", if neg { "true" } else { "false" }), vec![x, inner], ty))
+                    } else {
+                        self.flag(e, "non-mappable", "IN list over doubles with non-literal items: NaN matches NaN in Spark but nothing in Trino");
+                        None
+                    }
+                } else {
+                    None
+                }
+            }
             ExprKind::Extract { field, expr } => {
                 let (field, x) = (field.clone(), take(expr));
                 self.extract(&field, x, ty, span)
             }
             ExprKind::Grouping(args) => {
+                // Trino's bit mask, first argument most significant; built from one-column
+                // grouping() calls because Spark's grouping_id must list exactly the GROUP BY keys.
                 let args = std::mem::take(args);
-                let inner = if args.len() == 1 { call("grouping", args, Type::TinyInt) } else { call("grouping_id", args, Type::BigInt) };
-                Some(Expr::spark_cast(inner, "INT".into(), Type::Integer))
+                let n = args.len();
+                let terms: Vec<String> = (0..n)
+                    .map(|i| {
+                        let w = 1u64 << (n - 1 - i);
+                        if w == 1 { format!("grouping({{{i}}})") } else { format!("grouping({{{i}}}) * {w}") }
+                    })
+                    .collect();
+                Some(tmpl(&format!("CAST({} AS INT)", terms.join(" + ")), args, Type::Integer))
             }
             ExprKind::Try(inner) => {
                 let x = take(inner);
@@ -268,6 +387,10 @@ impl Cx<'_> {
                         None
                     }
                 }
+            }
+            ExprKind::Window(w) if w.frame.as_ref().is_some_and(|f| f.units == "GROUPS") => {
+                self.diags.push(Diagnostic::error("non-mappable", "window frame in GROUPS units: Spark has only ROWS and RANGE frames", span));
+                None
             }
             ExprKind::AtTimeZone { .. } => {
                 self.flag(e, "non-mappable", "AT TIME ZONE: Spark timestamps carry no per-value zone (catalog §2, timestamp with time zone)");
@@ -310,9 +433,9 @@ impl Cx<'_> {
             BinaryOp::Div | BinaryOp::Mod if matches!(ty, Type::Double | Type::Real) && !is_nonzero_literal(&r) => {
                 // IEEE: x/0 is ±Infinity or NaN in Trino; Spark gives NULL or fails (catalog §4).
                 let zero_case = if op == BinaryOp::Div {
-                    "CASE WHEN {1} = 0 THEN CASE WHEN {0} > 0 THEN double('Infinity') WHEN {0} < 0 THEN double('-Infinity') ELSE double('NaN') END ELSE {0} / {1} END"
+                    "CASE WHEN {1} = 0 THEN CASE WHEN {0} > 0 THEN double('Infinity') WHEN {0} < 0 THEN double('-Infinity') WHEN {0} = 0 OR isnan({0}) THEN double('NaN') END ELSE {0} / {1} END"
                 } else {
-                    "CASE WHEN {1} = 0 THEN double('NaN') ELSE {0} % {1} END"
+                    "CASE WHEN {1} = 0 THEN IF({0} IS NULL, NULL, double('NaN')) ELSE {0} % {1} END"
                 };
                 let e = tmpl(zero_case, vec![l, r], Type::Double);
                 Some(if ty == Type::Real { self.cast(e, &Type::Real) } else { e })
@@ -342,9 +465,24 @@ impl Cx<'_> {
                     call("concat", vec![l, r], ty)
                 }
             }),
-            _ if op.is_comparison() && (l.ty.is_floating() || r.ty.is_floating()) => {
-                // NaN = NaN is true in Spark, false in Trino: only a literal-free double compare can see NaN.
-                Some(rebuild(l, r, ty))
+            _ if op.is_comparison() && char_compare_length(&[&l.ty, &r.ty]).is_some() => {
+                let n = char_compare_length(&[&l.ty, &r.ty]).unwrap_or(1);
+                if matches!(op, BinaryOp::Eq | BinaryOp::NotEq) {
+                    Some(rebuild(trim_char(l), trim_char(r), ty))
+                } else {
+                    Some(rebuild(pad_char(l, n), pad_char(r, n), ty))
+                }
+            }
+            _ if op.is_comparison() && (may_be_nan(&l) || may_be_nan(&r)) => {
+                // NaN compares false to everything in Trino (and `<>` true); in Spark NaN = NaN
+                // and NaN is larger than any number (catalog §4).
+                let guard = match (may_be_nan(&l), may_be_nan(&r)) {
+                    (true, true) => "isnan({0}) OR isnan({1})",
+                    (true, false) => "isnan({0})",
+                    _ => "isnan({1})",
+                };
+                let on_nan = if op == BinaryOp::NotEq { "true" } else { "false" };
+                Some(tmpl(&format!("CASE WHEN {guard} THEN {on_nan} ELSE {{0}} {} {{1}} END", op.symbol()), vec![l, r], ty))
             }
             _ => Some(rebuild(l, r, ty)),
         }
@@ -449,6 +587,9 @@ impl Cx<'_> {
         if to.is_integral() && (from.is_floating() || from.is_decimal()) {
             return Some(mk(call("round", vec![x], from)));
         }
+        if let Some(e) = self.cast_container_rounding(&x, &from, to, &st, safe) {
+            return Some(e.with_span(span));
+        }
         if to.is_integral() && from.is_unknown() {
             self.warn(&x, "unknown-type", format!("CAST(… AS {to}) of an operand of unknown type: if it is a double or decimal, Trino rounds and Spark truncates (declare the table with --schema)"));
         }
@@ -495,16 +636,51 @@ impl Cx<'_> {
         Some(mk(x))
     }
 
+    /// CAST(array(double|decimal) AS array(integer)) and the map forms round each element like
+    /// the scalar cast (catalog §5), instead of Spark's element-wise truncation.
+    fn cast_container_rounding(&mut self, x: &Expr, from: &Type, to: &Type, st: &str, safe: bool) -> Option<Expr> {
+        let narrows = |f: &Type, t: &Type| t.is_integral() && (f.is_floating() || f.is_decimal());
+        let cast_kw = if safe { "TRY_CAST" } else { "CAST" };
+        match (from, to) {
+            (Type::Array { element: fe }, Type::Array { element: te }) if narrows(fe, te) => {
+                let et = spark_type(te, &self.target).ok()?;
+                Some(tmpl(&format!("transform({{0}}, _x -> {cast_kw}(round(_x) AS {et}))"), vec![x.clone()], to.clone()))
+            }
+            (Type::Map { key: fk, value: fv }, Type::Map { key: tk, value: tv }) if narrows(fk, tk) || narrows(fv, tv) => {
+                let mut e = x.clone();
+                if narrows(fv, tv) {
+                    let vt = spark_type(tv, &self.target).ok()?;
+                    e = tmpl(&format!("transform_values({{0}}, (_k, _v) -> {cast_kw}(round(_v) AS {vt}))"), vec![e], Type::Unknown);
+                }
+                if narrows(fk, tk) {
+                    let kt = spark_type(tk, &self.target).ok()?;
+                    e = tmpl(&format!("transform_keys({{0}}, (_k, _v) -> {cast_kw}(round(_k) AS {kt}))"), vec![e], Type::Unknown);
+                }
+                Some(Expr::new(ExprKind::SparkCast { expr: Box::new(e), spark_type: st.to_string(), safe }, to.clone()))
+            }
+            _ if contains_narrowing(from, to) => {
+                self.flag(x, "non-mappable", format!("CAST({from} AS {to}): nested double/decimal → integer fields would be truncated by Spark, rounded by Trino"));
+                None
+            }
+            _ => None,
+        }
+    }
+
     fn try_expr(&mut self, x: Expr, span: Option<Span>) -> Expr {
         // TRY() has no Spark counterpart; push it into the leaves that can fail (catalog §5).
-        match x.kind {
+        let ty = x.ty.clone();
+        let out = match x.kind {
             ExprKind::SparkCast { expr, spark_type, .. } => {
-                Expr::new(ExprKind::SparkCast { expr, spark_type, safe: true }, x.ty).with_span(span)
+                let inner = self.try_expr(*expr, span);
+                Expr::new(ExprKind::SparkCast { expr: Box::new(inner), spark_type, safe: true }, ty)
             }
-            ExprKind::SparkInfix { ref op, .. } if op == "div" => {
-                let ExprKind::SparkInfix { left, right, .. } = x.kind else { unreachable!() };
-                let ty = x.ty.clone();
-                tmpl("CASE WHEN {1} = 0 THEN NULL ELSE {0} div {1} END", vec![*left, *right], ty)
+            ExprKind::SparkInfix { op, left, right } if op == "div" => {
+                let (l, r) = (self.try_expr(*left, span), self.try_expr(*right, span));
+                tmpl("CASE WHEN {1} = 0 THEN NULL ELSE {0} div {1} END", vec![l, r], ty)
+            }
+            ExprKind::Binary { op: BinaryOp::Mod, left, right } => {
+                let (l, r) = (self.try_expr(*left, span), self.try_expr(*right, span));
+                tmpl("CASE WHEN {1} = 0 THEN NULL ELSE {0} % {1} END", vec![l, r], ty)
             }
             ExprKind::Binary { op, left, right } if matches!(op, BinaryOp::Add | BinaryOp::Sub | BinaryOp::Mul | BinaryOp::Div) => {
                 let name = match op {
@@ -513,14 +689,28 @@ impl Cx<'_> {
                     BinaryOp::Mul => "try_multiply",
                     _ => "try_divide",
                 };
-                call(name, vec![*left, *right], x.ty)
+                let (l, r) = (self.try_expr(*left, span), self.try_expr(*right, span));
+                call(name, vec![l, r], ty)
             }
-            ExprKind::Column(_) | ExprKind::Literal(_) => x,
-            _ => {
-                self.flag(&x, "non-mappable", "TRY(…) around this expression: Spark has no general TRY; only casts and arithmetic are translated");
-                x
+            ExprKind::Binary { op, left, right } if op.is_comparison() || matches!(op, BinaryOp::And | BinaryOp::Or) => {
+                let (l, r) = (self.try_expr(*left, span), self.try_expr(*right, span));
+                Expr::new(ExprKind::Binary { op, left: Box::new(l), right: Box::new(r) }, ty)
             }
-        }
+            ExprKind::SparkCall { name, args } if name == "element_at" => call("try_element_at", args, ty),
+            ExprKind::SparkCall { name, args }
+                if matches!(name.as_str(), "round" | "abs" | "coalesce" | "if" | "concat" | "upper" | "lower" | "substr" | "char_length" | "array" | "named_struct" | "try_element_at" | "try_add" | "try_subtract" | "try_multiply" | "try_divide") =>
+            {
+                let args = args.into_iter().map(|a| self.try_expr(a, span)).collect();
+                call(&name, args, ty)
+            }
+            kind @ (ExprKind::Column(_) | ExprKind::Literal(_) | ExprKind::SparkLiteral(_) | ExprKind::LambdaVar(_)) => Expr::new(kind, ty),
+            kind => {
+                let e = Expr::new(kind, ty);
+                self.flag(&e, "non-mappable", "TRY(…) around this expression: Spark has no general TRY; only casts, arithmetic and subscripts are translated");
+                e
+            }
+        };
+        out.with_span(span)
     }
 
     fn extract(&mut self, field: &str, x: Expr, ty: Type, span: Option<Span>) -> Option<Expr> {
@@ -530,18 +720,18 @@ impl Cx<'_> {
             "month" => "month",
             "week" | "week_of_year" => "weekofyear",
             "day" | "day_of_month" => "day",
-            "day_of_week" | "dow" => return Some(tmpl("extract(DAYOFWEEK_ISO FROM {0})", vec![x], ty).with_span(span)),
+            "day_of_week" | "dow" => return Some(bigint(tmpl("extract(DAYOFWEEK_ISO FROM {0})", vec![x], ty)).with_span(span)),
             "day_of_year" | "doy" => "dayofyear",
             "hour" => "hour",
             "minute" => "minute",
             "second" => "second",
-            "year_of_week" | "yow" => return Some(tmpl("extract(YEAROFWEEK FROM {0})", vec![x], ty).with_span(span)),
+            "year_of_week" | "yow" => return Some(bigint(tmpl("extract(YEAROFWEEK FROM {0})", vec![x], ty)).with_span(span)),
             other => {
                 self.flag(&x, "non-mappable", format!("EXTRACT({other} …) is not translated"));
                 return None;
             }
         };
-        Some(call(f, vec![x], ty).with_span(span))
+        Some(bigint(call(f, vec![x], ty)).with_span(span))
     }
 
     fn aggregate(&mut self, a: &mut AggregateCall, ty: &Type, span: Option<Span>) {
@@ -604,9 +794,8 @@ impl Cx<'_> {
         let same = |args: Vec<Expr>, n: &str, ty: Type| Some(call(n, args, ty));
         let out = match (name, args.len()) {
             // window functions
-            ("rank" | "dense_rank" | "row_number" | "percent_rank" | "cume_dist" | "ntile" | "lag" | "lead" | "first_value" | "last_value" | "nth_value", _) => {
-                same(args, name, ty)
-            }
+            ("rank" | "dense_rank" | "row_number" | "ntile", _) => Some(bigint(call(name, args, ty))),
+            ("percent_rank" | "cume_dist" | "lag" | "lead" | "first_value" | "last_value" | "nth_value", _) => same(args, name, ty),
             // conditional
             ("coalesce" | "nullif", _) => same(args, name, ty),
             ("if", 2) => {
@@ -680,7 +869,7 @@ impl Cx<'_> {
             ("rand" | "random", 0) => same(args, "rand", ty),
             ("infinity", 0) => Some(spark_lit("double('Infinity')", Type::Double)),
             ("nan", 0) => Some(spark_lit("double('NaN')", Type::Double)),
-            ("is_nan", 1) => same(args, "isnan", ty),
+            ("is_nan", 1) => Some(tmpl("CASE WHEN {0} IS NULL THEN NULL ELSE isnan({0}) END", args, ty)),
             ("is_finite", 1) => Some(tmpl("NOT isnan({0}) AND abs({0}) <> double('Infinity')", args, ty)),
             ("is_infinite", 1) => Some(tmpl("abs({0}) = double('Infinity')", args, ty)),
             ("bitwise_and" | "bitwise_or" | "bitwise_xor", 2) => {
@@ -693,7 +882,7 @@ impl Cx<'_> {
             }
             ("bitwise_not", 1) => Some(tmpl("~CAST({0} AS BIGINT)", args, ty)),
             // strings
-            ("length", 1) => same(args, "char_length", ty),
+            ("length", 1) => Some(bigint(call("char_length", args, ty))),
             ("lower" | "upper", 1) => same(args, name, ty),
             ("reverse", 1) if a0t.is_string() => same(args, "reverse", ty),
             ("concat", _) => same(args, "concat", ty),
@@ -702,7 +891,10 @@ impl Cx<'_> {
                 let start = const_int(&args[1]);
                 match start {
                     Some(p) if p > 0 => same(args, "substr", ty),
-                    Some(0) => Some(str_lit("")),
+                    Some(0) => {
+                        let t = if args.len() == 3 { "CASE WHEN {0} IS NULL OR {2} IS NULL THEN NULL ELSE '' END" } else { "CASE WHEN {0} IS NULL THEN NULL ELSE '' END" };
+                        Some(tmpl(t, args, ty))
+                    }
                     _ => {
                         // Trino: start 0 → '', start beyond -length → '' (catalog §7).
                         let body = if args.len() == 3 { "substr({0}, {1}, {2})" } else { "substr({0}, {1})" };
@@ -710,7 +902,7 @@ impl Cx<'_> {
                     }
                 }
             }
-            ("strpos", 2) => same(args, "instr", ty),
+            ("strpos", 2) => Some(bigint(call("instr", args, ty))),
             ("starts_with", 2) => same(args, "startswith", ty),
             ("ends_with", 2) => same(args, "endswith", ty),
             ("replace", 2) => {
@@ -774,12 +966,12 @@ impl Cx<'_> {
                 args,
                 ty,
             )),
-            ("codepoint", 1) => Some(tmpl("IF(char_length({0}) = 1, CAST(ascii({0}) AS BIGINT), raise_error('Input string must be a single character string'))", args, ty)),
+            ("codepoint", 1) => Some(tmpl("CASE WHEN {0} IS NULL THEN NULL WHEN char_length({0}) = 1 THEN CAST(ascii({0}) AS BIGINT) ELSE raise_error('Input string must be a single character string') END", args, ty)),
             ("to_utf8", 1) => Some(tmpl("encode({0}, 'UTF-8')", args, ty)),
             ("from_utf8", 1) => Some(tmpl("CAST({0} AS STRING)", args, ty)),
             ("to_hex", 1) => same(args, "hex", ty),
             ("from_hex", 1) => same(args, "unhex", ty),
-            ("levenshtein_distance", 2) => same(args, "levenshtein", ty),
+            ("levenshtein_distance", 2) => Some(bigint(call("levenshtein", args, ty))),
             ("soundex", 1) => same(args, "soundex", ty),
             ("regexp_like", 2) => Some(tmpl("{0} RLIKE {1}", args, ty)),
             ("regexp_replace", 2) => {
@@ -808,15 +1000,22 @@ impl Cx<'_> {
             ("date_diff", 3) => self.date_diff(args, ty, &here),
             // arrays and maps
             ("cardinality", 1) => match a0t {
-                Type::Map { .. } => Some(tmpl("CASE WHEN {0} IS NULL THEN NULL ELSE size({0}) END", args, ty)),
-                _ => same(args, "array_size", ty),
+                Type::Map { .. } => Some(bigint(tmpl("CASE WHEN {0} IS NULL THEN NULL ELSE size({0}) END", args, ty))),
+                _ => Some(bigint(call("array_size", args, ty))),
             },
             ("contains", 2) => same(args, "array_contains", ty),
             ("element_at", 2) => same(args, "try_element_at", ty),
             ("array_position", 2) => same(args, "array_position", ty),
             ("array_sort", 1) => same(args, "array_sort", ty),
             ("slice", 3) => same(args, "slice", ty),
-            ("sequence", 2 | 3) => same(args, "sequence", ty),
+            ("sequence", 2 | 3) => {
+                // Trino's integer sequence is array(bigint); Spark's follows the argument type.
+                let args = args
+                    .into_iter()
+                    .map(|a| if a.ty.is_integral() && a.ty != Type::BigInt { bigint(a) } else { a })
+                    .collect();
+                same(args, "sequence", ty)
+            }
             ("transform" | "filter" | "zip_with", _) => same(args, name, ty),
             ("any_match", 2) => same(args, "exists", ty),
             ("all_match", 2) => same(args, "forall", ty),
@@ -973,7 +1172,7 @@ impl Cx<'_> {
         // OVER clause (`CAST(avg(x) OVER (…) AS …)`).
         if let ExprKind::Window(w) = &mut e.kind {
             if let ExprKind::SparkCast { expr, spark_type, .. } = &w.function.kind {
-                if matches!(expr.kind, ExprKind::Aggregate(_)) {
+                if matches!(expr.kind, ExprKind::Aggregate(_) | ExprKind::SparkCall { .. }) {
                     let st = spark_type.clone();
                     let inner = (**expr).clone();
                     w.function = inner;

@@ -962,7 +962,7 @@ fn find_in_scope(scope: &super::Scope, parts: &[String]) -> Found {
             }
         }
     }
-    let hits: Vec<&ScopeField> = scope.fields.iter().filter(|f| f.name == parts[0]).collect();
+    let hits: Vec<&ScopeField> = scope.fields.iter().filter(|f| f.name == parts[0] && !f.hidden).collect();
     match hits.len() {
         0 => {}
         1 => return Found::Column { field: hits[0].clone(), used: 1 },

@@ -229,7 +229,7 @@ pub fn scalar_type(name: &str, args: &[Type]) -> Option<Type> {
         "array_distinct" | "array_sort" | "array_remove" | "array_except" | "array_intersect" | "array_union"
         | "slice" | "shuffle" | "reverse_array" | "filter" | "trim_array" | "array_concat" => a0?.clone(),
         "contains_sequence" | "arrays_overlap" | "all_match" | "any_match" | "none_match" => Type::Boolean,
-        "sequence" => Type::array(a0?.clone()),
+        "sequence" => Type::array(if a0?.is_integral() { Type::BigInt } else { a0?.clone() }),
         "repeat" => Type::array(a0?.clone()),
         "flatten" => match a0? {
             Type::Array { element } => (**element).clone(),

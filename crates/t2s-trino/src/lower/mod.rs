@@ -39,6 +39,9 @@ struct ScopeField {
     qualifier: Option<String>,
     name: String,
     ty: Type,
+    /// A join key merged by USING: reachable only qualified (`l.k`), and not part of `*`
+    /// (the merged, unqualified key is).
+    hidden: bool,
 }
 
 /// The columns one query level can see, plus relations of unknown shape.
@@ -54,7 +57,7 @@ impl Scope {
         Scope {
             fields: fields
                 .iter()
-                .map(|f| ScopeField { qualifier: f.qualifier.clone(), name: f.name.clone(), ty: f.ty.clone() })
+                .map(|f| ScopeField { qualifier: f.qualifier.clone(), name: f.name.clone(), ty: f.ty.clone(), hidden: false })
                 .collect(),
             open: vec![],
         }
@@ -650,7 +653,10 @@ impl<'a> Lowerer<'a> {
             .scope
             .fields
             .iter()
-            .filter(|f| qualifier.is_none() || f.qualifier == qualifier)
+            .filter(|f| match &qualifier {
+                None => !f.hidden,
+                Some(_) => f.qualifier == qualifier,
+            })
             .cloned()
             .collect();
         for f in &matching {
@@ -805,6 +811,29 @@ impl<'a> Lowerer<'a> {
                 }
                 Some(ast::JoinConstraint::Using(cols)) => {
                     using = cols.iter().map(|c| object_parts(c).join(".")).collect();
+                    // The USING keys appear once, unqualified and first (as in Trino and Spark);
+                    // the sides' own copies stay reachable only by qualifier.
+                    let mut merged = Vec::new();
+                    for k in &using {
+                        let lt = scope.fields.iter().find(|f| &f.name == k && !f.hidden).map(|f| f.ty.clone());
+                        let rt = join_scope.fields[scope.fields.len()..].iter().find(|f| &f.name == k).map(|f| f.ty.clone());
+                        let ty = match (&lt, &rt) {
+                            (Some(a), Some(b)) => Type::common_super_type(a, b).unwrap_or_else(|| a.clone()),
+                            (Some(a), None) | (None, Some(a)) => a.clone(),
+                            (None, None) => Type::Unknown,
+                        };
+                        if lt.is_none() && scope.open.is_empty() || rt.is_none() && join_scope.open.len() == scope.open.len() {
+                            self.error("unresolved-column", format!("USING column `{k}` is not in both sides of the join"), self.span_of(&j.relation));
+                        }
+                        merged.push(ScopeField { qualifier: None, name: k.clone(), ty, hidden: false });
+                    }
+                    for f in &mut join_scope.fields {
+                        if f.qualifier.is_some() && using.contains(&f.name) {
+                            f.hidden = true;
+                        }
+                    }
+                    merged.extend(join_scope.fields.drain(..));
+                    join_scope.fields = merged;
                 }
                 Some(ast::JoinConstraint::Natural) => {
                     self.error("unsupported-syntax", "NATURAL JOIN is not supported by Trino", self.span_of(&j.relation));
@@ -898,8 +927,19 @@ impl<'a> Lowerer<'a> {
                 (rel, scope)
             }
             other => {
-                self.error("unsupported-syntax", format!("table factor `{}`", first_words(&other.to_string())), self.span_of(other));
-                (Rel::Values(Values { rows: vec![vec![]], fields: vec![] }), Scope::default())
+                let (code, what) = match other {
+                    ast::TableFactor::MatchRecognize { .. } => ("non-mappable", "MATCH_RECOGNIZE has no Spark counterpart".to_string()),
+                    _ => ("unsupported-syntax", format!("table factor `{}` is not translated", first_words(&other.to_string()))),
+                };
+                self.error(code, what, self.span_of(other));
+                // Keep resolving the rest of the query: the relation's columns are unknown.
+                let alias = match other {
+                    ast::TableFactor::MatchRecognize { alias: Some(a), .. } => ident(&a.name),
+                    _ => "_unsupported".to_string(),
+                };
+                let scope = Scope { fields: vec![], open: vec![alias.clone()] };
+                let rel = Rel::Scan(Scan { table: TableName { parts: vec![alias] }, alias: None, fields: vec![], known: false, time_travel: None });
+                (rel, scope)
             }
         }
     }
