@@ -34,6 +34,16 @@ fn bigint(e: Expr) -> Expr {
     Expr::spark_cast(e, "BIGINT".into(), Type::BigInt)
 }
 
+/// Spark's array positions are INT; Trino's are BIGINT. Narrow (failing loudly under ANSI
+/// beyond INT, where no array could reach anyway).
+fn int_index(e: Expr) -> Expr {
+    match &e.ty {
+        Type::Integer | Type::SmallInt | Type::TinyInt => e,
+        _ if matches!(e.kind, ExprKind::Literal(Literal::Integer(_))) => e,
+        _ => Expr::spark_cast(e, "INT".into(), Type::Integer),
+    }
+}
+
 fn tmpl(template: &str, args: Vec<Expr>, ty: Type) -> Expr {
     Expr::new(ExprKind::SparkTemplate { template: template.to_string(), args }, ty)
 }
@@ -292,6 +302,7 @@ impl Cx<'_> {
                         if !self.target.ansi {
                             self.warn(&base, "ansi-off", "with ANSI off, Spark returns NULL where Trino fails on an out-of-range subscript or missing map key");
                         }
+                        let idx = if matches!(base.ty, Type::Array { .. }) { int_index(idx) } else { idx };
                         Some(call("element_at", vec![base, idx], ty))
                     }
                 }
@@ -324,7 +335,7 @@ impl Cx<'_> {
                     let on_nan = if neg { "true" } else { "false" };
                     let not = if neg { "NOT " } else { "" };
                     Some(tmpl(
-                        &format!("CASE WHEN isnan({{0}}) OR isnan({{1}}) OR isnan({{2}}) THEN {on_nan} ELSE {{0}} {not}BETWEEN {{1}} AND {{2}} END"),
+                        &format!("CASE WHEN {{0}} IS NULL OR {{1}} IS NULL OR {{2}} IS NULL THEN {{0}} {not}BETWEEN {{1}} AND {{2}} WHEN isnan({{0}}) OR isnan({{1}}) OR isnan({{2}}) THEN {on_nan} ELSE {{0}} {not}BETWEEN {{1}} AND {{2}} END"),
                         vec![x, lo, hi],
                         ty,
                     ))
@@ -344,7 +355,7 @@ impl Cx<'_> {
                         let neg = *negated;
                         let x = take(expr);
                         let inner = Expr::new(ExprKind::InList { expr: Box::new(x.clone()), list: std::mem::take(list), negated: neg }, ty.clone());
-                        Some(tmpl(&format!("CASE WHEN isnan({{0}}) THEN {} ELSE {{1}} END", if neg { "true" } else { "false" }), vec![x, inner], ty))
+                        Some(tmpl(&format!("CASE WHEN {{0}} IS NULL THEN {{1}} WHEN isnan({{0}}) THEN {} ELSE {{1}} END", if neg { "true" } else { "false" }), vec![x, inner], ty))
                     } else {
                         self.flag(e, "non-mappable", "IN list over doubles with non-literal items: NaN matches NaN in Spark but nothing in Trino");
                         None
@@ -482,7 +493,12 @@ impl Cx<'_> {
                     _ => "isnan({1})",
                 };
                 let on_nan = if op == BinaryOp::NotEq { "true" } else { "false" };
-                Some(tmpl(&format!("CASE WHEN {guard} THEN {on_nan} ELSE {{0}} {} {{1}} END", op.symbol()), vec![l, r], ty))
+                // NULL stays NULL (isnan(NULL) is false in Spark, but a NULL operand must win).
+                Some(tmpl(
+                    &format!("CASE WHEN {{0}} IS NULL OR {{1}} IS NULL THEN NULL WHEN {guard} THEN {on_nan} ELSE {{0}} {} {{1}} END", op.symbol()),
+                    vec![l, r],
+                    ty,
+                ))
             }
             _ => Some(rebuild(l, r, ty)),
         }
@@ -959,14 +975,14 @@ impl Cx<'_> {
                     self.warn(&here, "index-check", "split_part: Trino fails on an index ≤ 0; Spark counts from the end");
                 }
                 let s = args.pop().expect("3 args");
-                Some(call("try_element_at", vec![call("split", vec![s, pat, lit_int(-1)], Type::array(Type::VARCHAR)), idx], ty))
+                Some(call("try_element_at", vec![call("split", vec![s, pat, lit_int(-1)], Type::array(Type::VARCHAR)), int_index(idx)], ty))
             }
             ("chr", 1) => Some(tmpl(
                 "CASE WHEN {0} < 65536 THEN decode(unhex(lpad(hex({0}), 4, '0')), 'UTF-16BE') ELSE decode(unhex(concat(hex(55296 + shiftright({0} - 65536, 10)), hex(56320 + (({0} - 65536) & 1023)))), 'UTF-16BE') END",
                 args,
                 ty,
             )),
-            ("codepoint", 1) => Some(tmpl("CASE WHEN {0} IS NULL THEN NULL WHEN char_length({0}) = 1 THEN CAST(ascii({0}) AS BIGINT) ELSE raise_error('Input string must be a single character string') END", args, ty)),
+            ("codepoint", 1) => Some(tmpl("CASE WHEN {0} IS NULL THEN NULL WHEN char_length({0}) = 1 THEN ascii({0}) ELSE raise_error('Input string must be a single character string') END", args, ty)),
             ("to_utf8", 1) => Some(tmpl("encode({0}, 'UTF-8')", args, ty)),
             ("from_utf8", 1) => Some(tmpl("CAST({0} AS STRING)", args, ty)),
             ("to_hex", 1) => same(args, "hex", ty),
@@ -1004,10 +1020,18 @@ impl Cx<'_> {
                 _ => Some(bigint(call("array_size", args, ty))),
             },
             ("contains", 2) => same(args, "array_contains", ty),
-            ("element_at", 2) => same(args, "try_element_at", ty),
+            ("element_at", 2) => {
+                let idx = args.pop().expect("2 args");
+                let idx = if matches!(a0t, Type::Array { .. }) { int_index(idx) } else { idx };
+                args.push(idx);
+                same(args, "try_element_at", ty)
+            }
             ("array_position", 2) => same(args, "array_position", ty),
             ("array_sort", 1) => same(args, "array_sort", ty),
-            ("slice", 3) => same(args, "slice", ty),
+            ("slice", 3) => {
+                let args = args.into_iter().enumerate().map(|(i, a)| if i > 0 { int_index(a) } else { a }).collect();
+                same(args, "slice", ty)
+            }
             ("sequence", 2 | 3) => {
                 // Trino's integer sequence is array(bigint); Spark's follows the argument type.
                 let args = args

@@ -174,8 +174,9 @@ pub fn scalar_type(name: &str, args: &[Type]) -> Option<Type> {
         | "from_base" | "crc32" | "xxhash64_bigint" => Type::BigInt,
         "to_base" => Type::VARCHAR,
         // string
-        "length" | "strpos" | "position" | "levenshtein_distance" | "hamming_distance" | "codepoint"
-        | "cardinality" | "array_position" => Type::BigInt,
+        "codepoint" => Type::Integer,
+        "length" | "strpos" | "position" | "levenshtein_distance" | "hamming_distance" | "cardinality"
+        | "array_position" => Type::BigInt,
         "lower" | "upper" | "trim" | "ltrim" | "rtrim" | "reverse" | "lpad" | "rpad" | "replace"
         | "translate" | "normalize" => match name {
             "lpad" | "rpad" => Type::VARCHAR,
