@@ -17,9 +17,13 @@ import time
 import pytest
 
 # Spark must bind the loopback interface only (no network here besides package registries).
-os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
+os.environ["SPARK_LOCAL_IP"] = "127.0.0.1"
 os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
 os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
+# pyspark turns TIMESTAMP values into Python datetimes in the process's local zone.
+os.environ["TZ"] = "UTC"
+if hasattr(time, "tzset"):
+    time.tzset()
 
 import tpcdata  # noqa: E402  (tests/spark is on sys.path: pytest's rootdir-relative import)
 
@@ -141,8 +145,6 @@ def spark(pytestconfig, spark_line):
     session.sql("USE tpch")
     pytestconfig.t2s_spark_startup_seconds = round(time.monotonic() - t0, 2)
     pytestconfig.t2s_spark_version = session.version
-    # The settings every query starts from: per-query spark_conf entries are undone after it.
-    pytestconfig.t2s_base_conf = dict(session.sparkContext.getConf().getAll())
     yield session
     session.stop()
     shutil.rmtree(scratch, ignore_errors=True)

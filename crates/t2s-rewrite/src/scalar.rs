@@ -551,7 +551,7 @@ impl Cx<'_> {
             ));
             return (l, r);
         }
-        let mut narrow = |me: &mut Self, e: Expr, from: (u8, u8), to: (u8, u8)| {
+        let narrow = |me: &mut Self, e: Expr, from: (u8, u8), to: (u8, u8)| {
             if from == to {
                 return e;
             }
