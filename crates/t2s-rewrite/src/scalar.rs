@@ -85,6 +85,22 @@ fn is_nonzero_literal(e: &Expr) -> bool {
     }
 }
 
+/// Spark's keyword for a Trino date/time unit name (`timestampadd` / `timestampdiff`).
+fn unit_keyword(unit: &str) -> Option<&'static str> {
+    Some(match unit {
+        "millisecond" => "MILLISECOND",
+        "second" => "SECOND",
+        "minute" => "MINUTE",
+        "hour" => "HOUR",
+        "day" => "DAY",
+        "week" => "WEEK",
+        "month" => "MONTH",
+        "quarter" => "QUARTER",
+        "year" => "YEAR",
+        _ => return None,
+    })
+}
+
 /// Whether casting `from` to `to` narrows a double/decimal to an integer somewhere inside.
 fn contains_narrowing(from: &Type, to: &Type) -> bool {
     match (from, to) {
@@ -1135,20 +1151,9 @@ impl Cx<'_> {
                 }
             };
         }
-        let kw = match unit.as_str() {
-            "millisecond" => "MILLISECOND",
-            "second" => "SECOND",
-            "minute" => "MINUTE",
-            "hour" => "HOUR",
-            "day" => "DAY",
-            "week" => "WEEK",
-            "month" => "MONTH",
-            "quarter" => "QUARTER",
-            "year" => "YEAR",
-            other => {
-                self.flag(here, "non-mappable", format!("date_add('{other}', …)"));
-                return None;
-            }
+        let Some(kw) = unit_keyword(&unit) else {
+            self.flag(here, "non-mappable", format!("date_add('{unit}', …)"));
+            return None;
         };
         Some(tmpl(&format!("timestampadd({kw}, {{0}}, {{1}})"), vec![n, x], ty))
     }
@@ -1172,17 +1177,9 @@ impl Cx<'_> {
             self.flag(here, "non-mappable", "date_diff by month/quarter/year on timestamps: Joda's end-of-month rule is not emulated for timestamps yet");
             return None;
         }
-        let kw = match unit.as_str() {
-            "millisecond" => "MILLISECOND",
-            "second" => "SECOND",
-            "minute" => "MINUTE",
-            "hour" => "HOUR",
-            "day" => "DAY",
-            "week" => "WEEK",
-            other => {
-                self.flag(here, "non-mappable", format!("date_diff('{other}', …)"));
-                return None;
-            }
+        let Some(kw) = unit_keyword(&unit) else {
+            self.flag(here, "non-mappable", format!("date_diff('{unit}', …)"));
+            return None;
         };
         Some(tmpl(&format!("timestampdiff({kw}, {{0}}, {{1}})"), vec![a, b], ty))
     }

@@ -52,11 +52,7 @@ pub fn emit_statement(stmt: &Statement) -> Emitted {
             format!("{head}\nAS\n{}", p.query_text(rel))
         }
         Statement::Insert { table, columns, overwrite, rel } => {
-            let cols = if columns.is_empty() {
-                String::new()
-            } else {
-                format!(" ({})", columns.iter().map(|c| quote(c)).collect::<Vec<_>>().join(", "))
-            };
+            let cols = if columns.is_empty() { String::new() } else { format!(" ({})", quote_list(columns)) };
             format!(
                 "INSERT {} {}{}\n{}",
                 if *overwrite { "OVERWRITE TABLE" } else { "INTO" },
@@ -66,11 +62,7 @@ pub fn emit_statement(stmt: &Statement) -> Emitted {
             )
         }
         Statement::CreateView { name, or_replace, columns, rel } => {
-            let cols = if columns.is_empty() {
-                String::new()
-            } else {
-                format!(" ({})", columns.iter().map(|c| quote(c)).collect::<Vec<_>>().join(", "))
-            };
+            let cols = if columns.is_empty() { String::new() } else { format!(" ({})", quote_list(columns)) };
             format!(
                 "CREATE {}VIEW {}{} AS\n{}",
                 if *or_replace { "OR REPLACE " } else { "" },
@@ -135,6 +127,11 @@ fn is_single_call(t: &str) -> bool {
         }
     }
     false
+}
+
+/// `a, b, c` with each name quoted as needed.
+fn quote_list(names: &[String]) -> String {
+    names.iter().map(|c| quote(c)).collect::<Vec<_>>().join(", ")
 }
 
 fn qualified(parts: &[String]) -> String {
@@ -231,7 +228,7 @@ impl Printer {
                         let cols = c
                             .columns
                             .as_ref()
-                            .map(|cs| format!("({})", cs.iter().map(|x| quote(x)).collect::<Vec<_>>().join(", ")))
+                            .map(|cs| format!("({})", quote_list(cs)))
                             .unwrap_or_default();
                         format!("{}{} AS (\n{}\n)", quote(&c.name), cols, indent(&self.query_text(&c.rel)))
                     })
@@ -484,7 +481,7 @@ impl Printer {
                 let cols = a
                     .columns
                     .as_ref()
-                    .map(|cs| format!("({})", cs.iter().map(|x| quote(x)).collect::<Vec<_>>().join(", ")))
+                    .map(|cs| format!("({})", quote_list(cs)))
                     .unwrap_or_default();
                 let alias = if a.alias.is_empty() { self.fresh_alias("_t") } else { a.alias.clone() };
                 match &*a.input {
@@ -523,7 +520,7 @@ impl Printer {
                 if let Some(c) = &j.condition {
                     let _ = write!(s, " ON {}", self.expr(c, 0));
                 } else if !j.using.is_empty() {
-                    let _ = write!(s, " USING ({})", j.using.iter().map(|c| quote(c)).collect::<Vec<_>>().join(", "));
+                    let _ = write!(s, " USING ({})", quote_list(&j.using));
                 }
                 s
             }
