@@ -322,6 +322,22 @@ mod tests {
     }
 
     #[test]
+    fn create_table_files_are_catalogs() {
+        let cat = catalog_from_file_text(
+            "-- orders\nCREATE TABLE hive.sales.Orders (o_id bigint, o_total decimal(12,2), o_tags array(varchar), o_meta row(a integer, b varchar));\n\
+             SELECT 1;\nCREATE TABLE t2 (ts timestamp(6) with time zone)",
+        )
+        .unwrap();
+        let t = cat.lookup(&["orders".into()]).unwrap();
+        assert_eq!(t.name, "hive.sales.orders");
+        let types: Vec<String> = t.columns.iter().map(|(n, ty)| format!("{n} {ty}")).collect();
+        assert_eq!(types, ["o_id bigint", "o_total decimal(12,2)", "o_tags array(varchar)", "o_meta row(a integer, b varchar)"]);
+        assert_eq!(cat.lookup(&["t2".into()]).unwrap().columns[0].1, Type::TimestampTz { precision: 6 });
+        assert!(matches!(catalog_from_file_text("CREATE TABLE x (a decimal(50,2))"), Err(CatalogError::BadType { .. })));
+        assert!(matches!(catalog_from_file_text("CREATE TABLE x (a"), Err(CatalogError::Ddl(_))));
+    }
+
+    #[test]
     fn lookup_matches_suffix_and_is_case_insensitive() {
         let cat = Catalog::from_json(
             r#"{"tables": [{"catalog": "tpch", "schema": "tiny", "name": "Orders",
