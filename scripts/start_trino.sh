@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Starts the local Trino installed by scripts/setup_trino.sh in the background (airlift
 # launcher `start`: daemon with pid file; logs in .tools/trino/var/log/), then waits until
-# it answers `SELECT 1` (TRINO_START_TIMEOUT seconds, default 180) and prints its URL.
+# it answers a tpch scan (TRINO_START_TIMEOUT seconds, default 180) and prints its URL.
 # Idempotent: when it is already running and answering, it says so and exits 0.
 # Stop it with scripts/stop_trino.sh.
 set -euo pipefail
@@ -19,20 +19,22 @@ launcher() {
   "$TRINO_HOME/bin/launcher" -etc-dir "$TRINO_ETC" -data-dir "$TRINO_DATA" -jvm-dir "$JAVA_HOME" "$@"
 }
 
-# `SELECT 1` through the REST protocol (stdlib only, so this needs no venv); exit 0 if it answers 1.
+# A scan of tpch.tiny.region through the REST protocol (stdlib only, so this needs no venv);
+# exit 0 if it answers 5. `SELECT 1` alone answers before the node is registered for scans
+# ("nodes is empty"), so the probe reads a table.
 select_one() {
   python3 - "$URL" <<'PY'
 import json, sys, urllib.request
 url = sys.argv[1]
 try:
-    req = urllib.request.Request(url + "/v1/statement", data=b"SELECT 1", method="POST",
+    req = urllib.request.Request(url + "/v1/statement", data=b"SELECT count(*) FROM tpch.tiny.region", method="POST",
                                  headers={"X-Trino-User": "t2s"})
     doc = json.load(urllib.request.urlopen(req, timeout=10))
     rows = list(doc.get("data") or [])
     while "nextUri" in doc:
         doc = json.load(urllib.request.urlopen(doc["nextUri"], timeout=10))
         rows += doc.get("data") or []
-    sys.exit(0 if rows == [[1]] and "error" not in doc else 1)
+    sys.exit(0 if rows == [[5]] and "error" not in doc else 1)
 except Exception:
     sys.exit(1)
 PY
@@ -62,10 +64,10 @@ until select_one; do
     exit 1
   fi
   if (( $(date +%s) - t0 >= TIMEOUT )); then
-    echo "Trino did not answer SELECT 1 within ${TIMEOUT}s; see $LOG_DIR/server.log" >&2
+    echo "Trino did not answer a tpch scan within ${TIMEOUT}s; see $LOG_DIR/server.log" >&2
     tail -n 20 "$LOG_DIR/server.log" >&2 2>/dev/null || true
     exit 1
   fi
   sleep 1
 done
-echo "Trino $TRINO_VERSION is up at $URL (answered SELECT 1 after $(( $(date +%s) - t0 )) s; logs in ${LOG_DIR#"$ROOT"/})"
+echo "Trino $TRINO_VERSION is up at $URL (answered a tpch scan after $(( $(date +%s) - t0 )) s; logs in ${LOG_DIR#"$ROOT"/})"
