@@ -61,9 +61,14 @@ echo "== building bench_corpus (release) =="
 cargo build --release --locked -p trino2spark --example bench_corpus
 
 echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//') =="
-if pgrep -a java >/dev/null 2>&1; then
-  echo "note: Java processes are running (Spark/Trino suites?): the figures will be noisier"
-  pgrep -a java | cut -c1-140
+# JVMs by executable (a Trino server renames its process, so `pgrep java` alone misses it).
+jvms=$(for p in /proc/[0-9]*; do
+  e=$(readlink "$p/exe" 2>/dev/null) || continue
+  case "$e" in */java) echo "${p#/proc/} $(tr '\0' ' ' < "$p/cmdline" 2>/dev/null | cut -c1-120)" ;; esac
+done)
+if [ -n "$jvms" ]; then
+  echo "note: JVMs are running (Spark/Trino suites?): the figures will be noisier"
+  echo "$jvms"
 fi
 
 echo "== trino2spark alone =="

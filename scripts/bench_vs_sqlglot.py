@@ -90,17 +90,22 @@ def machine_facts() -> dict:
 
 
 def java_processes() -> list[str]:
-    """Running Java processes (Spark or Trino test suites), shortened, for the record."""
-    try:
-        out = subprocess.run(["pgrep", "-a", "java"], capture_output=True, text=True, check=False).stdout
-    except OSError:
-        return []
-    short = []
-    for line in out.splitlines():
-        pid, _, cmd = line.partition(" ")
-        what = "spark" if "pyspark" in cmd or "spark" in cmd.lower() else ("trino" if "trino" in cmd.lower() else "java")
-        short.append(f"{pid} {what}: {cmd[:120]}")
-    return short
+    """Running JVMs (a Spark or Trino suite on the same machine), for the record. Found by
+    executable, not by name: a Trino server renames its process, so `pgrep java` misses it."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            if not os.readlink(proc / "exe").endswith("/java"):
+                continue
+            cmd = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+        low = cmd.lower()
+        what = "spark" if "spark" in low else ("trino" if "trino" in low else "java")
+        found.append(f"{proc.name} {what}: {cmd[:120]}")
+    return found
 
 
 def git_facts() -> dict:

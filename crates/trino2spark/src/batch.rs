@@ -1,1 +1,0 @@
-//! Batch conversion of a query repository (filled in by the `convert` command's issue).
