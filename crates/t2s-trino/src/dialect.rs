@@ -767,6 +767,24 @@ fn parse_trim(parser: &mut Parser) -> Result<Expr, ParserError> {
     Ok(expr)
 }
 
+/// `<field> [TO <field>]` of an interval literal or type.
+fn parse_interval_fields(parser: &mut Parser) -> Result<(DateTimeField, Option<DateTimeField>), ParserError> {
+    let tok = parser.peek_token();
+    let Some(from) = interval_field(&tok) else {
+        return expected("YEAR, MONTH, DAY, HOUR, MINUTE or SECOND", &tok);
+    };
+    parser.advance_token();
+    if !parser.parse_keyword(Keyword::TO) {
+        return Ok((from, None));
+    }
+    let tok = parser.peek_token();
+    let Some(to) = interval_field(&tok) else {
+        return expected("YEAR, MONTH, DAY, HOUR, MINUTE or SECOND", &tok);
+    };
+    parser.advance_token();
+    Ok((from, Some(to)))
+}
+
 fn interval_field(tok: &TokenWithSpan) -> Option<DateTimeField> {
     let Token::Word(w) = &tok.token else {
         return None;
@@ -807,21 +825,7 @@ fn parse_interval_literal(parser: &mut Parser) -> Result<Expr, ParserError> {
             expr: Box::new(value),
         };
     }
-    let tok = parser.peek_token();
-    let Some(leading) = interval_field(&tok) else {
-        return expected("YEAR, MONTH, DAY, HOUR, MINUTE or SECOND", &tok);
-    };
-    parser.advance_token();
-    let last_field = if parser.parse_keyword(Keyword::TO) {
-        let tok = parser.peek_token();
-        let Some(last) = interval_field(&tok) else {
-            return expected("YEAR, MONTH, DAY, HOUR, MINUTE or SECOND", &tok);
-        };
-        parser.advance_token();
-        Some(last)
-    } else {
-        None
-    };
+    let (leading, last_field) = parse_interval_fields(parser)?;
     Ok(Expr::Interval(sqlparser::ast::Interval {
         value: Box::new(value),
         leading_field: Some(leading),
@@ -923,21 +927,7 @@ impl TypeParser {
                 DataType::Map(Box::new(key), Box::new(value), MapBracketKind::Parentheses)
             }
             "INTERVAL" => {
-                let tok = parser.peek_token();
-                let Some(from) = interval_field(&tok) else {
-                    return expected("YEAR, MONTH, DAY, HOUR, MINUTE or SECOND", &tok);
-                };
-                parser.advance_token();
-                let to = if parser.parse_keyword(Keyword::TO) {
-                    let tok = parser.peek_token();
-                    let Some(to) = interval_field(&tok) else {
-                        return expected("YEAR, MONTH, DAY, HOUR, MINUTE or SECOND", &tok);
-                    };
-                    parser.advance_token();
-                    Some(to)
-                } else {
-                    None
-                };
+                let (from, to) = parse_interval_fields(parser)?;
                 use DateTimeField as F;
                 let fields = match (&from, &to) {
                     (F::Year, None) => IntervalFields::Year,
