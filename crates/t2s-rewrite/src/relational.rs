@@ -145,14 +145,7 @@ fn with_ties(rel: &mut Rel) -> Result<(), &'static str> {
         .iter()
         .map(|i| ProjectItem { expr: col(&i.name, &i.expr.ty), name: i.name.clone(), explicit_alias: false })
         .collect();
-    let outer_keys: Vec<SortKey> = sort
-        .keys
-        .iter()
-        .map(|k| match &k.expr.kind {
-            ExprKind::OutputRef { .. } => k.clone(),
-            _ => k.clone(),
-        })
-        .collect();
+    let outer_keys: Vec<SortKey> = sort.keys.clone();
     if outer_keys.iter().any(|k| !matches!(k.expr.kind, ExprKind::OutputRef { .. })) {
         return Err("ORDER BY keys that are not output columns are not translated yet");
     }

@@ -283,7 +283,7 @@ impl Cx<'_> {
                 self.scalar_call(&name, args, ty, span)
             }
             ExprKind::Aggregate(a) => {
-                self.aggregate(a, &ty, span);
+                self.aggregate(a, span);
                 return;
             }
             ExprKind::Array(xs) => Some(call("array", std::mem::take(xs), ty)),
@@ -766,7 +766,7 @@ impl Cx<'_> {
         Some(bigint(call(f, vec![x], ty)).with_span(span))
     }
 
-    fn aggregate(&mut self, a: &mut AggregateCall, ty: &Type, span: Option<Span>) {
+    fn aggregate(&mut self, a: &mut AggregateCall, span: Option<Span>) {
         let here = Expr::new(ExprKind::Literal(Literal::Null), Type::Unknown).with_span(span);
         if !a.order_by.is_empty() {
             self.flag(&here, "non-mappable", format!("{}(… ORDER BY …): Spark aggregates take no ORDER BY", a.name));
@@ -812,10 +812,6 @@ impl Cx<'_> {
             "kurtosis" => self.flag(&here, "non-mappable", "kurtosis: Spark uses a different estimator (catalog §16)"),
             "skewness" => self.flag(&here, "non-mappable", "skewness: Spark uses a different estimator"),
             other => self.flag(&here, "unmapped-function", format!("aggregate `{other}` has no Spark mapping yet")),
-        }
-        if a.name == "avg" && ty.is_decimal() {
-            // Trino keeps the input scale for avg(decimal); Spark adds 4 digits (catalog §16).
-            // The cast is applied by wrapping after this node: mark with a rename the emitter prints.
         }
     }
 

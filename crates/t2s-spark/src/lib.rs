@@ -488,7 +488,6 @@ impl Printer {
                     Rel::Scan(_) | Rel::CteRef(_) => format!("{} AS {}{cols}", self.from_item(&a.input), quote(&alias)),
                     Rel::Values(v) => {
                         let cols = format!("({})", a.fields.iter().map(|f| quote(&f.name)).collect::<Vec<_>>().join(", "));
-                        let _ = v;
                         format!("{} AS {}{cols}", self.values_rows(v), quote(&alias))
                     }
                     inner => {
@@ -651,7 +650,8 @@ impl Printer {
             }
             Binary { op, left, right } => {
                 let p = Self::prec(e);
-                let rp = if op.is_comparison() { p + 1 } else { p + 1 };
+                // Left-associative; comparisons do not chain, so both sides bind tighter.
+                let rp = p + 1;
                 let lp = if op.is_comparison() { p + 1 } else { p };
                 format!("{} {} {}", self.expr(left, lp), op.symbol(), self.expr(right, rp))
             }

@@ -221,7 +221,7 @@ impl TypeParser<'_> {
             "uuid" => Type::Uuid,
             "date" => Type::Date,
             "time" | "timestamp" => {
-                let p = self.params()?.first().copied().unwrap_or(if w == "time" { 3 } else { 3 }) as u8;
+                let p = self.params()?.first().copied().unwrap_or(3) as u8;
                 let with_tz = if self.peek_word() == "with" {
                     self.word();
                     let a = self.word();

@@ -215,8 +215,7 @@ impl Lowerer<'_> {
             E::Extract { field, expr, .. } => {
                 let x = self.expr(expr);
                 let f = field.to_string().to_lowercase();
-                let ty = if matches!(f.as_str(), "timezone_hour" | "timezone_minute") { Type::BigInt } else { Type::BigInt };
-                Expr::new(ExprKind::Extract { field: f, expr: Box::new(x) }, ty)
+                Expr::new(ExprKind::Extract { field: f, expr: Box::new(x) }, Type::BigInt)
             }
             E::Ceil { expr, field } | E::Floor { expr, field } => {
                 let name = if matches!(e, E::Ceil { .. }) { "ceil" } else { "floor" };
@@ -457,8 +456,7 @@ impl Lowerer<'_> {
                     return Expr::literal(Literal::Double(n), Type::Double);
                 }
                 if !n.contains('.') {
-                    if let Ok(i) = n.parse::<i64>() {
-                        let _ = i;
+                    if n.parse::<i64>().is_ok() {
                         let ty = if n.parse::<i32>().is_ok() { Type::Integer } else { Type::BigInt };
                         return Expr::literal(Literal::Integer(n), ty);
                     }

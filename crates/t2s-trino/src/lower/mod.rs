@@ -530,12 +530,11 @@ impl<'a> Lowerer<'a> {
 
         // SELECT list (stars expanded).
         let mut items: Vec<ProjectItem> = Vec::new();
-        for (i, item) in s.projection.iter().enumerate() {
+        for item in &s.projection {
             match item {
                 ast::SelectItem::UnnamedExpr(e) => {
                     let ex = self.expr(e);
                     let name = implicit_name(e, &ex).unwrap_or_else(|| format!("_col{}", items.len()));
-                    let _ = i;
                     items.push(ProjectItem { expr: ex, name, explicit_alias: false });
                 }
                 ast::SelectItem::ExprWithAlias { expr, alias } => {
@@ -1156,7 +1155,6 @@ fn implicit_name(e: &ast::Expr, lowered: &Expr) -> Option<String> {
     match e {
         ast::Expr::Identifier(i) => Some(ident(i)),
         ast::Expr::CompoundIdentifier(parts) => parts.last().map(ident),
-        ast::Expr::Nested(inner) => implicit_name(inner, lowered).filter(|_| false),
         _ => match &lowered.kind {
             ExprKind::FieldAccess { field, .. } => Some(field.clone()),
             _ => None,
