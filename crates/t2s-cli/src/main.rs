@@ -5,7 +5,9 @@ use serde_json::json;
 use std::io::{Read, Write};
 use std::process::ExitCode;
 use std::sync::Arc;
-use trino2spark::{Catalog, Diagnostic, Options, SparkVersion, Status, Target};
+use trino2spark::{Catalog, Diagnostic, Options, SparkVersion, Status, Target, UnknownFunctions};
+
+mod functions;
 
 #[derive(Parser)]
 #[command(name = "trino2spark", version, about = "Translate Trino SQL into result-equal Spark SQL, or say exactly why not")]
@@ -29,6 +31,19 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Emit::Spark)]
         emit: Emit,
     },
+    /// Print the coverage of Trino's function library: one entry per function with its status.
+    Functions {
+        /// `json`: an array of {name, kind, status, spark, reason, rules}; `md`: a Markdown table.
+        #[arg(long, value_enum, default_value_t = FnFormat::Json)]
+        format: FnFormat,
+        /// Trino's function list (TSV with name, kind, topic, doc_page): also list the functions
+        /// that have no rule (`unmapped`), in its order and with its topics.
+        #[arg(long)]
+        against: Option<String>,
+        /// User mapping files to include (as with `transpile --udfs`).
+        #[arg(long = "udfs")]
+        udfs: Vec<String>,
+    },
     /// Translate the bundled example queries (TPC-H with its schema) and print the results.
     Demo {
         #[command(flatten)]
@@ -50,6 +65,27 @@ struct TargetArgs {
     /// Trino session time zone (becomes spark.sql.session.timeZone).
     #[arg(long, default_value = "UTC")]
     time_zone: String,
+    /// A mapping file for your own functions (UDFs) or overrides, in the language of
+    /// mappings/ (repeatable; see mappings/udfs/example.map).
+    #[arg(long = "udfs")]
+    udfs: Vec<String>,
+    /// A function no rule knows: `flag` it (an error, the default) or `warn` and pass it through.
+    #[arg(long, value_enum, default_value_t = UnknownArg::Flag)]
+    unknown_functions: UnknownArg,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq)]
+enum UnknownArg {
+    Flag,
+    Warn,
+}
+
+fn with_udfs(mut opts: Options, paths: &[String]) -> Result<Options, String> {
+    for path in paths {
+        let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read UDF mapping file {path}: {e}"))?;
+        opts = opts.with_udfs(path, &text).map_err(|e| e.to_string())?;
+    }
+    Ok(opts)
 }
 
 fn parse_version(s: &str) -> Result<SparkVersion, String> {
@@ -60,6 +96,12 @@ fn parse_version(s: &str) -> Result<SparkVersion, String> {
 enum Format {
     Text,
     Json,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq)]
+enum FnFormat {
+    Json,
+    Md,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq)]
@@ -79,11 +121,17 @@ fn options(t: &TargetArgs) -> Result<Options, String> {
         let c = trino2spark::catalog_from_file_text(&text).map_err(|e| format!("schema {path}: {e}"))?;
         catalog.merge(c);
     }
-    Ok(Options {
+    let opts = Options {
         target: Target { version: t.spark, ansi: t.ansi },
         catalog: Arc::new(catalog),
         time_zone: t.time_zone.clone(),
-    })
+        unknown_functions: match t.unknown_functions {
+            UnknownArg::Flag => UnknownFunctions::Flag,
+            UnknownArg::Warn => UnknownFunctions::Warn,
+        },
+        ..Options::default()
+    };
+    with_udfs(opts, &t.udfs)
 }
 
 fn diag_json(d: &Diagnostic) -> serde_json::Value {
@@ -151,13 +199,17 @@ fn main() -> ExitCode {
                             "status": t.status,
                             "spark_sql": t.spark_sql,
                             "spark_conf": t.spark_conf,
+                            "setup": t.setup,
                             "diagnostics": t.diagnostics.iter().map(diag_json).collect::<Vec<_>>(),
+                            "rules": t.rules,
                         }),
                         Err(e) => json!({
                             "status": Status::Error,
                             "spark_sql": "",
                             "spark_conf": trino2spark::spark_conf(&opts),
+                            "setup": [],
                             "diagnostics": [diag_json(&e.to_diagnostic())],
+                            "rules": [],
                         }),
                     };
                     let _ = writeln!(stdout, "{v}");
@@ -165,6 +217,7 @@ fn main() -> ExitCode {
                 Format::Text => match &result {
                     Ok(t) => {
                         let body = match emit {
+                            Emit::Spark if !t.setup.is_empty() => format!("{};\n\n{}", t.setup.join(";\n"), t.spark_sql),
                             Emit::Spark => t.spark_sql.clone(),
                             Emit::Ir => trino2spark::ir_text(t, false),
                             Emit::IrRewritten => trino2spark::ir_text(t, true),
@@ -182,6 +235,16 @@ fn main() -> ExitCode {
                 Err(_) => Status::Error,
             })
         }
+        Command::Functions { format, against, udfs } => match functions::run(format == FnFormat::Md, against.as_deref(), &udfs) {
+            Ok(text) => {
+                let _ = write!(stdout, "{text}");
+                ExitCode::from(0)
+            }
+            Err(e) => {
+                eprintln!("trino2spark: {e}");
+                ExitCode::from(1)
+            }
+        },
         Command::Demo { target } => {
             let mut opts = match options(&target) {
                 Ok(o) => o,

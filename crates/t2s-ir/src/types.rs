@@ -266,3 +266,190 @@ mod tests {
         assert_eq!(t.to_string(), "row(a bigint, array(decimal(10,2)))");
     }
 }
+
+/// Parses a Trino type name: `bigint`, `decimal(12,2)`, `varchar(25)`, `char(1)`,
+/// `timestamp(3) with time zone`, `array(row(a bigint, b varchar))`, `map(varchar, double)`.
+pub fn parse_type(text: &str) -> Result<Type, String> {
+    let mut p = TypeParser { s: text.as_bytes(), pos: 0 };
+    let t = p.ty()?;
+    p.ws();
+    if p.pos != p.s.len() {
+        return Err(format!("unexpected `{}`", &text[p.pos..]));
+    }
+    Ok(t)
+}
+
+struct TypeParser<'a> {
+    s: &'a [u8],
+    pos: usize,
+}
+
+impl TypeParser<'_> {
+    fn ws(&mut self) {
+        while self.pos < self.s.len() && self.s[self.pos].is_ascii_whitespace() {
+            self.pos += 1;
+        }
+    }
+    fn word(&mut self) -> String {
+        self.ws();
+        let start = self.pos;
+        while self.pos < self.s.len() && (self.s[self.pos].is_ascii_alphanumeric() || self.s[self.pos] == b'_') {
+            self.pos += 1;
+        }
+        String::from_utf8_lossy(&self.s[start..self.pos]).to_lowercase()
+    }
+    fn peek_word(&mut self) -> String {
+        let save = self.pos;
+        let w = self.word();
+        self.pos = save;
+        w
+    }
+    fn eat(&mut self, c: u8) -> bool {
+        self.ws();
+        if self.pos < self.s.len() && self.s[self.pos] == c {
+            self.pos += 1;
+            true
+        } else {
+            false
+        }
+    }
+    fn expect(&mut self, c: u8) -> Result<(), String> {
+        if self.eat(c) {
+            Ok(())
+        } else {
+            Err(format!("expected `{}`", c as char))
+        }
+    }
+    fn number(&mut self) -> Result<u32, String> {
+        let w = self.word();
+        w.parse::<u32>().map_err(|_| format!("expected a number, found `{w}`"))
+    }
+    fn params(&mut self) -> Result<Vec<u32>, String> {
+        let mut v = Vec::new();
+        if self.eat(b'(') {
+            loop {
+                v.push(self.number()?);
+                if self.eat(b')') {
+                    break;
+                }
+                self.expect(b',')?;
+            }
+        }
+        Ok(v)
+    }
+    fn ty(&mut self) -> Result<Type, String> {
+        let w = self.word();
+        let t = match w.as_str() {
+            "boolean" => Type::Boolean,
+            "tinyint" => Type::TinyInt,
+            "smallint" => Type::SmallInt,
+            "integer" | "int" => Type::Integer,
+            "bigint" => Type::BigInt,
+            "real" => Type::Real,
+            "double" => {
+                if self.peek_word() == "precision" {
+                    self.word();
+                }
+                Type::Double
+            }
+            "decimal" | "numeric" => {
+                let p = self.params()?;
+                let (prec, scale) = match p.as_slice() {
+                    [] => (38, 0),
+                    [p] => (*p, 0),
+                    [p, s] => (*p, *s),
+                    _ => return Err("decimal takes at most two parameters".into()),
+                };
+                if prec == 0 || prec > 38 || scale > prec {
+                    return Err(format!("invalid decimal({prec},{scale})"));
+                }
+                Type::decimal(prec as u8, scale as u8)
+            }
+            "varchar" => Type::Varchar { length: self.params()?.first().copied() },
+            "char" => Type::Char { length: self.params()?.first().copied().unwrap_or(1) },
+            "varbinary" => Type::Varbinary,
+            "json" => Type::Json,
+            "uuid" => Type::Uuid,
+            "date" => Type::Date,
+            "time" | "timestamp" => {
+                let p = self.params()?.first().copied().unwrap_or(3) as u8;
+                let with_tz = if self.peek_word() == "with" {
+                    self.word();
+                    let a = self.word();
+                    let b = self.word();
+                    if a != "time" || b != "zone" {
+                        return Err("expected WITH TIME ZONE".into());
+                    }
+                    true
+                } else {
+                    if self.peek_word() == "without" {
+                        self.word();
+                        self.word();
+                        self.word();
+                    }
+                    false
+                };
+                match (w.as_str(), with_tz) {
+                    ("time", _) => Type::Time { precision: p },
+                    (_, true) => Type::TimestampTz { precision: p },
+                    _ => Type::Timestamp { precision: p },
+                }
+            }
+            "interval" => {
+                let a = self.word();
+                let _to = self.word();
+                let _b = self.word();
+                if a == "year" {
+                    Type::IntervalYearMonth
+                } else {
+                    Type::IntervalDaySecond
+                }
+            }
+            "array" => {
+                self.expect(b'(')?;
+                let e = self.ty()?;
+                self.expect(b')')?;
+                Type::array(e)
+            }
+            "map" => {
+                self.expect(b'(')?;
+                let k = self.ty()?;
+                self.expect(b',')?;
+                let v = self.ty()?;
+                self.expect(b')')?;
+                Type::map(k, v)
+            }
+            "row" => {
+                self.expect(b'(')?;
+                let mut fields = Vec::new();
+                loop {
+                    // `name type` or just `type`.
+                    let save = self.pos;
+                    let first = self.word();
+                    let second = self.peek_word();
+                    let named = !second.is_empty() && !matches!(first.as_str(), "double" | "timestamp" | "time" | "interval")
+                        || (first == "double" && second != "precision" && !second.is_empty());
+                    let field = if named {
+                        RowField { name: Some(first), ty: self.ty()? }
+                    } else {
+                        self.pos = save;
+                        RowField { name: None, ty: self.ty()? }
+                    };
+                    fields.push(field);
+                    if self.eat(b')') {
+                        break;
+                    }
+                    self.expect(b',')?;
+                }
+                Type::Row { fields }
+            }
+            "" => return Err("expected a type name".into()),
+            other => {
+                // Keep parameters of opaque types out of the way.
+                let _ = self.params();
+                Type::Opaque { name: other.to_string() }
+            }
+        };
+        Ok(t)
+    }
+}

@@ -56,11 +56,68 @@ impl Default for Target {
     }
 }
 
-/// Runs every pass over `stmt`; returns the diagnostics the passes raised.
+pub use scalar::{UnknownFunctions, NATIVES};
+pub use t2s_mappings::{LoadError, MappingFile, Registry};
+
+/// The registry of the mapping files embedded at build time (`mappings/*.map`), checked
+/// against the native hooks this crate implements. A test loads it, so an invalid
+/// embedded file cannot ship; should it still fail, the error names `file:line`.
+pub fn builtin_registry() -> Result<&'static Registry, &'static [LoadError]> {
+    t2s_mappings::builtin(NATIVES)
+}
+
+/// Reads a user mapping file (UDFs, overrides) in the same language.
+pub fn load_mapping_file(path: &str, text: &str) -> Result<MappingFile, Vec<LoadError>> {
+    t2s_mappings::load_file(path, text, NATIVES)
+}
+
+/// How the rewrite runs.
+#[derive(Debug, Clone, Copy)]
+pub struct RewriteContext<'r> {
+    pub target: Target,
+    pub registry: &'r Registry,
+    pub unknown_functions: UnknownFunctions,
+}
+
+/// What the passes produced besides the rewritten plan.
+#[derive(Debug, Default)]
+pub struct RewriteOutput {
+    pub diagnostics: Vec<Diagnostic>,
+    /// Statements to run before the query (`CREATE TEMPORARY FUNCTION …`).
+    pub setup: Vec<String>,
+    /// Mapping rules applied (`name@file:line`): the provenance of the translation.
+    pub rules: Vec<String>,
+}
+
+/// Runs every pass over `stmt` with the built-in registry; returns the diagnostics.
 pub fn rewrite_statement(stmt: &mut Statement, target: &Target) -> Vec<Diagnostic> {
-    let mut diags = Vec::new();
+    match builtin_registry() {
+        Ok(registry) => {
+            rewrite_statement_with(stmt, &RewriteContext { target: *target, registry, unknown_functions: UnknownFunctions::Flag })
+                .diagnostics
+        }
+        Err(errors) => errors.iter().map(|e| Diagnostic::error("internal", format!("mapping file error: {e}"), None)).collect(),
+    }
+}
+
+/// Runs every pass over `stmt`.
+pub fn rewrite_statement_with(stmt: &mut Statement, cx: &RewriteContext) -> RewriteOutput {
+    let mut diagnostics = Vec::new();
     nulls::make_null_order_explicit(stmt.rel_mut());
-    relational::rewrite(stmt.rel_mut(), target, &mut diags);
-    scalar::rewrite(stmt.rel_mut(), target, &mut diags);
-    diags
+    relational::rewrite(stmt.rel_mut(), &cx.target, &mut diagnostics);
+    let s = scalar::rewrite(stmt.rel_mut(), &cx.target, cx.registry, cx.unknown_functions, &mut diagnostics);
+    RewriteOutput { diagnostics, setup: s.setup, rules: s.applied }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_embedded_mapping_files_load() {
+        if let Err(errors) = builtin_registry() {
+            let list: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+            panic!("mapping files have errors:\n{}", list.join("\n"));
+        }
+    }
 }

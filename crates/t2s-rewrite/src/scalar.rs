@@ -9,15 +9,42 @@ use crate::{SparkVersion, Target};
 use t2s_ir::visit::transform_plan;
 use t2s_ir::*;
 
-pub fn rewrite(rel: &mut Rel, target: &Target, diags: &mut Vec<Diagnostic>) {
-    let mut cx = Cx { target: *target, diags };
-    transform_plan(rel, &mut |e| cx.semantics(e));
-    transform_plan(rel, &mut |e| cx.spelling(e));
+mod functions;
+mod natives;
+
+pub use functions::UnknownFunctions;
+pub use natives::NATIVES;
+
+/// What the scalar pass reports besides rewriting the plan.
+#[derive(Debug, Default)]
+pub struct ScalarOutput {
+    /// Statements the output needs before it (`CREATE TEMPORARY FUNCTION … USING JAR …`).
+    pub setup: Vec<String>,
+    /// The mapping rules applied (`name@file:line`), in first-use order.
+    pub applied: Vec<String>,
 }
 
-struct Cx<'a> {
+pub fn rewrite(
+    rel: &mut Rel,
+    target: &Target,
+    registry: &t2s_mappings::Registry,
+    unknown_functions: UnknownFunctions,
+    diags: &mut Vec<Diagnostic>,
+) -> ScalarOutput {
+    let mut out = ScalarOutput::default();
+    let mut cx = Cx { target: *target, diags, registry, unknown_functions, setup: &mut out.setup, applied: &mut out.applied };
+    transform_plan(rel, &mut |e| cx.semantics(e));
+    transform_plan(rel, &mut |e| cx.spelling(e));
+    out
+}
+
+struct Cx<'a, 'r> {
     target: Target,
     diags: &'a mut Vec<Diagnostic>,
+    registry: &'r t2s_mappings::Registry,
+    unknown_functions: UnknownFunctions,
+    setup: &'a mut Vec<String>,
+    applied: &'a mut Vec<String>,
 }
 
 fn take(e: &mut Expr) -> Expr {
@@ -241,7 +268,7 @@ pub fn spark_string(s: &str) -> String {
     out
 }
 
-impl Cx<'_> {
+impl Cx<'_, '_> {
     fn flag(&mut self, e: &Expr, code: &str, msg: impl Into<String>) {
         self.diags.push(Diagnostic::error(code, msg, e.span));
     }
@@ -764,420 +791,6 @@ impl Cx<'_> {
             }
         };
         Some(bigint(call(f, vec![x], ty)).with_span(span))
-    }
-
-    fn aggregate(&mut self, a: &mut AggregateCall, span: Option<Span>) {
-        let here = Expr::new(ExprKind::Literal(Literal::Null), Type::Unknown).with_span(span);
-        if !a.order_by.is_empty() {
-            self.flag(&here, "non-mappable", format!("{}(… ORDER BY …): Spark aggregates take no ORDER BY", a.name));
-        }
-        let arg_ty = a.args.first().map(|x| x.ty.clone()).unwrap_or(Type::Unknown);
-        match a.name.as_str() {
-            "count" | "min" | "max" | "stddev" | "stddev_samp" | "stddev_pop" | "variance" | "var_samp" | "var_pop"
-            | "count_if" | "bool_and" | "bool_or" | "every" | "max_by" | "min_by" | "corr" | "covar_samp"
-            | "covar_pop" | "regr_slope" | "regr_intercept" => {
-                if matches!(a.name.as_str(), "max_by" | "min_by") && a.args.len() == 3 && self.target.version == SparkVersion::V3_5 {
-                    self.flag(&here, "non-mappable", format!("{}(x, y, n) needs Spark 4.3", a.name));
-                }
-            }
-            "sum" => {
-                // Trino sums decimal(p,s) into decimal(38,s); Spark into decimal(p+10,s), which can overflow first.
-                if let Type::Decimal { scale, .. } = arg_ty {
-                    if let Some(x) = a.args.pop() {
-                        let t = Type::decimal(38, scale);
-                        a.args.push(Expr::spark_cast(x, format!("DECIMAL(38,{scale})"), t));
-                    }
-                }
-            }
-            "avg" => {}
-            "arbitrary" | "any_value" => {
-                a.name = "any_value".into();
-                a.args.push(Expr::literal(Literal::Boolean(true), Type::Boolean));
-            }
-            "bitwise_and_agg" | "bitwise_or_agg" | "bitwise_xor_agg" => {
-                a.name = a.name.replace("bitwise_", "bit_").replace("_agg", "");
-                if let Some(x) = a.args.pop() {
-                    a.args.push(Expr::spark_cast(x, "BIGINT".into(), Type::BigInt));
-                }
-            }
-            "approx_distinct" | "approx_percentile" | "approx_most_frequent" | "numeric_histogram" => {
-                self.flag(&here, "approximate", format!("{}: both engines estimate, and the estimates differ", a.name));
-            }
-            "array_agg" => {
-                self.flag(&here, "non-mappable", "array_agg: Spark's collect_list drops NULLs and returns [] for no rows (Trino keeps NULLs and returns NULL)");
-            }
-            "listagg" => {
-                self.flag(&here, "non-mappable", "listagg is not translated yet");
-            }
-            "kurtosis" => self.flag(&here, "non-mappable", "kurtosis: Spark uses a different estimator (catalog §16)"),
-            "skewness" => self.flag(&here, "non-mappable", "skewness: Spark uses a different estimator"),
-            other => self.flag(&here, "unmapped-function", format!("aggregate `{other}` has no Spark mapping yet")),
-        }
-    }
-
-    fn scalar_call(&mut self, name: &str, mut args: Vec<Expr>, ty: Type, span: Option<Span>) -> Option<Expr> {
-        let here = Expr::literal(Literal::Null, Type::Unknown).with_span(span);
-        let orig = args.clone();
-        let a0t = args.first().map(|a| a.ty.clone()).unwrap_or(Type::Unknown);
-        let same = |args: Vec<Expr>, n: &str, ty: Type| Some(call(n, args, ty));
-        let out = match (name, args.len()) {
-            // window functions
-            ("rank" | "dense_rank" | "row_number" | "ntile", _) => Some(bigint(call(name, args, ty))),
-            ("percent_rank" | "cume_dist" | "lag" | "lead" | "first_value" | "last_value" | "nth_value", _) => same(args, name, ty),
-            // conditional
-            ("coalesce" | "nullif", _) => same(args, name, ty),
-            ("if", 2) => {
-                args.push(Expr::literal(Literal::Null, Type::Unknown));
-                same(args, "if", ty)
-            }
-            ("if", 3) => same(args, "if", ty),
-            ("greatest" | "least", _) => {
-                // Trino: NULL if any argument is NULL; Spark skips NULLs (catalog §10a).
-                let n = args.len();
-                let nulls: Vec<String> = (0..n).map(|i| format!("{{{i}}} IS NULL")).collect();
-                let list: Vec<String> = (0..n).map(|i| format!("{{{i}}}")).collect();
-                if args.iter().all(|a| matches!(a.kind, ExprKind::Literal(ref l) if *l != Literal::Null)) {
-                    same(args, name, ty)
-                } else {
-                    Some(tmpl(&format!("CASE WHEN {} THEN NULL ELSE {name}({}) END", nulls.join(" OR "), list.join(", ")), args, ty))
-                }
-            }
-            // math
-            ("abs", 1) => same(args, "abs", ty),
-            ("sign", 1) => {
-                let s = call("sign", args, Type::Double);
-                Some(if ty.is_floating() { s } else { self.cast(s, &ty) })
-            }
-            ("round", 1) => same(args, "round", ty),
-            ("round", 2) => match &a0t {
-                Type::Decimal { .. } => {
-                    let r = call("round", args, Type::Unknown);
-                    Some(self.cast(r, &ty))
-                }
-                Type::Double | Type::Real => {
-                    // Trino: Math.round(x * 10^d) / 10^d on the binary value (catalog §10a).
-                    let e = tmpl("round({0} * power(10, {1})) / power(10, {1})", args, Type::Double);
-                    Some(if ty == Type::Real { self.cast(e, &Type::Real) } else { e })
-                }
-                _ => same(args, "round", ty),
-            },
-            ("ceil" | "ceiling" | "floor", 1) => {
-                let f = if name == "floor" { "floor" } else { "ceil" };
-                match &a0t {
-                    Type::Double | Type::Real => Some(tmpl(
-                        &format!("CASE WHEN isnan({{0}}) OR abs({{0}}) >= 4503599627370496.0 THEN {{0}} ELSE CAST({f}({{0}}) AS {}) END", if a0t == Type::Real { "FLOAT" } else { "DOUBLE" }),
-                        args,
-                        ty,
-                    )),
-                    Type::Decimal { .. } => {
-                        let c = call(f, args, Type::Unknown);
-                        Some(self.cast(c, &ty))
-                    }
-                    _ => same(args, f, ty),
-                }
-            }
-            ("truncate", 1) if a0t.is_decimal() || a0t.is_floating() => {
-                let e = tmpl("CASE WHEN {0} >= 0 THEN floor({0}) ELSE ceil({0}) END", args, Type::Unknown);
-                Some(self.cast(e, &ty))
-            }
-            ("mod", 2) => same(args, "mod", ty),
-            ("power" | "pow", 2) => same(args, "power", ty),
-            ("sqrt" | "cbrt" | "exp" | "radians" | "degrees" | "sin" | "cos" | "tan" | "asin" | "acos" | "atan" | "sinh" | "cosh" | "tanh", 1) => same(args, name, ty),
-            ("atan2", 2) => same(args, "atan2", ty),
-            ("ln" | "log10" | "log2", 1) => {
-                // Math.log gives -Infinity at 0 and NaN below; Spark gives NULL (catalog §10a).
-                let f = match name {
-                    "ln" => "ln({0})",
-                    "log10" => "log10({0})",
-                    _ => "log2({0})",
-                };
-                Some(tmpl(&format!("CASE WHEN {{0}} = 0 THEN double('-Infinity') WHEN {{0}} < 0 OR isnan({{0}}) THEN double('NaN') ELSE {f} END"), args, ty))
-            }
-            ("pi" | "e", 0) => same(args, name, ty),
-            ("rand" | "random", 0) => same(args, "rand", ty),
-            ("infinity", 0) => Some(spark_lit("double('Infinity')", Type::Double)),
-            ("nan", 0) => Some(spark_lit("double('NaN')", Type::Double)),
-            ("is_nan", 1) => Some(tmpl("CASE WHEN {0} IS NULL THEN NULL ELSE isnan({0}) END", args, ty)),
-            ("is_finite", 1) => Some(tmpl("NOT isnan({0}) AND abs({0}) <> double('Infinity')", args, ty)),
-            ("is_infinite", 1) => Some(tmpl("abs({0}) = double('Infinity')", args, ty)),
-            ("bitwise_and" | "bitwise_or" | "bitwise_xor", 2) => {
-                let op = match name {
-                    "bitwise_and" => "&",
-                    "bitwise_or" => "|",
-                    _ => "^",
-                };
-                Some(tmpl(&format!("CAST({{0}} AS BIGINT) {op} CAST({{1}} AS BIGINT)"), args, ty))
-            }
-            ("bitwise_not", 1) => Some(tmpl("~CAST({0} AS BIGINT)", args, ty)),
-            // strings
-            ("length", 1) => Some(bigint(call("char_length", args, ty))),
-            ("lower" | "upper", 1) => same(args, name, ty),
-            ("reverse", 1) if a0t.is_string() => same(args, "reverse", ty),
-            ("concat", _) => same(args, "concat", ty),
-            ("concat_ws", _) => same(args, "concat_ws", ty),
-            ("substr" | "substring", 2 | 3) => {
-                let start = const_int(&args[1]);
-                match start {
-                    Some(p) if p > 0 => same(args, "substr", ty),
-                    Some(0) => {
-                        let t = if args.len() == 3 { "CASE WHEN {0} IS NULL OR {2} IS NULL THEN NULL ELSE '' END" } else { "CASE WHEN {0} IS NULL THEN NULL ELSE '' END" };
-                        Some(tmpl(t, args, ty))
-                    }
-                    _ => {
-                        // Trino: start 0 → '', start beyond -length → '' (catalog §7).
-                        let body = if args.len() == 3 { "substr({0}, {1}, {2})" } else { "substr({0}, {1})" };
-                        Some(tmpl(&format!("CASE WHEN {{1}} = 0 OR ({{1}} < 0 AND -{{1}} > char_length({{0}})) THEN '' ELSE {body} END"), args, ty))
-                    }
-                }
-            }
-            ("strpos", 2) => Some(bigint(call("instr", args, ty))),
-            ("starts_with", 2) => same(args, "startswith", ty),
-            ("ends_with", 2) => same(args, "endswith", ty),
-            ("replace", 2) => {
-                args.push(str_lit(""));
-                self.replace(args, ty)
-            }
-            ("replace", 3) => self.replace(args, ty),
-            ("trim" | "ltrim" | "rtrim", 1) => {
-                // Trino strips Unicode whitespace; Spark only U+0020 (catalog §7).
-                let re = match name {
-                    "trim" => "^[\\s\\p{Z}]+|[\\s\\p{Z}]+$",
-                    "ltrim" => "^[\\s\\p{Z}]+",
-                    _ => "[\\s\\p{Z}]+$",
-                };
-                args.push(str_lit(re));
-                args.push(str_lit(""));
-                same(args, "regexp_replace", ty)
-            }
-            ("trim" | "ltrim" | "rtrim", 2) => {
-                let side = match name {
-                    "trim" => "BOTH",
-                    "ltrim" => "LEADING",
-                    _ => "TRAILING",
-                };
-                Some(tmpl(&format!("trim({side} {{1}} FROM {{0}})"), args, ty))
-            }
-            ("lpad" | "rpad", 3) => same(args, name, ty),
-            ("translate", 3) => same(args, "translate", ty),
-            ("split", 2) => {
-                let d = args.pop().expect("2 args");
-                let pat = match const_str(&d) {
-                    Some("") => {
-                        self.flag(&here, "non-mappable", "split with an empty delimiter fails in Trino");
-                        str_lit("")
-                    }
-                    Some(s) => str_lit(&regex_quote(s)),
-                    None => tmpl("concat('\\\\Q', replace({0}, '\\\\E', '\\\\E\\\\\\\\E\\\\Q'), '\\\\E')", vec![d], Type::VARCHAR),
-                };
-                args.push(pat);
-                args.push(lit_int(-1));
-                same(args, "split", ty)
-            }
-            ("split_part", 3) => {
-                let idx = args.pop().expect("3 args");
-                let d = args.pop().expect("3 args");
-                let pat = match const_str(&d) {
-                    Some(s) if !s.is_empty() => str_lit(&regex_quote(s)),
-                    _ => {
-                        self.flag(&here, "non-mappable", "split_part with a non-constant or empty delimiter is not translated yet");
-                        d
-                    }
-                };
-                if const_int(&idx).is_none_or(|i| i <= 0) {
-                    self.warn(&here, "index-check", "split_part: Trino fails on an index ≤ 0; Spark counts from the end");
-                }
-                let s = args.pop().expect("3 args");
-                Some(call("try_element_at", vec![call("split", vec![s, pat, lit_int(-1)], Type::array(Type::VARCHAR)), int_index(idx)], ty))
-            }
-            ("chr", 1) => Some(tmpl(
-                "CASE WHEN {0} < 65536 THEN decode(unhex(lpad(hex({0}), 4, '0')), 'UTF-16BE') ELSE decode(unhex(concat(hex(55296 + shiftright({0} - 65536, 10)), hex(56320 + (({0} - 65536) & 1023)))), 'UTF-16BE') END",
-                args,
-                ty,
-            )),
-            ("codepoint", 1) => Some(tmpl("CASE WHEN {0} IS NULL THEN NULL WHEN char_length({0}) = 1 THEN ascii({0}) ELSE raise_error('Input string must be a single character string') END", args, ty)),
-            ("to_utf8", 1) => Some(tmpl("encode({0}, 'UTF-8')", args, ty)),
-            ("from_utf8", 1) => Some(tmpl("CAST({0} AS STRING)", args, ty)),
-            ("to_hex", 1) => same(args, "hex", ty),
-            ("from_hex", 1) => same(args, "unhex", ty),
-            ("levenshtein_distance", 2) => Some(bigint(call("levenshtein", args, ty))),
-            ("soundex", 1) => same(args, "soundex", ty),
-            ("regexp_like", 2) => Some(tmpl("{0} RLIKE {1}", args, ty)),
-            ("regexp_replace", 2) => {
-                args.push(str_lit(""));
-                same(args, "regexp_replace", ty)
-            }
-            ("regexp_replace", 3) if args[2].ty.is_string() => same(args, "regexp_replace", ty),
-            ("regexp_extract", 2 | 3) => {
-                // Trino: group 0 by default and NULL on no match; Spark: group 1 and '' (catalog §8).
-                if args.len() == 2 {
-                    args.push(lit_int(0));
-                }
-                Some(tmpl("CASE WHEN {0} RLIKE {1} THEN regexp_extract({0}, {1}, {2}) END", args, ty))
-            }
-            // date and time
-            ("current_date", 0) => Some(spark_lit("current_date()", ty)),
-            ("current_timestamp" | "now", 0) => Some(tmpl("date_trunc('MILLISECOND', current_timestamp())", args, ty)),
-            ("year" | "quarter" | "month" | "day" | "day_of_month" | "hour" | "minute" | "second" | "week" | "week_of_year" | "day_of_year" | "doy" | "day_of_week" | "dow" | "year_of_week" | "yow", 1) => {
-                let x = args.pop().expect("1 arg");
-                self.extract(name, x, ty, span)
-            }
-            ("last_day_of_month", 1) => same(args, "last_day", ty),
-            ("date", 1) => Some(self.cast(args.pop().expect("1 arg"), &Type::Date)),
-            ("date_trunc", 2) => self.date_trunc(args, ty, &here),
-            ("date_add", 3) => self.date_add(args, ty, &here),
-            ("date_diff", 3) => self.date_diff(args, ty, &here),
-            // arrays and maps
-            ("cardinality", 1) => match a0t {
-                Type::Map { .. } => Some(bigint(tmpl("CASE WHEN {0} IS NULL THEN NULL ELSE size({0}) END", args, ty))),
-                _ => Some(bigint(call("array_size", args, ty))),
-            },
-            ("contains", 2) => same(args, "array_contains", ty),
-            ("element_at", 2) => {
-                let idx = args.pop().expect("2 args");
-                let idx = if matches!(a0t, Type::Array { .. }) { int_index(idx) } else { idx };
-                args.push(idx);
-                same(args, "try_element_at", ty)
-            }
-            ("array_position", 2) => same(args, "array_position", ty),
-            ("array_sort", 1) => same(args, "array_sort", ty),
-            ("slice", 3) => {
-                let args = args.into_iter().enumerate().map(|(i, a)| if i > 0 { int_index(a) } else { a }).collect();
-                same(args, "slice", ty)
-            }
-            ("sequence", 2 | 3) => {
-                // Trino's integer sequence is array(bigint); Spark's follows the argument type.
-                let args = args
-                    .into_iter()
-                    .map(|a| if a.ty.is_integral() && a.ty != Type::BigInt { bigint(a) } else { a })
-                    .collect();
-                same(args, "sequence", ty)
-            }
-            ("transform" | "filter" | "zip_with", _) => same(args, name, ty),
-            ("any_match", 2) => same(args, "exists", ty),
-            ("all_match", 2) => same(args, "forall", ty),
-            ("none_match", 2) => Some(tmpl("NOT exists({0}, {1})", args, ty)),
-            ("reduce", 4) => same(args, "aggregate", ty),
-            ("map", 2) => same(args, "map_from_arrays", ty),
-            ("map", 0) => same(args, "map", ty),
-            ("map_keys" | "map_values", 1) => same(args, name, ty),
-            ("transform_keys" | "transform_values" | "map_filter", 2) => same(args, name, ty),
-            ("typeof", 1) => {
-                self.flag(&here, "non-mappable", "typeof: the engines name types differently");
-                None
-            }
-            _ => {
-                self.flag(&here, "unmapped-function", format!("function `{name}` with {} argument(s) has no Spark mapping yet", args.len()));
-                None
-            }
-        };
-        if out.is_none() {
-            // Keep the Trino call in place (flagged) so the rest of the output stays readable.
-            return Some(Expr::new(ExprKind::Call { name: name.to_string(), args: orig }, Type::Unknown));
-        }
-        out
-    }
-
-    fn replace(&mut self, args: Vec<Expr>, ty: Type) -> Option<Expr> {
-        match const_str(&args[1]) {
-            Some(s) if !s.is_empty() => Some(call("replace", args, ty)),
-            _ => {
-                // replace(s, '', r) inserts r around every character in Trino; Spark returns s.
-                let mut args = args;
-                let r = args.pop().expect("3 args");
-                let search = args.pop().expect("3 args");
-                let s = args.pop().expect("3 args");
-                let quoted_r = tmpl("replace(replace({0}, '\\\\', '\\\\\\\\'), '$', '\\\\$')", vec![r.clone()], Type::VARCHAR);
-                Some(tmpl(
-                    "CASE WHEN {1} = '' THEN regexp_replace({0}, '', {2}) ELSE replace({0}, {1}, {3}) END",
-                    vec![s, search, quoted_r, r],
-                    ty,
-                ))
-            }
-        }
-    }
-
-    fn unit_of(&mut self, e: &Expr, what: &str) -> Option<String> {
-        match const_str(e) {
-            Some(u) => Some(u.to_lowercase()),
-            None => {
-                self.flag(e, "non-mappable", format!("{what} with a non-constant unit: Spark needs the unit as a keyword"));
-                None
-            }
-        }
-    }
-
-    fn date_trunc(&mut self, mut args: Vec<Expr>, ty: Type, here: &Expr) -> Option<Expr> {
-        let unit = self.unit_of(&args[0], "date_trunc")?;
-        let x = args.pop().expect("2 args");
-        if x.ty == Type::Date {
-            return match unit.as_str() {
-                "day" => Some(x),
-                "week" | "month" | "quarter" | "year" => Some(call("trunc", vec![x, str_lit(&unit.to_uppercase())], ty)),
-                other => {
-                    self.flag(here, "non-mappable", format!("date_trunc('{other}', date)"));
-                    None
-                }
-            };
-        }
-        if !matches!(unit.as_str(), "millisecond" | "second" | "minute" | "hour" | "day" | "week" | "month" | "quarter" | "year") {
-            self.flag(here, "non-mappable", format!("date_trunc('{unit}', …)"));
-            return None;
-        }
-        if matches!(x.ty, Type::TimestampTz { .. }) {
-            self.warn(here, "session-time-zone", "date_trunc on timestamp with time zone truncates in the session zone on Spark (the value's own zone on Trino)");
-        }
-        let t = call("date_trunc", vec![str_lit(&unit.to_uppercase()), x], ty.clone());
-        Some(self.cast(t, &ty))
-    }
-
-    fn date_add(&mut self, mut args: Vec<Expr>, ty: Type, here: &Expr) -> Option<Expr> {
-        let unit = self.unit_of(&args[0], "date_add")?;
-        let x = args.pop().expect("3 args");
-        let n = args.pop().expect("3 args");
-        if x.ty == Type::Date {
-            return match unit.as_str() {
-                "day" => Some(call("date_add", vec![x, n], ty)),
-                "week" => Some(tmpl("date_add({0}, 7 * {1})", vec![x, n], ty)),
-                "month" => Some(call("add_months", vec![x, n], ty)),
-                "quarter" => Some(tmpl("add_months({0}, 3 * {1})", vec![x, n], ty)),
-                "year" => Some(tmpl("add_months({0}, 12 * {1})", vec![x, n], ty)),
-                other => {
-                    self.flag(here, "non-mappable", format!("date_add('{other}', …, date): Trino rejects sub-day units on DATE"));
-                    None
-                }
-            };
-        }
-        let Some(kw) = unit_keyword(&unit) else {
-            self.flag(here, "non-mappable", format!("date_add('{unit}', …)"));
-            return None;
-        };
-        Some(tmpl(&format!("timestampadd({kw}, {{0}}, {{1}})"), vec![n, x], ty))
-    }
-
-    fn date_diff(&mut self, mut args: Vec<Expr>, ty: Type, here: &Expr) -> Option<Expr> {
-        let unit = self.unit_of(&args[0], "date_diff")?;
-        let b = args.pop().expect("3 args");
-        let a = args.pop().expect("3 args");
-        if a.ty == Type::Date && b.ty == Type::Date && matches!(unit.as_str(), "month" | "quarter" | "year") {
-            // Joda's end-of-month-aware month difference (catalog §11).
-            let months = "(CASE WHEN {1} >= {0} THEN 1 ELSE -1 END) * ((year(greatest({0}, {1})) - year(least({0}, {1}))) * 12 + month(greatest({0}, {1})) - month(least({0}, {1})) - IF(day(greatest({0}, {1})) < IF(greatest({0}, {1}) = last_day(greatest({0}, {1})) AND day(least({0}, {1})) > day(greatest({0}, {1})), day(greatest({0}, {1})), day(least({0}, {1}))), 1, 0))";
-            let div = match unit.as_str() {
-                "month" => 1,
-                "quarter" => 3,
-                _ => 12,
-            };
-            let text = if div == 1 { format!("CAST({months} AS BIGINT)") } else { format!("CAST(({months}) div {div} AS BIGINT)") };
-            return Some(tmpl(&text, vec![a, b], ty));
-        }
-        if matches!(unit.as_str(), "month" | "quarter" | "year") {
-            self.flag(here, "non-mappable", "date_diff by month/quarter/year on timestamps: Joda's end-of-month rule is not emulated for timestamps yet");
-            return None;
-        }
-        let Some(kw) = unit_keyword(&unit) else {
-            self.flag(here, "non-mappable", format!("date_diff('{unit}', …)"));
-            return None;
-        };
-        Some(tmpl(&format!("timestampdiff({kw}, {{0}}, {{1}})"), vec![a, b], ty))
     }
 
     // ------------------------------------------------------------------ sweep 2

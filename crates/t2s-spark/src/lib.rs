@@ -628,15 +628,19 @@ impl Printer {
                 format!("{} {op} {}", self.expr(left, p), self.expr(right, p + 1))
             }
             SparkTemplate { template, args } => {
-                let printed: Vec<String> = args.iter().map(|a| self.expr(a, P_ATOM)).collect();
                 let mut out = String::with_capacity(template.len() + 16);
                 let mut rest = template.as_str();
                 while let Some(open) = rest.find('{') {
                     out.push_str(&rest[..open]);
                     let after = &rest[open + 1..];
                     match after.find('}').and_then(|close| after[..close].parse::<usize>().ok().map(|i| (close, i))) {
-                        Some((close, i)) if i < printed.len() => {
-                            out.push_str(&printed[i]);
+                        Some((close, i)) if i < args.len() => {
+                            // A hole that is a whole function argument (`f({0}, {1})`) needs no
+                            // parentheses; anywhere else the argument binds like an atom.
+                            let before = out.trim_end().chars().last();
+                            let next = after[close + 1..].trim_start().chars().next();
+                            let bare = matches!(before, Some('(' | ',')) && matches!(next, Some(',' | ')'));
+                            out.push_str(&self.expr(&args[i], if bare { 0 } else { P_ATOM }));
                             rest = &after[close + 1..];
                         }
                         _ => {

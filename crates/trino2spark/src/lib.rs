@@ -19,7 +19,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 pub use t2s_ir::{Diagnostic, Severity, Span, Statement as IrStatement};
-pub use t2s_rewrite::{SparkVersion, Target};
+pub use t2s_rewrite::{LoadError, Registry, SparkVersion, Target, UnknownFunctions};
 pub use t2s_trino::catalog::{catalog_from_ddl, catalog_from_file_text, Catalog, CatalogError};
 
 /// How to translate.
@@ -31,11 +31,62 @@ pub struct Options {
     pub catalog: Arc<Catalog>,
     /// Trino's session time zone; reported as `spark.sql.session.timeZone`.
     pub time_zone: String,
+    /// The mapping rules with the user's files (UDFs, overrides) in front of the built-in ones;
+    /// `None`: the built-in rules only. Build it with [`Options::with_udfs`].
+    pub mappings: Option<Arc<Registry>>,
+    /// What to do with a function no rule knows: flag it (default) or pass it through with a warning.
+    pub unknown_functions: UnknownFunctions,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { target: Target::default(), catalog: Arc::new(Catalog::new()), time_zone: "UTC".into() }
+        Options {
+            target: Target::default(),
+            catalog: Arc::new(Catalog::new()),
+            time_zone: "UTC".into(),
+            mappings: None,
+            unknown_functions: UnknownFunctions::Flag,
+        }
+    }
+}
+
+/// Why a mapping file (`--udfs`) was refused: every error with its `file:line:column`.
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("{}", .0.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n"))]
+pub struct MappingError(pub Vec<LoadError>);
+
+impl Options {
+    /// Adds a user mapping file (the language of `mappings/`): its rules take precedence over
+    /// the built-in ones. `path` is used in error messages.
+    pub fn with_udfs(mut self, path: &str, text: &str) -> Result<Options, MappingError> {
+        let file = t2s_rewrite::load_mapping_file(path, text).map_err(MappingError)?;
+        let base = self.registry().map_err(|e| MappingError(e.to_vec()))?.clone();
+        self.mappings = Some(Arc::new(base.with_overrides(vec![file])));
+        Ok(self)
+    }
+
+    /// The registry translations use.
+    pub fn registry(&self) -> Result<&Registry, &'static [LoadError]> {
+        match &self.mappings {
+            Some(r) => Ok(r),
+            None => t2s_rewrite::builtin_registry(),
+        }
+    }
+}
+
+/// Function result types from the mapping rules (`-> type`), for lowering.
+struct RuleSignatures<'a>(&'a Registry);
+
+impl t2s_trino::lower::FunctionSignatures for RuleSignatures<'_> {
+    fn result_type(&self, name: &str, aggregate: bool, args: &[t2s_ir::Type], consts: &[Option<String>]) -> Option<t2s_ir::Type> {
+        self.0
+            .rules_for(name)
+            .filter(|r| (r.kind == t2s_mappings::Kind::Aggregate) == aggregate)
+            .find(|r| r.returns.is_some() && r.accepts(args, consts))
+            .and_then(|r| r.returns.clone())
+    }
+    fn is_aggregate(&self, name: &str) -> bool {
+        self.0.rules_for(name).any(|r| r.kind == t2s_mappings::Kind::Aggregate)
     }
 }
 
@@ -59,6 +110,10 @@ pub struct StatementOutput {
     pub diagnostics: Vec<Diagnostic>,
     /// Where the statement starts in the input.
     pub span: Span,
+    /// Statements Spark must run first (`CREATE TEMPORARY FUNCTION … USING JAR …` for UDFs).
+    pub setup: Vec<String>,
+    /// The mapping rules applied (`name@file:line`): the provenance of the translation.
+    pub rules: Vec<String>,
     /// The lowered (Trino-semantics) IR and the rewritten (Spark-semantics) IR.
     #[serde(skip)]
     pub ir: Option<IrStatement>,
@@ -74,7 +129,11 @@ pub struct Transpiled {
     pub spark_sql: String,
     /// The Spark settings the text relies on.
     pub spark_conf: BTreeMap<String, String>,
+    /// Statements to run before `spark_sql` (UDF registrations), deduplicated.
+    pub setup: Vec<String>,
     pub diagnostics: Vec<Diagnostic>,
+    /// The mapping rules applied, deduplicated (`name@file:line`).
+    pub rules: Vec<String>,
     #[serde(skip)]
     pub statements: Vec<StatementOutput>,
 }
@@ -158,7 +217,21 @@ pub fn combine(statements: Vec<StatementOutput>, opts: &Options) -> Transpiled {
     });
     let spark_sql = statements.iter().map(|s| s.spark_sql.as_str()).collect::<Vec<_>>().join(";\n\n");
     let diagnostics = statements.iter().flat_map(|s| s.diagnostics.iter().cloned()).collect();
-    Transpiled { status: status.unwrap_or(Status::Ok), spark_sql, spark_conf: spark_conf(opts), diagnostics, statements }
+    let mut setup: Vec<String> = Vec::new();
+    let mut rules: Vec<String> = Vec::new();
+    for s in &statements {
+        for x in &s.setup {
+            if !setup.contains(x) {
+                setup.push(x.clone());
+            }
+        }
+        for x in &s.rules {
+            if !rules.contains(x) {
+                rules.push(x.clone());
+            }
+        }
+    }
+    Transpiled { status: status.unwrap_or(Status::Ok), spark_sql, spark_conf: spark_conf(opts), setup, diagnostics, rules, statements }
 }
 
 /// Translates each statement on its own: one bad statement does not lose the others.
@@ -175,18 +248,28 @@ pub fn transpile_statements(sql: &str, opts: &Options) -> Vec<Result<StatementOu
 fn translate_one(ps: &t2s_trino::parse::ParsedStatement, opts: &Options) -> StatementOutput {
     // Any panic below is our bug: report it as an internal error instead of unwinding into the caller.
     let run = std::panic::AssertUnwindSafe(|| {
-        let lowered = t2s_trino::lower::lower_statement(ps, &opts.catalog);
+        let registry = match opts.registry() {
+            Ok(r) => r,
+            Err(errors) => {
+                let diags = errors.iter().map(|e| Diagnostic::error("internal", format!("mapping file error: {e}"), None)).collect();
+                return (None, None, String::new(), diags, vec![], vec![]);
+            }
+        };
+        let sigs = RuleSignatures(registry);
+        let lowered = t2s_trino::lower::lower_statement_with(ps, &opts.catalog, Some(&sigs));
         let mut diagnostics = lowered.diagnostics;
         let Some(ir) = lowered.statement else {
-            return (None, None, String::new(), diagnostics);
+            return (None, None, String::new(), diagnostics, vec![], vec![]);
         };
         let mut rewritten = ir.clone();
-        diagnostics.extend(t2s_rewrite::rewrite_statement(&mut rewritten, &opts.target));
+        let cx = t2s_rewrite::RewriteContext { target: opts.target, registry, unknown_functions: opts.unknown_functions };
+        let out = t2s_rewrite::rewrite_statement_with(&mut rewritten, &cx);
+        diagnostics.extend(out.diagnostics);
         let emitted = t2s_spark::emit_statement(&rewritten);
         diagnostics.extend(emitted.diagnostics);
-        (Some(ir), Some(rewritten), emitted.sql, diagnostics)
+        (Some(ir), Some(rewritten), emitted.sql, diagnostics, out.setup, out.rules)
     });
-    let (ir, rewritten_ir, spark_sql, mut diagnostics) = match std::panic::catch_unwind(run) {
+    let (ir, rewritten_ir, spark_sql, mut diagnostics, setup, rules) = match std::panic::catch_unwind(run) {
         Ok(r) => r,
         Err(p) => {
             let what = p
@@ -194,7 +277,7 @@ fn translate_one(ps: &t2s_trino::parse::ParsedStatement, opts: &Options) -> Stat
                 .map(|s| s.to_string())
                 .or_else(|| p.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| "panic".into());
-            (None, None, String::new(), vec![Diagnostic::error("internal", format!("internal error: {what}"), Some(ps.span))])
+            (None, None, String::new(), vec![Diagnostic::error("internal", format!("internal error: {what}"), Some(ps.span))], vec![], vec![])
         }
     };
     diagnostics.sort_by_key(|d| (d.span.map(|s| (s.line, s.column)), d.severity));
@@ -206,7 +289,7 @@ fn translate_one(ps: &t2s_trino::parse::ParsedStatement, opts: &Options) -> Stat
     } else {
         Status::Ok
     };
-    StatementOutput { status, spark_sql, diagnostics, span: ps.span, ir, rewritten_ir }
+    StatementOutput { status, spark_sql, diagnostics, span: ps.span, setup, rules, ir, rewritten_ir }
 }
 
 /// The lowered IR of every statement, in its stable text form (`--emit ir`).

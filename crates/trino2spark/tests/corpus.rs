@@ -28,7 +28,7 @@ fn render(path: &Path, sql: &str, cat: &Arc<Catalog>) -> String {
         ("spark 4, ansi on", "4", Target { version: SparkVersion::V4, ansi: true }),
         ("spark 3.5, ansi on", "3.5", Target { version: SparkVersion::V3_5, ansi: true }),
     ] {
-        let opts = Options { target, catalog: cat.clone(), time_zone: "UTC".into() };
+        let opts = Options { target, catalog: cat.clone(), time_zone: "UTC".into(), ..Options::default() };
         match trino2spark::transpile(sql, &opts) {
             Ok(t) => {
                 if out.is_empty() {

@@ -787,7 +787,7 @@ impl Lowerer<'_> {
             args[i] = self.lambda(&params, &lf.body, &ptypes);
         }
 
-        let is_agg = functions::is_aggregate(&name);
+        let is_agg = functions::is_aggregate(&name) || self.sigs.is_some_and(|s| s.is_aggregate(&name));
         let is_win = functions::is_window_only(&name);
         let filter = f.filter.as_ref().map(|x| Box::new(self.expr(x)));
         if saved_outputs.is_some() {
@@ -799,7 +799,9 @@ impl Lowerer<'_> {
             let ty = if star && name == "count" {
                 Type::BigInt
             } else {
-                functions::aggregate_type(&name, &types).unwrap_or_else(|| {
+                let consts: Vec<Option<String>> = args.iter().map(string_const).collect();
+                let from_sigs = self.sigs.and_then(|s| s.result_type(&name, true, &types, &consts));
+                functions::aggregate_type(&name, &types).or(from_sigs).unwrap_or_else(|| {
                     self.warn_once(&format!("fnty:{name}"), "unknown-function-type", format!("result type of `{name}` over ({}) is unknown", types.iter().map(|t| t.to_string()).collect::<Vec<_>>().join(", ")), span);
                     unknown()
                 })
@@ -914,7 +916,10 @@ impl Lowerer<'_> {
                 _ => unknown(),
             },
             "map_filter" => types.first().cloned().unwrap_or_else(unknown),
-            _ => match functions::scalar_type(name, &types) {
+            _ => match functions::scalar_type(name, &types).or_else(|| {
+                let consts: Vec<Option<String>> = args.iter().map(string_const).collect();
+                self.sigs.and_then(|s| s.result_type(name, false, &types, &consts))
+            }) {
                 Some(t) => t,
                 None => {
                     if !types.iter().any(Type::is_unknown) {
@@ -1158,4 +1163,11 @@ mod tests {
         assert!(!is_timestamp("2020-13-01"));
     }
 
+}
+
+fn string_const(e: &Expr) -> Option<String> {
+    match &e.kind {
+        ExprKind::Literal(Literal::String(s)) => Some(s.clone()),
+        _ => None,
+    }
 }

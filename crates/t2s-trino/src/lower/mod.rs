@@ -27,7 +27,23 @@ pub struct Lowered {
 
 /// Lowers one parsed statement against `catalog`.
 pub fn lower_statement(ps: &ParsedStatement, catalog: &Catalog) -> Lowered {
+    lower_statement_with(ps, catalog, None)
+}
+
+/// Result types of functions the built-in table does not know (user functions declared in a
+/// mapping file with `-> type`, and functions whose rules state their type).
+pub trait FunctionSignatures: Sync {
+    /// The Trino result type of `name` over these argument types (`consts[i]`: the value of a
+    /// string-literal argument).
+    fn result_type(&self, name: &str, aggregate: bool, args: &[Type], consts: &[Option<String>]) -> Option<Type>;
+    /// Whether `name` is a (user) aggregate function.
+    fn is_aggregate(&self, name: &str) -> bool;
+}
+
+/// [`lower_statement`] with extra function signatures.
+pub fn lower_statement_with(ps: &ParsedStatement, catalog: &Catalog, sigs: Option<&dyn FunctionSignatures>) -> Lowered {
     let mut l = Lowerer::new(catalog, ps.span);
+    l.sigs = sigs;
     l.group_by_distinct = ps.extras.group_by_distinct.clone();
     let statement = l.statement(&ps.ast);
     Lowered { statement, diagnostics: l.diags }
@@ -90,6 +106,7 @@ pub(crate) struct Lowerer<'a> {
     /// Current expression nesting depth, and whether the too-deep error was reported.
     depth: usize,
     too_deep: bool,
+    pub(crate) sigs: Option<&'a dyn FunctionSignatures>,
 }
 
 fn lc(s: &str) -> String {
@@ -125,6 +142,7 @@ impl<'a> Lowerer<'a> {
             group_by_distinct: vec![],
             depth: 0,
             too_deep: false,
+            sigs: None,
         }
     }
 

@@ -1,0 +1,334 @@
+//! Function calls through the mapping registry (`mappings/*.map`): pick the rule whose
+//! parameter patterns accept the call, then the first arm whose conditions hold for the target,
+//! and apply its action. What a rule cannot say as a template is a `native` hook
+//! ([`super::natives`]).
+
+use super::*;
+use t2s_mappings::{Action, Arm, Condition, Kind, Rule};
+
+/// What to do with a function no rule knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UnknownFunctions {
+    /// An error diagnostic (`unmapped-function`): the statement is flagged.
+    #[default]
+    Flag,
+    /// A warning; the call is passed through to Spark under the same name.
+    Warn,
+}
+
+pub(super) enum Picked<'r> {
+    Arm(&'r Rule, &'r Arm),
+    /// Rules exist for the name, but none accepts these argument types (or no arm holds).
+    NoMatch,
+    NoRule,
+}
+
+fn const_text(e: &Expr) -> Option<String> {
+    match &e.kind {
+        ExprKind::Literal(Literal::String(s)) => Some(s.clone()),
+        _ => None,
+    }
+}
+
+fn is_const(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Literal(_) | ExprKind::SparkLiteral(_) => true,
+        ExprKind::Cast { expr, .. } | ExprKind::SparkCast { expr, .. } => is_const(expr),
+        ExprKind::Unary { expr, .. } => is_const(expr),
+        _ => false,
+    }
+}
+
+fn cmp(a: i64, op: &str, b: i64) -> bool {
+    match op {
+        ">" => a > b,
+        ">=" => a >= b,
+        "<" => a < b,
+        "<=" => a <= b,
+        "==" => a == b,
+        _ => a != b,
+    }
+}
+
+/// Expands `{args}` to `{0}, {1}, …` for `n` arguments.
+fn expand_args(template: &str, n: usize) -> String {
+    if !template.contains("{args}") {
+        return template.to_string();
+    }
+    let list: Vec<String> = (0..n).map(|i| format!("{{{i}}}")).collect();
+    template.replace("{args}", &list.join(", "))
+}
+
+impl<'r> Cx<'_, 'r> {
+    fn holds(&self, c: &Condition, args: &[Expr]) -> bool {
+        match c {
+            Condition::Spark(v) => v == self.target.version.as_str(),
+            Condition::Ansi(on) => self.target.ansi == *on,
+            Condition::Const(i) => args.get(*i).is_some_and(is_const),
+            Condition::NonConst(i) => args.get(*i).is_some_and(|a| !is_const(a)),
+            Condition::Param { hole, cmp: op, value } => {
+                let v = hole.parse::<usize>().ok().and_then(|i| args.get(i)).and_then(const_int);
+                v.is_some_and(|v| cmp(v, op, *value))
+            }
+        }
+    }
+
+    pub(super) fn pick(&self, name: &str, aggregate: bool, args: &[Expr]) -> Picked<'r> {
+        let registry: &'r t2s_mappings::Registry = self.registry;
+        let types: Vec<Type> = args.iter().map(|a| a.ty.clone()).collect();
+        let consts: Vec<Option<String>> = args.iter().map(const_text).collect();
+        let mut any = false;
+        for rule in registry.rules_for(name) {
+            if (rule.kind == Kind::Aggregate) != aggregate || rule.kind == Kind::Syntax {
+                continue;
+            }
+            any = true;
+            if !rule.accepts(&types, &consts) {
+                continue;
+            }
+            if let Some(arm) = rule.arms.iter().find(|a| a.conditions.iter().all(|c| self.holds(c, args))) {
+                return Picked::Arm(rule, arm);
+            }
+        }
+        if any {
+            Picked::NoMatch
+        } else {
+            Picked::NoRule
+        }
+    }
+
+    fn record(&mut self, rule: &Rule, arm: &Arm) {
+        let id = format!("{}@{}:{}", rule.name, rule.file, arm.line);
+        if !self.applied.contains(&id) {
+            self.applied.push(id);
+        }
+    }
+
+    fn reason_of(rule: &Rule, arm: &Arm, fallback: &str) -> String {
+        match &arm.reason {
+            Some(r) => format!("{}: {r}", rule.name),
+            None => format!("{}: {fallback}", rule.name),
+        }
+    }
+
+    /// A scalar or window function call. `None` keeps the (flagged) Trino call in place.
+    pub(super) fn scalar_call(&mut self, name: &str, args: Vec<Expr>, ty: Type, span: Option<Span>) -> Option<Expr> {
+        let here = Expr::literal(Literal::Null, Type::Unknown).with_span(span);
+        let orig = args.clone();
+        let out = match self.pick(name, false, &args) {
+            Picked::Arm(rule, arm) => {
+                self.record(rule, arm);
+                match &arm.action {
+                    Action::Template(t) => Some(instantiate(&expand_args(t, args.len()), args, ty)),
+                    Action::Approximate(t) => {
+                        self.flag(&here, "approximate", Self::reason_of(rule, arm, "both engines estimate, and the estimates differ"));
+                        t.as_ref().map(|t| tmpl(&expand_args(t, args.len()), args, ty))
+                    }
+                    Action::NonMappable(why) => {
+                        self.flag(&here, "non-mappable", format!("{name}: {why}"));
+                        None
+                    }
+                    Action::Native(hook) => {
+                        let hook = hook.clone();
+                        self.native(&hook, name, args, ty, span)
+                    }
+                    Action::Udf { class, jar } => {
+                        let mut stmt = format!("CREATE TEMPORARY FUNCTION {} AS {}", t2s_spark_name(name), spark_string(class));
+                        if let Some(j) = jar {
+                            stmt.push_str(&format!(" USING JAR {}", spark_string(j)));
+                        }
+                        if !self.setup.contains(&stmt) {
+                            self.setup.push(stmt);
+                        }
+                        Some(Expr::spark_call(&t2s_spark_name(name), args, ty))
+                    }
+                    Action::Builtin(_) => {
+                        self.flag(&here, "internal", format!("{name}: a `builtin` rule reached the function mapper"));
+                        None
+                    }
+                }
+            }
+            Picked::NoMatch => {
+                let types: Vec<String> = args.iter().map(|a| a.ty.to_string()).collect();
+                self.flag(
+                    &here,
+                    "unmapped-function",
+                    format!("{name}({}): no mapping rule accepts these arguments for Spark {}", types.join(", "), self.target.version.as_str()),
+                );
+                None
+            }
+            Picked::NoRule => match self.unknown_functions {
+                UnknownFunctions::Flag => {
+                    self.flag(&here, "unmapped-function", format!("function `{name}` has no mapping rule (add one in mappings/, or a UDF file with --udfs)"));
+                    None
+                }
+                UnknownFunctions::Warn => {
+                    self.warn(&here, "unknown-function", format!("function `{name}` has no mapping rule: passed through to Spark unchanged"));
+                    Some(Expr::spark_call(name, args, ty))
+                }
+            },
+        };
+        if out.is_none() {
+            // Keep the Trino call in place (flagged) so the rest of the output stays readable.
+            return Some(Expr::new(ExprKind::Call { name: name.to_string(), args: orig }, Type::Unknown));
+        }
+        out
+    }
+
+    /// An aggregate call, rewritten in place (its DISTINCT, FILTER, ORDER BY and OVER stay).
+    /// A template must be one call `f(a, b…)`: the aggregate is renamed to `f` and its
+    /// arguments become `a`, `b`… over the original arguments.
+    pub(super) fn aggregate(&mut self, a: &mut AggregateCall, span: Option<Span>) {
+        let here = Expr::new(ExprKind::Literal(Literal::Null), Type::Unknown).with_span(span);
+        if !a.order_by.is_empty() {
+            self.flag(&here, "non-mappable", format!("{}(… ORDER BY …): Spark aggregates take no ORDER BY", a.name));
+        }
+        let name = a.name.clone();
+        match self.pick(&name, true, &a.args) {
+            Picked::Arm(rule, arm) => {
+                self.record(rule, arm);
+                match &arm.action {
+                    Action::Template(t) => self.aggregate_template(a, t, &here),
+                    Action::Approximate(t) => {
+                        self.flag(&here, "approximate", Self::reason_of(rule, arm, "both engines estimate, and the estimates differ"));
+                        if let Some(t) = t {
+                            self.aggregate_template(a, t, &here);
+                        }
+                    }
+                    Action::NonMappable(why) => self.flag(&here, "non-mappable", format!("{name}: {why}")),
+                    Action::Native(hook) => {
+                        let hook = hook.clone();
+                        self.native_aggregate(&hook, a, &here);
+                    }
+                    Action::Udf { class, jar } => {
+                        let mut stmt = format!("CREATE TEMPORARY FUNCTION {} AS {}", t2s_spark_name(&name), spark_string(class));
+                        if let Some(j) = jar {
+                            stmt.push_str(&format!(" USING JAR {}", spark_string(j)));
+                        }
+                        if !self.setup.contains(&stmt) {
+                            self.setup.push(stmt);
+                        }
+                    }
+                    Action::Builtin(_) => self.flag(&here, "internal", format!("{name}: a `builtin` rule reached the aggregate mapper")),
+                }
+            }
+            Picked::NoMatch => {
+                let types: Vec<String> = a.args.iter().map(|x| x.ty.to_string()).collect();
+                self.flag(&here, "unmapped-function", format!("{name}({}): no mapping rule accepts these arguments", types.join(", ")));
+            }
+            Picked::NoRule => match self.unknown_functions {
+                UnknownFunctions::Flag => self.flag(&here, "unmapped-function", format!("aggregate `{name}` has no mapping rule")),
+                UnknownFunctions::Warn => self.warn(&here, "unknown-function", format!("aggregate `{name}` has no mapping rule: passed through")),
+            },
+        }
+    }
+
+    fn aggregate_template(&mut self, a: &mut AggregateCall, t: &str, here: &Expr) {
+        let t = expand_args(t, a.args.len());
+        let Some((fname, parts)) = split_call(&t) else {
+            self.flag(here, "internal", format!("aggregate template `{t}` is not one call"));
+            return;
+        };
+        let old = std::mem::take(&mut a.args);
+        let mut new = Vec::with_capacity(parts.len());
+        for p in parts {
+            let p = p.trim();
+            match p.strip_prefix('{').and_then(|x| x.strip_suffix('}')).and_then(|x| x.parse::<usize>().ok()) {
+                Some(i) if i < old.len() => new.push(old[i].clone()),
+                _ => new.push(tmpl(p, old.clone(), Type::Unknown)),
+            }
+        }
+        a.name = fname;
+        a.args = new;
+    }
+}
+
+/// A template that is a plain call over holes (`f({1}, {0})`) becomes a Spark call node (so
+/// the IR stays readable); anything else a template node.
+fn instantiate(t: &str, args: Vec<Expr>, ty: Type) -> Expr {
+    if let Some((name, parts)) = split_call(t) {
+        let idx: Option<Vec<usize>> = parts
+            .iter()
+            .map(|p| p.trim().strip_prefix('{').and_then(|x| x.strip_suffix('}')).and_then(|x| x.parse::<usize>().ok()))
+            .collect();
+        if let Some(idx) = idx {
+            if idx.iter().all(|i| *i < args.len()) && !name.eq_ignore_ascii_case("exists") {
+                let mut used = vec![false; args.len()];
+                idx.iter().for_each(|i| used[*i] = true);
+                // Every argument used exactly once: move them; otherwise clone.
+                let new_args = if used.iter().all(|u| *u) && idx.len() == args.len() {
+                    let mut slots: Vec<Option<Expr>> = args.into_iter().map(Some).collect();
+                    idx.iter().map(|i| slots[*i].take().expect("each used once")).collect()
+                } else {
+                    idx.iter().map(|i| args[*i].clone()).collect()
+                };
+                return call(&name, new_args, ty);
+            }
+        }
+    }
+    tmpl(t, args, ty)
+}
+
+/// `f(a, g(b, c), d)` → `("f", ["a", "g(b, c)", "d"])` (top-level commas only, quotes kept).
+fn split_call(t: &str) -> Option<(String, Vec<String>)> {
+    let t = t.trim();
+    let open = t.find('(')?;
+    let name = t[..open].trim();
+    if name.is_empty() || !name.chars().all(|c| c.is_alphanumeric() || c == '_') || !t.ends_with(')') {
+        return None;
+    }
+    let inner = &t[open + 1..t.len() - 1];
+    let (mut depth, mut quote, mut parts, mut cur) = (0i32, false, Vec::new(), String::new());
+    for c in inner.chars() {
+        match c {
+            '\'' => quote = !quote,
+            '(' if !quote => depth += 1,
+            ')' if !quote => {
+                depth -= 1;
+                if depth < 0 {
+                    return None;
+                }
+            }
+            ',' if !quote && depth == 0 => {
+                parts.push(std::mem::take(&mut cur));
+                continue;
+            }
+            _ => {}
+        }
+        cur.push(c);
+    }
+    if !cur.trim().is_empty() || !parts.is_empty() {
+        parts.push(cur);
+    }
+    Some((name.to_string(), parts))
+}
+
+/// A UDF's name as a Spark identifier (back-quoted unless it is a plain name).
+fn t2s_spark_name(name: &str) -> String {
+    if name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') && !name.starts_with(|c: char| c.is_ascii_digit()) {
+        name.to_string()
+    } else {
+        format!("`{}`", name.replace('`', "``"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_calls_at_top_level_commas() {
+        assert_eq!(split_call("any_value({0}, TRUE)"), Some(("any_value".into(), vec!["{0}".into(), " TRUE".into()])));
+        assert_eq!(split_call("bit_and(CAST({0} AS BIGINT))"), Some(("bit_and".into(), vec!["CAST({0} AS BIGINT)".into()])));
+        assert_eq!(split_call("count()"), Some(("count".into(), vec![])));
+        assert_eq!(split_call("f(',', {0})").map(|x| x.1.len()), Some(2));
+        assert_eq!(split_call("CAST(x AS INT) + 1"), None);
+    }
+
+    #[test]
+    fn args_hole_expands() {
+        assert_eq!(expand_args("concat({args})", 3), "concat({0}, {1}, {2})");
+        assert_eq!(expand_args("count({args})", 0), "count()");
+    }
+}
