@@ -1,6 +1,6 @@
 //! Reading and checking a mapping file.
 
-use crate::model::{Action, Arm, Condition, Kind, MappingFile, Param, TypePat, TypeRule, TYPE_PATTERN_NAMES};
+use crate::model::{fill_type_holes, Action, Arm, Condition, Kind, MappingFile, Param, TypePat, TypeRule, TYPE_PATTERN_NAMES};
 use crate::model::Rule as MapRule;
 use pest::iterators::Pair;
 use pest::Parser;
@@ -143,12 +143,17 @@ impl Loader<'_> {
             match rest.as_rule() {
                 Rule::returns => {
                     let t = rest.clone().into_inner().next()?;
-                    match t2s_ir::parse_type(t.as_str()) {
-                        Ok(t2s_ir::Type::Opaque { name }) if !OPAQUE_TYPES.contains(&name.as_str()) => {
+                    let text = t.as_str().trim().to_string();
+                    // Check the shape with every hole standing for a container of bigint.
+                    let probe = fill_type_holes(&text, &vec![t2s_ir::Type::map(t2s_ir::Type::BigInt, t2s_ir::Type::BigInt); 16])
+                        .or_else(|| fill_type_holes(&text, &vec![t2s_ir::Type::array(t2s_ir::Type::BigInt); 16]));
+                    match probe.as_deref().map(t2s_ir::parse_type) {
+                        Some(Ok(t2s_ir::Type::Opaque { name })) if !OPAQUE_TYPES.contains(&name.as_str()) => {
                             self.err(&t, format!("`{name}` is not a Trino type"))
                         }
-                        Ok(ty) => returns = Some(ty),
-                        Err(e) => self.err(&t, format!("`{}` is not a Trino type: {e}", t.as_str())),
+                        Some(Ok(_)) => returns = Some(text),
+                        Some(Err(e)) => self.err(&t, format!("`{text}` is not a Trino type: {e}")),
+                        None => self.err(&t, format!("`{text}`: bad argument reference (use {{0}}, {{0}}.element, {{0}}.key or {{0}}.value)")),
                     }
                 }
                 Rule::arm => {
@@ -422,7 +427,7 @@ mod tests {
         assert_eq!(f.rules[5].name, "AT TIME ZONE");
         assert_eq!(f.types[1].arms.len(), 2);
         assert_eq!(f.rules[0].line, 2);
-        assert_eq!(f.rules[0].returns, Some(t2s_ir::Type::BigInt));
+        assert_eq!(f.rules[0].returns.as_deref(), Some("bigint"));
     }
 
     #[test]
@@ -462,6 +467,10 @@ mod tests {
         assert!(!r.accepts(&[Type::VARCHAR, Type::BigInt, Type::Date], &[Some("month".into()), None, None]));
         assert!(!r.accepts(&[Type::VARCHAR, Type::Double, Type::Date], &[Some("day".into()), None, None]));
         assert!(!r.accepts(&[Type::VARCHAR, Type::BigInt], &[Some("day".into()), None]));
+        let g = load("function array_max(array) -> {0}.element = \"array_max({0})\"\nfunction map_keys(map) -> array({0}.key) = \"map_keys({0})\"").unwrap();
+        assert_eq!(g.rules[0].result_type(&[Type::array(Type::Double)]), Some(Type::Double));
+        assert_eq!(g.rules[1].result_type(&[Type::map(Type::VARCHAR, Type::Double)]), Some(Type::array(Type::VARCHAR)));
+        assert_eq!(g.rules[0].result_type(&[Type::Unknown]), None);
         let c = &f.rules[1];
         assert!(c.accepts(&[], &[]));
         assert!(c.accepts(&[Type::VARCHAR, Type::VARCHAR, Type::VARCHAR], &[None, None, None]));

@@ -184,8 +184,9 @@ pub struct Rule {
     pub kind: Kind,
     pub name: String,
     pub params: Vec<Param>,
-    /// The Trino result type, where the rule states it (UDFs must).
-    pub returns: Option<Type>,
+    /// The Trino result type, where the rule states it (UDFs must): a type, possibly over
+    /// the argument types (`{0}`, `{0}.element`, `{0}.key`, `{0}.value`).
+    pub returns: Option<String>,
     pub arms: Vec<Arm>,
     pub file: String,
     pub line: u32,
@@ -222,6 +223,14 @@ impl Rule {
             i += 1;
         }
         i == types.len()
+    }
+
+    /// The result type for these argument types (`None` if the rule states none, or an
+    /// argument type it refers to is not known).
+    pub fn result_type(&self, args: &[Type]) -> Option<Type> {
+        let text = self.returns.as_ref()?;
+        let filled = fill_type_holes(text, args)?;
+        t2s_ir::parse_type(&filled).ok()
     }
 
     /// A readable signature: `date_add('day', integral, date)`.
@@ -288,4 +297,37 @@ pub struct Coverage {
     pub reason: String,
     /// Where the rules are (`file:line`).
     pub rules: Vec<String>,
+}
+
+/// Replaces `{i}`, `{i}.element`, `{i}.key`, `{i}.value` in a result type text by the
+/// argument types.
+pub fn fill_type_holes(text: &str, args: &[Type]) -> Option<String> {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let close = rest[open..].find('}')? + open;
+        let i: usize = rest[open + 1..close].trim().parse().ok()?;
+        let mut t = args.get(i)?.clone();
+        let mut after = &rest[close + 1..];
+        for (suffix, pick) in [(".element", 0), (".key", 1), (".value", 2)] {
+            if let Some(a) = after.strip_prefix(suffix) {
+                t = match (pick, t) {
+                    (0, Type::Array { element }) => *element,
+                    (1, Type::Map { key, .. }) => *key,
+                    (2, Type::Map { value, .. }) => *value,
+                    _ => return None,
+                };
+                after = a;
+                break;
+            }
+        }
+        if t.is_unknown() {
+            return None;
+        }
+        out.push_str(&t.to_string());
+        rest = after;
+    }
+    out.push_str(rest);
+    Some(out)
 }

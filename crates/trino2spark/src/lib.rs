@@ -82,8 +82,8 @@ impl t2s_trino::lower::FunctionSignatures for RuleSignatures<'_> {
         self.0
             .rules_for(name)
             .filter(|r| (r.kind == t2s_mappings::Kind::Aggregate) == aggregate)
-            .find(|r| r.returns.is_some() && r.accepts(args, consts))
-            .and_then(|r| r.returns.clone())
+            .filter(|r| r.returns.is_some() && r.accepts(args, consts))
+            .find_map(|r| r.result_type(args))
     }
     fn is_aggregate(&self, name: &str) -> bool {
         self.0.rules_for(name).any(|r| r.kind == t2s_mappings::Kind::Aggregate)
