@@ -56,19 +56,19 @@ impl Default for Target {
     }
 }
 
-pub use scalar::{UnknownFunctions, NATIVES};
+pub use scalar::{natives, UnknownFunctions};
 pub use t2s_mappings::{LoadError, MappingFile, Registry};
 
 /// The registry of the mapping files embedded at build time (`mappings/*.map`), checked
 /// against the native hooks this crate implements. A test loads it, so an invalid
 /// embedded file cannot ship; should it still fail, the error names `file:line`.
 pub fn builtin_registry() -> Result<&'static Registry, &'static [LoadError]> {
-    t2s_mappings::builtin(NATIVES)
+    t2s_mappings::builtin(natives())
 }
 
 /// Reads a user mapping file (UDFs, overrides) in the same language.
 pub fn load_mapping_file(path: &str, text: &str) -> Result<MappingFile, Vec<LoadError>> {
-    t2s_mappings::load_file(path, text, NATIVES)
+    t2s_mappings::load_file(path, text, natives())
 }
 
 /// How the rewrite runs.

@@ -11,9 +11,12 @@ use t2s_ir::*;
 
 mod functions;
 mod natives;
+mod natives_coll;
+mod natives_num;
+mod natives_text;
 
 pub use functions::UnknownFunctions;
-pub use natives::NATIVES;
+pub use natives::natives;
 
 /// What the scalar pass reports besides rewriting the plan.
 #[derive(Debug, Default)]

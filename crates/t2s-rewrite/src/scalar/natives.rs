@@ -5,7 +5,19 @@
 use super::*;
 
 /// Every hook name a `native` arm may use.
-pub const NATIVES: &[&str] = &[
+pub fn natives() -> &'static [&'static str] {
+    static ALL: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    ALL.get_or_init(|| {
+        let mut v: Vec<&'static str> = NATIVES.to_vec();
+        v.extend_from_slice(super::natives_text::NATIVES);
+        v.extend_from_slice(super::natives_num::NATIVES);
+        v.extend_from_slice(super::natives_coll::NATIVES);
+        v
+    })
+}
+
+/// The hooks of this file.
+const NATIVES: &[&str] = &[
     "window_bigint", "greatest_least", "sign", "round_decimal", "round_floating", "ceil_floor", "truncate_fraction",
     "log_ieee", "substr", "replace", "trim_unicode", "split", "split_part", "extract_field", "to_date", "date_trunc",
     "date_add", "date_diff", "element_at", "slice", "sequence", "if2", "sum_decimal", "bitwise_agg",
@@ -159,8 +171,21 @@ impl Cx<'_, '_> {
                 Some(call("sequence", args, ty))
             }
             other => {
-                self.flag(&here, "internal", format!("{name}: native rewrite `{other}` is not a scalar hook"));
-                None
+                let args = match self.native_text(other, name, args, ty.clone(), span) {
+                    Ok(r) => return r,
+                    Err(a) => a,
+                };
+                let args = match self.native_num(other, name, args, ty.clone(), span) {
+                    Ok(r) => return r,
+                    Err(a) => a,
+                };
+                match self.native_coll(other, name, args, ty, span) {
+                    Ok(r) => r,
+                    Err(_) => {
+                        self.flag(&here, "internal", format!("{name}: native rewrite `{other}` is not a scalar hook"));
+                        None
+                    }
+                }
             }
         }
     }
