@@ -1,58 +1,112 @@
-//! Trino type → Spark SQL type spelling (catalog §2).
+//! Trino type → Spark SQL type spelling, from the `type` rules in `mappings/types.map`
+//! (catalog §2).
 
-use crate::{SparkVersion, Target};
+use crate::{builtin_registry, SparkVersion, Target};
 use t2s_ir::Type;
+use t2s_mappings::{Action, Condition};
 
 /// The Spark type that holds the same values, or the reason there is none.
 pub fn spark_type(t: &Type, target: &Target) -> Result<String, String> {
-    Ok(match t {
-        Type::Boolean => "BOOLEAN".into(),
-        Type::TinyInt => "TINYINT".into(),
-        Type::SmallInt => "SMALLINT".into(),
-        Type::Integer => "INT".into(),
-        Type::BigInt => "BIGINT".into(),
-        Type::Real => "FLOAT".into(),
-        Type::Double => "DOUBLE".into(),
-        Type::Decimal { precision, scale } => format!("DECIMAL({precision},{scale})"),
-        Type::Varchar { .. } | Type::Char { .. } | Type::Uuid => "STRING".into(),
-        Type::Json => return Err("Trino's JSON type has no Spark counterpart (Spark keeps JSON as STRING text)".into()),
-        Type::Varbinary => "BINARY".into(),
-        Type::Date => "DATE".into(),
-        Type::Timestamp { precision } => {
-            if *precision > 6 {
-                return Err(format!("timestamp({precision}) keeps more than microseconds; Spark timestamps stop at 6 digits"));
+    let registry = builtin_registry().map_err(|e| format!("mapping files failed to load: {}", e[0]))?;
+    let (name, p, s): (&str, i64, i64) = match t {
+        Type::Boolean => ("boolean", 0, 0),
+        Type::TinyInt => ("tinyint", 0, 0),
+        Type::SmallInt => ("smallint", 0, 0),
+        Type::Integer => ("integer", 0, 0),
+        Type::BigInt => ("bigint", 0, 0),
+        Type::Real => ("real", 0, 0),
+        Type::Double => ("double", 0, 0),
+        Type::Decimal { precision, scale } => ("decimal", *precision as i64, *scale as i64),
+        Type::Varchar { length } => ("varchar", length.map(i64::from).unwrap_or(0), 0),
+        Type::Char { length } => ("char", *length as i64, 0),
+        Type::Uuid => ("uuid", 0, 0),
+        Type::Json => ("json", 0, 0),
+        Type::Varbinary => ("varbinary", 0, 0),
+        Type::Date => ("date", 0, 0),
+        Type::Timestamp { precision } => ("timestamp", *precision as i64, 0),
+        Type::TimestampTz { precision } => ("timestamptz", *precision as i64, 0),
+        Type::Time { precision } => ("time", *precision as i64, 0),
+        Type::IntervalYearMonth => ("interval_ym", 0, 0),
+        Type::IntervalDaySecond => ("interval_ds", 0, 0),
+        Type::Array { .. } => ("array", 0, 0),
+        Type::Map { .. } => ("map", 0, 0),
+        Type::Row { .. } => ("row", 0, 0),
+        Type::Unknown => ("unknown", 0, 0),
+        Type::Function { .. } => ("function", 0, 0),
+        Type::Opaque { .. } => ("opaque", 0, 0),
+    };
+    let holds = |c: &Condition| match c {
+        Condition::Spark(v) => v == target.version.as_str(),
+        Condition::Ansi(on) => target.ansi == *on,
+        Condition::Param { hole, cmp, value } => {
+            let x = if hole == "s" { s } else { p };
+            match cmp.as_str() {
+                ">" => x > *value,
+                ">=" => x >= *value,
+                "<" => x < *value,
+                "<=" => x <= *value,
+                "==" => x == *value,
+                _ => x != *value,
             }
-            "TIMESTAMP_NTZ".into()
         }
-        Type::TimestampTz { precision } => {
-            if *precision > 6 {
-                return Err(format!("timestamp({precision}) with time zone keeps more than microseconds"));
-            }
-            "TIMESTAMP".into()
-        }
-        Type::Time { .. } => {
-            return Err(match target.version {
-                SparkVersion::V3_5 => "Spark 3.5 has no TIME type".into(),
-                SparkVersion::V4 => "Spark 4 has no usable TIME type (literals only, no CAST or arithmetic)".into(),
+        Condition::Const(_) | Condition::NonConst(_) => false,
+    };
+    let arm = registry
+        .type_rules_for(name)
+        .flat_map(|r| r.arms.iter())
+        .find(|a| a.conditions.iter().all(holds))
+        .ok_or_else(|| format!("no type rule for {name} in mappings/types.map"))?;
+    let template = match &arm.action {
+        Action::Template(x) => x,
+        Action::NonMappable(why) => {
+            return Err(match t {
+                Type::Opaque { name } => format!("Trino type {name}: {why}"),
+                _ => why.clone(),
             })
         }
-        Type::IntervalYearMonth => "INTERVAL YEAR TO MONTH".into(),
-        Type::IntervalDaySecond => "INTERVAL DAY TO SECOND".into(),
-        Type::Array { element } => format!("ARRAY<{}>", spark_type(element, target)?),
-        Type::Map { key, value } => format!("MAP<{}, {}>", spark_type(key, target)?, spark_type(value, target)?),
-        Type::Row { fields } => {
-            let parts = fields
-                .iter()
-                .enumerate()
-                .map(|(i, f)| {
-                    let name = f.name.clone().unwrap_or_else(|| format!("col{}", i + 1));
-                    Ok(format!("`{}`: {}", name.replace('`', "``"), spark_type(&f.ty, target)?))
-                })
-                .collect::<Result<Vec<_>, String>>()?;
-            format!("STRUCT<{}>", parts.join(", "))
+        other => return Err(format!("type rule for {name} has an unsupported action {other:?}")),
+    };
+    let mut out = template.clone();
+    if out.contains('{') {
+        out = out.replace("{p}", &p.to_string()).replace("{s}", &s.to_string());
+        match t {
+            Type::Array { element } => out = out.replace("{e}", &spark_type(element, target)?),
+            Type::Map { key, value } => {
+                out = out.replace("{k}", &spark_type(key, target)?).replace("{v}", &spark_type(value, target)?);
+            }
+            Type::Row { fields } => {
+                let parts = fields
+                    .iter()
+                    .enumerate()
+                    .map(|(i, f)| {
+                        let name = f.name.clone().unwrap_or_else(|| format!("col{}", i + 1));
+                        Ok(format!("`{}`: {}", name.replace('`', "``"), spark_type(&f.ty, target)?))
+                    })
+                    .collect::<Result<Vec<_>, String>>()?;
+                out = out.replace("{fields}", &parts.join(", "));
+            }
+            _ => {}
         }
-        Type::Unknown => return Err("the type is unknown".into()),
-        Type::Function { .. } => return Err("a function type has no Spark spelling".into()),
-        Type::Opaque { name } => return Err(format!("Trino type {name} has no Spark counterpart")),
-    })
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn types_follow_the_type_rules() {
+        let t4 = Target { version: SparkVersion::V4, ansi: true };
+        let t35 = Target { version: SparkVersion::V3_5, ansi: false };
+        assert_eq!(spark_type(&Type::decimal(12, 2), &t4).unwrap(), "DECIMAL(12,2)");
+        assert_eq!(spark_type(&Type::map(Type::VARCHAR, Type::array(Type::Integer)), &t4).unwrap(), "MAP<STRING, ARRAY<INT>>");
+        assert_eq!(spark_type(&Type::Timestamp { precision: 3 }, &t4).unwrap(), "TIMESTAMP_NTZ");
+        assert!(spark_type(&Type::Timestamp { precision: 9 }, &t4).unwrap_err().contains("microseconds"));
+        assert!(spark_type(&Type::Time { precision: 3 }, &t35).unwrap_err().contains("3.5"));
+        assert!(spark_type(&Type::Time { precision: 3 }, &t4).unwrap_err().contains("Spark 4"));
+        assert!(spark_type(&Type::Opaque { name: "hyperloglog".into() }, &t4).unwrap_err().contains("hyperloglog"));
+        let row = Type::Row { fields: vec![t2s_ir::RowField { name: Some("a".into()), ty: Type::BigInt }, t2s_ir::RowField { name: None, ty: Type::Double }] };
+        assert_eq!(spark_type(&row, &t4).unwrap(), "STRUCT<`a`: BIGINT, `col2`: DOUBLE>");
+    }
 }
