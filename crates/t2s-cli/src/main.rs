@@ -1,14 +1,19 @@
 //! The `trino2spark` command line. The only crate that prints or touches the terminal.
 
+mod convert;
+
 use clap::{Parser, Subcommand, ValueEnum};
-use serde_json::json;
 use std::io::{Read, Write};
 use std::process::ExitCode;
 use std::sync::Arc;
 use trino2spark::{Catalog, Diagnostic, Options, SparkVersion, Status, Target};
 
 #[derive(Parser)]
-#[command(name = "trino2spark", version, about = "Translate Trino SQL into result-equal Spark SQL, or say exactly why not")]
+#[command(
+    name = "trino2spark",
+    version,
+    about = "Translate Trino SQL into result-equal Spark SQL, or say exactly why not"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -29,6 +34,9 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Emit::Spark)]
         emit: Emit,
     },
+    /// Convert a query repository (directories of .sql files, query logs, stdin) into a tree
+    /// of Spark SQL files, in dependency order, with a summary and an optional JSON report.
+    Convert(convert::ConvertArgs),
     /// Translate the bundled example queries (TPC-H with its schema) and print the results.
     Demo {
         #[command(flatten)]
@@ -75,29 +83,27 @@ enum Emit {
 fn options(t: &TargetArgs) -> Result<Options, String> {
     let mut catalog = Catalog::new();
     for path in &t.schemas {
-        let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read schema {path}: {e}"))?;
-        let c = trino2spark::catalog_from_file_text(&text).map_err(|e| format!("schema {path}: {e}"))?;
+        let text =
+            std::fs::read_to_string(path).map_err(|e| format!("cannot read schema {path}: {e}"))?;
+        let c = trino2spark::catalog_from_file_text(&text)
+            .map_err(|e| format!("schema {path}: {e}"))?;
         catalog.merge(c);
     }
     Ok(Options {
-        target: Target { version: t.spark, ansi: t.ansi },
+        target: Target {
+            version: t.spark,
+            ansi: t.ansi,
+        },
         catalog: Arc::new(catalog),
         time_zone: t.time_zone.clone(),
     })
 }
 
-fn diag_json(d: &Diagnostic) -> serde_json::Value {
-    json!({
-        "severity": d.severity,
-        "code": d.code,
-        "message": d.message,
-        "line": d.span.map(|s| s.line),
-        "column": d.span.map(|s| s.column),
-    })
-}
-
 fn render_diag(d: &Diagnostic, source_name: &str) -> String {
-    let pos = d.span.map(|s| format!("{source_name}:{}:{}: ", s.line, s.column)).unwrap_or_else(|| format!("{source_name}: "));
+    let pos = d
+        .span
+        .map(|s| format!("{source_name}:{}:{}: ", s.line, s.column))
+        .unwrap_or_else(|| format!("{source_name}: "));
     let sev = match d.severity {
         trino2spark::Severity::Error => "error",
         trino2spark::Severity::Warning => "warning",
@@ -118,7 +124,13 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let mut stdout = std::io::stdout().lock();
     match cli.command {
-        Command::Transpile { file, target, format, emit } => {
+        Command::Convert(args) => convert::run(args),
+        Command::Transpile {
+            file,
+            target,
+            format,
+            emit,
+        } => {
             let opts = match options(&target) {
                 Ok(o) => o,
                 Err(e) => {
@@ -146,21 +158,8 @@ fn main() -> ExitCode {
             let result = trino2spark::transpile_bytes(&bytes, &opts);
             match format {
                 Format::Json => {
-                    let v = match &result {
-                        Ok(t) => json!({
-                            "status": t.status,
-                            "spark_sql": t.spark_sql,
-                            "spark_conf": t.spark_conf,
-                            "diagnostics": t.diagnostics.iter().map(diag_json).collect::<Vec<_>>(),
-                        }),
-                        Err(e) => json!({
-                            "status": Status::Error,
-                            "spark_sql": "",
-                            "spark_conf": trino2spark::spark_conf(&opts),
-                            "diagnostics": [diag_json(&e.to_diagnostic())],
-                        }),
-                    };
-                    let _ = writeln!(stdout, "{v}");
+                    let v = trino2spark::Verdict::from_result(&result, &opts);
+                    let _ = writeln!(stdout, "{}", serde_json::to_string(&v).unwrap_or_default());
                 }
                 Format::Text => match &result {
                     Ok(t) => {
@@ -198,7 +197,13 @@ fn main() -> ExitCode {
                 let _ = writeln!(stdout, "-- ===== {name} (Trino) =====\n{}\n", sql.trim());
                 match trino2spark::transpile(sql, &opts) {
                     Ok(t) => {
-                        let _ = writeln!(stdout, "-- ----- Spark {} (status: {:?}) -----\n{};\n", opts.target.version.as_str(), t.status, t.spark_sql);
+                        let _ = writeln!(
+                            stdout,
+                            "-- ----- Spark {} (status: {:?}) -----\n{};\n",
+                            opts.target.version.as_str(),
+                            t.status,
+                            t.spark_sql
+                        );
                         for d in &t.diagnostics {
                             let _ = writeln!(stdout, "-- {}", render_diag(d, name));
                         }
@@ -216,7 +221,11 @@ fn main() -> ExitCode {
             for (k, v) in trino2spark::spark_conf(&opts) {
                 let _ = writeln!(stdout, "--   {k} = {v}");
             }
-            exit_code(if worst == Status::Error { Status::Error } else { Status::Ok })
+            exit_code(if worst == Status::Error {
+                Status::Error
+            } else {
+                Status::Ok
+            })
         }
     }
 }

@@ -13,14 +13,23 @@
 //! pure and thread-safe: [`Options`] is `Send + Sync` and shares its catalog by `Arc`.
 
 pub mod examples;
+mod relation;
+mod verdict;
+
+pub use relation::DefinedRelation;
+pub use verdict::{verdict, DiagnosticRecord, Verdict};
 
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+pub use t2s_ir::Type;
 pub use t2s_ir::{Diagnostic, Severity, Span, Statement as IrStatement};
 pub use t2s_rewrite::{SparkVersion, Target};
-pub use t2s_trino::catalog::{catalog_from_ddl, catalog_from_file_text, Catalog, CatalogError};
+pub use t2s_trino::catalog::{
+    catalog_from_ddl, catalog_from_file_text, parse_type, Catalog, CatalogError,
+};
+pub use t2s_trino::parse::ParsedStatement;
 
 /// How to translate.
 #[derive(Debug, Clone)]
@@ -35,12 +44,16 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Options { target: Target::default(), catalog: Arc::new(Catalog::new()), time_zone: "UTC".into() }
+        Options {
+            target: Target::default(),
+            catalog: Arc::new(Catalog::new()),
+            time_zone: "UTC".into(),
+        }
     }
 }
 
 /// Outcome of a translation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// Result-equal Spark SQL.
@@ -83,7 +96,11 @@ pub struct Transpiled {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Error {
     #[error("syntax error at line {line}, column {column}: {message}")]
-    Syntax { message: String, line: u32, column: u32 },
+    Syntax {
+        message: String,
+        line: u32,
+        column: u32,
+    },
     #[error("input is not valid UTF-8 (first bad byte at offset {offset})")]
     InvalidUtf8 { offset: usize },
     #[error("input holds no SQL statement")]
@@ -93,9 +110,18 @@ pub enum Error {
 impl Error {
     pub fn to_diagnostic(&self) -> Diagnostic {
         match self {
-            Error::Syntax { message, line, column } => {
-                Diagnostic::error("syntax-error", message.clone(), Some(Span { line: *line, column: *column }))
-            }
+            Error::Syntax {
+                message,
+                line,
+                column,
+            } => Diagnostic::error(
+                "syntax-error",
+                message.clone(),
+                Some(Span {
+                    line: *line,
+                    column: *column,
+                }),
+            ),
             Error::InvalidUtf8 { .. } => Diagnostic::error("invalid-utf8", self.to_string(), None),
             Error::Empty => Diagnostic::error("empty-input", self.to_string(), None),
         }
@@ -121,10 +147,16 @@ const INVALID_QUERY_CODES: &[&str] = &[
 /// The Spark settings every translation relies on (catalog §0).
 pub fn spark_conf(opts: &Options) -> BTreeMap<String, String> {
     let mut m = BTreeMap::new();
-    m.insert("spark.sql.ansi.enabled".into(), opts.target.ansi.to_string());
+    m.insert(
+        "spark.sql.ansi.enabled".into(),
+        opts.target.ansi.to_string(),
+    );
     m.insert("spark.sql.session.timeZone".into(), opts.time_zone.clone());
     m.insert("spark.sql.timestampType".into(), "TIMESTAMP_NTZ".into());
-    m.insert("spark.sql.legacy.timeParserPolicy".into(), "CORRECTED".into());
+    m.insert(
+        "spark.sql.legacy.timeParserPolicy".into(),
+        "CORRECTED".into(),
+    );
     m.insert("spark.sql.caseSensitive".into(), "false".into());
     m
 }
@@ -145,7 +177,9 @@ pub fn transpile(sql: &str, opts: &Options) -> Result<Transpiled, Error> {
 
 /// Like [`transpile`] for raw bytes: invalid UTF-8 is an error, not a panic.
 pub fn transpile_bytes(bytes: &[u8], opts: &Options) -> Result<Transpiled, Error> {
-    let text = std::str::from_utf8(bytes).map_err(|e| Error::InvalidUtf8 { offset: e.valid_up_to() })?;
+    let text = std::str::from_utf8(bytes).map_err(|e| Error::InvalidUtf8 {
+        offset: e.valid_up_to(),
+    })?;
     transpile(text, opts)
 }
 
@@ -156,9 +190,22 @@ pub fn combine(statements: Vec<StatementOutput>, opts: &Options) -> Transpiled {
         Status::Flagged => 1,
         Status::Error => 2,
     });
-    let spark_sql = statements.iter().map(|s| s.spark_sql.as_str()).collect::<Vec<_>>().join(";\n\n");
-    let diagnostics = statements.iter().flat_map(|s| s.diagnostics.iter().cloned()).collect();
-    Transpiled { status: status.unwrap_or(Status::Ok), spark_sql, spark_conf: spark_conf(opts), diagnostics, statements }
+    let spark_sql = statements
+        .iter()
+        .map(|s| s.spark_sql.as_str())
+        .collect::<Vec<_>>()
+        .join(";\n\n");
+    let diagnostics = statements
+        .iter()
+        .flat_map(|s| s.diagnostics.iter().cloned())
+        .collect();
+    Transpiled {
+        status: status.unwrap_or(Status::Ok),
+        spark_sql,
+        spark_conf: spark_conf(opts),
+        diagnostics,
+        statements,
+    }
 }
 
 /// Translates each statement on its own: one bad statement does not lose the others.
@@ -166,10 +213,49 @@ pub fn transpile_statements(sql: &str, opts: &Options) -> Vec<Result<StatementOu
     t2s_trino::parse::parse_sql(sql)
         .into_iter()
         .map(|parsed| match parsed {
-            Err(e) => Err(Error::Syntax { message: e.message, line: e.line, column: e.column }),
+            Err(e) => Err(Error::Syntax {
+                message: e.message,
+                line: e.line,
+                column: e.column,
+            }),
             Ok(ps) => Ok(translate_one(&ps, opts)),
         })
         .collect()
+}
+
+/// Splits `sql` into statements and parses each one, without translating: one bad
+/// statement does not lose the others. Positions are positions in the whole of `sql`.
+///
+/// ```
+/// let parsed = trino2spark::parse_statements("SELECT 1; SELEC 2; SELECT 3");
+/// assert_eq!(parsed.len(), 3);
+/// assert!(parsed[0].is_ok() && parsed[1].is_err() && parsed[2].is_ok());
+/// ```
+pub fn parse_statements(sql: &str) -> Vec<Result<ParsedStatement, Error>> {
+    t2s_trino::parse::parse_sql(sql)
+        .into_iter()
+        .map(|parsed| {
+            parsed.map_err(|e| Error::Syntax {
+                message: e.message,
+                line: e.line,
+                column: e.column,
+            })
+        })
+        .collect()
+}
+
+/// Translates one statement parsed by [`parse_statements`] (batch tools parse once, look at
+/// the syntax tree, then translate).
+///
+/// ```
+/// use trino2spark::{parse_statements, transpile_parsed, Options, Status};
+/// let parsed = parse_statements("SELECT 7 / 2 AS q");
+/// let out = transpile_parsed(parsed[0].as_ref().unwrap(), &Options::default());
+/// assert_eq!(out.status, Status::Ok);
+/// assert_eq!((out.span.line, out.span.column), (1, 1));
+/// ```
+pub fn transpile_parsed(ps: &ParsedStatement, opts: &Options) -> StatementOutput {
+    translate_one(ps, opts)
 }
 
 fn translate_one(ps: &t2s_trino::parse::ParsedStatement, opts: &Options) -> StatementOutput {
@@ -194,26 +280,51 @@ fn translate_one(ps: &t2s_trino::parse::ParsedStatement, opts: &Options) -> Stat
                 .map(|s| s.to_string())
                 .or_else(|| p.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| "panic".into());
-            (None, None, String::new(), vec![Diagnostic::error("internal", format!("internal error: {what}"), Some(ps.span))])
+            (
+                None,
+                None,
+                String::new(),
+                vec![Diagnostic::error(
+                    "internal",
+                    format!("internal error: {what}"),
+                    Some(ps.span),
+                )],
+            )
         }
     };
     diagnostics.sort_by_key(|d| (d.span.map(|s| (s.line, s.column)), d.severity));
     diagnostics.dedup();
-    let status = if diagnostics.iter().any(|d| d.severity == Severity::Error && INVALID_QUERY_CODES.contains(&d.code.as_str())) {
+    let status = if diagnostics
+        .iter()
+        .any(|d| d.severity == Severity::Error && INVALID_QUERY_CODES.contains(&d.code.as_str()))
+    {
         Status::Error
     } else if diagnostics.iter().any(|d| d.severity == Severity::Error) || ir.is_none() {
         Status::Flagged
     } else {
         Status::Ok
     };
-    StatementOutput { status, spark_sql, diagnostics, span: ps.span, ir, rewritten_ir }
+    StatementOutput {
+        status,
+        spark_sql,
+        diagnostics,
+        span: ps.span,
+        ir,
+        rewritten_ir,
+    }
 }
 
 /// The lowered IR of every statement, in its stable text form (`--emit ir`).
 pub fn ir_text(out: &Transpiled, rewritten: bool) -> String {
     out.statements
         .iter()
-        .filter_map(|s| if rewritten { s.rewritten_ir.as_ref() } else { s.ir.as_ref() })
+        .filter_map(|s| {
+            if rewritten {
+                s.rewritten_ir.as_ref()
+            } else {
+                s.ir.as_ref()
+            }
+        })
         .map(t2s_ir::display::statement_to_string)
         .collect::<Vec<_>>()
         .join("\n")
