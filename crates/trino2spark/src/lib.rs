@@ -31,7 +31,23 @@ pub use t2s_trino::catalog::{
 };
 pub use t2s_trino::parse::ParsedStatement;
 
-/// How to translate.
+/// How to translate. Build it once and share it (it is `Send + Sync`; the catalog is behind
+/// an `Arc`, so clones are cheap and translation never mutates it).
+///
+/// ```
+/// use std::sync::Arc;
+/// use trino2spark::{catalog_from_file_text, transpile, Options, SparkVersion, Target};
+/// let catalog = catalog_from_file_text("CREATE TABLE t (id bigint, price decimal(12,2))").unwrap();
+/// let opts = Options {
+///     target: Target { version: SparkVersion::parse("3.5").unwrap(), ansi: false },
+///     catalog: Arc::new(catalog),
+///     time_zone: "Europe/Berlin".into(),
+/// };
+/// let out = transpile("SELECT id / 2 AS half FROM t", &opts).unwrap();
+/// assert!(out.spark_sql.contains("id div 2"));
+/// assert_eq!(out.spark_conf["spark.sql.session.timeZone"], "Europe/Berlin");
+/// assert_eq!(out.spark_conf["spark.sql.ansi.enabled"], "false");
+/// ```
 #[derive(Debug, Clone)]
 pub struct Options {
     pub target: Target,
@@ -52,7 +68,15 @@ impl Default for Options {
     }
 }
 
-/// Outcome of a translation.
+/// Outcome of a translation; serialised as `"ok"`, `"flagged"`, `"error"`.
+///
+/// ```
+/// use trino2spark::{transpile, Options, Status};
+/// let opts = Options::default();
+/// assert_eq!(transpile("SELECT 1", &opts).unwrap().status, Status::Ok);
+/// assert_eq!(transpile("SELECT approx_distinct(x) FROM t", &opts).unwrap().status, Status::Flagged);
+/// assert_eq!(serde_json::to_string(&Status::Flagged).unwrap(), "\"flagged\"");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
@@ -79,7 +103,17 @@ pub struct StatementOutput {
     pub rewritten_ir: Option<IrStatement>,
 }
 
-/// The translation of a whole input (one or more statements).
+/// The translation of a whole input (one or more statements). Its JSON contract is
+/// [`Verdict`] (`Verdict::from_result`).
+///
+/// ```
+/// use trino2spark::{transpile, Options, Status};
+/// let out = transpile("SELECT 1; SELECT approx_distinct(x) FROM t", &Options::default()).unwrap();
+/// assert_eq!(out.statements.len(), 2);
+/// assert_eq!(out.status, Status::Flagged); // the worst statement decides
+/// assert!(out.spark_sql.contains(";\n\n"));
+/// assert_eq!(out.diagnostics.iter().filter(|d| d.code == "approximate").count(), 1);
+/// ```
 #[derive(Debug, Clone, Serialize)]
 pub struct Transpiled {
     pub status: Status,
@@ -108,6 +142,15 @@ pub enum Error {
 }
 
 impl Error {
+    /// The error as a diagnostic (code `syntax-error`, `invalid-utf8` or `empty-input`).
+    ///
+    /// ```
+    /// use trino2spark::{transpile, Options};
+    /// let err = transpile("SELECT a,\n  b +\nFROM t", &Options::default()).unwrap_err();
+    /// let d = err.to_diagnostic();
+    /// assert_eq!(d.code, "syntax-error");
+    /// assert_eq!(d.span.map(|s| (s.line, s.column)), Some((3, 1)));
+    /// ```
     pub fn to_diagnostic(&self) -> Diagnostic {
         match self {
             Error::Syntax {
@@ -145,6 +188,12 @@ const INVALID_QUERY_CODES: &[&str] = &[
 ];
 
 /// The Spark settings every translation relies on (catalog §0).
+///
+/// ```
+/// let conf = trino2spark::spark_conf(&trino2spark::Options::default());
+/// assert_eq!(conf["spark.sql.ansi.enabled"], "true");
+/// assert_eq!(conf["spark.sql.timestampType"], "TIMESTAMP_NTZ");
+/// ```
 pub fn spark_conf(opts: &Options) -> BTreeMap<String, String> {
     let mut m = BTreeMap::new();
     m.insert(
@@ -176,6 +225,12 @@ pub fn transpile(sql: &str, opts: &Options) -> Result<Transpiled, Error> {
 }
 
 /// Like [`transpile`] for raw bytes: invalid UTF-8 is an error, not a panic.
+///
+/// ```
+/// use trino2spark::{transpile_bytes, Error, Options};
+/// let err = transpile_bytes(b"SELECT '\xff'", &Options::default()).unwrap_err();
+/// assert_eq!(err, Error::InvalidUtf8 { offset: 8 });
+/// ```
 pub fn transpile_bytes(bytes: &[u8], opts: &Options) -> Result<Transpiled, Error> {
     let text = std::str::from_utf8(bytes).map_err(|e| Error::InvalidUtf8 {
         offset: e.valid_up_to(),
@@ -209,6 +264,15 @@ pub fn combine(statements: Vec<StatementOutput>, opts: &Options) -> Transpiled {
 }
 
 /// Translates each statement on its own: one bad statement does not lose the others.
+///
+/// ```
+/// use trino2spark::{transpile_statements, Options, Status};
+/// let results = transpile_statements("SELECT 1;\nSELECT FROM;\nSELECT 2", &Options::default());
+/// assert_eq!(results.len(), 3);
+/// assert_eq!(results[0].as_ref().unwrap().status, Status::Ok);
+/// assert!(results[1].is_err());
+/// assert_eq!(results[2].as_ref().unwrap().span.line, 3);
+/// ```
 pub fn transpile_statements(sql: &str, opts: &Options) -> Vec<Result<StatementOutput, Error>> {
     t2s_trino::parse::parse_sql(sql)
         .into_iter()
@@ -315,6 +379,13 @@ fn translate_one(ps: &t2s_trino::parse::ParsedStatement, opts: &Options) -> Stat
 }
 
 /// The lowered IR of every statement, in its stable text form (`--emit ir`).
+///
+/// ```
+/// use trino2spark::{ir_text, transpile, Options};
+/// let out = transpile("SELECT 7 / 2 AS q", &Options::default()).unwrap();
+/// assert!(!ir_text(&out, false).is_empty());
+/// assert!(!ir_text(&out, true).is_empty());
+/// ```
 pub fn ir_text(out: &Transpiled, rewritten: bool) -> String {
     out.statements
         .iter()
