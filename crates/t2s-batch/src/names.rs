@@ -37,7 +37,7 @@ fn name_ref(name: &ObjectName) -> NameRef {
         })
         .collect();
     let s = name.span();
-    let span = (s.start.line > 0).then(|| Span {
+    let span = (s.start.line > 0).then_some(Span {
         line: s.start.line as u32,
         column: s.start.column as u32,
     });

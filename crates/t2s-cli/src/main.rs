@@ -9,11 +9,7 @@ use std::sync::Arc;
 use trino2spark::{Catalog, Diagnostic, Options, SparkVersion, Status, Target};
 
 #[derive(Parser)]
-#[command(
-    name = "trino2spark",
-    version,
-    about = "Translate Trino SQL into result-equal Spark SQL, or say exactly why not"
-)]
+#[command(name = "trino2spark", version, about = "Translate Trino SQL into result-equal Spark SQL, or say exactly why not")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -83,27 +79,19 @@ enum Emit {
 fn options(t: &TargetArgs) -> Result<Options, String> {
     let mut catalog = Catalog::new();
     for path in &t.schemas {
-        let text =
-            std::fs::read_to_string(path).map_err(|e| format!("cannot read schema {path}: {e}"))?;
-        let c = trino2spark::catalog_from_file_text(&text)
-            .map_err(|e| format!("schema {path}: {e}"))?;
+        let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read schema {path}: {e}"))?;
+        let c = trino2spark::catalog_from_file_text(&text).map_err(|e| format!("schema {path}: {e}"))?;
         catalog.merge(c);
     }
     Ok(Options {
-        target: Target {
-            version: t.spark,
-            ansi: t.ansi,
-        },
+        target: Target { version: t.spark, ansi: t.ansi },
         catalog: Arc::new(catalog),
         time_zone: t.time_zone.clone(),
     })
 }
 
 fn render_diag(d: &Diagnostic, source_name: &str) -> String {
-    let pos = d
-        .span
-        .map(|s| format!("{source_name}:{}:{}: ", s.line, s.column))
-        .unwrap_or_else(|| format!("{source_name}: "));
+    let pos = d.span.map(|s| format!("{source_name}:{}:{}: ", s.line, s.column)).unwrap_or_else(|| format!("{source_name}: "));
     let sev = match d.severity {
         trino2spark::Severity::Error => "error",
         trino2spark::Severity::Warning => "warning",
@@ -125,12 +113,7 @@ fn main() -> ExitCode {
     let mut stdout = std::io::stdout().lock();
     match cli.command {
         Command::Convert(args) => convert::run(args),
-        Command::Transpile {
-            file,
-            target,
-            format,
-            emit,
-        } => {
+        Command::Transpile { file, target, format, emit } => {
             let opts = match options(&target) {
                 Ok(o) => o,
                 Err(e) => {
@@ -197,13 +180,7 @@ fn main() -> ExitCode {
                 let _ = writeln!(stdout, "-- ===== {name} (Trino) =====\n{}\n", sql.trim());
                 match trino2spark::transpile(sql, &opts) {
                     Ok(t) => {
-                        let _ = writeln!(
-                            stdout,
-                            "-- ----- Spark {} (status: {:?}) -----\n{};\n",
-                            opts.target.version.as_str(),
-                            t.status,
-                            t.spark_sql
-                        );
+                        let _ = writeln!(stdout, "-- ----- Spark {} (status: {:?}) -----\n{};\n", opts.target.version.as_str(), t.status, t.spark_sql);
                         for d in &t.diagnostics {
                             let _ = writeln!(stdout, "-- {}", render_diag(d, name));
                         }
@@ -221,11 +198,7 @@ fn main() -> ExitCode {
             for (k, v) in trino2spark::spark_conf(&opts) {
                 let _ = writeln!(stdout, "--   {k} = {v}");
             }
-            exit_code(if worst == Status::Error {
-                Status::Error
-            } else {
-                Status::Ok
-            })
+            exit_code(if worst == Status::Error { Status::Error } else { Status::Ok })
         }
     }
 }

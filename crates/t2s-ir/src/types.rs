@@ -17,51 +17,26 @@ pub enum Type {
     BigInt,
     Real,
     Double,
-    Decimal {
-        precision: u8,
-        scale: u8,
-    },
+    Decimal { precision: u8, scale: u8 },
     /// `varchar` (unbounded) or `varchar(n)`.
-    Varchar {
-        length: Option<u32>,
-    },
-    Char {
-        length: u32,
-    },
+    Varchar { length: Option<u32> },
+    Char { length: u32 },
     Varbinary,
     Json,
     Uuid,
     Date,
-    Time {
-        precision: u8,
-    },
-    Timestamp {
-        precision: u8,
-    },
-    TimestampTz {
-        precision: u8,
-    },
+    Time { precision: u8 },
+    Timestamp { precision: u8 },
+    TimestampTz { precision: u8 },
     IntervalYearMonth,
     IntervalDaySecond,
-    Array {
-        element: Box<Type>,
-    },
-    Map {
-        key: Box<Type>,
-        value: Box<Type>,
-    },
-    Row {
-        fields: Vec<RowField>,
-    },
+    Array { element: Box<Type> },
+    Map { key: Box<Type>, value: Box<Type> },
+    Row { fields: Vec<RowField> },
     /// A function type, for lambda parameters while inferring.
-    Function {
-        params: Vec<Type>,
-        ret: Box<Type>,
-    },
+    Function { params: Vec<Type>, ret: Box<Type> },
     /// A type Trino has that this IR does not model (ipaddress, HyperLogLog, …), kept by name.
-    Opaque {
-        name: String,
-    },
+    Opaque { name: String },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -77,22 +52,14 @@ impl Type {
         Type::Decimal { precision, scale }
     }
     pub fn array(element: Type) -> Type {
-        Type::Array {
-            element: Box::new(element),
-        }
+        Type::Array { element: Box::new(element) }
     }
     pub fn map(key: Type, value: Type) -> Type {
-        Type::Map {
-            key: Box::new(key),
-            value: Box::new(value),
-        }
+        Type::Map { key: Box::new(key), value: Box::new(value) }
     }
 
     pub fn is_integral(&self) -> bool {
-        matches!(
-            self,
-            Type::TinyInt | Type::SmallInt | Type::Integer | Type::BigInt
-        )
+        matches!(self, Type::TinyInt | Type::SmallInt | Type::Integer | Type::BigInt)
     }
     pub fn is_decimal(&self) -> bool {
         matches!(self, Type::Decimal { .. })
@@ -151,11 +118,7 @@ impl Type {
         match (a, b) {
             (Unknown, t) | (t, Unknown) => Some(t.clone()),
             _ if a.int_rank().is_some() && b.int_rank().is_some() => {
-                Some(if a.int_rank() > b.int_rank() {
-                    a.clone()
-                } else {
-                    b.clone()
-                })
+                Some(if a.int_rank() > b.int_rank() { a.clone() } else { b.clone() })
             }
             (Double, t) | (t, Double) if t.is_numeric() => Some(Double),
             (Real, t) | (t, Real) if t.is_integral() || t.is_decimal() => Some(Real),
@@ -172,37 +135,30 @@ impl Type {
                     _ => None,
                 },
             }),
-            (Char { length: l1 }, Char { length: l2 }) => Some(Char {
-                length: *l1.max(l2),
-            }),
-            (Char { length: c }, Varchar { length: v })
-            | (Varchar { length: v }, Char { length: c }) => {
+            (Char { length: l1 }, Char { length: l2 }) => Some(Char { length: *l1.max(l2) }),
+            (Char { length: c }, Varchar { length: v }) | (Varchar { length: v }, Char { length: c }) => {
                 // Trino coerces char(n) with varchar(m) to char(max(n, m)); unbounded varchar wins as varchar.
                 match v {
-                    Some(v) => Some(Char {
-                        length: (*c).max(*v),
-                    }),
+                    Some(v) => Some(Char { length: (*c).max(*v) }),
                     None => Some(Varchar { length: None }),
                 }
             }
-            (Timestamp { precision: p1 }, Timestamp { precision: p2 }) => Some(Timestamp {
-                precision: *p1.max(p2),
-            }),
-            (TimestampTz { precision: p1 }, TimestampTz { precision: p2 }) => Some(TimestampTz {
-                precision: *p1.max(p2),
-            }),
-            (Date, Timestamp { precision }) | (Timestamp { precision }, Date) => Some(Timestamp {
-                precision: *precision,
-            }),
+            (Timestamp { precision: p1 }, Timestamp { precision: p2 }) => {
+                Some(Timestamp { precision: *p1.max(p2) })
+            }
+            (TimestampTz { precision: p1 }, TimestampTz { precision: p2 }) => {
+                Some(TimestampTz { precision: *p1.max(p2) })
+            }
+            (Date, Timestamp { precision }) | (Timestamp { precision }, Date) => {
+                Some(Timestamp { precision: *precision })
+            }
             (Date, TimestampTz { precision }) | (TimestampTz { precision }, Date) => {
-                Some(TimestampTz {
-                    precision: *precision,
-                })
+                Some(TimestampTz { precision: *precision })
             }
             (Timestamp { precision: p1 }, TimestampTz { precision: p2 })
-            | (TimestampTz { precision: p2 }, Timestamp { precision: p1 }) => Some(TimestampTz {
-                precision: *p1.max(p2),
-            }),
+            | (TimestampTz { precision: p2 }, Timestamp { precision: p1 }) => {
+                Some(TimestampTz { precision: *p1.max(p2) })
+            }
             (Array { element: x }, Array { element: y }) => {
                 Some(Type::array(Type::common_super_type(x, y)?))
             }
@@ -296,24 +252,15 @@ mod tests {
             Type::common_super_type(&Type::BigInt, &Type::decimal(7, 2)),
             Some(Type::decimal(21, 2))
         );
-        assert_eq!(
-            Type::common_super_type(&Type::Integer, &Type::VARCHAR),
-            None
-        );
+        assert_eq!(Type::common_super_type(&Type::Integer, &Type::VARCHAR), None);
     }
 
     #[test]
     fn display_is_trino_spelling() {
         let t = Type::Row {
             fields: vec![
-                RowField {
-                    name: Some("a".into()),
-                    ty: Type::BigInt,
-                },
-                RowField {
-                    name: None,
-                    ty: Type::array(Type::decimal(10, 2)),
-                },
+                RowField { name: Some("a".into()), ty: Type::BigInt },
+                RowField { name: None, ty: Type::array(Type::decimal(10, 2)) },
             ],
         };
         assert_eq!(t.to_string(), "row(a bigint, array(decimal(10,2)))");

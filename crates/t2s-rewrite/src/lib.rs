@@ -52,10 +52,7 @@ pub struct Target {
 
 impl Default for Target {
     fn default() -> Self {
-        Target {
-            version: SparkVersion::V4,
-            ansi: true,
-        }
+        Target { version: SparkVersion::V4, ansi: true }
     }
 }
 

@@ -26,12 +26,7 @@ pub enum CatalogError {
     #[error("schema file is not valid JSON of the expected shape: {0}")]
     Json(String),
     #[error("table {table}, column {column}: cannot read type `{ty}`: {reason}")]
-    BadType {
-        table: String,
-        column: String,
-        ty: String,
-        reason: String,
-    },
+    BadType { table: String, column: String, ty: String, reason: String },
     #[error("CREATE TABLE file: {0}")]
     Ddl(String),
 }
@@ -64,14 +59,10 @@ impl Catalog {
     }
 
     pub fn from_json(text: &str) -> Result<Catalog, CatalogError> {
-        let schema: JsonSchema =
-            serde_json::from_str(text).map_err(|e| CatalogError::Json(e.to_string()))?;
+        let schema: JsonSchema = serde_json::from_str(text).map_err(|e| CatalogError::Json(e.to_string()))?;
         let mut cat = Catalog::new();
         for t in schema.tables {
-            let full: Vec<String> = [t.catalog, t.schema, Some(t.name)]
-                .into_iter()
-                .flatten()
-                .collect();
+            let full: Vec<String> = [t.catalog, t.schema, Some(t.name)].into_iter().flatten().collect();
             let name = full.join(".");
             let mut columns = Vec::new();
             for c in t.columns {
@@ -90,8 +81,7 @@ impl Catalog {
 
     pub fn add_table(&mut self, name: &str, columns: Vec<(String, Type)>) {
         let name = name.to_lowercase();
-        self.tables
-            .insert(name.clone(), TableSchema { name, columns });
+        self.tables.insert(name.clone(), TableSchema { name, columns });
     }
 
     pub fn merge(&mut self, other: Catalog) {
@@ -117,10 +107,7 @@ impl Catalog {
         }
         // The catalog may hold qualified names while the query uses the bare table name.
         let last = lower.last()?;
-        let mut hits = self
-            .tables
-            .values()
-            .filter(|t| t.name.rsplit('.').next() == Some(last.as_str()));
+        let mut hits = self.tables.values().filter(|t| t.name.rsplit('.').next() == Some(last.as_str()));
         let first = hits.next()?;
         if hits.next().is_some() {
             return None;
@@ -132,10 +119,7 @@ impl Catalog {
 /// Parses a Trino type name: `bigint`, `decimal(12,2)`, `varchar(25)`, `char(1)`,
 /// `timestamp(3) with time zone`, `array(row(a bigint, b varchar))`, `map(varchar, double)`.
 pub fn parse_type(text: &str) -> Result<Type, String> {
-    let mut p = TypeParser {
-        s: text.as_bytes(),
-        pos: 0,
-    };
+    let mut p = TypeParser { s: text.as_bytes(), pos: 0 };
     let t = p.ty()?;
     p.ws();
     if p.pos != p.s.len() {
@@ -158,9 +142,7 @@ impl TypeParser<'_> {
     fn word(&mut self) -> String {
         self.ws();
         let start = self.pos;
-        while self.pos < self.s.len()
-            && (self.s[self.pos].is_ascii_alphanumeric() || self.s[self.pos] == b'_')
-        {
+        while self.pos < self.s.len() && (self.s[self.pos].is_ascii_alphanumeric() || self.s[self.pos] == b'_') {
             self.pos += 1;
         }
         String::from_utf8_lossy(&self.s[start..self.pos]).to_lowercase()
@@ -189,8 +171,7 @@ impl TypeParser<'_> {
     }
     fn number(&mut self) -> Result<u32, String> {
         let w = self.word();
-        w.parse::<u32>()
-            .map_err(|_| format!("expected a number, found `{w}`"))
+        w.parse::<u32>().map_err(|_| format!("expected a number, found `{w}`"))
     }
     fn params(&mut self) -> Result<Vec<u32>, String> {
         let mut v = Vec::new();
@@ -233,12 +214,8 @@ impl TypeParser<'_> {
                 }
                 Type::decimal(prec as u8, scale as u8)
             }
-            "varchar" => Type::Varchar {
-                length: self.params()?.first().copied(),
-            },
-            "char" => Type::Char {
-                length: self.params()?.first().copied().unwrap_or(1),
-            },
+            "varchar" => Type::Varchar { length: self.params()?.first().copied() },
+            "char" => Type::Char { length: self.params()?.first().copied().unwrap_or(1) },
             "varbinary" => Type::Varbinary,
             "json" => Type::Json,
             "uuid" => Type::Uuid,
@@ -299,20 +276,13 @@ impl TypeParser<'_> {
                     let save = self.pos;
                     let first = self.word();
                     let second = self.peek_word();
-                    let named = !second.is_empty()
-                        && !matches!(first.as_str(), "double" | "timestamp" | "time" | "interval")
+                    let named = !second.is_empty() && !matches!(first.as_str(), "double" | "timestamp" | "time" | "interval")
                         || (first == "double" && second != "precision" && !second.is_empty());
                     let field = if named {
-                        RowField {
-                            name: Some(first),
-                            ty: self.ty()?,
-                        }
+                        RowField { name: Some(first), ty: self.ty()? }
                     } else {
                         self.pos = save;
-                        RowField {
-                            name: None,
-                            ty: self.ty()?,
-                        }
+                        RowField { name: None, ty: self.ty()? }
                     };
                     fields.push(field);
                     if self.eat(b')') {
@@ -326,9 +296,7 @@ impl TypeParser<'_> {
             other => {
                 // Keep parameters of opaque types out of the way.
                 let _ = self.params();
-                Type::Opaque {
-                    name: other.to_string(),
-                }
+                Type::Opaque { name: other.to_string() }
             }
         };
         Ok(t)
@@ -342,26 +310,13 @@ mod tests {
     #[test]
     fn parses_trino_type_names() {
         assert_eq!(parse_type("decimal(12,2)").unwrap(), Type::decimal(12, 2));
+        assert_eq!(parse_type("VARCHAR(25)").unwrap(), Type::Varchar { length: Some(25) });
+        assert_eq!(parse_type("timestamp(6) with time zone").unwrap(), Type::TimestampTz { precision: 6 });
         assert_eq!(
-            parse_type("VARCHAR(25)").unwrap(),
-            Type::Varchar { length: Some(25) }
-        );
-        assert_eq!(
-            parse_type("timestamp(6) with time zone").unwrap(),
-            Type::TimestampTz { precision: 6 }
-        );
-        assert_eq!(
-            parse_type("array(row(a bigint, b varchar))")
-                .unwrap()
-                .to_string(),
+            parse_type("array(row(a bigint, b varchar))").unwrap().to_string(),
             "array(row(a bigint, b varchar))"
         );
-        assert_eq!(
-            parse_type("map(varchar, array(double))")
-                .unwrap()
-                .to_string(),
-            "map(varchar, array(double))"
-        );
+        assert_eq!(parse_type("map(varchar, array(double))").unwrap().to_string(), "map(varchar, array(double))");
         assert!(parse_type("decimal(40,2)").is_err());
         assert!(parse_type("array(bigint").is_err());
     }
@@ -375,32 +330,11 @@ mod tests {
         .unwrap();
         let t = cat.lookup(&["orders".into()]).unwrap();
         assert_eq!(t.name, "hive.sales.orders");
-        let types: Vec<String> = t
-            .columns
-            .iter()
-            .map(|(n, ty)| format!("{n} {ty}"))
-            .collect();
-        assert_eq!(
-            types,
-            [
-                "o_id bigint",
-                "o_total decimal(12,2)",
-                "o_tags array(varchar)",
-                "o_meta row(a integer, b varchar)"
-            ]
-        );
-        assert_eq!(
-            cat.lookup(&["t2".into()]).unwrap().columns[0].1,
-            Type::TimestampTz { precision: 6 }
-        );
-        assert!(matches!(
-            catalog_from_file_text("CREATE TABLE x (a decimal(50,2))"),
-            Err(CatalogError::BadType { .. })
-        ));
-        assert!(matches!(
-            catalog_from_file_text("CREATE TABLE x (a"),
-            Err(CatalogError::Ddl(_))
-        ));
+        let types: Vec<String> = t.columns.iter().map(|(n, ty)| format!("{n} {ty}")).collect();
+        assert_eq!(types, ["o_id bigint", "o_total decimal(12,2)", "o_tags array(varchar)", "o_meta row(a integer, b varchar)"]);
+        assert_eq!(cat.lookup(&["t2".into()]).unwrap().columns[0].1, Type::TimestampTz { precision: 6 });
+        assert!(matches!(catalog_from_file_text("CREATE TABLE x (a decimal(50,2))"), Err(CatalogError::BadType { .. })));
+        assert!(matches!(catalog_from_file_text("CREATE TABLE x (a"), Err(CatalogError::Ddl(_))));
     }
 
     #[test]
@@ -412,9 +346,7 @@ mod tests {
         .unwrap();
         let t = cat.lookup(&["orders".into()]).unwrap();
         assert_eq!(t.columns, vec![("o_orderkey".to_string(), Type::BigInt)]);
-        assert!(cat
-            .lookup(&["TPCH".into(), "tiny".into(), "ORDERS".into()])
-            .is_some());
+        assert!(cat.lookup(&["TPCH".into(), "tiny".into(), "ORDERS".into()]).is_some());
         assert!(cat.lookup(&["lineitem".into()]).is_none());
     }
 }
@@ -424,28 +356,16 @@ mod tests {
 pub fn catalog_from_ddl(sql: &str) -> Result<Catalog, CatalogError> {
     let mut cat = Catalog::new();
     for st in crate::parse::parse_sql(sql) {
-        let st = st.map_err(|e| {
-            CatalogError::Ddl(format!(
-                "line {}, column {}: {}",
-                e.line, e.column, e.message
-            ))
-        })?;
+        let st = st.map_err(|e| CatalogError::Ddl(format!("line {}, column {}: {}", e.line, e.column, e.message)))?;
         if let sqlparser::ast::Statement::CreateTable(ct) = &st.ast {
-            let name: Vec<String> = ct
-                .name
-                .0
-                .iter()
-                .map(|p| p.to_string().trim_matches('"').to_lowercase())
-                .collect();
+            let name: Vec<String> = ct.name.0.iter().map(|p| p.to_string().trim_matches('"').to_lowercase()).collect();
             let mut columns = Vec::new();
             for c in &ct.columns {
-                let ty = crate::lower::types::lower_data_type(&c.data_type).map_err(|reason| {
-                    CatalogError::BadType {
-                        table: name.join("."),
-                        column: c.name.value.clone(),
-                        ty: c.data_type.to_string(),
-                        reason,
-                    }
+                let ty = crate::lower::types::lower_data_type(&c.data_type).map_err(|reason| CatalogError::BadType {
+                    table: name.join("."),
+                    column: c.name.value.clone(),
+                    ty: c.data_type.to_string(),
+                    reason,
                 })?;
                 columns.push((c.name.value.to_lowercase(), ty));
             }

@@ -768,9 +768,7 @@ fn parse_trim(parser: &mut Parser) -> Result<Expr, ParserError> {
 }
 
 /// `<field> [TO <field>]` of an interval literal or type.
-fn parse_interval_fields(
-    parser: &mut Parser,
-) -> Result<(DateTimeField, Option<DateTimeField>), ParserError> {
+fn parse_interval_fields(parser: &mut Parser) -> Result<(DateTimeField, Option<DateTimeField>), ParserError> {
     let tok = parser.peek_token();
     let Some(from) = interval_field(&tok) else {
         return expected("YEAR, MONTH, DAY, HOUR, MINUTE or SECOND", &tok);

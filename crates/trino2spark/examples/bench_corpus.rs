@@ -37,9 +37,7 @@ struct Args {
 }
 
 fn usage() -> ! {
-    eprintln!(
-        "usage: bench_corpus [--iterations N] [--warmup N] [--json PATH] [--corpus DIR] [--serve]"
-    );
+    eprintln!("usage: bench_corpus [--iterations N] [--warmup N] [--json PATH] [--corpus DIR] [--serve]");
     std::process::exit(2)
 }
 
@@ -81,35 +79,20 @@ fn load_folder(dir: &Path, opts: usize, out: &mut Vec<Query>) {
     };
     files.retain(|p| p.extension().is_some_and(|e| e == "sql") && p.is_file());
     let key = |p: &PathBuf| {
-        let stem = p
-            .file_stem()
-            .unwrap_or_default()
-            .to_string_lossy()
-            .trim_start_matches('q')
-            .to_string();
+        let stem = p.file_stem().unwrap_or_default().to_string_lossy().trim_start_matches('q').to_string();
         let mut parts = stem.splitn(2, '_');
-        let n: u32 = parts
-            .next()
-            .and_then(|s| s.parse().ok())
-            .unwrap_or(u32::MAX);
+        let n: u32 = parts.next().and_then(|s| s.parse().ok()).unwrap_or(u32::MAX);
         let sub: u32 = parts.next().and_then(|s| s.parse().ok()).unwrap_or(0);
         (n, sub, p.clone())
     };
     files.sort_by_key(key);
-    let folder = dir
-        .file_name()
-        .unwrap_or_default()
-        .to_string_lossy()
-        .to_string();
+    let folder = dir.file_name().unwrap_or_default().to_string_lossy().to_string();
     for p in files {
         let sql = std::fs::read_to_string(&p).unwrap_or_else(|e| {
             eprintln!("error: cannot read {}: {e}", p.display());
             std::process::exit(1)
         });
-        let name = format!(
-            "{folder}/{}",
-            p.file_name().unwrap_or_default().to_string_lossy()
-        );
+        let name = format!("{folder}/{}", p.file_name().unwrap_or_default().to_string_lossy());
         out.push(Query { name, sql, opts });
     }
 }
@@ -155,21 +138,12 @@ fn main() {
     let tpch = args.corpus.join("tpch");
     let tpcds = args.corpus.join("tpcds");
     if !tpch.is_dir() || !tpcds.is_dir() {
-        eprintln!(
-            "error: corpus not found at {} (expected tpch/ and tpcds/ in it; pass --corpus DIR)",
-            args.corpus.display()
-        );
+        eprintln!("error: corpus not found at {} (expected tpch/ and tpcds/ in it; pass --corpus DIR)", args.corpus.display());
         std::process::exit(1)
     }
     let opts = [
-        Options {
-            catalog: Arc::new(trino2spark::examples::tpch_catalog()),
-            ..Options::default()
-        },
-        Options {
-            catalog: Arc::new(trino2spark::examples::tpcds_catalog()),
-            ..Options::default()
-        },
+        Options { catalog: Arc::new(trino2spark::examples::tpch_catalog()), ..Options::default() },
+        Options { catalog: Arc::new(trino2spark::examples::tpcds_catalog()), ..Options::default() },
     ];
     let mut queries = Vec::new();
     load_folder(&tpch, 0, &mut queries);
@@ -198,14 +172,7 @@ fn main() {
 
     let mut per_query: Vec<Vec<f64>> = vec![Vec::new(); queries.len()];
     if args.serve {
-        serve(
-            &queries,
-            &opts,
-            input_bytes,
-            &outcomes,
-            rss_loaded,
-            &mut per_query,
-        );
+        serve(&queries, &opts, input_bytes, &outcomes, rss_loaded, &mut per_query);
         return;
     }
 
@@ -213,17 +180,11 @@ fn main() {
         run_once(&queries, &opts, &mut per_query);
     }
     per_query.iter_mut().for_each(Vec::clear);
-    let mut runs: Vec<f64> = (0..args.iterations)
-        .map(|_| run_once(&queries, &opts, &mut per_query))
-        .collect();
+    let mut runs: Vec<f64> = (0..args.iterations).map(|_| run_once(&queries, &opts, &mut per_query)).collect();
     let rss_peak = vm_hwm_kib();
     let runs_in_order = runs.clone();
     runs.sort_by(f64::total_cmp);
-    let (median, p10, p90) = (
-        quantile(&runs, 0.5),
-        quantile(&runs, 0.1),
-        quantile(&runs, 0.9),
-    );
+    let (median, p10, p90) = (quantile(&runs, 0.5), quantile(&runs, 0.1), quantile(&runs, 0.9));
     let qps = queries.len() as f64 / median;
 
     // The slowest queries, by their median time over the runs.
@@ -239,41 +200,13 @@ fn main() {
     slowest.truncate(5);
 
     println!("trino2spark corpus benchmark ({})", args.corpus.display());
-    println!(
-        "  queries          {} ({} TPC-H, {} TPC-DS), {} bytes of SQL",
-        queries.len(),
-        count(&queries, 0),
-        count(&queries, 1),
-        input_bytes
-    );
+    println!("  queries          {} ({} TPC-H, {} TPC-DS), {} bytes of SQL", queries.len(), count(&queries, 0), count(&queries, 1), input_bytes);
     println!("  outcome          {ok} ok, {flagged} flagged, {error} error");
-    println!(
-        "  runs             {} timed (+{} warm-up), single thread",
-        args.iterations, args.warmup
-    );
-    println!(
-        "  per corpus run   median {:.2} ms   p10 {:.2} ms   p90 {:.2} ms",
-        median * 1e3,
-        p10 * 1e3,
-        p90 * 1e3
-    );
-    println!(
-        "  throughput       {qps:.0} queries/s, {:.1} MB/s of SQL (at the median)",
-        input_bytes as f64 / median / 1e6
-    );
-    println!(
-        "  peak RSS         {} (after loading corpus + catalogs: {})",
-        fmt_kib(rss_peak),
-        fmt_kib(rss_loaded)
-    );
-    println!(
-        "  slowest queries  {}",
-        slowest
-            .iter()
-            .map(|(t, q)| format!("{} {:.2} ms", q.name, t * 1e3))
-            .collect::<Vec<_>>()
-            .join(", ")
-    );
+    println!("  runs             {} timed (+{} warm-up), single thread", args.iterations, args.warmup);
+    println!("  per corpus run   median {:.2} ms   p10 {:.2} ms   p90 {:.2} ms", median * 1e3, p10 * 1e3, p90 * 1e3);
+    println!("  throughput       {qps:.0} queries/s, {:.1} MB/s of SQL (at the median)", input_bytes as f64 / median / 1e6);
+    println!("  peak RSS         {} (after loading corpus + catalogs: {})", fmt_kib(rss_peak), fmt_kib(rss_loaded));
+    println!("  slowest queries  {}", slowest.iter().map(|(t, q)| format!("{} {:.2} ms", q.name, t * 1e3)).collect::<Vec<_>>().join(", "));
 
     if let Some(path) = &args.json {
         let doc = json!({
@@ -322,21 +255,13 @@ fn serve(
             "run" => {
                 let secs = run_once(queries, opts, per_query);
                 per_query.iter_mut().for_each(Vec::clear);
-                let _ = writeln!(
-                    out,
-                    "{}",
-                    json!({"seconds": secs, "peak_rss_kib": vm_hwm_kib()})
-                );
+                let _ = writeln!(out, "{}", json!({"seconds": secs, "peak_rss_kib": vm_hwm_kib()}));
                 let _ = out.flush();
             }
             "quit" => break,
             "" => {}
             other => {
-                let _ = writeln!(
-                    out,
-                    "{}",
-                    json!({"error": format!("unknown command {other:?}")})
-                );
+                let _ = writeln!(out, "{}", json!({"error": format!("unknown command {other:?}")}));
                 let _ = out.flush();
             }
         }

@@ -26,9 +26,7 @@ use std::sync::Arc;
 pub use t2s_ir::Type;
 pub use t2s_ir::{Diagnostic, Severity, Span, Statement as IrStatement};
 pub use t2s_rewrite::{SparkVersion, Target};
-pub use t2s_trino::catalog::{
-    catalog_from_ddl, catalog_from_file_text, parse_type, Catalog, CatalogError,
-};
+pub use t2s_trino::catalog::{catalog_from_ddl, catalog_from_file_text, parse_type, Catalog, CatalogError};
 pub use t2s_trino::parse::ParsedStatement;
 
 /// How to translate. Build it once and share it (it is `Send + Sync`; the catalog is behind
@@ -60,11 +58,7 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Options {
-            target: Target::default(),
-            catalog: Arc::new(Catalog::new()),
-            time_zone: "UTC".into(),
-        }
+        Options { target: Target::default(), catalog: Arc::new(Catalog::new()), time_zone: "UTC".into() }
     }
 }
 
@@ -130,11 +124,7 @@ pub struct Transpiled {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Error {
     #[error("syntax error at line {line}, column {column}: {message}")]
-    Syntax {
-        message: String,
-        line: u32,
-        column: u32,
-    },
+    Syntax { message: String, line: u32, column: u32 },
     #[error("input is not valid UTF-8 (first bad byte at offset {offset})")]
     InvalidUtf8 { offset: usize },
     #[error("input holds no SQL statement")]
@@ -153,18 +143,9 @@ impl Error {
     /// ```
     pub fn to_diagnostic(&self) -> Diagnostic {
         match self {
-            Error::Syntax {
-                message,
-                line,
-                column,
-            } => Diagnostic::error(
-                "syntax-error",
-                message.clone(),
-                Some(Span {
-                    line: *line,
-                    column: *column,
-                }),
-            ),
+            Error::Syntax { message, line, column } => {
+                Diagnostic::error("syntax-error", message.clone(), Some(Span { line: *line, column: *column }))
+            }
             Error::InvalidUtf8 { .. } => Diagnostic::error("invalid-utf8", self.to_string(), None),
             Error::Empty => Diagnostic::error("empty-input", self.to_string(), None),
         }
@@ -196,16 +177,10 @@ const INVALID_QUERY_CODES: &[&str] = &[
 /// ```
 pub fn spark_conf(opts: &Options) -> BTreeMap<String, String> {
     let mut m = BTreeMap::new();
-    m.insert(
-        "spark.sql.ansi.enabled".into(),
-        opts.target.ansi.to_string(),
-    );
+    m.insert("spark.sql.ansi.enabled".into(), opts.target.ansi.to_string());
     m.insert("spark.sql.session.timeZone".into(), opts.time_zone.clone());
     m.insert("spark.sql.timestampType".into(), "TIMESTAMP_NTZ".into());
-    m.insert(
-        "spark.sql.legacy.timeParserPolicy".into(),
-        "CORRECTED".into(),
-    );
+    m.insert("spark.sql.legacy.timeParserPolicy".into(), "CORRECTED".into());
     m.insert("spark.sql.caseSensitive".into(), "false".into());
     m
 }
@@ -232,9 +207,7 @@ pub fn transpile(sql: &str, opts: &Options) -> Result<Transpiled, Error> {
 /// assert_eq!(err, Error::InvalidUtf8 { offset: 8 });
 /// ```
 pub fn transpile_bytes(bytes: &[u8], opts: &Options) -> Result<Transpiled, Error> {
-    let text = std::str::from_utf8(bytes).map_err(|e| Error::InvalidUtf8 {
-        offset: e.valid_up_to(),
-    })?;
+    let text = std::str::from_utf8(bytes).map_err(|e| Error::InvalidUtf8 { offset: e.valid_up_to() })?;
     transpile(text, opts)
 }
 
@@ -245,22 +218,9 @@ pub fn combine(statements: Vec<StatementOutput>, opts: &Options) -> Transpiled {
         Status::Flagged => 1,
         Status::Error => 2,
     });
-    let spark_sql = statements
-        .iter()
-        .map(|s| s.spark_sql.as_str())
-        .collect::<Vec<_>>()
-        .join(";\n\n");
-    let diagnostics = statements
-        .iter()
-        .flat_map(|s| s.diagnostics.iter().cloned())
-        .collect();
-    Transpiled {
-        status: status.unwrap_or(Status::Ok),
-        spark_sql,
-        spark_conf: spark_conf(opts),
-        diagnostics,
-        statements,
-    }
+    let spark_sql = statements.iter().map(|s| s.spark_sql.as_str()).collect::<Vec<_>>().join(";\n\n");
+    let diagnostics = statements.iter().flat_map(|s| s.diagnostics.iter().cloned()).collect();
+    Transpiled { status: status.unwrap_or(Status::Ok), spark_sql, spark_conf: spark_conf(opts), diagnostics, statements }
 }
 
 /// Translates each statement on its own: one bad statement does not lose the others.
@@ -277,11 +237,7 @@ pub fn transpile_statements(sql: &str, opts: &Options) -> Vec<Result<StatementOu
     t2s_trino::parse::parse_sql(sql)
         .into_iter()
         .map(|parsed| match parsed {
-            Err(e) => Err(Error::Syntax {
-                message: e.message,
-                line: e.line,
-                column: e.column,
-            }),
+            Err(e) => Err(Error::Syntax { message: e.message, line: e.line, column: e.column }),
             Ok(ps) => Ok(translate_one(&ps, opts)),
         })
         .collect()
@@ -344,38 +300,19 @@ fn translate_one(ps: &t2s_trino::parse::ParsedStatement, opts: &Options) -> Stat
                 .map(|s| s.to_string())
                 .or_else(|| p.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| "panic".into());
-            (
-                None,
-                None,
-                String::new(),
-                vec![Diagnostic::error(
-                    "internal",
-                    format!("internal error: {what}"),
-                    Some(ps.span),
-                )],
-            )
+            (None, None, String::new(), vec![Diagnostic::error("internal", format!("internal error: {what}"), Some(ps.span))])
         }
     };
     diagnostics.sort_by_key(|d| (d.span.map(|s| (s.line, s.column)), d.severity));
     diagnostics.dedup();
-    let status = if diagnostics
-        .iter()
-        .any(|d| d.severity == Severity::Error && INVALID_QUERY_CODES.contains(&d.code.as_str()))
-    {
+    let status = if diagnostics.iter().any(|d| d.severity == Severity::Error && INVALID_QUERY_CODES.contains(&d.code.as_str())) {
         Status::Error
     } else if diagnostics.iter().any(|d| d.severity == Severity::Error) || ir.is_none() {
         Status::Flagged
     } else {
         Status::Ok
     };
-    StatementOutput {
-        status,
-        spark_sql,
-        diagnostics,
-        span: ps.span,
-        ir,
-        rewritten_ir,
-    }
+    StatementOutput { status, spark_sql, diagnostics, span: ps.span, ir, rewritten_ir }
 }
 
 /// The lowered IR of every statement, in its stable text form (`--emit ir`).
@@ -389,13 +326,7 @@ fn translate_one(ps: &t2s_trino::parse::ParsedStatement, opts: &Options) -> Stat
 pub fn ir_text(out: &Transpiled, rewritten: bool) -> String {
     out.statements
         .iter()
-        .filter_map(|s| {
-            if rewritten {
-                s.rewritten_ir.as_ref()
-            } else {
-                s.ir.as_ref()
-            }
-        })
+        .filter_map(|s| if rewritten { s.rewritten_ir.as_ref() } else { s.ir.as_ref() })
         .map(t2s_ir::display::statement_to_string)
         .collect::<Vec<_>>()
         .join("\n")
