@@ -325,7 +325,8 @@ fn convert_unit(u: &source::Unit, cx: &UnitCx<'_>) -> UnitResult {
     let text = match &u.text {
         Ok(t) => t,
         Err(d) => {
-            let v = verdict_of(Status::Error, String::new(), vec![d.clone()], cx.opts);
+            let status = if d.severity == Severity::Error { Status::Error } else { Status::Ok };
+            let v = verdict_of(status, String::new(), vec![d.clone()], cx.opts);
             return UnitResult { records: vec![record(None, v, d.span, false)], written: false, write_error: None };
         }
     };

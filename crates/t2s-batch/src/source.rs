@@ -221,6 +221,11 @@ pub fn for_each_batch(sources: &[Source], fields: &LogFields, batch_units: usize
     for (si, src) in sources.iter().enumerate() {
         let mut units = UnitReader::new(si, src, fields);
         let mut pending = units.next();
+        if pending.is_none() {
+            // A log without a record is still accounted for.
+            let d = Diagnostic::warning("empty-input", "the query log holds no record", None);
+            pending = Some(units.unit(Err(d), None, None));
+        }
         while let Some(mut u) = pending {
             pending = units.next();
             u.last = pending.is_none();

@@ -76,6 +76,7 @@ fn repository(root: &Path) {
     write(root, "logs/adhoc.csv", "query_id,query\nc1,\"SELECT r_name\nFROM region\"\n");
     write(root, "broken/bad.sql", "SELECT 1;\n\nSELECT a,\n  b +\nFROM orders;\n");
     write(root, "broken/latin1.sql", b"SELECT 'caf\xe9' AS x;\n");
+    write(root, "logs/empty.jsonl", "\n");
     write(root, "notes.md", "not SQL: ignored");
 }
 
@@ -98,11 +99,14 @@ fn converts_a_repository_and_accounts_for_every_input() {
         "broken/bad.sql",
         "broken/latin1.sql",
         "logs/adhoc.csv",
+        "logs/empty.jsonl",
         "logs/queries.jsonl",
         "z_views/cust_orders.sql",
     ];
     assert_eq!(sources.iter().map(String::as_str).collect::<Vec<_>>(), expected);
-    assert_eq!(records(&r).len(), 2 + 3 + 2 + 1 + 1 + 3 + 1);
+    assert_eq!(records(&r).len(), 2 + 3 + 2 + 1 + 1 + 1 + 3 + 1);
+    let empty = records(&r).iter().find(|x| x["source"].as_str().unwrap().ends_with("empty.jsonl")).unwrap();
+    assert_eq!((empty["status"].as_str(), empty["diagnostics"][0]["code"].as_str()), (Some("ok"), Some("empty-input")));
 
     // The broken file: the syntax error with its line and column; its good statement converted.
     let bad = record(&r, "broken/bad.sql", 2);
@@ -163,8 +167,8 @@ fn converts_a_repository_and_accounts_for_every_input() {
 
     // Summary table and report summary agree.
     let s = &r.report["summary"];
-    assert_eq!((s["files"].as_u64(), s["statements"].as_u64(), s["status"].as_str()), (Some(7), Some(13), Some("error")));
-    assert_eq!(s["ok"].as_u64().unwrap() + s["flagged"].as_u64().unwrap() + s["error"].as_u64().unwrap(), 13);
+    assert_eq!((s["files"].as_u64(), s["statements"].as_u64(), s["status"].as_str()), (Some(8), Some(14), Some("error")));
+    assert_eq!(s["ok"].as_u64().unwrap() + s["flagged"].as_u64().unwrap() + s["error"].as_u64().unwrap(), 14);
     assert!(r.stdout.contains("syntax-error"), "{}", r.stdout);
 }
 
