@@ -1,7 +1,8 @@
 //! The `trino2spark` command line. The only crate that prints or touches the terminal.
 
+mod convert;
+
 use clap::{Parser, Subcommand, ValueEnum};
-use serde_json::json;
 use std::io::{Read, Write};
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -44,6 +45,9 @@ enum Command {
         #[arg(long = "udfs")]
         udfs: Vec<String>,
     },
+    /// Convert a query repository (directories of .sql files, query logs, stdin) into a tree
+    /// of Spark SQL files, in dependency order, with a summary and an optional JSON report.
+    Convert(convert::ConvertArgs),
     /// Translate the bundled example queries (TPC-H with its schema) and print the results.
     Demo {
         #[command(flatten)]
@@ -134,16 +138,6 @@ fn options(t: &TargetArgs) -> Result<Options, String> {
     with_udfs(opts, &t.udfs)
 }
 
-fn diag_json(d: &Diagnostic) -> serde_json::Value {
-    json!({
-        "severity": d.severity,
-        "code": d.code,
-        "message": d.message,
-        "line": d.span.map(|s| s.line),
-        "column": d.span.map(|s| s.column),
-    })
-}
-
 fn render_diag(d: &Diagnostic, source_name: &str) -> String {
     let pos = d.span.map(|s| format!("{source_name}:{}:{}: ", s.line, s.column)).unwrap_or_else(|| format!("{source_name}: "));
     let sev = match d.severity {
@@ -166,6 +160,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let mut stdout = std::io::stdout().lock();
     match cli.command {
+        Command::Convert(args) => convert::run(args),
         Command::Transpile { file, target, format, emit } => {
             let opts = match options(&target) {
                 Ok(o) => o,
@@ -194,25 +189,8 @@ fn main() -> ExitCode {
             let result = trino2spark::transpile_bytes(&bytes, &opts);
             match format {
                 Format::Json => {
-                    let v = match &result {
-                        Ok(t) => json!({
-                            "status": t.status,
-                            "spark_sql": t.spark_sql,
-                            "spark_conf": t.spark_conf,
-                            "setup": t.setup,
-                            "diagnostics": t.diagnostics.iter().map(diag_json).collect::<Vec<_>>(),
-                            "rules": t.rules,
-                        }),
-                        Err(e) => json!({
-                            "status": Status::Error,
-                            "spark_sql": "",
-                            "spark_conf": trino2spark::spark_conf(&opts),
-                            "setup": [],
-                            "diagnostics": [diag_json(&e.to_diagnostic())],
-                            "rules": [],
-                        }),
-                    };
-                    let _ = writeln!(stdout, "{v}");
+                    let v = trino2spark::Verdict::from_result(&result, &opts);
+                    let _ = writeln!(stdout, "{}", serde_json::to_string(&v).unwrap_or_default());
                 }
                 Format::Text => match &result {
                     Ok(t) => {

@@ -1,7 +1,7 @@
 //! Trino type → Spark SQL type spelling, from the `type` rules in `mappings/types.map`
 //! (catalog §2).
 
-use crate::{builtin_registry, SparkVersion, Target};
+use crate::{builtin_registry, Target};
 use t2s_ir::Type;
 use t2s_mappings::{Action, Condition};
 
@@ -94,6 +94,7 @@ pub fn spark_type(t: &Type, target: &Target) -> Result<String, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::SparkVersion;
 
     #[test]
     fn types_follow_the_type_rules() {

@@ -13,16 +13,39 @@
 //! pure and thread-safe: [`Options`] is `Send + Sync` and shares its catalog by `Arc`.
 
 pub mod examples;
+mod relation;
+mod verdict;
+
+pub use relation::DefinedRelation;
+pub use verdict::{verdict, DiagnosticRecord, Verdict};
 
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+pub use t2s_ir::Type;
 pub use t2s_ir::{Diagnostic, Severity, Span, Statement as IrStatement};
 pub use t2s_rewrite::{LoadError, Registry, SparkVersion, Target, UnknownFunctions};
-pub use t2s_trino::catalog::{catalog_from_ddl, catalog_from_file_text, Catalog, CatalogError};
+pub use t2s_trino::catalog::{catalog_from_ddl, catalog_from_file_text, parse_type, Catalog, CatalogError};
+pub use t2s_trino::parse::ParsedStatement;
 
-/// How to translate.
+/// How to translate. Build it once and share it (it is `Send + Sync`; the catalog is behind
+/// an `Arc`, so clones are cheap and translation never mutates it).
+///
+/// ```
+/// use std::sync::Arc;
+/// use trino2spark::{catalog_from_file_text, transpile, Options, SparkVersion, Target};
+/// let catalog = catalog_from_file_text("CREATE TABLE t (id bigint, price decimal(12,2))").unwrap();
+/// let opts = Options {
+///     target: Target { version: SparkVersion::parse("3.5").unwrap(), ansi: false },
+///     catalog: Arc::new(catalog),
+///     time_zone: "Europe/Berlin".into(),
+/// };
+/// let out = transpile("SELECT id / 2 AS half FROM t", &opts).unwrap();
+/// assert!(out.spark_sql.contains("id div 2"));
+/// assert_eq!(out.spark_conf["spark.sql.session.timeZone"], "Europe/Berlin");
+/// assert_eq!(out.spark_conf["spark.sql.ansi.enabled"], "false");
+/// ```
 #[derive(Debug, Clone)]
 pub struct Options {
     pub target: Target,
@@ -90,8 +113,16 @@ impl t2s_trino::lower::FunctionSignatures for RuleSignatures<'_> {
     }
 }
 
-/// Outcome of a translation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+/// Outcome of a translation; serialised as `"ok"`, `"flagged"`, `"error"`.
+///
+/// ```
+/// use trino2spark::{transpile, Options, Status};
+/// let opts = Options::default();
+/// assert_eq!(transpile("SELECT 1", &opts).unwrap().status, Status::Ok);
+/// assert_eq!(transpile("SELECT approx_distinct(x) FROM t", &opts).unwrap().status, Status::Flagged);
+/// assert_eq!(serde_json::to_string(&Status::Flagged).unwrap(), "\"flagged\"");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// Result-equal Spark SQL.
@@ -121,7 +152,17 @@ pub struct StatementOutput {
     pub rewritten_ir: Option<IrStatement>,
 }
 
-/// The translation of a whole input (one or more statements).
+/// The translation of a whole input (one or more statements). Its JSON contract is
+/// [`Verdict`] (`Verdict::from_result`).
+///
+/// ```
+/// use trino2spark::{transpile, Options, Status};
+/// let out = transpile("SELECT 1; SELECT approx_distinct(x) FROM t", &Options::default()).unwrap();
+/// assert_eq!(out.statements.len(), 2);
+/// assert_eq!(out.status, Status::Flagged); // the worst statement decides
+/// assert!(out.spark_sql.contains(";\n\n"));
+/// assert_eq!(out.diagnostics.iter().filter(|d| d.code == "approximate").count(), 1);
+/// ```
 #[derive(Debug, Clone, Serialize)]
 pub struct Transpiled {
     pub status: Status,
@@ -150,6 +191,15 @@ pub enum Error {
 }
 
 impl Error {
+    /// The error as a diagnostic (code `syntax-error`, `invalid-utf8` or `empty-input`).
+    ///
+    /// ```
+    /// use trino2spark::{transpile, Options};
+    /// let err = transpile("SELECT a,\n  b +\nFROM t", &Options::default()).unwrap_err();
+    /// let d = err.to_diagnostic();
+    /// assert_eq!(d.code, "syntax-error");
+    /// assert_eq!(d.span.map(|s| (s.line, s.column)), Some((3, 1)));
+    /// ```
     pub fn to_diagnostic(&self) -> Diagnostic {
         match self {
             Error::Syntax { message, line, column } => {
@@ -178,6 +228,12 @@ const INVALID_QUERY_CODES: &[&str] = &[
 ];
 
 /// The Spark settings every translation relies on (catalog §0).
+///
+/// ```
+/// let conf = trino2spark::spark_conf(&trino2spark::Options::default());
+/// assert_eq!(conf["spark.sql.ansi.enabled"], "true");
+/// assert_eq!(conf["spark.sql.timestampType"], "TIMESTAMP_NTZ");
+/// ```
 pub fn spark_conf(opts: &Options) -> BTreeMap<String, String> {
     let mut m = BTreeMap::new();
     m.insert("spark.sql.ansi.enabled".into(), opts.target.ansi.to_string());
@@ -203,6 +259,12 @@ pub fn transpile(sql: &str, opts: &Options) -> Result<Transpiled, Error> {
 }
 
 /// Like [`transpile`] for raw bytes: invalid UTF-8 is an error, not a panic.
+///
+/// ```
+/// use trino2spark::{transpile_bytes, Error, Options};
+/// let err = transpile_bytes(b"SELECT '\xff'", &Options::default()).unwrap_err();
+/// assert_eq!(err, Error::InvalidUtf8 { offset: 8 });
+/// ```
 pub fn transpile_bytes(bytes: &[u8], opts: &Options) -> Result<Transpiled, Error> {
     let text = std::str::from_utf8(bytes).map_err(|e| Error::InvalidUtf8 { offset: e.valid_up_to() })?;
     transpile(text, opts)
@@ -235,6 +297,15 @@ pub fn combine(statements: Vec<StatementOutput>, opts: &Options) -> Transpiled {
 }
 
 /// Translates each statement on its own: one bad statement does not lose the others.
+///
+/// ```
+/// use trino2spark::{transpile_statements, Options, Status};
+/// let results = transpile_statements("SELECT 1;\nSELECT FROM;\nSELECT 2", &Options::default());
+/// assert_eq!(results.len(), 3);
+/// assert_eq!(results[0].as_ref().unwrap().status, Status::Ok);
+/// assert!(results[1].is_err());
+/// assert_eq!(results[2].as_ref().unwrap().span.line, 3);
+/// ```
 pub fn transpile_statements(sql: &str, opts: &Options) -> Vec<Result<StatementOutput, Error>> {
     t2s_trino::parse::parse_sql(sql)
         .into_iter()
@@ -243,6 +314,41 @@ pub fn transpile_statements(sql: &str, opts: &Options) -> Vec<Result<StatementOu
             Ok(ps) => Ok(translate_one(&ps, opts)),
         })
         .collect()
+}
+
+/// Splits `sql` into statements and parses each one, without translating: one bad
+/// statement does not lose the others. Positions are positions in the whole of `sql`.
+///
+/// ```
+/// let parsed = trino2spark::parse_statements("SELECT 1; SELEC 2; SELECT 3");
+/// assert_eq!(parsed.len(), 3);
+/// assert!(parsed[0].is_ok() && parsed[1].is_err() && parsed[2].is_ok());
+/// ```
+pub fn parse_statements(sql: &str) -> Vec<Result<ParsedStatement, Error>> {
+    t2s_trino::parse::parse_sql(sql)
+        .into_iter()
+        .map(|parsed| {
+            parsed.map_err(|e| Error::Syntax {
+                message: e.message,
+                line: e.line,
+                column: e.column,
+            })
+        })
+        .collect()
+}
+
+/// Translates one statement parsed by [`parse_statements`] (batch tools parse once, look at
+/// the syntax tree, then translate).
+///
+/// ```
+/// use trino2spark::{parse_statements, transpile_parsed, Options, Status};
+/// let parsed = parse_statements("SELECT 7 / 2 AS q");
+/// let out = transpile_parsed(parsed[0].as_ref().unwrap(), &Options::default());
+/// assert_eq!(out.status, Status::Ok);
+/// assert_eq!((out.span.line, out.span.column), (1, 1));
+/// ```
+pub fn transpile_parsed(ps: &ParsedStatement, opts: &Options) -> StatementOutput {
+    translate_one(ps, opts)
 }
 
 fn translate_one(ps: &t2s_trino::parse::ParsedStatement, opts: &Options) -> StatementOutput {
@@ -293,6 +399,13 @@ fn translate_one(ps: &t2s_trino::parse::ParsedStatement, opts: &Options) -> Stat
 }
 
 /// The lowered IR of every statement, in its stable text form (`--emit ir`).
+///
+/// ```
+/// use trino2spark::{ir_text, transpile, Options};
+/// let out = transpile("SELECT 7 / 2 AS q", &Options::default()).unwrap();
+/// assert!(!ir_text(&out, false).is_empty());
+/// assert!(!ir_text(&out, true).is_empty());
+/// ```
 pub fn ir_text(out: &Transpiled, rewritten: bool) -> String {
     out.statements
         .iter()
