@@ -25,6 +25,7 @@ use std::sync::Arc;
 
 pub use t2s_ir::Type;
 pub use t2s_ir::{Diagnostic, Severity, Span, Statement as IrStatement};
+pub use t2s_mappings::{Coverage, Kind as RuleKind, Status as RuleStatus};
 pub use t2s_rewrite::{LoadError, Registry, SparkVersion, Target, UnknownFunctions};
 pub use t2s_trino::catalog::{catalog_from_ddl, catalog_from_file_text, parse_type, Catalog, CatalogError};
 pub use t2s_trino::parse::ParsedStatement;
