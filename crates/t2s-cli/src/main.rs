@@ -1,7 +1,6 @@
 //! The `trino2spark` command line. The only crate that prints or touches the terminal.
 
 use clap::{Parser, Subcommand, ValueEnum};
-use serde_json::json;
 use std::io::{Read, Write};
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -86,16 +85,6 @@ fn options(t: &TargetArgs) -> Result<Options, String> {
     })
 }
 
-fn diag_json(d: &Diagnostic) -> serde_json::Value {
-    json!({
-        "severity": d.severity,
-        "code": d.code,
-        "message": d.message,
-        "line": d.span.map(|s| s.line),
-        "column": d.span.map(|s| s.column),
-    })
-}
-
 fn render_diag(d: &Diagnostic, source_name: &str) -> String {
     let pos = d.span.map(|s| format!("{source_name}:{}:{}: ", s.line, s.column)).unwrap_or_else(|| format!("{source_name}: "));
     let sev = match d.severity {
@@ -146,20 +135,7 @@ fn main() -> ExitCode {
             let result = trino2spark::transpile_bytes(&bytes, &opts);
             match format {
                 Format::Json => {
-                    let v = match &result {
-                        Ok(t) => json!({
-                            "status": t.status,
-                            "spark_sql": t.spark_sql,
-                            "spark_conf": t.spark_conf,
-                            "diagnostics": t.diagnostics.iter().map(diag_json).collect::<Vec<_>>(),
-                        }),
-                        Err(e) => json!({
-                            "status": Status::Error,
-                            "spark_sql": "",
-                            "spark_conf": trino2spark::spark_conf(&opts),
-                            "diagnostics": [diag_json(&e.to_diagnostic())],
-                        }),
-                    };
+                    let v = trino2spark::contract::to_json(&result, &opts);
                     let _ = writeln!(stdout, "{v}");
                 }
                 Format::Text => match &result {
