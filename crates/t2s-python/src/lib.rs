@@ -96,10 +96,17 @@ fn spark_conf(spark: String, ansi: Option<bool>, time_zone: Option<String>) -> O
     .unwrap_or_else(|m| ("internal", m))
 }
 
+/// The canonical spelling (`"4"`, `"3.5"`) of a Spark version, or `None` if it is not a target.
+#[pyfunction]
+fn spark_version(spark: String) -> Option<&'static str> {
+    SparkVersion::parse(&spark).map(SparkVersion::as_str)
+}
+
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add_function(wrap_pyfunction!(transpile, m)?)?;
     m.add_function(wrap_pyfunction!(spark_conf, m)?)?;
+    m.add_function(wrap_pyfunction!(spark_version, m)?)?;
     Ok(())
 }
