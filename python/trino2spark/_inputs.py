@@ -11,7 +11,7 @@ from .errors import SchemaError
 
 #: What ``schema=`` accepts: a path to a JSON or CREATE TABLE file, a JSON or CREATE TABLE
 #: text, a dict, or a list of these (merged in order).
-SchemaInput = Union[str, "os.PathLike[str]", Mapping, List[Any], None]
+SchemaInput = Union[str, "os.PathLike[str]", Mapping[str, Any], List[Any], None]
 
 
 def _looks_like_text(s: str) -> bool:
@@ -29,7 +29,7 @@ def _read_path(path: "Union[str, os.PathLike[str]]", what: str) -> str:
         raise SchemaError(f"{what} file {os.fspath(path)!r} is not UTF-8 text: {e}") from e
 
 
-def _mapping_to_json(schema: Mapping) -> str:
+def _mapping_to_json(schema: Mapping[str, Any]) -> str:
     """``{"tables": [...]}`` passes as it is; ``{"orders": {"o_orderkey": "bigint", ...}}``
     (table → column → Trino type) is the short form."""
     if "tables" in schema:

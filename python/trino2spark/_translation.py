@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple
 
 from . import _native
-from ._inputs import schema_texts
+from ._inputs import SchemaInput, schema_texts
 from .errors import (
     InternalError,
     InvalidQueryError,
@@ -20,7 +20,7 @@ from .errors import (
 )
 
 if TYPE_CHECKING:  # pragma: no cover
-    from pyspark.sql import DataFrame, SparkSession
+    from pyspark.sql import DataFrame, SparkSession  # type: ignore[import-not-found, unused-ignore]
 
 # A token starting at a diagnostic's position: a quoted string or identifier (quotes doubled
 # inside), a word, or a single character.
@@ -222,8 +222,8 @@ def transpile(
     sql: str,
     spark: str = "4",
     ansi: Optional[bool] = None,
-    schema: Any = None,
-    udfs: Any = None,
+    schema: SchemaInput = None,
+    udfs: SchemaInput = None,
     time_zone: Optional[str] = None,
 ) -> Translation:
     """Translates Trino SQL (one or more statements) into Spark SQL.
