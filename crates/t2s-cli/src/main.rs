@@ -189,8 +189,8 @@ fn main() -> ExitCode {
             let result = trino2spark::transpile_bytes(&bytes, &opts);
             match format {
                 Format::Json => {
-                    let v = trino2spark::Verdict::from_result(&result, &opts);
-                    let _ = writeln!(stdout, "{}", serde_json::to_string(&v).unwrap_or_default());
+                    let v = trino2spark::contract::to_json(&result, &opts);
+                    let _ = writeln!(stdout, "{v}");
                 }
                 Format::Text => match &result {
                     Ok(t) => {

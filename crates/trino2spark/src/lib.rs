@@ -12,6 +12,7 @@
 //! [`transpile`] (one input) or [`transpile_statements`] (per statement, for batches). It is
 //! pure and thread-safe: [`Options`] is `Send + Sync` and shares its catalog by `Arc`.
 
+pub mod contract;
 pub mod examples;
 mod relation;
 mod verdict;
