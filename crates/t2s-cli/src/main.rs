@@ -7,6 +7,8 @@ use std::process::ExitCode;
 use std::sync::Arc;
 use trino2spark::{Catalog, Diagnostic, Options, SparkVersion, Status, Target};
 
+mod verify;
+
 #[derive(Parser)]
 #[command(name = "trino2spark", version, about = "Translate Trino SQL into result-equal Spark SQL, or say exactly why not")]
 struct Cli {
@@ -34,6 +36,7 @@ enum Command {
         #[command(flatten)]
         target: TargetArgs,
     },
+    Verify(verify::VerifyArgs),
 }
 
 #[derive(clap::Args)]
@@ -182,6 +185,7 @@ fn main() -> ExitCode {
                 Err(_) => Status::Error,
             })
         }
+        Command::Verify(args) => verify::run(&args),
         Command::Demo { target } => {
             let mut opts = match options(&target) {
                 Ok(o) => o,

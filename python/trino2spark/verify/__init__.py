@@ -22,7 +22,7 @@ from pathlib import Path
 
 from . import report as _report
 from .cases import Case, collect, parse_case
-from .harness import CaseResult, Context, dump_recorded, run_trino, verify_case
+from .harness import CaseResult, Context, dump_recorded, prefetch, run_trino, verify_case
 from .trino_client import Trino, TrinoQueryFailed, TrinoUnavailable, default_url
 
 __all__ = ["verify", "Results", "CaseResult", "Case", "parse_case", "Trino", "check_recorded"]
@@ -146,7 +146,12 @@ def verify(cases_or_sql, spark=None, trino=None, record: bool = False, report=No
         meta["trino"] = "recorded results"
     if synthesize:
         meta["data"] = f"synthesized, seed {seed}, {rows} random rows per table"
-    results = Results([verify_case(ctx, c) for c in cases], meta)
+    pool = prefetch(ctx, cases)
+    try:
+        results = Results([verify_case(ctx, c) for c in cases], meta)
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
     if report:
         results.write(report)
     return results
@@ -162,16 +167,20 @@ def check_recorded(cases_or_paths, trino="auto", root=None) -> list[tuple[str, s
         raise TrinoUnavailable("check_recorded needs a live Trino")
     version = client.version()
     ctx = Context(spark=None, trino=client, spark_line="4", trino_version=version)
+    from . import tables as tbl
+    cases = collect(list(cases_or_paths) if isinstance(cases_or_paths, (list, tuple)) else [cases_or_paths],
+                    Path(root) if root else Path.cwd())
+    pool = prefetch(ctx, cases)
     out = []
-    for case in collect(list(cases_or_paths) if isinstance(cases_or_paths, (list, tuple)) else [cases_or_paths],
-                        Path(root) if root else Path.cwd()):
-        from . import tables as tbl
-        if case.tables:
+    for case in cases:
+        fut = ctx.prefetched.pop(id(case), None)
+        if fut is not None:
+            live = fut.result()
+        else:
             tbl.load_trino(client, case.tables)
-        try:
-            live = run_trino(ctx, case)
-        finally:
-            if case.tables:
+            try:
+                live = run_trino(ctx, case)
+            finally:
                 tbl.drop_trino(client, case.tables)
         rec = case.load_recorded()
         if rec is None:
@@ -203,6 +212,8 @@ def check_recorded(cases_or_paths, trino="auto", root=None) -> list[tuple[str, s
             return texts if case.ordered else sorted(texts)
         same = key(rec["rows"]) == key(live["rows"])
         out.append((case.id, "same" if same else "DIFF", f"{len(live['rows'])} rows"))
+    if pool is not None:
+        pool.shutdown()
     return out
 
 

@@ -79,6 +79,23 @@ class Context:
     check_recorded: bool = False
     trino_version: str | None = None
     registered: set = field(default_factory=set)
+    prefetched: dict = field(default_factory=dict)  # case id -> Future of run_trino
+
+
+def prefetch(ctx: Context, cases: list[Case], workers: int = 2):
+    """Start the Trino side of the cases that need no tables loaded (inline data, datasets) on a
+    small thread pool, so that Trino works while Spark runs the cases before. Returns the pool
+    (shut it down when done) or None."""
+    if ctx.trino is None or ctx.synth_tables:
+        return None
+    todo = [c for c in cases if not c.tables and c.spark_line in (None, ctx.spark_line)]
+    if not todo:
+        return None
+    from concurrent.futures import ThreadPoolExecutor
+    pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="t2s-trino")
+    for c in todo:
+        ctx.prefetched[id(c)] = pool.submit(run_trino, ctx, c)
+    return pool
 
 
 def _dataset_schema(dataset: str) -> Path | None:
@@ -125,7 +142,8 @@ def _trino_reference(ctx: Context, case: Case) -> dict | None:
     """The Trino side: live when a Trino is reachable (recorded beside the case with --record),
     else the recorded result."""
     if ctx.trino is not None:
-        doc = run_trino(ctx, case)
+        fut = ctx.prefetched.pop(id(case), None)
+        doc = fut.result() if fut is not None else run_trino(ctx, case)
         if ctx.record and case.path is not None and case.recorded_path.suffix == ".json":
             case.recorded_path.write_text(dump_recorded(doc), encoding="utf-8")
         doc["live"] = True

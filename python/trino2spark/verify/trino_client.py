@@ -148,7 +148,9 @@ class Trino:
 
     def _headers(self, catalog, schema) -> dict:
         h = {"X-Trino-User": self.user, "X-Trino-Time-Zone": self.timezone,
-             "X-Trino-Source": "trino2spark-verify", "Content-Type": "text/plain; charset=utf-8"}
+             "X-Trino-Source": "trino2spark-verify", "Content-Type": "text/plain; charset=utf-8",
+             # without it Trino rounds every timestamp to milliseconds
+             "X-Trino-Client-Capabilities": "PARAMETRIC_DATETIME"}
         catalog = catalog if catalog is not None else self.catalog
         schema = schema if schema is not None else self.schema
         if catalog:
