@@ -26,7 +26,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
-sys.path.insert(0, str(ROOT / "python"))
+sys.path.insert(0, str(ROOT / "tests"))
+import t2s_checkout  # noqa: E402,F401  (puts this checkout's trino2spark.verify first)
 
 from trino2spark.verify import check_recorded  # noqa: E402
 from trino2spark.verify import tables as tbl  # noqa: E402

@@ -15,9 +15,8 @@ from pathlib import Path
 import pytest
 
 # The harness package (python/trino2spark/verify) holds the shared code of the suites.
-_PYTHON_DIR = str(Path(__file__).resolve().parents[2] / "python")
-if _PYTHON_DIR not in sys.path:
-    sys.path.insert(0, _PYTHON_DIR)
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+import t2s_checkout  # noqa: E402,F401  (puts this checkout's trino2spark.verify first)
 
 from trino2spark.verify import sparkrun, tpcdata  # noqa: E402
 

@@ -14,10 +14,14 @@ Classifications (README.md):
 from __future__ import annotations
 
 import json
+import os
 import time
 from pathlib import Path
 
 from trino2spark.verify import sparkrun, tpcdata
+
+# The suite tests the release binary (T2S_BIN), not an installed native module.
+os.environ.setdefault("T2S_BIN", str(tpcdata.REPO_ROOT / "target" / "release" / "trino2spark"))
 from trino2spark.verify.expected import load_expected
 from trino2spark.verify.transpile import diag_text, error_diagnostics
 from trino2spark.verify.transpile import transpile as _transpile

@@ -20,7 +20,8 @@ import json
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "python"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+import t2s_checkout  # noqa: E402,F401  (puts this checkout's trino2spark.verify first)
 
 from trino2spark.verify.trino_client import (  # noqa: E402,F401  (re-exported)
     DEFAULT_HOST, Trino, TrinoQueryFailed, TrinoUnavailable, default_port, encode_value, run_query,

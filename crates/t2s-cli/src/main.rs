@@ -36,6 +36,7 @@ enum Command {
         #[command(flatten)]
         target: TargetArgs,
     },
+    /// Run each query on a real Trino and its translation on a real Spark, and classify it.
     Verify(verify::VerifyArgs),
 }
 

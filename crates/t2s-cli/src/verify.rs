@@ -1,5 +1,6 @@
-//! `trino2spark verify`: runs the equivalence harness (the Python package `trino2spark.verify`)
-//! with an interpreter that has pyspark, and passes its exit code through
+//! `trino2spark verify`: runs the equivalence harness (the Python package `trino2spark.verify`:
+//! the checkout's `python/` when run from a checkout, else the installed package) with an
+//! interpreter that has pyspark, and passes its exit code through
 //! (0 every case equal / approximate / flagged as expected, 2 differences, 1 errors).
 
 use std::ffi::OsString;
@@ -62,7 +63,7 @@ pub struct VerifyArgs {
 
 impl VerifyArgs {
     fn harness_args(&self) -> Vec<OsString> {
-        let mut a: Vec<OsString> = vec!["-m".into(), "trino2spark.verify".into()];
+        let mut a: Vec<OsString> = Vec::new();
         let flag = |a: &mut Vec<OsString>, on: bool, name: &str| {
             if on {
                 a.push(name.into());
@@ -117,20 +118,39 @@ fn interpreter(args: &VerifyArgs, root: Option<&Path>) -> OsString {
     "python3".into()
 }
 
+/// From a checkout: the checkout's `python/trino2spark/verify` comes first, also where a wheel
+/// of trino2spark is installed (its path gets the checkout's subpackage) or where the checkout's
+/// package does not import (no native module built: the harness then translates with this binary).
+const BOOTSTRAP: &str = r#"import os, sys, types
+d = os.environ["T2S_PYTHON_DIR"]
+sys.path.insert(0, d)
+try:
+    import trino2spark
+except ImportError:
+    sys.modules.pop("trino2spark", None)
+    trino2spark = types.ModuleType("trino2spark")
+    trino2spark.__path__ = []
+    sys.modules["trino2spark"] = trino2spark
+p = os.path.join(d, "trino2spark")
+if p not in list(trino2spark.__path__):
+    trino2spark.__path__.insert(0, p)
+from trino2spark.verify.cli import main
+sys.exit(main(sys.argv[1:]))
+"#;
+
 pub fn run(args: &VerifyArgs) -> ExitCode {
     let root = checkout();
     let python = interpreter(args, root.as_deref());
     let mut cmd = Command::new(&python);
-    cmd.args(args.harness_args());
-    if let Some(root) = &root {
-        let mut paths = vec![root.join("python")];
-        if let Some(old) = std::env::var_os("PYTHONPATH") {
-            paths.extend(std::env::split_paths(&old));
+    match &root {
+        Some(root) => {
+            cmd.arg("-c").arg(BOOTSTRAP).env("T2S_PYTHON_DIR", root.join("python"));
         }
-        if let Ok(joined) = std::env::join_paths(paths) {
-            cmd.env("PYTHONPATH", joined);
+        None => {
+            cmd.arg("-m").arg("trino2spark.verify");
         }
     }
+    cmd.args(args.harness_args());
     // The harness translates with this very binary unless told otherwise.
     if std::env::var_os("TRINO2SPARK_BIN").is_none() {
         if let Ok(exe) = std::env::current_exe() {

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from .ttypes import TType, parse_ttype
 from .values import _key, from_spark, from_trino, same_row
@@ -35,7 +36,6 @@ class Comparison:
 
 
 def _jsonable(v):
-    from decimal import Decimal
     if isinstance(v, (list, tuple)):
         return [_jsonable(x) for x in v]
     if isinstance(v, dict):
@@ -71,8 +71,19 @@ def _has_float(t: TType) -> bool:
     return t.base in ("double", "real") or any(_has_float(a) for a in t.args)
 
 
+def _value_key(v) -> str:
+    """A hash key under which equal values meet: numbers by value whatever their Python type
+    (Spark's 1.0 and Trino's 1 land together; same() then decides)."""
+    if isinstance(v, (int, float, Decimal)) and not isinstance(v, bool):
+        try:
+            return "n:" + str(Decimal(v).normalize())
+        except (ValueError, ArithmeticError):
+            return _key(v)
+    return _key(v)
+
+
 def _bucket_key(row, exact_cols) -> str:
-    return "|".join(_key(row[j]) for j in exact_cols)
+    return "|".join(_value_key(row[j]) for j in exact_cols)
 
 
 def multiset_diff(exp: list, act: list, types: list[TType], rel_tol=None) -> tuple[list, list]:
@@ -151,8 +162,8 @@ def _tokens(sql: str) -> list[str]:
     return [t for t in _TOKEN.findall(sql) if t.strip() and not t.startswith("--") and not t.startswith("/*")]
 
 
-def order_by_items(sql: str) -> list[str]:
-    """The items (as token text) of the top-level ORDER BY of the last statement, or []."""
+def order_by_items(sql: str) -> list[list[str]]:
+    """The items (as token lists) of the top-level ORDER BY of the last statement, or []."""
     toks = _tokens(sql)
     depth, start = 0, None
     for i, t in enumerate(toks):
@@ -186,7 +197,7 @@ def order_by_items(sql: str) -> list[str]:
     for it in items:
         while it and it[-1].upper() in ("ASC", "DESC", "FIRST", "LAST", "NULLS"):
             it = it[:-1]
-        out.append(" ".join(it))
+        out.append(it)
     return out
 
 
@@ -196,8 +207,7 @@ def order_key_columns(sql: str, column_names: list[str]) -> list[int]:
     is fixed by the query."""
     names = [n.lower() for n in column_names]
     out = []
-    for item in order_by_items(sql):
-        parts = item.split(" ")
+    for parts in order_by_items(sql):
         if len(parts) == 1 and parts[0].isdigit():
             j = int(parts[0]) - 1
         else:

@@ -49,6 +49,7 @@ class CaseResult:
     only_spark: list = field(default_factory=list)
     trino: dict | None = None  # {"source", "rows": n, "error"?, "error_class"?}
     spark: dict | None = None  # {"rows": n, "error"?, "condition"?, "error_class"?}
+    type_notes: list = field(default_factory=list)  # Spark column types that are not Trino's
     expectation: list | None = None
     expectation_met: bool = True
     data: str | None = None  # where the rows came from: inline, tables, dataset, synthesized
@@ -305,8 +306,24 @@ def _classify(case: Case, res: CaseResult, ref: dict, sp: dict, approximate: boo
     tol = APPROX_TOLERANCE if approximate else case.tolerance
     cmp = compare(ref, sp["rows"], sp["names"], order_keys=keys, ordered=case.ordered, rel_tol=tol)
     res.diff, res.details = cmp.summary, cmp.details or None
+    res.type_notes = _type_notes(ref["columns"], sp.get("schema"))
     res.only_trino, res.only_spark = cmp.to_json()["only_trino"], cmp.to_json()["only_spark"]
     if cmp.equal:
         res.classification = "approximate" if approximate else "equal"
     else:
         res.classification = "different"
+
+
+def _type_notes(columns: list, schema) -> list[str]:
+    """Columns whose Spark type is not the Spark spelling of Trino's (a CTAS or a UNION would see
+    it): reported, not classified."""
+    if schema is None or len(schema.fields) != len(columns):
+        return []
+    from .ttypes import parse_ttype
+    from .values import type_mismatch
+    notes = []
+    for c, f in zip(columns, schema.fields):
+        bad = type_mismatch(parse_ttype(c["type"]), f.dataType)
+        if bad:
+            notes.append(f"column {c['name']}: Trino {bad}")
+    return notes

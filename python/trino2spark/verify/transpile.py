@@ -1,4 +1,5 @@
-"""The transpiler, from Python: the native module ``trino2spark._native`` when it is importable,
+"""The transpiler, from Python: the package's ``trino2spark.transpile`` (the native module
+``trino2spark._native``) when it is importable,
 else the ``trino2spark`` binary (``$TRINO2SPARK_BIN``, ``$T2S_BIN``, the checkout's
 ``target/release/trino2spark``, or ``trino2spark`` on PATH) with ``transpile - --format json``.
 
@@ -35,56 +36,43 @@ def binary() -> str | None:
 
 
 def _native():
-    if os.environ.get("T2S_NO_NATIVE"):
+    """The package's own transpile() (backed by trino2spark._native), or None. A binary named
+    in $TRINO2SPARK_BIN / $T2S_BIN wins (the engine suites test the release binary, and
+    `trino2spark verify` translates with itself); T2S_NO_NATIVE=1 forces the binary."""
+    if os.environ.get("T2S_NO_NATIVE") or os.environ.get("TRINO2SPARK_BIN") or os.environ.get("T2S_BIN"):
         return None
     try:
-        from trino2spark import _native  # type: ignore[attr-defined]
+        from trino2spark import _native  # type: ignore[attr-defined]  # noqa: F401
+        from trino2spark import transpile as package_transpile  # type: ignore[attr-defined]
     except ImportError:
         return None
-    return _native if callable(getattr(_native, "transpile", None)) else None
+    return package_transpile if callable(package_transpile) else None
 
 
-def _normalise(doc) -> dict:
-    """The native result as the CLI's JSON: a JSON string, a dict, or an object with fields."""
-    if isinstance(doc, (str, bytes)):
-        doc = json.loads(doc)
-    if not isinstance(doc, dict):
-        doc = {k: getattr(doc, k, None) for k in ("status", "spark_sql", "spark_conf", "diagnostics")}
-    status = doc.get("status")
-    status = getattr(status, "value", status)
-    diags = []
-    for d in doc.get("diagnostics") or []:
-        if not isinstance(d, dict):
-            d = {k: getattr(d, k, None) for k in ("severity", "code", "message", "line", "column")}
-        diags.append(d)
-    return {"status": str(status).lower() if status is not None else None,
-            "spark_sql": doc.get("spark_sql"), "spark_conf": dict(doc.get("spark_conf") or {}),
-            "diagnostics": diags}
-
-
-def _via_native(mod, sql, spark_line, schemas, ansi, time_zone) -> dict | None:
-    kwargs = {"spark": spark_line}
-    if schemas:
-        kwargs["schema"] = [str(s) for s in schemas]
-    if ansi is not None:
-        kwargs["ansi"] = ansi
-    if time_zone:
-        kwargs["time_zone"] = time_zone
+def _via_native(fn, sql, spark_line, schemas, ansi, time_zone) -> dict:
+    """The JSON contract from the package's transpile(): a Translation's to_dict(); a ParseError
+    carries the contract of its error in ``result``; other errors (schema, options, internal)
+    become a contract error."""
     try:
-        out = _normalise(mod.transpile(sql, **kwargs))
-    except TypeError:
-        return None  # another signature than this harness knows: use the binary
-    out["engine"] = "native"
+        t = fn(sql, spark=spark_line, ansi=ansi, schema=[str(s) for s in schemas] or None, time_zone=time_zone)
+        doc = t.to_dict()
+    except Exception as e:  # noqa: BLE001 - every failure is reported, never raised
+        doc = getattr(e, "result", None)
+        if not isinstance(doc, dict):
+            return {"status": None, "engine": "native", "contract_error": f"{type(e).__name__}: {e}"}
+    out = {"status": doc.get("status"), "spark_sql": doc.get("spark_sql"),
+           "spark_conf": dict(doc.get("spark_conf") or {}), "diagnostics": list(doc.get("diagnostics") or []),
+           "engine": "native"}
+    if out["status"] not in EXIT_CODES:
+        out["contract_error"] = f"unknown status {out['status']!r}"
     return out
 
 
 def transpile(sql: str, spark_line: str = "4", schemas: list | tuple = (), *, ansi: bool | None = None,
               time_zone: str | None = None) -> dict:
-    mod = _native()
-    if mod is not None:
-        out = _via_native(mod, sql, spark_line, schemas, ansi, time_zone)
-        if out is not None:
-            return out
+    fn = _native()
+    if fn is not None:
+        return _via_native(fn, sql, spark_line, schemas, ansi, time_zone)
     exe = binary()
     if exe is None:
         return {"status": None, "contract_error": "no transpiler: trino2spark._native is not importable and no "
@@ -110,8 +98,9 @@ def transpile(sql: str, spark_line: str = "4", schemas: list | tuple = (), *, an
         return {"status": None, "exit_code": p.returncode,
                 "contract_error": f"stdout is not one JSON object ({e}); exit code {p.returncode}; "
                                   f"stderr: {p.stderr.strip()[:500]!r}"}
-    out = _normalise(doc)
-    out.update(engine=exe, exit_code=p.returncode)
+    out = {"status": doc.get("status"), "spark_sql": doc.get("spark_sql"),
+           "spark_conf": dict(doc.get("spark_conf") or {}), "diagnostics": list(doc.get("diagnostics") or []),
+           "engine": exe, "exit_code": p.returncode}
     if out["status"] not in EXIT_CODES:
         out["contract_error"] = f"unknown status {out['status']!r}"
     elif EXIT_CODES[out["status"]] != p.returncode:

@@ -101,14 +101,18 @@ def _trino_key(text: str, kt: TType):
 
 
 def from_spark(v, t: TType):
-    """A value of a collected pyspark Row -> canonical (guided by the Trino type)."""
+    """A value of a collected pyspark Row -> canonical (guided by the Trino type). Never lossy: a
+    Spark value of another kind (a fraction where Trino has an integer) stays what it is, so it
+    cannot compare equal by accident."""
     if v is None:
         return None
     b = t.base
     if b == "boolean":
-        return bool(v)
+        return v
     if b in _INTS:
-        return int(v)
+        if isinstance(v, (int, Decimal)) and v == int(v):
+            return int(v)
+        return v
     if b == "double":
         return float(v)
     if b == "real":
