@@ -39,6 +39,7 @@ from pathlib import Path
 
 import pytest
 
+from trino2spark.verify.cases import known_failures as _known_failures
 from trino2spark.verify.cases import parse_case
 from trino2spark.verify.compare import compare, order_key_columns
 from trino2spark.verify.errors import spark_condition
@@ -74,24 +75,10 @@ def directives(sql: str, version: str | None = None) -> dict:
     return {"status": expect[0], "codes": expect[1:], "ordered": case.ordered}
 
 
-_FIXME = re.compile(
-    r"^\s*[-*]\s*FIXME\s+(?:(types)\s+)?`([^`]+)`\s*(?:\[spark\s+([^\]]+)\])?\s*:?\s*(.*)$")
-
-
 def known_failures(version: str, kind: str = "values") -> dict[str, str]:
     """case id -> reason, for the FIXME lines of KNOWN_FAILURES.md of this kind ("values" or
     "types") that apply to Spark line `version`."""
-    out: dict[str, str] = {}
-    if not KNOWN_FAILURES.exists():
-        return out
-    for line in KNOWN_FAILURES.read_text().splitlines():
-        m = _FIXME.match(line)
-        if not m or (m.group(1) or "values") != kind:
-            continue
-        versions = [v.strip() for v in (m.group(3) or "").split(",") if v.strip()]
-        if not versions or version in versions:
-            out[m.group(2).removesuffix(".sql")] = m.group(4).strip() or "known failure"
-    return out
+    return _known_failures(KNOWN_FAILURES, version, kind)
 
 
 def _spark_version(config) -> str:

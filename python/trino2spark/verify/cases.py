@@ -52,6 +52,7 @@ class Case:
     spark_line: str | None = None
     tolerance: float | None = None
     tables: list[Table] = field(default_factory=list)
+    known_failures: dict = field(default_factory=dict)  # Spark line -> reason (KNOWN_FAILURES.md)
     spark_sql: str | None = None  # an override: run this instead of the translation
     spark_conf: dict | None = None
 
@@ -160,6 +161,7 @@ def load_case(path: Path, root: Path | None = None) -> Case:
     if case.dataset is None and path.parent.name in ("tpch", "tpcds"):
         case.dataset = f"{path.parent.name}.tiny"
         case.id = f"{path.parent.name}/{path.stem}"
+    attach_known_failures(case)
     side = case.tables_path
     if side is not None and side.is_file():
         doc = json.loads(side.read_text(encoding="utf-8"))
@@ -194,3 +196,38 @@ def collect(args: list, root: Path | None = None) -> list[Case]:
         else:
             out.append(parse_case(str(a), case_id=f"query{len(out) + 1}"))
     return out
+
+
+_FIXME = re.compile(
+    r"^\s*[-*]\s*FIXME\s+(?:(types)\s+)?`([^`]+)`\s*(?:\[spark\s+([^\]]+)\])?\s*:?\s*(.*)$")
+
+
+def known_failures(path: Path, version: str, kind: str = "values") -> dict[str, str]:
+    """case id (relative to the corpus folder, no .sql) -> reason, for the FIXME lines of a
+    KNOWN_FAILURES.md of this kind ("values" or "types") that apply to Spark line ``version``."""
+    out: dict[str, str] = {}
+    if not path.exists():
+        return out
+    for line in path.read_text(encoding="utf-8").splitlines():
+        m = _FIXME.match(line)
+        if not m or (m.group(1) or "values") != kind:
+            continue
+        versions = [v.strip() for v in (m.group(3) or "").split(",") if v.strip()]
+        if not versions or version in versions:
+            out[m.group(2).removesuffix(".sql")] = m.group(4).strip() or "known failure"
+    return out
+
+
+def attach_known_failures(case: Case) -> None:
+    """Fill case.known_failures from the KNOWN_FAILURES.md of the corpus folder holding it."""
+    if case.path is None:
+        return
+    for d in Path(case.path).resolve().parents:
+        kf = d / "KNOWN_FAILURES.md"
+        if kf.is_file():
+            rel = Path(case.path).resolve().relative_to(d).with_suffix("").as_posix()
+            for line in ("4", "3.5"):
+                reason = known_failures(kf, line).get(rel)
+                if reason:
+                    case.known_failures[line] = reason
+            return

@@ -21,8 +21,11 @@ def counts(results) -> dict:
 def summary_line(results, meta: dict | None = None) -> str:
     c = counts(results)
     unmet = sum(1 for r in results if not r.expectation_met)
+    known = sum(1 for r in results if r.known_failure)
     parts = [f"{n} {k}" for k, n in c.items()]
     line = f"{len(results)} cases: " + (", ".join(parts) or "none")
+    if known:
+        line += f"; {known} listed in KNOWN_FAILURES.md"
     if unmet:
         line += f"; {unmet} not as the case expects"
     secs = sum(r.seconds for r in results)
