@@ -100,9 +100,21 @@ impl VerifyArgs {
 /// The repository checkout this binary runs from (or the current directory is in): the folder
 /// holding `python/trino2spark/verify`.
 fn checkout() -> Option<PathBuf> {
-    let is_root = |p: &Path| p.join("python").join("trino2spark").join("verify").join("__init__.py").is_file();
-    let from_exe = std::env::current_exe().ok().and_then(|e| e.ancestors().find(|p| is_root(p)).map(Path::to_path_buf));
-    from_exe.or_else(|| std::env::current_dir().ok().and_then(|d| d.ancestors().find(|p| is_root(p)).map(Path::to_path_buf)))
+    let is_root = |p: &Path| {
+        p.join("python")
+            .join("trino2spark")
+            .join("verify")
+            .join("__init__.py")
+            .is_file()
+    };
+    let from_exe = std::env::current_exe()
+        .ok()
+        .and_then(|e| e.ancestors().find(|p| is_root(p)).map(Path::to_path_buf));
+    from_exe.or_else(|| {
+        std::env::current_dir()
+            .ok()
+            .and_then(|d| d.ancestors().find(|p| is_root(p)).map(Path::to_path_buf))
+    })
 }
 
 fn interpreter(args: &VerifyArgs, root: Option<&Path>) -> OsString {
@@ -112,7 +124,10 @@ fn interpreter(args: &VerifyArgs, root: Option<&Path>) -> OsString {
     if let Some(p) = std::env::var_os("TRINO2SPARK_PYTHON").filter(|p| !p.is_empty()) {
         return p;
     }
-    if let Some(venv) = root.map(|r| r.join(".venv-spark4").join("bin").join("python")).filter(|p| p.exists()) {
+    if let Some(venv) = root
+        .map(|r| r.join(".venv-spark4").join("bin").join("python"))
+        .filter(|p| p.exists())
+    {
         return venv.into_os_string();
     }
     "python3".into()
@@ -144,7 +159,9 @@ pub fn run(args: &VerifyArgs) -> ExitCode {
     let mut cmd = Command::new(&python);
     match &root {
         Some(root) => {
-            cmd.arg("-c").arg(BOOTSTRAP).env("T2S_PYTHON_DIR", root.join("python"));
+            cmd.arg("-c")
+                .arg(BOOTSTRAP)
+                .env("T2S_PYTHON_DIR", root.join("python"));
         }
         None => {
             cmd.arg("-m").arg("trino2spark.verify");
