@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-import tpcdata
+from trino2spark.verify import tpcdata
 
 pa = pytest.importorskip("pyarrow")
 pq = pytest.importorskip("pyarrow.parquet")

@@ -8,37 +8,23 @@ Run (README.md beside this file):
 from __future__ import annotations
 
 import argparse
-import os
-import shutil
 import sys
-import tempfile
 import time
+from pathlib import Path
 
 import pytest
 
-# Spark must bind the loopback interface only (no network here besides package registries).
-os.environ["SPARK_LOCAL_IP"] = "127.0.0.1"
-os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
-# pyspark turns TIMESTAMP values into Python datetimes in the process's local zone.
-os.environ["TZ"] = "UTC"
-if hasattr(time, "tzset"):
-    time.tzset()
+# The harness package (python/trino2spark/verify) holds the shared code of the suites.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+import t2s_checkout  # noqa: E402,F401  (puts this checkout's trino2spark.verify first)
 
-import tpcdata  # noqa: E402  (tests/spark is on sys.path: pytest's rootdir-relative import)
+from trino2spark.verify import sparkrun, tpcdata  # noqa: E402
+
+# Spark must bind the loopback interface only; pyspark turns TIMESTAMP values into Python
+# datetimes in the process's local zone: UTC.
+sparkrun.prepare_process_env()
 
 SPARK_CHOICES = ("4", "3.5")
-
-# Spark's own logging: errors only, to stderr (the default prints WARNs at startup).
-LOG4J2 = """\
-rootLogger.level = error
-rootLogger.appenderRef.stderr.ref = console
-appender.console.type = Console
-appender.console.name = console
-appender.console.target = SYSTEM_ERR
-appender.console.layout.type = PatternLayout
-appender.console.layout.pattern = %d{HH:mm:ss} %p %c{1}: %m%n
-"""
 
 
 def pytest_addoption(parser):
@@ -110,34 +96,8 @@ def spark(pytestconfig, spark_line):
             f"{tpcdata.DATA_DIR}; run scripts/gen_data.sh",
             pytrace=False,
         )
-    from pyspark.sql import SparkSession
-
-    scratch = tempfile.mkdtemp(prefix="t2s-spark-")
-    warehouse = os.path.join(scratch, "warehouse")
-    log4j = os.path.join(scratch, "log4j2.properties")
-    with open(log4j, "w", encoding="utf-8") as f:
-        f.write(LOG4J2)
-    java_opts = f"-Dlog4j2.configurationFile=file:{log4j} -Duser.timezone=UTC"
     t0 = time.monotonic()
-    builder = (
-        SparkSession.builder.master("local[2]")
-        .appName(f"trino2spark-engine-suite-{spark_line}")
-        .config("spark.driver.host", "127.0.0.1")
-        .config("spark.driver.bindAddress", "127.0.0.1")
-        .config("spark.ui.enabled", "false")
-        .config("spark.ui.showConsoleProgress", "false")
-        .config("spark.driver.memory", os.environ.get("T2S_SPARK_DRIVER_MEMORY", "4g"))
-        .config("spark.sql.shuffle.partitions", "4")
-        .config("spark.default.parallelism", "2")
-        .config("spark.sql.session.timeZone", "UTC")
-        .config("spark.sql.warehouse.dir", warehouse)
-        .config("spark.sql.catalogImplementation", "in-memory")
-        .config("spark.driver.extraJavaOptions", java_opts)
-        .config("spark.executor.extraJavaOptions", java_opts)
-    )
-    session = builder.getOrCreate()
-    session.sparkContext.setLogLevel("ERROR")
-    _quiet_pyspark_loggers()
+    session = sparkrun.local_session(f"trino2spark-engine-suite-{spark_line}")
     for bench in tpcdata.BENCHMARKS:
         tpcdata.register_tables(session, bench)
     # Unqualified names resolve in tpch unless a test says otherwise (test_tpc.py runs
@@ -147,27 +107,13 @@ def spark(pytestconfig, spark_line):
     pytestconfig.t2s_spark_version = session.version
     yield session
     session.stop()
-    shutil.rmtree(scratch, ignore_errors=True)
-
-
-def _quiet_pyspark_loggers():
-    """pyspark 4 logs every SQL error (with the whole Java stack) to stderr before raising it;
-    the suite reports the error itself."""
-    try:
-        from pyspark.logger import PySparkLogger
-    except ImportError:  # pyspark 3.5
-        return
-    import logging
-
-    for name in ("SQLQueryContextLogger", "DataFrameQueryContextLogger"):
-        PySparkLogger.getLogger(name).setLevel(logging.CRITICAL + 1)
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
     results = getattr(config, "t2s_results", None)
     if not results:
         return
-    import report  # noqa: E402
+    import report  # noqa: E402  (tests/spark/report.py)
 
     path, line = report.write(config)
     terminalreporter.write_line("")

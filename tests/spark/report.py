@@ -5,7 +5,7 @@ import datetime as _dt
 import json
 from collections import Counter
 
-import tpcdata
+from trino2spark.verify import tpcdata
 
 CLASSIFICATIONS = ("equal", "different", "spark_error", "flagged", "transpile_error")
 

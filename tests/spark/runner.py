@@ -15,162 +15,35 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import threading
 import time
 from pathlib import Path
 
-import tpcdata
-from compare import compare_rows
-from expected import load_expected
+from trino2spark.verify import sparkrun, tpcdata
 
-T2S_BIN = os.environ.get("T2S_BIN") or str(tpcdata.REPO_ROOT / "target" / "release" / "trino2spark")
-QUERY_TIMEOUT = float(os.environ.get("T2S_QUERY_TIMEOUT", "180"))
-TRANSPILE_TIMEOUT = float(os.environ.get("T2S_TRANSPILE_TIMEOUT", "60"))
-MAX_ERROR_CHARS = 2000
+# The suite tests the release binary (T2S_BIN), not an installed native module.
+os.environ.setdefault("T2S_BIN", str(tpcdata.REPO_ROOT / "target" / "release" / "trino2spark"))
+from trino2spark.verify.expected import load_expected
+from trino2spark.verify.transpile import diag_text, error_diagnostics
+from trino2spark.verify.transpile import transpile as _transpile
+from trino2spark.verify.untyped import compare_rows
 
 RAW_TRINO_CONF = {
     "spark.sql.ansi.enabled": "true",
     "spark.sql.ansi.doubleQuotedIdentifiers": "true",
 }
 
-EXIT_CODES = {"ok": 0, "error": 1, "flagged": 2}
-
-
-def _clip(s: str, n: int = MAX_ERROR_CHARS) -> str:
-    s = s.strip()
-    return s if len(s) <= n else s[:n] + f"... [{len(s) - n} more characters]"
-
 
 def transpile(path: Path, bench: str, spark_line: str) -> dict:
-    """Run the transpiler binary. Returns {"status", "spark_sql", "spark_conf", "diagnostics",
-    "exit_code", "contract_error"?, "stderr"?}."""
-    binary = T2S_BIN
-    if not os.path.isabs(binary):
-        binary = str(tpcdata.REPO_ROOT / binary)
-    cmd = [
-        binary, "transpile", str(path),
-        "--format", "json",
-        "--schema", str(tpcdata.SCHEMA_DIR / f"{bench}.json"),
-        "--spark", spark_line,
-    ]
-    try:
-        p = subprocess.run(cmd, capture_output=True, text=True, timeout=TRANSPILE_TIMEOUT,
-                           cwd=tpcdata.REPO_ROOT)
-    except FileNotFoundError:
-        return {"status": None, "exit_code": None,
-                "contract_error": f"transpiler binary not found: {binary} "
-                                  "(cargo build --release -p t2s-cli, or set T2S_BIN)"}
-    except subprocess.TimeoutExpired:
-        return {"status": None, "exit_code": None,
-                "contract_error": f"transpiler ran longer than {TRANSPILE_TIMEOUT:.0f} s"}
-    out = {"exit_code": p.returncode}
-    if p.stderr.strip():
-        out["stderr"] = _clip(p.stderr)
-    try:
-        doc = json.loads(p.stdout)
-        if not isinstance(doc, dict):
-            raise ValueError("not a JSON object")
-    except ValueError as e:
-        out["status"] = None
-        out["contract_error"] = (f"stdout is not one JSON object ({e}); exit code {p.returncode}; "
-                                 f"stdout: {_clip(p.stdout, 500)!r}")
-        return out
-    out.update({
-        "status": doc.get("status"),
-        "spark_sql": doc.get("spark_sql"),
-        "spark_conf": doc.get("spark_conf") or {},
-        "diagnostics": doc.get("diagnostics") or [],
-    })
-    if out["status"] not in EXIT_CODES:
-        out["contract_error"] = f"unknown status {out['status']!r}"
-    elif EXIT_CODES[out["status"]] != p.returncode:
-        out["contract_error"] = f"status {out['status']!r} but exit code {p.returncode}"
-    elif out["status"] != "error" and not isinstance(out["spark_sql"], str):
-        out["contract_error"] = f"status {out['status']!r} without spark_sql text"
-    return out
+    """The transpiler's answer for one query file (trino2spark.verify.transpile)."""
+    return _transpile(path.read_text(encoding="utf-8"), spark_line, [tpcdata.SCHEMA_DIR / f"{bench}.json"])
 
 
-def _diag_text(diags: list, severities=("error",)) -> str:
-    lines = []
-    for d in diags:
-        if d.get("severity") in severities:
-            lines.append(f"{d.get('line')}:{d.get('column')}: {d.get('severity')}[{d.get('code')}]: {d.get('message')}")
-    return "\n".join(lines)
-
-
-_MISSING = object()
-
-
-def _error_message(e: BaseException) -> str:
-    """The useful part of a PySpark / Py4J exception."""
-    msg = str(e)
-    java = getattr(e, "java_exception", None)
-    if java is not None and not msg.strip():
-        try:
-            msg = java.toString()
-        except Exception:  # noqa: BLE001 - best effort only
-            pass
-    # Py4JJavaError prints the whole Java stack; keep the head.
-    lines = [ln for ln in msg.splitlines() if ln.strip()]
-    head = []
-    for ln in lines:
-        if ln.lstrip().startswith("at ") and head:
-            break
-        head.append(ln)
-    return _clip("\n".join(head) or type(e).__name__)
+def _diag_text(diags: list) -> str:
+    return diag_text(error_diagnostics({"diagnostics": diags}))
 
 
 def run_on_spark(spark, bench: str, sql: str, conf: dict, qid: str, max_rows: int) -> dict:
-    """Set conf, USE bench, run sql. Returns {"rows"} or {"error", "timed_out"?}; always
-    restores the session settings it changed."""
-    saved = {}
-    sc = spark.sparkContext
-    group = f"t2s-{qid}"
-    timed_out = threading.Event()
-
-    def cancel():
-        timed_out.set()
-        sc.cancelJobGroup(group)
-
-    timer = threading.Timer(QUERY_TIMEOUT, cancel)
-    t0 = time.monotonic()
-    previous_db = spark.catalog.currentDatabase()
-    try:
-        for k, v in conf.items():
-            try:
-                saved[k] = spark.conf.get(k)
-            except Exception:  # noqa: BLE001 - not set and no default
-                saved[k] = _MISSING
-            try:
-                spark.conf.set(k, str(v))
-            except Exception as e:  # noqa: BLE001
-                return {"error": f"cannot set {k}={v}: {_error_message(e)}", "seconds": 0.0}
-        spark.sql(f"USE {bench}")
-        sc.setJobGroup(group, qid, interruptOnCancel=True)
-        timer.start()
-        rows = spark.sql(sql).take(max_rows)
-        return {"rows": [tuple(r) for r in rows], "seconds": round(time.monotonic() - t0, 3)}
-    except Exception as e:  # noqa: BLE001 - every Spark failure is a result, not a crash
-        secs = round(time.monotonic() - t0, 3)
-        if timed_out.is_set():
-            return {"error": f"cancelled after the {QUERY_TIMEOUT:.0f} s time limit (T2S_QUERY_TIMEOUT)",
-                    "timed_out": True, "seconds": secs}
-        return {"error": _error_message(e), "seconds": secs}
-    finally:
-        timer.cancel()
-        for k, v in saved.items():
-            try:
-                if v is _MISSING:
-                    spark.conf.unset(k)
-                else:
-                    spark.conf.set(k, v)
-            except Exception:  # noqa: BLE001 - static or unknown keys: nothing to restore
-                pass
-        try:
-            spark.sql(f"USE `{previous_db}`")
-        except Exception:  # noqa: BLE001
-            pass
+    return sparkrun.run_sql(spark, sql, conf, database=bench, max_rows=max_rows, tag=qid.replace("/", "_"))
 
 
 def _compare(spark, bench, sql, conf, qid, expected) -> dict:

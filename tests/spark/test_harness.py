@@ -7,9 +7,9 @@ from decimal import Decimal
 
 import pytest
 
-import tpcdata
-from compare import compare_rows
-from expected import ExpectedParseError, load_expected, parse_expected
+from trino2spark.verify import tpcdata
+from trino2spark.verify.untyped import compare_rows
+from trino2spark.verify.expected import ExpectedParseError, load_expected, parse_expected
 
 # --------------------------------------------------------------------------------------
 # expected.py

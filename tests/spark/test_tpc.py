@@ -8,7 +8,7 @@ import json
 import pytest
 
 import runner
-import tpcdata
+from trino2spark.verify import tpcdata
 
 if not tpcdata.CORPUS_DIR.is_dir():
     pytest.skip(

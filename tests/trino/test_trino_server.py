@@ -21,10 +21,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import trino_query as tq  # noqa: E402
 
 def _server_up() -> str | None:
-    try:
-        import trino  # noqa: F401
-    except ImportError:
-        return "PyPI package `trino` is not installed (run scripts/setup_trino.sh)"
     port = tq.default_port()
     try:
         with socket.create_connection((tq.DEFAULT_HOST, port), timeout=2):

@@ -10,6 +10,8 @@ use trino2spark::{Catalog, Diagnostic, Options, SparkVersion, Status, Target, Un
 
 mod functions;
 
+mod verify;
+
 #[derive(Parser)]
 #[command(name = "trino2spark", version, about = "Translate Trino SQL into result-equal Spark SQL, or say exactly why not")]
 struct Cli {
@@ -53,6 +55,8 @@ enum Command {
         #[command(flatten)]
         target: TargetArgs,
     },
+    /// Run each query on a real Trino and its translation on a real Spark, and classify it.
+    Verify(verify::VerifyArgs),
 }
 
 #[derive(clap::Args)]
@@ -223,6 +227,7 @@ fn main() -> ExitCode {
                 ExitCode::from(1)
             }
         },
+        Command::Verify(args) => verify::run(&args),
         Command::Demo { target } => {
             let mut opts = match options(&target) {
                 Ok(o) => o,

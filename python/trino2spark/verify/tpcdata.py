@@ -22,7 +22,10 @@ import os
 import re
 from pathlib import Path
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
+from . import ttypes as _ttypes
+from .paths import REPO_ROOT as _REPO_ROOT
+
+REPO_ROOT = _REPO_ROOT or Path.cwd()
 SCHEMA_DIR = REPO_ROOT / "examples" / "schemas"
 DATA_DIR = Path(os.environ.get("T2S_DATA_DIR") or REPO_ROOT / ".data")
 if not DATA_DIR.is_absolute():
@@ -60,36 +63,14 @@ def parquet_column(bench: str, table: str, column: str) -> str:
     return COLUMN_ALIASES.get(bench, {}).get(table, {}).get(column, column)
 
 
-_DECIMAL = re.compile(r"decimal\((\d+),\s*(\d+)\)$")
-
-
 def spark_type(trino_type: str) -> str | None:
-    """The Spark SQL type a column of this Trino type is cast to, or None to leave it as is."""
-    t = trino_type.strip().lower()
-    if t == "bigint":
-        return "BIGINT"
-    if t in ("integer", "int"):
-        return "INT"
-    if t == "smallint":
-        return "SMALLINT"
-    if t == "tinyint":
-        return "TINYINT"
-    if t == "double":
-        return "DOUBLE"
-    if t == "real":
-        return "FLOAT"
-    if t == "date":
-        return "DATE"
-    if t == "boolean":
-        return "BOOLEAN"
-    m = _DECIMAL.match(t)
-    if m:
-        return f"DECIMAL({m.group(1)},{m.group(2)})"
-    if t.startswith("varchar") or t.startswith("char"):
-        return "STRING"
-    # time(3) (tpcds.dbgen_version.dv_create_time): Spark 3.5 has no TIME type; tpcgen writes
-    # an integer. No query of the corpus reads it.
-    return None
+    """The Spark SQL type a column of this Trino type is cast to, or None to leave it as is.
+    time(3) (tpcds.dbgen_version.dv_create_time): Spark 3.5 has no TIME type; tpcgen writes an
+    integer. No query of the corpus reads it."""
+    try:
+        return _ttypes.spark_type(trino_type)
+    except ValueError:
+        return None
 
 
 def _quote(ident: str) -> str:
