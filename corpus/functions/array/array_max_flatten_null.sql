@@ -1,5 +1,5 @@
--- array_max / array_min (NULL when an element is NULL) and flatten (skips NULL inner arrays): no Spark mapping yet; the catalog §13 rewrites would map them.
--- expect: flagged unmapped-function
+-- array_max / array_min (NULL when an element is NULL) and flatten (skips NULL inner arrays), mapped with the catalog §13 rewrites.
+-- expect: ok
 WITH t(id, a, nested) AS (VALUES
   (1, ARRAY[1, 5, 3], ARRAY[ARRAY[1], ARRAY[2, 3]]),
   (2, ARRAY[1, NULL, 3], ARRAY[ARRAY[1], NULL]),

@@ -1,5 +1,5 @@
--- array_agg keeps NULL elements and returns NULL (not []) for a group with no input rows: flagged today; the catalog §16 rewrite (transform(collect_list(named_struct(…)))) would map it.
--- expect: flagged non-mappable
+-- array_agg keeps NULL elements and returns NULL (not []) for a group with no input rows, also under FILTER (catalog §16).
+-- expect: ok
 WITH t(g, x) AS (VALUES ('a', 1), ('a', NULL), ('b', NULL), ('c', 3))
 SELECT g,
        cardinality(array_agg(x)) AS n,
