@@ -230,6 +230,20 @@ impl<'r> Cx<'_, 'r> {
             self.flag(here, "internal", format!("aggregate template `{t}` is not one call"));
             return;
         };
+        // A composite rewrite (`exp(avg(ln({0})))`, `IF(count(…) = 0, NULL, …)`) puts other
+        // calls where the aggregate was: a FILTER or DISTINCT would attach to the outer call,
+        // which Spark rejects or reads differently.
+        let composite = parts.iter().any(|p| {
+            let p = p.trim();
+            !(p.starts_with('{') && p.ends_with('}')) && p.contains('(')
+        });
+        if composite && (a.filter.is_some() || a.distinct) {
+            self.flag(
+                here,
+                "non-mappable",
+                format!("{}(…) with FILTER or DISTINCT: its Spark form is a composite expression the clause cannot attach to (not translated yet)", a.name),
+            );
+        }
         let old = std::mem::take(&mut a.args);
         let mut new = Vec::with_capacity(parts.len());
         for p in parts {
