@@ -1,4 +1,5 @@
 -- Row fields by name and by 1-based position; array subscripts are 1-based; || on arrays.
+-- covers: ROW::fields, [], ||
 -- expect: ok
 WITH t(id, r, a) AS (VALUES
   (1, CAST(ROW(1, 'a') AS ROW(x integer, y varchar)), ARRAY[10, NULL, 30]),
