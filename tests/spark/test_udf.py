@@ -21,7 +21,9 @@ from pathlib import Path
 
 import pytest
 
-import runner
+import runner  # noqa: F401  (sets T2S_BIN: the release binary under test)
+
+T2S_BIN = os.environ["T2S_BIN"]
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
@@ -101,7 +103,7 @@ def test_udf_mapping_runs_the_real_udf_class(spark_line):
         udfs.write_text(example.replace("/opt/udfs/example-udfs.jar", str(jar)))
         query = tmp / "q.sql"
         query.write_text(QUERY)
-        out = subprocess.run([runner.T2S_BIN, "transpile", str(query), "--format", "json", "--spark", spark_line,
+        out = subprocess.run([T2S_BIN, "transpile", str(query), "--format", "json", "--spark", spark_line,
                               "--udfs", str(udfs)], capture_output=True, text=True)
         assert out.returncode == 0, out.stdout + out.stderr
         t = json.loads(out.stdout)
@@ -121,10 +123,11 @@ def test_udf_mapping_runs_the_real_udf_class(spark_line):
 def test_unknown_functions_are_flagged_unless_asked(tmp_path, spark_line):
     q = tmp_path / "q.sql"
     q.write_text("SELECT my_company_fn(1) AS x")
-    flagged = subprocess.run([runner.T2S_BIN, "transpile", str(q), "--format", "json"], capture_output=True, text=True)
+    flagged = subprocess.run([T2S_BIN, "transpile", str(q), "--format", "json"], capture_output=True, text=True)
     assert flagged.returncode == 2
-    assert json.loads(flagged.stdout)["diagnostics"][0]["code"] == "unmapped-function"
-    warned = subprocess.run([runner.T2S_BIN, "transpile", str(q), "--format", "json", "--unknown-functions", "warn"],
+    codes = [d["code"] for d in json.loads(flagged.stdout)["diagnostics"]]
+    assert "unmapped-function" in codes, codes
+    warned = subprocess.run([T2S_BIN, "transpile", str(q), "--format", "json", "--unknown-functions", "warn"],
                             capture_output=True, text=True)
     assert warned.returncode == 0, warned.stdout
     assert "my_company_fn(1)" in json.loads(warned.stdout)["spark_sql"]
