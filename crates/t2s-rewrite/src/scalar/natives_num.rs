@@ -112,7 +112,14 @@ impl Cx<'_, '_> {
                 Ok(Some(e))
             }
             "from_iso8601_timestamp" => {
-                self.warn(&here, "session-time-zone", "from_iso8601_timestamp: the instant is kept, the zone of the string is not (Spark shows timestamps in the session zone)");
+                match args.first().and_then(const_str) {
+                    Some(s) if iso_offset(s).is_some_and(|o| !matches!(o, "Z" | "+00:00" | "-00:00" | "+0000" | "+00")) => {
+                        self.flag(&here, "non-mappable", format!("from_iso8601_timestamp('{s}'): the value keeps the zone {} in Trino; Spark timestamps carry no zone", iso_offset(s).unwrap_or_default()));
+                        return Ok(None);
+                    }
+                    Some(_) => {}
+                    None => self.warn(&here, "session-time-zone", "from_iso8601_timestamp: the instant is kept, a zone in the string is not (Spark shows timestamps in the session zone)"),
+                }
                 Ok(Some(tmpl(
                     "date_trunc('MILLISECOND', CAST({0} AS TIMESTAMP_LTZ))",
                     args,
@@ -192,6 +199,16 @@ impl Cx<'_, '_> {
     }
 }
 
+/// The zone designator of an ISO 8601 date-time text (`Z`, `+05:30`), if it has one.
+fn iso_offset(s: &str) -> Option<&str> {
+    let t = s.find('T')?;
+    let time = &s[t + 1..];
+    if time.ends_with('Z') {
+        return Some("Z");
+    }
+    time.find(['+', '-']).map(|i| &time[i..])
+}
+
 /// One element of a date/time pattern, in Spark's terms.
 #[derive(Debug, Clone, PartialEq)]
 enum Piece {
@@ -219,7 +236,7 @@ fn field(letters: &str, numeric: bool) -> Piece {
 }
 
 /// Spark pattern text: letters as they are, literal text quoted (`''` for a quote).
-/// `parse`: numeric fields not followed by another field parse 1..n digits (Trino's Joda
+/// `parse`: numeric fields between literals (not next to another field) parse 1..n digits (Trino's Joda
 /// parsers are lenient in width, Spark's `MM` needs two digits: catalog §11).
 fn render(pieces: &[Piece], parse: bool) -> String {
     let mut out = String::new();
@@ -238,10 +255,12 @@ fn render(pieces: &[Piece], parse: bool) -> String {
             Piece::Field { letters, numeric } => {
                 flush(&mut out, &mut lit);
                 let next_is_field = matches!(pieces.get(i + 1), Some(Piece::Field { .. }));
+                let prev_is_field = i > 0 && matches!(pieces.get(i - 1), Some(Piece::Field { .. }));
                 let first = letters.chars().next().unwrap_or('y');
                 if parse
                     && *numeric
                     && !next_is_field
+                    && !prev_is_field
                     && first != 'S'
                     && letters.chars().all(|c| c == first)
                 {
@@ -433,7 +452,7 @@ mod pattern_tests {
             "yyyy'-'MM'-'dd' 'HH':'mm':'ss"
         );
         assert_eq!(mysql_pattern("%Y-%m-%d", true).unwrap().spark, "y'-'M'-'d");
-        assert_eq!(mysql_pattern("%Y%m%d", true).unwrap().spark, "yyyyMMd");
+        assert_eq!(mysql_pattern("%Y%m%d", true).unwrap().spark, "yyyyMMdd");
         assert_eq!(mysql_pattern("%f", false).unwrap().spark, "SSS'000'");
         assert_eq!(mysql_pattern("it's %q", false).unwrap().spark, "'it''s q'");
         assert!(mysql_pattern("%v", false).is_err());
@@ -458,5 +477,13 @@ mod pattern_tests {
         );
         assert!(joda_pattern("xxxx-ww", false).is_err());
         assert!(joda_pattern("q", false).is_err());
+    }
+
+    #[test]
+    fn iso_offsets() {
+        assert_eq!(iso_offset("2020-01-01T10:00:00+05:30"), Some("+05:30"));
+        assert_eq!(iso_offset("2020-01-01T10:00:00Z"), Some("Z"));
+        assert_eq!(iso_offset("2020-01-01T10:00"), None);
+        assert_eq!(iso_offset("2020-01-01"), None);
     }
 }
