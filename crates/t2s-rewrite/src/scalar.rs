@@ -411,8 +411,11 @@ impl Cx<'_, '_> {
                 }
             }
             ExprKind::Extract { field, expr } => {
+                // A flagged field is printed as written (the statement is flagged).
                 let (field, x) = (field.clone(), take(expr));
+                let keep = x.clone();
                 self.extract(&field, x, ty, span)
+                    .or_else(|| Some(tmpl(&format!("EXTRACT({} FROM {{0}})", field.to_uppercase()), vec![keep], Type::Unknown)))
             }
             ExprKind::Grouping(args) => {
                 // Trino's bit mask, first argument most significant; built from one-column
