@@ -171,6 +171,13 @@ impl Cx<'_, '_> {
                         "CASE WHEN {v} IS NULL THEN CASE WHEN {present} THEN CAST(0 AS BIGINT) END ELSE CAST(coalesce(json_array_length({v}), size(json_object_keys({v})), 0) AS BIGINT) END"
                     );
                     Some(tmpl(&t, args, ty))
+                } else if name == "json_extract" {
+                    // Strings come back unquoted and JSON null as NULL from get_json_object: those
+                    // two are serialized from Spark 4's VARIANT instead.
+                    self.warn(&here, "json-text", "json_extract: in a document with duplicate keys (which Spark's VARIANT rejects) string values come back unquoted");
+                    let var = format!("variant_get(try_parse_json({{0}}), {})", spark_path(&steps));
+                    let t = format!("CASE WHEN schema_of_variant({var}) IN ('STRING', 'VOID') THEN to_json({var}) ELSE {v} END");
+                    Some(tmpl(&t, args, ty))
                 } else {
                     self.warn(&here, "json-text", "json_extract_scalar: Spark re-spells numbers that are not in canonical form (1.50 → 1.5, 1e2 → 100.0), and a string whose text is itself a JSON array or object reads as one (NULL)");
                     let t = format!("CASE WHEN json_array_length({v}) IS NOT NULL OR json_object_keys({v}) IS NOT NULL THEN NULL ELSE {v} END");
