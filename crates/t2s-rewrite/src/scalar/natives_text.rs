@@ -7,6 +7,7 @@ use super::*;
 pub(super) const NATIVES: &[&str] = &[
     "split_limit",
     "split_to_map",
+    "typeof",
     "regexp_group",
     "json_path",
     "format",
@@ -207,6 +208,25 @@ impl Cx<'_, '_> {
                     }
                 }
                 Some(call("format_string", out, ty))
+            }
+            "typeof" => {
+                // The Trino type is known here: its name is the answer (catalog §21).
+                let a = &args[0];
+                let text = a.ty.to_string();
+                let exact_varchar = matches!(a.kind, ExprKind::Column(_) | ExprKind::Literal(_));
+                if text.contains("unknown") {
+                    self.flag(
+                        &here,
+                        "non-mappable",
+                        "typeof of an expression whose Trino type trino2spark does not know",
+                    );
+                    return Ok(None);
+                }
+                if text.contains("char") && !exact_varchar {
+                    self.flag(&here, "non-mappable", "typeof: the varchar length Trino infers for this expression is not tracked exactly");
+                    return Ok(None);
+                }
+                Some(spark_lit(&spark_string(&text), ty))
             }
             _ => return Err(args),
         })
