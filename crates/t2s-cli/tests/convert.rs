@@ -161,7 +161,7 @@ fn converts_a_repository_and_accounts_for_every_input() {
     let multi = std::fs::read_to_string(out.join("b/nested/deeper/multi.sql")).unwrap();
     assert!(multi.contains("SET spark.sql.ansi.enabled=true;"), "{multi}");
     assert!(multi.contains("count(*) div 7"), "{multi}");
-    assert!(multi.contains("-- FLAGGED") && multi.contains("-- SELECT approx_distinct"), "{multi}");
+    assert!(multi.contains("-- FLAGGED") && multi.contains("-- SELECT approx_count_distinct"), "{multi}");
     let conf: Value = serde_json::from_str(&std::fs::read_to_string(out.join("spark-conf.json")).unwrap()).unwrap();
     assert_eq!(conf["spark.sql.session.timeZone"], "UTC");
 

@@ -230,7 +230,10 @@ impl Lowerer<'_> {
                 let hay = self.expr(r#in);
                 self.call("strpos", vec![hay, needle], span)
             }
-            E::Substring { expr, substring_from, substring_for, .. } => {
+            E::Substring { expr, substring_from, substring_for, special, shorthand } => {
+                // `substring(s, p, n)` (a call) keeps its name; `substr(…)` and
+                // `SUBSTRING(s FROM p FOR n)` are substr.
+                let name = if *special && !*shorthand { "substring" } else { "substr" };
                 let mut args = vec![self.expr(expr)];
                 args.push(match substring_from {
                     Some(f) => self.expr(f),
@@ -239,7 +242,7 @@ impl Lowerer<'_> {
                 if let Some(f) = substring_for {
                     args.push(self.expr(f));
                 }
-                self.call("substr", args, span)
+                self.call(name, args, span)
             }
             E::Trim { trim_where, trim_what, expr, trim_characters } => {
                 if trim_characters.is_some() {
