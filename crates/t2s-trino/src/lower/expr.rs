@@ -18,14 +18,8 @@ fn unknown() -> Type {
 
 impl Lowerer<'_> {
     pub(crate) fn expr(&mut self, e: &ast::Expr) -> Expr {
-        let span = self.span_of(e);
-        self.depth += 1;
-        if self.depth > MAX_DEPTH {
-            self.depth -= 1;
-            if !self.too_deep {
-                self.too_deep = true;
-                self.error("too-deep", format!("expression nested more than {MAX_DEPTH} levels deep"), span);
-            }
+        let span = self.expr_start(e);
+        if !self.enter_level(0, span) {
             return Expr::literal(Literal::Null, unknown());
         }
         let mut out = stacker::maybe_grow(STACK_RED_ZONE, STACK_GROW, || self.expr_inner(e));
@@ -38,7 +32,7 @@ impl Lowerer<'_> {
 
     fn expr_inner(&mut self, e: &ast::Expr) -> Expr {
         use ast::Expr as E;
-        let span = self.span_of(e);
+        let span = self.expr_start(e);
         match e {
             E::Identifier(id) => self.resolve(&[ident(id)], span, false),
             E::CompoundIdentifier(parts) => {
@@ -47,7 +41,10 @@ impl Lowerer<'_> {
             }
             E::CompoundFieldAccess { root, access_chain } => {
                 let mut cur = self.expr(root);
-                for a in access_chain {
+                for (n, a) in access_chain.iter().enumerate() {
+                    if !self.chain_link_fits(n + 1, span) {
+                        break;
+                    }
                     cur = match a {
                         ast::AccessExpr::Dot(ast::Expr::Identifier(f)) => self.field_access(cur, &ident(f), span),
                         ast::AccessExpr::Dot(other) => {
@@ -326,6 +323,10 @@ impl Lowerer<'_> {
     /// Resolves a (possibly qualified) name to a column, a correlated column, a lambda
     /// variable, or a row-field access on one of those.
     fn resolve(&mut self, parts: &[String], span: Option<Span>, written_qualified: bool) -> Expr {
+        // `r.f.f.…` may become a chain of field accesses, nested in the IR.
+        if !self.chain_link_fits(parts.len(), span) {
+            return Expr::literal(Literal::Null, unknown());
+        }
         // Lambda variables shadow columns.
         for vars in self.lambda_vars.iter().rev() {
             if let Some(t) = vars.get(&parts[0]) {
