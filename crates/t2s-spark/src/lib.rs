@@ -535,12 +535,38 @@ impl Printer {
                 format!("{generator} AS {}({cols})", quote(&alias))
             }
             Rel::Sample(s) => {
-                let inner = self.from_item(&s.input);
                 let pct = self.expr(&s.percentage, 0);
-                // Spark puts TABLESAMPLE after the table name, before the alias.
-                match inner.split_once(" AS ") {
-                    Some((t, a)) => format!("{t} TABLESAMPLE ({pct} PERCENT) AS {a}"),
-                    None => format!("{inner} TABLESAMPLE ({pct} PERCENT)"),
+                let sample = format!("TABLESAMPLE ({pct} PERCENT)");
+                // Spark's grammar: a table name (with FOR … AS OF) or a parenthesised query, then
+                // TABLESAMPLE, then the alias. An inline table (VALUES) takes no TABLESAMPLE, so
+                // anything but a table becomes a parenthesised query under its alias.
+                match &*s.input {
+                    Rel::Scan(sc) => {
+                        let alias = sc.alias.as_ref().map(|a| format!(" AS {}", quote(a))).unwrap_or_default();
+                        let bare = Rel::Scan(Scan { alias: None, ..sc.clone() });
+                        format!("{} {sample}{alias}", self.from_item(&bare))
+                    }
+                    Rel::CteRef(c) => {
+                        let alias = c.alias.as_ref().map(|a| format!(" AS {}", quote(a))).unwrap_or_default();
+                        format!("{} {sample}{alias}", quote(&c.name))
+                    }
+                    Rel::Alias(a) if matches!(&*a.input, Rel::Scan(sc) if sc.alias.is_none()) || matches!(&*a.input, Rel::CteRef(c) if c.alias.is_none()) => {
+                        let cols = a.columns.as_ref().map(|cs| format!("({})", quote_list(cs))).unwrap_or_default();
+                        let alias = if a.alias.is_empty() { self.fresh_alias("_t") } else { a.alias.clone() };
+                        format!("{} {sample} AS {}{cols}", self.from_item(&a.input), quote(&alias))
+                    }
+                    Rel::Alias(a) => {
+                        // `(SELECT * FROM <item> AS a(cols)) TABLESAMPLE (…) AS a`: the same name
+                        // and columns outside.
+                        let alias = if a.alias.is_empty() { self.fresh_alias("_t") } else { a.alias.clone() };
+                        let inner = self.from_item(&s.input);
+                        format!("(\n  SELECT *\n  FROM {inner}\n) {sample} AS {}", quote(&alias))
+                    }
+                    other => {
+                        let alias = self.fresh_alias("_t");
+                        let q = self.query_text(other);
+                        format!("(\n{}\n) {sample} AS {alias}", indent(&q))
+                    }
                 }
             }
             other => {

@@ -6,52 +6,9 @@
 
 #![allow(clippy::print_stdout)]
 
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
-use trino2spark::{Options, SparkVersion, Target};
+mod support;
 
-fn sql_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(rd) = std::fs::read_dir(dir) else { return };
-    let mut entries: Vec<PathBuf> = rd.flatten().map(|e| e.path()).collect();
-    entries.sort();
-    for p in entries {
-        if p.is_dir() {
-            sql_files(&p, out);
-        } else if p.extension().is_some_and(|e| e == "sql") {
-            out.push(p);
-        }
-    }
-}
-
-fn inputs() -> Vec<(String, String)> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let mut files = Vec::new();
-    sql_files(&root.join("corpus"), &mut files);
-    let shared = root.join("../shared/corpus");
-    if shared.is_dir() {
-        sql_files(&shared.join("tpch"), &mut files);
-        sql_files(&shared.join("tpcds"), &mut files);
-    } else {
-        println!("note: {} is absent: only the project corpus is checked", shared.display());
-    }
-    files
-        .into_iter()
-        .map(|p| {
-            let sql = std::fs::read_to_string(&p).expect("read");
-            (p.display().to_string(), sql)
-        })
-        .collect()
-}
-
-fn options() -> Vec<Options> {
-    let mut cat = trino2spark::examples::tpch_catalog();
-    cat.merge(trino2spark::examples::tpcds_catalog());
-    let cat = Arc::new(cat);
-    [SparkVersion::V4, SparkVersion::V3_5]
-        .into_iter()
-        .map(|version| Options { target: Target { version, ansi: true }, catalog: cat.clone(), time_zone: "UTC".into() })
-        .collect()
-}
+use trino2spark::Options;
 
 /// Everything a caller can observe about one translation, as text.
 fn render(sql: &str, opts: &Options) -> String {
@@ -93,8 +50,8 @@ fn render_all(inputs: &[(String, String)], opts: &[Options], threads: usize) -> 
 
 #[test]
 fn same_input_same_bytes_across_runs_and_thread_counts() {
-    let inputs = inputs();
-    let opts = options();
+    let inputs = support::corpus_and_tpc();
+    let opts = support::both_targets();
     assert!(inputs.len() > 50, "the project corpus should be found ({} inputs)", inputs.len());
     let first = render_all(&inputs, &opts, 1);
     let second = render_all(&inputs, &opts, 1);
