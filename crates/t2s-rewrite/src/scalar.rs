@@ -760,7 +760,8 @@ impl Cx<'_> {
             "year_of_week" | "yow" => return Some(bigint(tmpl("extract(YEAROFWEEK FROM {0})", vec![x], ty)).with_span(span)),
             other => {
                 self.flag(&x, "non-mappable", format!("EXTRACT({other} …) is not translated"));
-                return None;
+                // Flagged; printed as written so no Trino-only node reaches the emitter.
+                return Some(bigint(tmpl(&format!("extract({} FROM {{0}})", other.to_uppercase()), vec![x], ty)).with_span(span));
             }
         };
         Some(bigint(call(f, vec![x], ty)).with_span(span))

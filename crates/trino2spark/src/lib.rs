@@ -118,6 +118,7 @@ const INVALID_QUERY_CODES: &[&str] = &[
     "window-without-over",
     "unknown-window",
     "unresolved-relation",
+    "invalid-extract-field",
 ];
 
 /// The Spark settings every translation relies on (catalog §0).

@@ -12,6 +12,12 @@ pub const MAX_DEPTH: usize = 2000;
 pub(crate) const STACK_RED_ZONE: usize = 128 * 1024;
 pub(crate) const STACK_GROW: usize = 4 * 1024 * 1024;
 
+/// The fields Trino's EXTRACT accepts (its `ExtractExpression.Field`).
+const TRINO_EXTRACT_FIELDS: &[&str] = &[
+    "year", "quarter", "month", "week", "day", "day_of_month", "day_of_week", "dow", "day_of_year", "doy",
+    "year_of_week", "yow", "hour", "minute", "second", "timezone_minute", "timezone_hour",
+];
+
 fn unknown() -> Type {
     Type::Unknown
 }
@@ -212,6 +218,10 @@ impl Lowerer<'_> {
             E::Extract { field, expr, .. } => {
                 let x = self.expr(expr);
                 let f = field.to_string().to_lowercase();
+                if !TRINO_EXTRACT_FIELDS.contains(&f.as_str()) {
+                    self.error("invalid-extract-field", format!("`{field}` is not an EXTRACT field in Trino"), span);
+                    return Expr::literal(Literal::Null, Type::BigInt);
+                }
                 Expr::new(ExprKind::Extract { field: f, expr: Box::new(x) }, Type::BigInt)
             }
             E::Ceil { expr, field } | E::Floor { expr, field } => {
