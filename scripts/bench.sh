@@ -2,13 +2,15 @@
 # Speed and memory of trino2spark, as a ratio against SQLGlot (the compiled build, sqlglot[c]),
 # on ../shared/corpus (TPC-H + TPC-DS), in one run. See docs/benchmarks.md.
 #
-#   bash scripts/bench.sh [--iterations N]      (default 20)
+#   bash scripts/bench.sh [--iterations N] [--generated N]   (defaults 20 and 100000; --generated 0 skips)
 #
 # 1. makes (or reuses) the git-ignored venv .venv-bench with sqlglot[c] and checks that the
 #    compiled build is the one that loads;
 # 2. builds and runs the corpus benchmark alone  -> target/bench-corpus.json;
 # 3. runs scripts/bench_vs_sqlglot.py: trino2spark and SQLGlot interleaved, run for run
-#                                                -> target/bench-vs-sqlglot.json.
+#                                                -> target/bench-vs-sqlglot.json;
+# 4. (same script) a generated repository of N queries (TPC variants + synthesized), one pass
+#    each tool, per-query median/p99 and throughput -> "generated" in that JSON.
 #
 # Environment (optional):
 #   PYTHON          interpreter for the venv (default: python3.11, else python3)
@@ -17,10 +19,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 ITERATIONS=20
+GENERATED=100000
 while [ $# -gt 0 ]; do
   case "$1" in
     --iterations|-n) ITERATIONS="$2"; shift 2 ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    --generated) GENERATED="$2"; shift 2 ;;
+    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
     *) echo "bench.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -75,7 +79,7 @@ echo "== trino2spark alone =="
 target/release/examples/bench_corpus --iterations "$ITERATIONS" --json target/bench-corpus.json
 
 echo "== trino2spark vs SQLGlot, interleaved =="
-"$VENV/bin/python" scripts/bench_vs_sqlglot.py --iterations "$ITERATIONS" \
+"$VENV/bin/python" scripts/bench_vs_sqlglot.py --iterations "$ITERATIONS" --generated "$GENERATED" \
   --rust-bin target/release/examples/bench_corpus \
   --rust-json target/bench-corpus.json \
   --json target/bench-vs-sqlglot.json

@@ -179,14 +179,64 @@ def sqlglot_outcomes(queries: list[tuple[str, str]]) -> dict:
     return {"ok": ok, "warned": warned, "error": error, "not_ok": not_ok}
 
 
-def sqlglot_run(queries: list[tuple[str, str]], transpile) -> float:
-    start = time.perf_counter()
+def sqlglot_run(queries: list[tuple[str, str]], transpile, per_query: list[float] | None = None) -> float:
+    """One timed pass; each query's own time is appended to `per_query` when given."""
+    clock = time.perf_counter
+    start = clock()
     for _, sql in queries:
+        t = clock()
         try:
             transpile(sql, read="trino", write="spark")
         except Exception:  # noqa: BLE001 - counted in the outcome pass, timed like the rest
             pass
-    return time.perf_counter() - start
+        if per_query is not None:
+            per_query.append(clock() - t)
+    return clock() - start
+
+
+def latency(samples: list[float]) -> dict:
+    return {"median": quantile(samples, 0.5), "p99": quantile(samples, 0.99), "max": max(samples)}
+
+
+def fmt_us(s: float) -> str:
+    return f"{s * 1e6:.0f} µs"
+
+
+def generated_repository(args, sqlglot) -> dict | None:
+    """`--generated N`: bench_corpus writes and measures the repository (one pass, single
+    thread); SQLGlot then translates the same files, one pass after the same warm-up."""
+    if not args.generated:
+        return None
+    gen_dir = args.gen_dir or Path(os.environ.get("TMPDIR", "/tmp")) / f"t2s-bench-generated-{args.generated}"
+    rust_json = args.json.with_name("bench-generated-trino2spark.json")
+    listing = args.json.with_name("bench-generated-files.txt")
+    subprocess.run([str(args.rust_bin), "--generated", str(args.generated), "--gen-dir", str(gen_dir),
+                    "--corpus", str(args.corpus), "--json", str(rust_json), "--list", str(listing)], check=True)
+    rust = json.loads(rust_json.read_text())
+    queries = [(p, Path(p).read_text(encoding="utf-8")) for p in listing.read_text().splitlines()]
+    input_bytes = sum(len(sql.encode()) for _, sql in queries)
+    sqlglot_run(queries[:1000], sqlglot.transpile)
+    per_query: list[float] = []
+    total = sqlglot_run(queries, sqlglot.transpile, per_query)
+    sg = {"seconds": total, "queries_per_second": len(queries) / total, "mb_per_second": input_bytes / total / 1e6,
+          "per_query_seconds": latency(per_query)}
+    ratio = {"throughput": rust["queries_per_second"] / sg["queries_per_second"],
+             "median_latency": sg["per_query_seconds"]["median"] / rust["per_query_seconds"]["median"],
+             "p99_latency": sg["per_query_seconds"]["p99"] / rust["per_query_seconds"]["p99"]}
+    rows = [
+        ("", "trino2spark", "SQLGlot", "ratio"),
+        ("one pass", f"{rust['seconds']:.1f} s", f"{total:.1f} s", f"{total / rust['seconds']:.1f}x"),
+        ("queries/second", f"{rust['queries_per_second']:.0f}", f"{sg['queries_per_second']:.0f}", f"{ratio['throughput']:.1f}x"),
+        ("MB/s of SQL", f"{rust['mb_per_second']:.2f}", f"{sg['mb_per_second']:.2f}", f"{ratio['throughput']:.1f}x"),
+        ("per query, median", fmt_us(rust["per_query_seconds"]["median"]), fmt_us(sg["per_query_seconds"]["median"]), f"{ratio['median_latency']:.1f}x"),
+        ("per query, p99", fmt_us(rust["per_query_seconds"]["p99"]), fmt_us(sg["per_query_seconds"]["p99"]), f"{ratio['p99_latency']:.1f}x"),
+    ]
+    print(f"\ngenerated repository: {len(queries)} queries ({input_bytes} bytes) in {gen_dir}, one pass each, single thread")
+    for a, b, c, d in rows:
+        print(f"  {a:<18}  {b:>12}  {c:>12}  {d:>7}")
+    print(f"  trino2spark outcomes: {rust['outcomes']}")
+    return {"dir": str(gen_dir), "queries": len(queries), "input_bytes": input_bytes, "trino2spark": rust,
+            "sqlglot": sg, "ratio_sqlglot_over_trino2spark": ratio}
 
 
 class RustServer:
@@ -238,6 +288,8 @@ def main() -> int:
     ap.add_argument("--rust-json", type=Path, help="bench_corpus --json output of a standalone run, embedded in the report")
     ap.add_argument("--json", type=Path, default=REPO / "target" / "bench-vs-sqlglot.json")
     ap.add_argument("--allow-pure-python", action="store_true", help="run even if sqlglot is not the compiled build")
+    ap.add_argument("--generated", type=int, default=0, help="also measure a generated repository of N queries (0: no)")
+    ap.add_argument("--gen-dir", type=Path, help="where bench_corpus writes the generated repository")
     args = ap.parse_args()
 
     if not (args.corpus / "tpch").is_dir() or not (args.corpus / "tpcds").is_dir():
@@ -264,11 +316,14 @@ def main() -> int:
         rust.run()
         sqlglot_run(queries, sqlglot.transpile)
     rust_runs, sg_runs, rust_rss = [], [], None
+    rust_each: list[float] = []
+    sg_each: list[float] = []
     for _ in range(args.iterations):
         r = rust.run()
         rust_runs.append(r["seconds"])
+        rust_each += r["per_query_seconds"]
         rust_rss = r["peak_rss_kib"]
-        sg_runs.append(sqlglot_run(queries, sqlglot.transpile))
+        sg_runs.append(sqlglot_run(queries, sqlglot.transpile, sg_each))
     rust.close()
     sg_rss = vm_hwm_kib()
     java_after = java_processes()
@@ -286,6 +341,9 @@ def main() -> int:
         ("corpus run, p10", fmt_ms(t2s["p10"]), fmt_ms(sgs["p10"])),
         ("corpus run, p90", fmt_ms(t2s["p90"]), fmt_ms(sgs["p90"])),
         ("queries/second (median)", f"{t2s['queries_per_second']:.0f}", f"{sgs['queries_per_second']:.0f}"),
+        ("MB/s of SQL (median)", f"{input_bytes / t2s['median'] / 1e6:.2f}", f"{input_bytes / sgs['median'] / 1e6:.2f}"),
+        ("per query, median", fmt_us(quantile(rust_each, 0.5)), fmt_us(quantile(sg_each, 0.5))),
+        ("per query, p99", fmt_us(quantile(rust_each, 0.99)), fmt_us(quantile(sg_each, 0.99))),
         ("peak RSS (VmHWM)", fmt_mib(rust_rss), fmt_mib(sg_rss)),
         ("RSS after loading", fmt_mib(rust.hello.get("rss_after_load_kib")), fmt_mib(rss_sqlglot_loaded)),
         ("translated, no error", f"{t2s_out['ok']}/{len(queries)}", f"{sg_outcomes['ok']}/{len(queries)}"),
@@ -301,6 +359,7 @@ def main() -> int:
     print(f"  ratio SQLGlot/trino2spark: {ratio_of_medians:.1f}x (of the medians); "
           f"per-pair median {ratio_pairs['median']:.1f}x (p10 {ratio_pairs['p10']:.1f}x, p90 {ratio_pairs['p90']:.1f}x)")
     print(f"  SQLGlot's RSS includes the Python interpreter ({fmt_mib(rss_interpreter)} before importing sqlglot)")
+    generated = generated_repository(args, sqlglot)
     if java_before or java_after:
         print(f"  note: Java processes were running (before: {len(java_before)}, after: {len(java_after)}): "
               "a Spark or Trino suite may have shared the CPUs")
@@ -316,6 +375,7 @@ def main() -> int:
         "interleaved": True,
         "trino2spark": {
             "run_seconds": t2s,
+            "per_query_seconds": latency(rust_each),
             "peak_rss_kib": rust_rss,
             "rss_after_load_kib": rust.hello.get("rss_after_load_kib"),
             "outcomes": t2s_out,
@@ -324,12 +384,14 @@ def main() -> int:
             **sg,
             "call": 'sqlglot.transpile(sql, read="trino", write="spark")',
             "run_seconds": sgs,
+            "per_query_seconds": latency(sg_each),
             "peak_rss_kib": sg_rss,
             "rss_interpreter_kib": rss_interpreter,
             "rss_after_import_kib": rss_sqlglot_loaded,
             "outcomes": sg_outcomes,
         },
         "ratio_sqlglot_over_trino2spark": {"of_medians": ratio_of_medians, "per_pair": ratio_pairs},
+        "generated": generated,
     }
     if args.rust_json and args.rust_json.is_file():
         doc["trino2spark_standalone"] = json.loads(args.rust_json.read_text())

@@ -411,11 +411,8 @@ impl Cx<'_, '_> {
                 }
             }
             ExprKind::Extract { field, expr } => {
-                // A flagged field is printed as written (the statement is flagged).
                 let (field, x) = (field.clone(), take(expr));
-                let keep = x.clone();
                 self.extract(&field, x, ty, span)
-                    .or_else(|| Some(tmpl(&format!("EXTRACT({} FROM {{0}})", field.to_uppercase()), vec![keep], Type::Unknown)))
             }
             ExprKind::Grouping(args) => {
                 // Trino's bit mask, first argument most significant; built from one-column
@@ -793,7 +790,8 @@ impl Cx<'_, '_> {
             "year_of_week" | "yow" => return Some(bigint(tmpl("extract(YEAROFWEEK FROM {0})", vec![x], ty)).with_span(span)),
             other => {
                 self.flag(&x, "non-mappable", format!("EXTRACT({other} …) is not translated"));
-                return None;
+                // Flagged; printed as written so no Trino-only node reaches the emitter.
+                return Some(bigint(tmpl(&format!("extract({} FROM {{0}})", other.to_uppercase()), vec![x], ty)).with_span(span));
             }
         };
         Some(bigint(call(f, vec![x], ty)).with_span(span))

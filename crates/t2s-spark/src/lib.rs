@@ -92,12 +92,26 @@ const KEYWORDS: &[&str] = &[
     "returns", "return", "sum", "count", "avg", "min", "max", "zone", "week", "quarter", "value", "current_schema",
 ];
 
+/// Whether `name` is in [`KEYWORDS`]: a binary search over a sorted copy (`quote` runs for
+/// every identifier printed; a linear scan of the list showed in profiles).
+fn is_keyword(name: &str) -> bool {
+    static SORTED: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    SORTED
+        .get_or_init(|| {
+            let mut v = KEYWORDS.to_vec();
+            v.sort_unstable();
+            v
+        })
+        .binary_search(&name)
+        .is_ok()
+}
+
 /// Quotes an identifier with back-ticks unless it is a plain lower-case word that is not a keyword.
 pub fn quote(name: &str) -> String {
     let plain = !name.is_empty()
         && name.chars().next().is_some_and(|c| c.is_ascii_lowercase() || c == '_')
         && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
-        && !KEYWORDS.contains(&name);
+        && !is_keyword(name);
     if plain {
         name.to_string()
     } else {
@@ -535,12 +549,38 @@ impl Printer {
                 format!("{generator} AS {}({cols})", quote(&alias))
             }
             Rel::Sample(s) => {
-                let inner = self.from_item(&s.input);
                 let pct = self.expr(&s.percentage, 0);
-                // Spark puts TABLESAMPLE after the table name, before the alias.
-                match inner.split_once(" AS ") {
-                    Some((t, a)) => format!("{t} TABLESAMPLE ({pct} PERCENT) AS {a}"),
-                    None => format!("{inner} TABLESAMPLE ({pct} PERCENT)"),
+                let sample = format!("TABLESAMPLE ({pct} PERCENT)");
+                // Spark's grammar: a table name (with FOR … AS OF) or a parenthesised query, then
+                // TABLESAMPLE, then the alias. An inline table (VALUES) takes no TABLESAMPLE, so
+                // anything but a table becomes a parenthesised query under its alias.
+                match &*s.input {
+                    Rel::Scan(sc) => {
+                        let alias = sc.alias.as_ref().map(|a| format!(" AS {}", quote(a))).unwrap_or_default();
+                        let bare = Rel::Scan(Scan { alias: None, ..sc.clone() });
+                        format!("{} {sample}{alias}", self.from_item(&bare))
+                    }
+                    Rel::CteRef(c) => {
+                        let alias = c.alias.as_ref().map(|a| format!(" AS {}", quote(a))).unwrap_or_default();
+                        format!("{} {sample}{alias}", quote(&c.name))
+                    }
+                    Rel::Alias(a) if matches!(&*a.input, Rel::Scan(sc) if sc.alias.is_none()) || matches!(&*a.input, Rel::CteRef(c) if c.alias.is_none()) => {
+                        let cols = a.columns.as_ref().map(|cs| format!("({})", quote_list(cs))).unwrap_or_default();
+                        let alias = if a.alias.is_empty() { self.fresh_alias("_t") } else { a.alias.clone() };
+                        format!("{} {sample} AS {}{cols}", self.from_item(&a.input), quote(&alias))
+                    }
+                    Rel::Alias(a) => {
+                        // `(SELECT * FROM <item> AS a(cols)) TABLESAMPLE (…) AS a`: the same name
+                        // and columns outside.
+                        let alias = if a.alias.is_empty() { self.fresh_alias("_t") } else { a.alias.clone() };
+                        let inner = self.from_item(&s.input);
+                        format!("(\n  SELECT *\n  FROM {inner}\n) {sample} AS {}", quote(&alias))
+                    }
+                    other => {
+                        let alias = self.fresh_alias("_t");
+                        let q = self.query_text(other);
+                        format!("(\n{}\n) {sample} AS {alias}", indent(&q))
+                    }
                 }
             }
             other => {

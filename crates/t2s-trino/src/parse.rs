@@ -904,26 +904,16 @@ fn fixup_ast(
         done: vec![false; versions.len()],
         error: None,
     };
-    let spawned = tokens.len() > INLINE_WALK_TOKENS
-        && std::thread::scope(|scope| {
-            let handle = std::thread::Builder::new()
-                .name("t2s-parse-fixup".into())
-                .stack_size(FIXUP_STACK)
-                .spawn_scoped(scope, || {
-                    let _ = ast.visit(&mut v);
-                });
-            match handle {
-                Ok(h) => {
-                    if let Err(panic) = h.join() {
-                        std::panic::resume_unwind(panic);
-                    }
-                    true
-                }
-                Err(_) => false,
-            }
+    if tokens.len() > INLINE_WALK_TOKENS {
+        // A big statement may hold long operator chains: walk it with a deep stack at hand,
+        // switching to a stack of our own only when the caller's has less left (a thread per
+        // statement, as before, cost more than the walk itself).
+        let need = tokens.len().saturating_mul(FIXUP_STACK_PER_TOKEN).min(FIXUP_STACK);
+        stacker::maybe_grow(need, FIXUP_STACK, || {
+            let _ = ast.visit(&mut v);
         });
-    if !spawned {
-        // Small statement (or no thread available): sqlparser's limits keep the AST shallow.
+    } else {
+        // Small statement: sqlparser's limits keep the AST shallow.
         let _ = ast.visit(&mut v);
     }
     if let Some(e) = v.error {
@@ -1114,6 +1104,11 @@ const INLINE_WALK_TOKENS: usize = 2_000;
 
 /// Stack of the thread that walks an AST after parsing (reserved, not committed, memory).
 const FIXUP_STACK: usize = 256 << 20;
+
+/// Stack a big statement's AST walk wants free, per token, before it runs on the caller's
+/// stack: every level of nesting takes at least two tokens, and a level of sqlparser's visitor
+/// takes well under 2 KiB even in debug builds.
+const FIXUP_STACK_PER_TOKEN: usize = 1024;
 
 /// Decodes the body of a `U&'…'` literal (after `''` → `'`): `<esc>XXXX` (4 hex digits),
 /// `<esc>+XXXXXX` (6 hex digits) and `<esc><esc>` (the escape character itself). The escape

@@ -42,6 +42,7 @@ pub use t2s_trino::parse::ParsedStatement;
 ///     target: Target { version: SparkVersion::parse("3.5").unwrap(), ansi: false },
 ///     catalog: Arc::new(catalog),
 ///     time_zone: "Europe/Berlin".into(),
+///     ..Options::default() // the built-in mapping rules; unknown functions flagged
 /// };
 /// let out = transpile("SELECT id / 2 AS half FROM t", &opts).unwrap();
 /// assert!(out.spark_sql.contains("id div 2"));
@@ -186,8 +187,8 @@ pub struct Transpiled {
 pub enum Error {
     #[error("syntax error at line {line}, column {column}: {message}")]
     Syntax { message: String, line: u32, column: u32 },
-    #[error("input is not valid UTF-8 (first bad byte at offset {offset})")]
-    InvalidUtf8 { offset: usize },
+    #[error("input is not valid UTF-8 (first bad byte at line {line}, column {column}, byte offset {offset})")]
+    InvalidUtf8 { offset: usize, line: u32, column: u32 },
     #[error("input holds no SQL statement")]
     Empty,
 }
@@ -207,7 +208,9 @@ impl Error {
             Error::Syntax { message, line, column } => {
                 Diagnostic::error("syntax-error", message.clone(), Some(Span { line: *line, column: *column }))
             }
-            Error::InvalidUtf8 { .. } => Diagnostic::error("invalid-utf8", self.to_string(), None),
+            Error::InvalidUtf8 { line, column, .. } => {
+                Diagnostic::error("invalid-utf8", self.to_string(), Some(Span { line: *line, column: *column }))
+            }
             Error::Empty => Diagnostic::error("empty-input", self.to_string(), None),
         }
     }
@@ -227,6 +230,7 @@ const INVALID_QUERY_CODES: &[&str] = &[
     "window-without-over",
     "unknown-window",
     "unresolved-relation",
+    "invalid-extract-field",
 ];
 
 /// The Spark settings every translation relies on (catalog §0).
@@ -265,11 +269,22 @@ pub fn transpile(sql: &str, opts: &Options) -> Result<Transpiled, Error> {
 /// ```
 /// use trino2spark::{transpile_bytes, Error, Options};
 /// let err = transpile_bytes(b"SELECT '\xff'", &Options::default()).unwrap_err();
-/// assert_eq!(err, Error::InvalidUtf8 { offset: 8 });
+/// assert!(matches!(err, Error::InvalidUtf8 { offset: 8, line: 1, .. }));
 /// ```
 pub fn transpile_bytes(bytes: &[u8], opts: &Options) -> Result<Transpiled, Error> {
-    let text = std::str::from_utf8(bytes).map_err(|e| Error::InvalidUtf8 { offset: e.valid_up_to() })?;
+    let text = std::str::from_utf8(bytes).map_err(|e| invalid_utf8(bytes, e.valid_up_to()))?;
     transpile(text, opts)
+}
+
+/// The error for the first bad byte at `offset`: its line and column (1-based, in characters,
+/// counted over the valid text before it).
+fn invalid_utf8(bytes: &[u8], offset: usize) -> Error {
+    // Everything before `offset` is valid UTF-8, by `Utf8Error::valid_up_to`.
+    let before = std::str::from_utf8(&bytes[..offset]).unwrap_or_default();
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+    let column = before[line_start..].chars().count() + 1;
+    Error::InvalidUtf8 { offset, line: line as u32, column: column as u32 }
 }
 
 /// Joins per-statement outputs into one [`Transpiled`].
@@ -353,6 +368,20 @@ pub fn transpile_parsed(ps: &ParsedStatement, opts: &Options) -> StatementOutput
     translate_one(ps, opts)
 }
 
+/// Statements whose lowering went deeper than this many levels (expressions, query blocks, set
+/// operations, join chains) run the later passes on a stack of their own, and keep no IR in
+/// their [`StatementOutput`]. The TPC queries stay below 20.
+pub const DEEP_STATEMENT: usize = 64;
+
+/// The stack a deep statement's passes run on: lowering caps the depth at 2,000 levels and the
+/// passes need at most a few KiB per level (debug builds included). Only the pages touched are
+/// ever committed.
+const DEEP_STACK: usize = 128 * 1024 * 1024;
+
+/// Stack lowering needs free on entry (for its few recursions over a whole subtree, such as the
+/// aggregate check of a WHERE clause); with less, it runs on a stack of its own.
+const LOWER_RED_ZONE: usize = 1024 * 1024;
+
 fn translate_one(ps: &t2s_trino::parse::ParsedStatement, opts: &Options) -> StatementOutput {
     // Any panic below is our bug: report it as an internal error instead of unwinding into the caller.
     let run = std::panic::AssertUnwindSafe(|| {
@@ -360,24 +389,46 @@ fn translate_one(ps: &t2s_trino::parse::ParsedStatement, opts: &Options) -> Stat
             Ok(r) => r,
             Err(errors) => {
                 let diags = errors.iter().map(|e| Diagnostic::error("internal", format!("mapping file error: {e}"), None)).collect();
-                return (None, None, String::new(), diags, vec![], vec![]);
+                return (None, None, String::new(), diags, false, vec![], vec![]);
             }
         };
         let sigs = RuleSignatures(registry);
-        let lowered = t2s_trino::lower::lower_statement_with(ps, &opts.catalog, Some(&sigs));
-        let mut diagnostics = lowered.diagnostics;
-        let Some(ir) = lowered.statement else {
-            return (None, None, String::new(), diagnostics, vec![], vec![]);
+        let lowered = stacker::maybe_grow(LOWER_RED_ZONE, DEEP_STACK, || {
+            t2s_trino::lower::lower_statement_with(ps, &opts.catalog, Some(&sigs))
+        });
+        let deep = lowered.depth > DEEP_STATEMENT;
+        // Deep input recurses deeply in the passes and in the IR's derived `Clone`/`Drop`: all
+        // of that happens on a stack sized for it, and the IR is not handed back (the caller
+        // would drop it on its own, maybe small, stack).
+        let passes = move || {
+            let mut diagnostics = lowered.diagnostics;
+            let Some(ir) = lowered.statement else {
+                return (None, None, String::new(), diagnostics, false, vec![], vec![]);
+            };
+            let mut rewritten = ir.clone();
+            let cx = t2s_rewrite::RewriteContext { target: opts.target, registry, unknown_functions: opts.unknown_functions };
+            let out = t2s_rewrite::rewrite_statement_with(&mut rewritten, &cx);
+            diagnostics.extend(out.diagnostics);
+            let emitted = t2s_spark::emit_statement(&rewritten);
+            diagnostics.extend(emitted.diagnostics);
+            if deep {
+                diagnostics.push(Diagnostic::info(
+                    "ir-not-kept",
+                    format!("statement nested more than {DEEP_STATEMENT} levels deep: its IR is not kept (`--emit ir` shows nothing for it)"),
+                    Some(ps.span),
+                ));
+                (None, None, emitted.sql, diagnostics, true, out.setup, out.rules)
+            } else {
+                (Some(ir), Some(rewritten), emitted.sql, diagnostics, true, out.setup, out.rules)
+            }
         };
-        let mut rewritten = ir.clone();
-        let cx = t2s_rewrite::RewriteContext { target: opts.target, registry, unknown_functions: opts.unknown_functions };
-        let out = t2s_rewrite::rewrite_statement_with(&mut rewritten, &cx);
-        diagnostics.extend(out.diagnostics);
-        let emitted = t2s_spark::emit_statement(&rewritten);
-        diagnostics.extend(emitted.diagnostics);
-        (Some(ir), Some(rewritten), emitted.sql, diagnostics, out.setup, out.rules)
+        if deep {
+            stacker::grow(DEEP_STACK, passes)
+        } else {
+            passes()
+        }
     });
-    let (ir, rewritten_ir, spark_sql, mut diagnostics, setup, rules) = match std::panic::catch_unwind(run) {
+    let (ir, rewritten_ir, spark_sql, mut diagnostics, lowered, setup, rules) = match std::panic::catch_unwind(run) {
         Ok(r) => r,
         Err(p) => {
             let what = p
@@ -385,14 +436,14 @@ fn translate_one(ps: &t2s_trino::parse::ParsedStatement, opts: &Options) -> Stat
                 .map(|s| s.to_string())
                 .or_else(|| p.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| "panic".into());
-            (None, None, String::new(), vec![Diagnostic::error("internal", format!("internal error: {what}"), Some(ps.span))], vec![], vec![])
+            (None, None, String::new(), vec![Diagnostic::error("internal", format!("internal error: {what}"), Some(ps.span))], false, vec![], vec![])
         }
     };
     diagnostics.sort_by_key(|d| (d.span.map(|s| (s.line, s.column)), d.severity));
     diagnostics.dedup();
     let status = if diagnostics.iter().any(|d| d.severity == Severity::Error && INVALID_QUERY_CODES.contains(&d.code.as_str())) {
         Status::Error
-    } else if diagnostics.iter().any(|d| d.severity == Severity::Error) || ir.is_none() {
+    } else if diagnostics.iter().any(|d| d.severity == Severity::Error) || !lowered {
         Status::Flagged
     } else {
         Status::Ok

@@ -12,20 +12,20 @@ pub const MAX_DEPTH: usize = 2000;
 pub(crate) const STACK_RED_ZONE: usize = 128 * 1024;
 pub(crate) const STACK_GROW: usize = 4 * 1024 * 1024;
 
+/// The fields Trino's EXTRACT accepts (its `ExtractExpression.Field`).
+const TRINO_EXTRACT_FIELDS: &[&str] = &[
+    "year", "quarter", "month", "week", "day", "day_of_month", "day_of_week", "dow", "day_of_year", "doy",
+    "year_of_week", "yow", "hour", "minute", "second", "timezone_minute", "timezone_hour",
+];
+
 fn unknown() -> Type {
     Type::Unknown
 }
 
 impl Lowerer<'_> {
     pub(crate) fn expr(&mut self, e: &ast::Expr) -> Expr {
-        let span = self.span_of(e);
-        self.depth += 1;
-        if self.depth > MAX_DEPTH {
-            self.depth -= 1;
-            if !self.too_deep {
-                self.too_deep = true;
-                self.error("too-deep", format!("expression nested more than {MAX_DEPTH} levels deep"), span);
-            }
+        let span = self.expr_start(e);
+        if !self.enter_level(0, span) {
             return Expr::literal(Literal::Null, unknown());
         }
         let mut out = stacker::maybe_grow(STACK_RED_ZONE, STACK_GROW, || self.expr_inner(e));
@@ -38,7 +38,7 @@ impl Lowerer<'_> {
 
     fn expr_inner(&mut self, e: &ast::Expr) -> Expr {
         use ast::Expr as E;
-        let span = self.span_of(e);
+        let span = self.expr_start(e);
         match e {
             E::Identifier(id) => self.resolve(&[ident(id)], span, false),
             E::CompoundIdentifier(parts) => {
@@ -47,7 +47,10 @@ impl Lowerer<'_> {
             }
             E::CompoundFieldAccess { root, access_chain } => {
                 let mut cur = self.expr(root);
-                for a in access_chain {
+                for (n, a) in access_chain.iter().enumerate() {
+                    if !self.chain_link_fits(n + 1, span) {
+                        break;
+                    }
                     cur = match a {
                         ast::AccessExpr::Dot(ast::Expr::Identifier(f)) => self.field_access(cur, &ident(f), span),
                         ast::AccessExpr::Dot(other) => {
@@ -215,6 +218,10 @@ impl Lowerer<'_> {
             E::Extract { field, expr, .. } => {
                 let x = self.expr(expr);
                 let f = field.to_string().to_lowercase();
+                if !TRINO_EXTRACT_FIELDS.contains(&f.as_str()) {
+                    self.error("invalid-extract-field", format!("`{field}` is not an EXTRACT field in Trino"), span);
+                    return Expr::literal(Literal::Null, Type::BigInt);
+                }
                 Expr::new(ExprKind::Extract { field: f, expr: Box::new(x) }, Type::BigInt)
             }
             E::Ceil { expr, field } | E::Floor { expr, field } => {
@@ -329,6 +336,10 @@ impl Lowerer<'_> {
     /// Resolves a (possibly qualified) name to a column, a correlated column, a lambda
     /// variable, or a row-field access on one of those.
     fn resolve(&mut self, parts: &[String], span: Option<Span>, written_qualified: bool) -> Expr {
+        // `r.f.f.…` may become a chain of field accesses, nested in the IR.
+        if !self.chain_link_fits(parts.len(), span) {
+            return Expr::literal(Literal::Null, unknown());
+        }
         // Lambda variables shadow columns.
         for vars in self.lambda_vars.iter().rev() {
             if let Some(t) = vars.get(&parts[0]) {

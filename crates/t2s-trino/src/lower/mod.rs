@@ -23,6 +23,11 @@ use t2s_ir::*;
 pub struct Lowered {
     pub statement: Option<Statement>,
     pub diagnostics: Vec<Diagnostic>,
+    /// The deepest nesting lowering met: expression levels, query blocks, set operations and
+    /// join chains, each counted as a level (at most [`expr::MAX_DEPTH`] + 1, where lowering stops
+    /// with a `too-deep` error). The IR is at most a small constant times this deep, so callers
+    /// size the stack of the later passes by it.
+    pub depth: usize,
 }
 
 /// Lowers one parsed statement against `catalog`.
@@ -46,7 +51,7 @@ pub fn lower_statement_with(ps: &ParsedStatement, catalog: &Catalog, sigs: Optio
     l.sigs = sigs;
     l.group_by_distinct = ps.extras.group_by_distinct.clone();
     let statement = l.statement(&ps.ast);
-    Lowered { statement, diagnostics: l.diags }
+    Lowered { statement, diagnostics: l.diags, depth: l.max_depth }
 }
 
 /// A column visible in a scope.
@@ -107,6 +112,8 @@ pub(crate) struct Lowerer<'a> {
     depth: usize,
     too_deep: bool,
     pub(crate) sigs: Option<&'a dyn FunctionSignatures>,
+    /// The deepest `depth` (plus chain lengths) met so far: see [`Lowered::depth`].
+    max_depth: usize,
 }
 
 fn lc(s: &str) -> String {
@@ -143,12 +150,25 @@ impl<'a> Lowerer<'a> {
             depth: 0,
             too_deep: false,
             sigs: None,
+            max_depth: 0,
         }
     }
 
     /// Converts a statement-relative sqlparser span to an absolute one.
     pub(crate) fn span_of(&self, node: &impl Spanned) -> Option<Span> {
         self.abs_span(node.span())
+    }
+
+    /// Where an expression starts. sqlparser's `span()` unions the spans of the whole subtree,
+    /// recursively: on an operator chain (`a + b + …`, up to 1000 long) that is deep recursion,
+    /// and quadratic when asked at every level. An operator's start is its left operand's, so
+    /// this walks the left spine without recursion and asks only the leftmost operand.
+    pub(crate) fn expr_start(&self, e: &ast::Expr) -> Option<Span> {
+        let mut leftmost = e;
+        while let ast::Expr::BinaryOp { left, .. } = leftmost {
+            leftmost = left;
+        }
+        self.abs_span(leftmost.span()).or_else(|| if std::ptr::eq(leftmost, e) { None } else { self.span_of(e) })
     }
 
     pub(crate) fn ident_span(&self, id: &ast::Ident) -> Option<Span> {
@@ -164,6 +184,11 @@ impl<'a> Lowerer<'a> {
     }
 
     pub(crate) fn error(&mut self, code: &str, msg: impl Into<String>, span: Option<Span>) {
+        // Past the depth limit lowering stops descending and leaves placeholders, which would
+        // cause follow-on errors (column counts, types) that say nothing about the input.
+        if self.too_deep && code != "too-deep" {
+            return;
+        }
         self.diags.push(Diagnostic::error(code, msg, span.or(Some(self.base))));
     }
     pub(crate) fn warn_once(&mut self, key: &str, code: &str, msg: impl Into<String>, span: Option<Span>) {
@@ -261,7 +286,47 @@ impl<'a> Lowerer<'a> {
     }
 
     pub(crate) fn query(&mut self, q: &ast::Query) -> Rel {
-        stacker::maybe_grow(expr::STACK_RED_ZONE, expr::STACK_GROW, || self.query_inner(q))
+        if !self.enter_level(0, self.span_of_query(q)) {
+            return Rel::Values(Values { rows: vec![vec![]], fields: vec![] });
+        }
+        let rel = stacker::maybe_grow(expr::STACK_RED_ZONE, expr::STACK_GROW, || self.query_inner(q));
+        self.depth -= 1;
+        rel
+    }
+
+    fn span_of_query(&self, q: &ast::Query) -> Option<Span> {
+        match q.body.as_ref() {
+            ast::SetExpr::Select(s) => self.abs_span(s.select_token.0.span),
+            _ => None,
+        }
+    }
+
+    /// Enters one more level of nesting (`extra` levels below the current one for a chain: the
+    /// n-th join of a FROM list, the n-th field access of a chain). Past [`expr::MAX_DEPTH`] it reports
+    /// `too-deep` once and returns false, and the caller stops descending. On true, the caller
+    /// leaves the level with `self.depth -= 1`.
+    pub(crate) fn enter_level(&mut self, extra: usize, span: Option<Span>) -> bool {
+        if self.depth + 1 + extra > expr::MAX_DEPTH {
+            self.max_depth = self.max_depth.max(expr::MAX_DEPTH + 1);
+            if !self.too_deep {
+                self.too_deep = true;
+                self.error("too-deep", format!("query nested more than {} levels deep (expressions, subqueries, set operations and joins count as levels)", expr::MAX_DEPTH), span);
+            }
+            return false;
+        }
+        self.depth += 1;
+        self.max_depth = self.max_depth.max(self.depth + extra);
+        true
+    }
+
+    /// Checks that the `n`-th element of a chain that becomes nested in the IR (joins, field
+    /// accesses) stays within [`expr::MAX_DEPTH`]; see [`Lowerer::enter_level`].
+    pub(crate) fn chain_link_fits(&mut self, n: usize, span: Option<Span>) -> bool {
+        let fits = self.enter_level(n, span);
+        if fits {
+            self.depth -= 1;
+        }
+        fits
     }
 
     fn query_inner(&mut self, q: &ast::Query) -> Rel {
@@ -383,8 +448,14 @@ impl<'a> Lowerer<'a> {
             ast::SetExpr::Select(s) => self.select(s, order_by),
             ast::SetExpr::Query(q) => self.query(q),
             ast::SetExpr::SetOperation { left, op, set_quantifier, right } => {
-                let l = self.set_expr(left, None);
-                let r = self.set_expr(right, None);
+                if !self.enter_level(0, None) {
+                    return Rel::Values(Values { rows: vec![vec![]], fields: vec![] });
+                }
+                // Set operations chain left-deep: recursion here, so the stack grows on demand.
+                let (l, r) = stacker::maybe_grow(expr::STACK_RED_ZONE, expr::STACK_GROW, || {
+                    (self.set_expr(left, None), self.set_expr(right, None))
+                });
+                self.depth -= 1;
                 let kind = match op {
                     ast::SetOperator::Union => SetOpKind::Union,
                     ast::SetOperator::Intersect => SetOpKind::Intersect,
@@ -484,7 +555,10 @@ impl<'a> Lowerer<'a> {
             (Rel::Values(Values { rows: vec![vec![]], fields: vec![] }), Scope::default())
         } else {
             let mut acc: Option<(Rel, Scope)> = None;
-            for twj in &s.from {
+            for (n, twj) in s.from.iter().enumerate() {
+                if !self.chain_link_fits(n, self.span_of(&twj.relation)) {
+                    break;
+                }
                 let (r, sc) = self.table_with_joins(twj, acc.as_ref().map(|a| &a.1));
                 acc = Some(match acc {
                     None => (r, sc),
@@ -506,7 +580,7 @@ impl<'a> Lowerer<'a> {
                     }
                 });
             }
-            acc.expect("non-empty FROM")
+            acc.unwrap_or_else(|| (Rel::Values(Values { rows: vec![vec![]], fields: vec![] }), Scope::default()))
         };
         self.scope = scope;
 
@@ -794,13 +868,19 @@ impl<'a> Lowerer<'a> {
 
     fn table_with_joins(&mut self, twj: &ast::TableWithJoins, left_scope: Option<&Scope>) -> (Rel, Scope) {
         let (mut rel, mut scope) = self.table_factor(&twj.relation, left_scope);
-        for j in &twj.joins {
-            let lateral_scope = {
-                let mut s = left_scope.cloned().unwrap_or_default();
-                s.extend(scope.clone());
-                s
+        for (n, j) in twj.joins.iter().enumerate() {
+            if !self.chain_link_fits(n + 1, self.span_of(&j.relation)) {
+                break;
+            }
+            // Only a lateral item (UNNEST, LATERAL, a nested join holding one) sees the columns
+            // to its left; building that scope for every join would be quadratic in the joins.
+            let (r, rscope) = if uses_left_scope(&j.relation) {
+                let mut lateral_scope = left_scope.cloned().unwrap_or_default();
+                lateral_scope.extend(scope.clone());
+                self.table_factor(&j.relation, Some(&lateral_scope))
+            } else {
+                self.table_factor(&j.relation, None)
             };
-            let (r, rscope) = self.table_factor(&j.relation, Some(&lateral_scope));
             let right_is_unnest = matches!(r, Rel::Unnest(_));
             let lateral = right_is_unnest || is_lateral(&j.relation);
             use ast::JoinOperator as O;
@@ -815,15 +895,17 @@ impl<'a> Lowerer<'a> {
                     (JoinKind::Inner, None)
                 }
             };
-            let mut join_scope = scope.clone();
+            // The left side's scope moves into the join's (no copy per join).
+            let (left_len, left_open) = (scope.fields.len(), scope.open.len());
+            let mut join_scope = std::mem::take(&mut scope);
             join_scope.extend(rscope);
             let mut condition = None;
             let mut using = vec![];
             match constraint {
                 Some(ast::JoinConstraint::On(e)) => {
-                    let saved = std::mem::replace(&mut self.scope, join_scope.clone());
+                    let saved = std::mem::replace(&mut self.scope, join_scope);
                     let c = self.expr(e);
-                    self.scope = saved;
+                    join_scope = std::mem::replace(&mut self.scope, saved);
                     condition = Some(c);
                 }
                 Some(ast::JoinConstraint::Using(cols)) => {
@@ -832,14 +914,14 @@ impl<'a> Lowerer<'a> {
                     // the sides' own copies stay reachable only by qualifier.
                     let mut merged = Vec::new();
                     for k in &using {
-                        let lt = scope.fields.iter().find(|f| &f.name == k && !f.hidden).map(|f| f.ty.clone());
-                        let rt = join_scope.fields[scope.fields.len()..].iter().find(|f| &f.name == k).map(|f| f.ty.clone());
+                        let lt = join_scope.fields[..left_len].iter().find(|f| &f.name == k && !f.hidden).map(|f| f.ty.clone());
+                        let rt = join_scope.fields[left_len..].iter().find(|f| &f.name == k).map(|f| f.ty.clone());
                         let ty = match (&lt, &rt) {
                             (Some(a), Some(b)) => Type::common_super_type(a, b).unwrap_or_else(|| a.clone()),
                             (Some(a), None) | (None, Some(a)) => a.clone(),
                             (None, None) => Type::Unknown,
                         };
-                        if lt.is_none() && scope.open.is_empty() || rt.is_none() && join_scope.open.len() == scope.open.len() {
+                        if lt.is_none() && left_open == 0 || rt.is_none() && join_scope.open.len() == left_open {
                             self.error("unresolved-column", format!("USING column `{k}` is not in both sides of the join"), self.span_of(&j.relation));
                         }
                         merged.push(ScopeField { qualifier: None, name: k.clone(), ty, hidden: false });
@@ -849,7 +931,7 @@ impl<'a> Lowerer<'a> {
                             f.hidden = true;
                         }
                     }
-                    merged.extend(join_scope.fields.drain(..));
+                    merged.append(&mut join_scope.fields);
                     join_scope.fields = merged;
                 }
                 Some(ast::JoinConstraint::Natural) => {
@@ -1146,6 +1228,15 @@ fn rename_fields(fields: &[Field], names: Option<&[String]>, qualifier: Option<&
             ty: f.ty.clone(),
         })
         .collect()
+}
+
+/// Whether a FROM item can refer to the columns of the items to its left.
+fn uses_left_scope(tf: &ast::TableFactor) -> bool {
+    match tf {
+        ast::TableFactor::Table { name, args, .. } => args.is_some() && object_parts(name) == ["unnest"],
+        ast::TableFactor::Derived { lateral, .. } => *lateral,
+        _ => true,
+    }
 }
 
 fn is_lateral(tf: &ast::TableFactor) -> bool {

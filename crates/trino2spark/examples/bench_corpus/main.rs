@@ -11,7 +11,15 @@
 //! interleave runs with SQLGlot's in one measurement: the corpus is loaded once, then each line
 //! `run` on stdin does one timed corpus run and answers one JSON line on stdout; `quit` or end
 //! of input stops. See `docs/benchmarks.md`.
+//!
+//! `--generated N` measures a generated repository instead: N queries (TPC variants and
+//! synthesized TPC-H queries, see `generate.rs`; `--seed S`) written to `--gen-dir DIR` (default
+//! a folder in the system's temp dir), each translated once after a warm-up over the first
+//! 1,000: throughput (MB/s, queries/s) and per-query median / p99 latency. `--json PATH` writes
+//! the figures, `--list PATH` the files in order (for `scripts/bench_vs_sqlglot.py`).
 #![allow(clippy::print_stdout)]
+
+mod generate;
 
 use serde_json::json;
 use std::hint::black_box;
@@ -34,10 +42,15 @@ struct Args {
     json: Option<PathBuf>,
     corpus: PathBuf,
     serve: bool,
+    generated: Option<usize>,
+    gen_dir: Option<PathBuf>,
+    seed: u64,
+    list: Option<PathBuf>,
 }
 
 fn usage() -> ! {
     eprintln!("usage: bench_corpus [--iterations N] [--warmup N] [--json PATH] [--corpus DIR] [--serve]");
+    eprintln!("       bench_corpus --generated N [--gen-dir DIR] [--seed S] [--json PATH] [--list PATH] [--corpus DIR]");
     std::process::exit(2)
 }
 
@@ -48,6 +61,10 @@ fn parse_args() -> Args {
         json: None,
         corpus: PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus"),
         serve: false,
+        generated: None,
+        gen_dir: None,
+        seed: 0x7E57_5EED,
+        list: None,
     };
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
@@ -58,6 +75,10 @@ fn parse_args() -> Args {
             "--json" => args.json = Some(PathBuf::from(value())),
             "--corpus" => args.corpus = PathBuf::from(value()),
             "--serve" => args.serve = true,
+            "--generated" => args.generated = Some(value().parse().unwrap_or_else(|_| usage())),
+            "--gen-dir" => args.gen_dir = Some(PathBuf::from(value())),
+            "--seed" => args.seed = value().parse().unwrap_or_else(|_| usage()),
+            "--list" => args.list = Some(PathBuf::from(value())),
             "-h" | "--help" => usage(),
             _ => usage(),
         }
@@ -148,6 +169,10 @@ fn main() {
     let mut queries = Vec::new();
     load_folder(&tpch, 0, &mut queries);
     load_folder(&tpcds, 1, &mut queries);
+    if let Some(n) = args.generated {
+        run_generated(&args, n, &queries, &opts);
+        return;
+    }
     let input_bytes: usize = queries.iter().map(|q| q.sql.len()).sum();
     let rss_loaded = vm_hwm_kib();
 
@@ -187,6 +212,11 @@ fn main() {
     let (median, p10, p90) = (quantile(&runs, 0.5), quantile(&runs, 0.1), quantile(&runs, 0.9));
     let qps = queries.len() as f64 / median;
 
+    // Per-query latency over every (query, run) sample.
+    let mut samples: Vec<f64> = per_query.iter().flatten().copied().collect();
+    samples.sort_by(f64::total_cmp);
+    let (lat_median, lat_p99) = (quantile(&samples, 0.5), quantile(&samples, 0.99));
+
     // The slowest queries, by their median time over the runs.
     let mut slowest: Vec<(f64, &Query)> = per_query
         .iter_mut()
@@ -205,6 +235,7 @@ fn main() {
     println!("  runs             {} timed (+{} warm-up), single thread", args.iterations, args.warmup);
     println!("  per corpus run   median {:.2} ms   p10 {:.2} ms   p90 {:.2} ms", median * 1e3, p10 * 1e3, p90 * 1e3);
     println!("  throughput       {qps:.0} queries/s, {:.1} MB/s of SQL (at the median)", input_bytes as f64 / median / 1e6);
+    println!("  per query        median {:.1} µs   p99 {:.1} µs (all query × run samples)", lat_median * 1e6, lat_p99 * 1e6);
     println!("  peak RSS         {} (after loading corpus + catalogs: {})", fmt_kib(rss_peak), fmt_kib(rss_loaded));
     println!("  slowest queries  {}", slowest.iter().map(|(t, q)| format!("{} {:.2} ms", q.name, t * 1e3)).collect::<Vec<_>>().join(", "));
 
@@ -218,6 +249,8 @@ fn main() {
             "warmup": args.warmup,
             "run_seconds": {"median": median, "p10": p10, "p90": p90, "min": runs[0], "max": runs[runs.len() - 1], "all": runs_in_order},
             "queries_per_second": qps,
+            "mb_per_second": input_bytes as f64 / median / 1e6,
+            "per_query_seconds": {"median": lat_median, "p99": lat_p99},
             "peak_rss_kib": rss_peak,
             "rss_after_load_kib": rss_loaded,
             "outcomes": outcomes,
@@ -254,8 +287,9 @@ fn serve(
         match line.trim() {
             "run" => {
                 let secs = run_once(queries, opts, per_query);
+                let each: Vec<f64> = per_query.iter().filter_map(|ts| ts.last().copied()).collect();
                 per_query.iter_mut().for_each(Vec::clear);
-                let _ = writeln!(out, "{}", json!({"seconds": secs, "peak_rss_kib": vm_hwm_kib()}));
+                let _ = writeln!(out, "{}", json!({"seconds": secs, "per_query_seconds": each, "peak_rss_kib": vm_hwm_kib()}));
                 let _ = out.flush();
             }
             "quit" => break,
@@ -276,5 +310,107 @@ fn fmt_kib(k: Option<u64>) -> String {
     match k {
         Some(k) => format!("{:.1} MiB", k as f64 / 1024.0),
         None => "unknown".into(),
+    }
+}
+
+/// Table and column names of both bundled schemas: aliases with these names are not renamed.
+fn schema_names() -> std::collections::HashSet<String> {
+    let mut names = std::collections::HashSet::new();
+    for text in [trino2spark::examples::TPCH_SCHEMA_JSON, trino2spark::examples::TPCDS_SCHEMA_JSON] {
+        let v: serde_json::Value = serde_json::from_str(text).expect("bundled schema");
+        for t in v["tables"].as_array().into_iter().flatten() {
+            names.extend(t["name"].as_str().map(str::to_ascii_lowercase));
+            for c in t["columns"].as_array().into_iter().flatten() {
+                names.extend(c["name"].as_str().map(str::to_ascii_lowercase));
+            }
+        }
+    }
+    names
+}
+
+/// `--generated N`: writes the repository, reads it back, translates each file once.
+fn run_generated(args: &Args, n: usize, tpc: &[Query], opts: &[Options]) {
+    let dir = args.gen_dir.clone().unwrap_or_else(|| std::env::temp_dir().join(format!("t2s-bench-generated-{n}-{}", args.seed)));
+    let templates: Vec<(String, usize)> = tpc.iter().map(|q| (q.sql.clone(), q.opts)).collect();
+    let generated = generate::generate(n, args.seed, &templates, &schema_names());
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| {
+        eprintln!("error: cannot create {}: {e}", dir.display());
+        std::process::exit(1)
+    });
+    let mut files = Vec::with_capacity(n);
+    for (i, g) in generated.iter().enumerate() {
+        let path = dir.join(format!("q{i:06}_{}.sql", if g.catalog == 0 { "h" } else { "ds" }));
+        if let Err(e) = std::fs::write(&path, &g.sql) {
+            eprintln!("error: cannot write {}: {e}", path.display());
+            std::process::exit(1)
+        }
+        files.push((path, g.catalog));
+    }
+    drop(generated);
+    if let Some(list) = &args.list {
+        let text: String = files.iter().map(|(p, _)| format!("{}\n", p.display())).collect();
+        let _ = std::fs::write(list, text);
+    }
+    // Read back, as a tool over a repository would (reading is not timed).
+    let inputs: Vec<(String, usize)> = files.iter().map(|(p, c)| (std::fs::read_to_string(p).expect("read back"), *c)).collect();
+    let input_bytes: usize = inputs.iter().map(|q| q.0.len()).sum();
+    for (sql, c) in inputs.iter().take(1000) {
+        black_box(trino2spark::transpile(sql, &opts[*c]).map(|t| t.spark_sql.len()).ok());
+    }
+    let (mut ok, mut flagged, mut error) = (0usize, 0usize, 0usize);
+    let mut lat = Vec::with_capacity(inputs.len());
+    let mut not_ok: Vec<String> = Vec::new();
+    let start = Instant::now();
+    for (i, (sql, c)) in inputs.iter().enumerate() {
+        let t = Instant::now();
+        let (status, first_error) = match trino2spark::transpile(black_box(sql), &opts[*c]) {
+            Ok(t) => (t.status, t.diagnostics.iter().find(|d| d.severity == trino2spark::Severity::Error).map(|d| d.message.clone())),
+            Err(e) => (Status::Error, Some(e.to_string())),
+        };
+        lat.push(t.elapsed().as_secs_f64());
+        match status {
+            Status::Ok => ok += 1,
+            Status::Flagged => flagged += 1,
+            Status::Error => error += 1,
+        }
+        if status != Status::Ok && not_ok.len() < 5 {
+            not_ok.push(format!("{}: {}", files[i].0.display(), first_error.unwrap_or_default()));
+        }
+    }
+    let total = start.elapsed().as_secs_f64();
+    let mut slowest: Vec<(f64, usize)> = lat.iter().copied().zip(0..).collect();
+    slowest.sort_by(|a, b| b.0.total_cmp(&a.0));
+    slowest.truncate(5);
+    lat.sort_by(f64::total_cmp);
+    let (median, p99) = (quantile(&lat, 0.5), quantile(&lat, 0.99));
+    let rss_peak = vm_hwm_kib();
+    println!("trino2spark generated-repository benchmark ({})", dir.display());
+    println!("  queries          {n} (seed {}), {input_bytes} bytes of SQL", args.seed);
+    println!("  outcome          {ok} ok, {flagged} flagged, {error} error");
+    println!("  one pass         {total:.2} s, single thread (after a warm-up over the first 1,000)");
+    println!("  throughput       {:.0} queries/s, {:.2} MB/s of SQL", n as f64 / total, input_bytes as f64 / total / 1e6);
+    println!("  per query        median {:.1} µs   p99 {:.1} µs   max {:.1} µs", median * 1e6, p99 * 1e6, lat.last().copied().unwrap_or(0.0) * 1e6);
+    println!("  peak RSS         {}", fmt_kib(rss_peak));
+    println!("  slowest          {}", slowest.iter().map(|(t, i)| format!("{} {:.2} ms", files[*i].0.file_name().unwrap_or_default().to_string_lossy(), t * 1e3)).collect::<Vec<_>>().join(", "));
+    for line in &not_ok {
+        println!("  not ok           {line}");
+    }
+    if let Some(path) = &args.json {
+        let doc = json!({
+            "tool": "trino2spark",
+            "generated": {"dir": dir.display().to_string(), "queries": n, "seed": args.seed, "input_bytes": input_bytes},
+            "seconds": total,
+            "queries_per_second": n as f64 / total,
+            "mb_per_second": input_bytes as f64 / total / 1e6,
+            "per_query_seconds": {"median": median, "p99": p99, "max": lat.last()},
+            "outcomes": {"ok": ok, "flagged": flagged, "error": error},
+            "peak_rss_kib": rss_peak,
+        });
+        if let Some(d) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            let _ = std::fs::create_dir_all(d);
+        }
+        let _ = std::fs::write(path, serde_json::to_string_pretty(&doc).expect("JSON") + "\n");
+        println!("  wrote            {}", path.display());
     }
 }
