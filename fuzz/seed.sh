@@ -16,4 +16,4 @@ for target in parse pipeline roundtrip; do
     done
   fi
 done
-echo "seeded: $(ls fuzz/corpus/parse | wc -l) files per target"
+echo "seeded fuzz/corpus/{parse,pipeline,roundtrip} (parse now holds $(ls fuzz/corpus/parse | wc -l) inputs)"
