@@ -339,3 +339,39 @@ fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+/// A batch of 10,000 files, every 97th broken (a syntax error) and every 101st not UTF-8:
+/// each file ends with an output or a recorded error, none is lost, and the exit code is 1.
+#[test]
+fn ten_thousand_files_with_broken_ones_lose_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("many");
+    let (mut broken, mut latin1) = (0, 0);
+    for i in 0..10_000 {
+        let rel = format!("d{:02}/q{i:05}.sql", i % 50);
+        if i % 97 == 0 {
+            broken += 1;
+            write(&root, &rel, format!("SELECT {i} AS x FROM\n"));
+        } else if i % 101 == 0 {
+            latin1 += 1;
+            write(&root, &rel, b"SELECT 'caf\xe9' AS x\n".to_vec());
+        } else {
+            write(&root, &rel, format!("SELECT {i} / 2 AS half, upper('q{i}') AS name\n"));
+        }
+    }
+    let out = dir.path().join("out");
+    let report = dir.path().join("report.json");
+    let r = convert(&[root.to_str().unwrap(), "--out", out.to_str().unwrap()], &[], &report);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let recs = records(&r);
+    let sources: std::collections::BTreeSet<&str> = recs.iter().map(|x| x["source"].as_str().unwrap()).collect();
+    assert_eq!(sources.len(), 10_000, "every input file is in the report");
+    let errors = recs.iter().filter(|x| x["status"] == "error").count();
+    assert_eq!(errors, broken + latin1);
+    for x in recs.iter().filter(|x| x["status"] == "error") {
+        assert!(x["diagnostics"][0]["line"].as_u64().is_some(), "an error has its line: {x}");
+    }
+    let written = recs.iter().filter(|x| x["status"] == "ok").count();
+    assert_eq!(written, 10_000 - broken - latin1);
+    assert!(out.join("d01/q00001.sql").is_file());
+}
