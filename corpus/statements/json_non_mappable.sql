@@ -1,4 +1,4 @@
--- json_array_contains (token types) and the SQL/JSON forms are refused (catalog §19).
+-- json_array_contains (token types) and the SQL/JSON forms are refused (catalog §19). (Snapshot only: Trino 476, the engine CI records with, does not run it.)
 -- expect: flagged non-mappable
 WITH t(j) AS (VALUES ('{"a":[1,2]}'))
 SELECT json_array_contains(j, 1), json_exists(j, 'lax $.a'), json_value(j, 'lax $.a'),

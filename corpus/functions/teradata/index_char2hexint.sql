@@ -1,4 +1,0 @@
--- Teradata index (alias for strpos) and char2hexint (hex of UTF-16BE) (functions/teradata.html).
--- expect: ok
-WITH t(s) AS (VALUES ('abc'), (''), (NULL), ('a€'))
-SELECT s, index(s, 'c') AS i, index(s, '') AS ie, char2hexint(s) AS h FROM t
