@@ -25,6 +25,11 @@ SPARK_TESTS = REPO_ROOT / "tests" / "spark"
 sys.path.insert(0, str(SPARK_TESTS))  # tpcdata, expected, compare
 
 
+# The installed wheel first: the engine conftest puts this checkout's python/ on sys.path (for
+# the harness), and `trino2spark` must stay the installed package under test.
+import trino2spark  # noqa: E402,F401
+
+
 def _load_engine_conftest():
     spec = importlib.util.spec_from_file_location("t2s_engine_conftest", SPARK_TESTS / "conftest.py")
     module = importlib.util.module_from_spec(spec)

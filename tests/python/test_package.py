@@ -61,8 +61,8 @@ def test_options_reach_the_translation():
 
 
 def test_udfs_are_accepted():
-    # TODO(lead): assert their effect once the library reads UDF definitions.
-    t = trino2spark.transpile("SELECT 1", udfs={"functions": []})
+    # An empty mapping file changes nothing; tests/python/test_udfs.py checks real rules.
+    t = trino2spark.transpile("SELECT 1", udfs="# no rules\n")
     assert t.status == "ok"
 
 
@@ -208,7 +208,7 @@ def test_json_contract_matches_the_cli(name, sql, args, cli_binary):
     assert t.to_dict() == json.loads(cli.stdout)
     assert json.loads(t.to_json(indent=2)) == t.to_dict()
     assert cli.returncode == {"ok": 0, "error": 1, "flagged": 2}[t.status]
-    assert list(t.to_dict()) == ["status", "spark_sql", "spark_conf", "diagnostics"]
+    assert list(t.to_dict()) == ["status", "spark_sql", "spark_conf", "setup", "diagnostics", "rules"]
 
 
 def test_parse_error_contract_matches_the_cli(cli_binary):

@@ -10,9 +10,9 @@ import pytest
 import trino2spark
 from conftest import TPCH_SCHEMA
 
-import tpcdata  # tests/spark (conftest puts it on sys.path)
-from compare import compare_rows
-from expected import load_expected
+from trino2spark.verify import tpcdata
+from trino2spark.verify.expected import load_expected
+from trino2spark.verify.untyped import compare_rows
 
 # A few TPC-H queries of different shapes: aggregation over lineitem (q1), a three-way join with
 # ORDER BY/LIMIT (q3), a filter-only scan (q6), an outer join with nested aggregation (q13),

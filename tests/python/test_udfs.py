@@ -22,7 +22,7 @@ def test_udf_rules_map_company_functions():
 def test_unknown_function_is_flagged_without_udfs():
     t = trino2spark.transpile("SELECT is_weekend(DATE '2024-06-01') AS w")
     assert t.status == "flagged"
-    assert t.diagnostics[0].code == "unmapped-function"
+    assert "unmapped-function" in [d.code for d in t.diagnostics]
 
 
 def test_a_bad_udf_file_says_where():
