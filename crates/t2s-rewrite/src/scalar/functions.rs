@@ -24,12 +24,6 @@ pub(super) enum Picked<'r> {
     NoRule,
 }
 
-fn const_text(e: &Expr) -> Option<String> {
-    match &e.kind {
-        ExprKind::Literal(Literal::String(s)) => Some(s.clone()),
-        _ => None,
-    }
-}
 
 fn is_const(e: &Expr) -> bool {
     match &e.kind {
@@ -77,7 +71,7 @@ impl<'r> Cx<'_, 'r> {
     pub(super) fn pick(&self, name: &str, aggregate: bool, args: &[Expr]) -> Picked<'r> {
         let registry: &'r t2s_mappings::Registry = self.registry;
         let types: Vec<Type> = args.iter().map(|a| a.ty.clone()).collect();
-        let consts: Vec<Option<String>> = args.iter().map(const_text).collect();
+        let consts: Vec<Option<String>> = args.iter().map(|a| const_str(a).map(str::to_string)).collect();
         let mut any = false;
         for rule in registry.rules_for(name) {
             if (rule.kind == Kind::Aggregate) != aggregate || rule.kind == Kind::Syntax {
@@ -102,6 +96,17 @@ impl<'r> Cx<'_, 'r> {
         let id = format!("{}@{}:{}", rule.name, rule.file, arm.line);
         if !self.applied.contains(&id) {
             self.applied.push(id);
+        }
+    }
+
+    /// Records the `CREATE TEMPORARY FUNCTION … [USING JAR …]` a UDF rule needs (once).
+    fn register_udf(&mut self, name: &str, class: &str, jar: Option<&str>) {
+        let mut stmt = format!("CREATE TEMPORARY FUNCTION {} AS {}", t2s_spark_name(name), spark_string(class));
+        if let Some(j) = jar {
+            stmt.push_str(&format!(" USING JAR {}", spark_string(j)));
+        }
+        if !self.setup.contains(&stmt) {
+            self.setup.push(stmt);
         }
     }
 
@@ -134,13 +139,7 @@ impl<'r> Cx<'_, 'r> {
                         self.native(&hook, name, args, ty, span)
                     }
                     Action::Udf { class, jar } => {
-                        let mut stmt = format!("CREATE TEMPORARY FUNCTION {} AS {}", t2s_spark_name(name), spark_string(class));
-                        if let Some(j) = jar {
-                            stmt.push_str(&format!(" USING JAR {}", spark_string(j)));
-                        }
-                        if !self.setup.contains(&stmt) {
-                            self.setup.push(stmt);
-                        }
+                        self.register_udf(name, class, jar.as_deref());
                         Some(Expr::spark_call(&t2s_spark_name(name), args, ty))
                     }
                     Action::Builtin(_) => {
@@ -201,15 +200,7 @@ impl<'r> Cx<'_, 'r> {
                         let hook = hook.clone();
                         self.native_aggregate(&hook, a, &here);
                     }
-                    Action::Udf { class, jar } => {
-                        let mut stmt = format!("CREATE TEMPORARY FUNCTION {} AS {}", t2s_spark_name(&name), spark_string(class));
-                        if let Some(j) = jar {
-                            stmt.push_str(&format!(" USING JAR {}", spark_string(j)));
-                        }
-                        if !self.setup.contains(&stmt) {
-                            self.setup.push(stmt);
-                        }
-                    }
+                    Action::Udf { class, jar } => self.register_udf(&name, class, jar.as_deref()),
                     Action::Builtin(_) => self.flag(&here, "internal", format!("{name}: a `builtin` rule reached the aggregate mapper")),
                 }
             }
