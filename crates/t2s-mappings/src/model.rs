@@ -133,6 +133,18 @@ pub enum Condition {
     Param { hole: String, cmp: String, value: i64 },
 }
 
+/// `a OP b` for the comparison of a `{hole} OP value` condition.
+pub fn compare(a: i64, op: &str, b: i64) -> bool {
+    match op {
+        ">" => a > b,
+        ">=" => a >= b,
+        "<" => a < b,
+        "<=" => a <= b,
+        "==" => a == b,
+        _ => a != b,
+    }
+}
+
 impl std::fmt::Display for Condition {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {

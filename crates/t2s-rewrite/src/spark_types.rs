@@ -39,15 +39,7 @@ pub fn spark_type(t: &Type, target: &Target) -> Result<String, String> {
         Condition::Spark(v) => v == target.version.as_str(),
         Condition::Ansi(on) => target.ansi == *on,
         Condition::Param { hole, cmp, value } => {
-            let x = if hole == "s" { s } else { p };
-            match cmp.as_str() {
-                ">" => x > *value,
-                ">=" => x >= *value,
-                "<" => x < *value,
-                "<=" => x <= *value,
-                "==" => x == *value,
-                _ => x != *value,
-            }
+            t2s_mappings::compare(if hole == "s" { s } else { p }, cmp, *value)
         }
         Condition::Const(_) | Condition::NonConst(_) => false,
     };

@@ -34,16 +34,6 @@ fn is_const(e: &Expr) -> bool {
     }
 }
 
-fn cmp(a: i64, op: &str, b: i64) -> bool {
-    match op {
-        ">" => a > b,
-        ">=" => a >= b,
-        "<" => a < b,
-        "<=" => a <= b,
-        "==" => a == b,
-        _ => a != b,
-    }
-}
 
 /// Expands `{args}` to `{0}, {1}, …` for `n` arguments.
 fn expand_args(template: &str, n: usize) -> String {
@@ -63,7 +53,7 @@ impl<'r> Cx<'_, 'r> {
             Condition::NonConst(i) => args.get(*i).is_some_and(|a| !is_const(a)),
             Condition::Param { hole, cmp: op, value } => {
                 let v = hole.parse::<usize>().ok().and_then(|i| args.get(i)).and_then(const_int);
-                v.is_some_and(|v| cmp(v, op, *value))
+                v.is_some_and(|v| t2s_mappings::compare(v, op, *value))
             }
         }
     }
