@@ -15,10 +15,17 @@ fn main() {
     for f in &files {
         let name = f.file_name().unwrap().to_string_lossy();
         let abs = fs::canonicalize(f).unwrap();
-        out.push_str(&format!("    (\"mappings/{name}\", include_str!({:?})),\n", abs.display().to_string()));
+        out.push_str(&format!(
+            "    (\"mappings/{name}\", include_str!({:?})),\n",
+            abs.display().to_string()
+        ));
     }
     out.push_str("];\n");
-    fs::write(Path::new(&env::var("OUT_DIR").unwrap()).join("builtin_files.rs"), out).unwrap();
+    fs::write(
+        Path::new(&env::var("OUT_DIR").unwrap()).join("builtin_files.rs"),
+        out,
+    )
+    .unwrap();
     println!("cargo:rerun-if-changed={}", root.display());
     for f in &files {
         println!("cargo:rerun-if-changed={}", f.display());

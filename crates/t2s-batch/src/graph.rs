@@ -66,13 +66,20 @@ impl Index {
 /// Builds the graph over `defs` (in scan order), reports cycles and duplicates, and types the
 /// definitions in dependency order on top of `opts.catalog`.
 pub fn resolve(defs: Vec<Definition>, opts: &Options) -> Resolved {
-    let mut out = Resolved { catalog: (*opts.catalog).clone(), definitions: defs.len(), ..Default::default() };
+    let mut out = Resolved {
+        catalog: (*opts.catalog).clone(),
+        definitions: defs.len(),
+        ..Default::default()
+    };
     if defs.is_empty() {
         return out;
     }
     let mut g: DiGraph<usize, ()> = DiGraph::new();
     let nodes: Vec<NodeIndex> = (0..defs.len()).map(|i| g.add_node(i)).collect();
-    let mut index = Index { by_full: HashMap::new(), by_last: HashMap::new() };
+    let mut index = Index {
+        by_full: HashMap::new(),
+        by_last: HashMap::new(),
+    };
     for (i, d) in defs.iter().enumerate() {
         let full = d.name.dotted();
         if let Some(prev) = index.by_full.get(&full).and_then(|v| v.first()) {
@@ -86,7 +93,11 @@ pub fn resolve(defs: Vec<Definition>, opts: &Options) -> Resolved {
             ));
         }
         index.by_full.entry(full).or_default().push(nodes[i]);
-        index.by_last.entry(d.name.parts.last().cloned().unwrap_or_default()).or_default().push(nodes[i]);
+        index
+            .by_last
+            .entry(d.name.parts.last().cloned().unwrap_or_default())
+            .or_default()
+            .push(nodes[i]);
     }
     for (i, d) in defs.iter().enumerate() {
         for r in &d.references {
@@ -126,7 +137,10 @@ pub fn resolve(defs: Vec<Definition>, opts: &Options) -> Resolved {
         if cyclic {
             let mut members: Vec<usize> = scc.iter().map(|n| n.index()).collect();
             members.sort_unstable();
-            let names: Vec<String> = members.iter().map(|&i| format!("`{}` ({})", defs[i].name.dotted(), defs[i].location)).collect();
+            let names: Vec<String> = members
+                .iter()
+                .map(|&i| format!("`{}` ({})", defs[i].name.dotted(), defs[i].location))
+                .collect();
             for &i in &members {
                 out.diagnostics.entry(defs[i].key).or_default().push(Diagnostic::error(
                     "dependency-cycle",
@@ -149,7 +163,10 @@ pub fn resolve(defs: Vec<Definition>, opts: &Options) -> Resolved {
     }
     out.levels = by_level.len();
     for members in by_level.values() {
-        let level_opts = Options { catalog: std::sync::Arc::new(out.catalog.clone()), ..opts.clone() };
+        let level_opts = Options {
+            catalog: std::sync::Arc::new(out.catalog.clone()),
+            ..opts.clone()
+        };
         let typed: Vec<_> = members
             .par_iter()
             .map(|&i| {

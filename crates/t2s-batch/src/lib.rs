@@ -52,7 +52,14 @@ pub struct Config {
 
 impl Config {
     pub fn new(inputs: Vec<String>, options: Options) -> Self {
-        Config { inputs, out: None, fields: LogFields::default(), options, threads: None, batch_units: 512 }
+        Config {
+            inputs,
+            out: None,
+            fields: LogFields::default(),
+            options,
+            threads: None,
+            batch_units: 512,
+        }
     }
 }
 
@@ -84,11 +91,21 @@ pub struct Record {
 #[derive(Debug, Clone)]
 pub enum Event<'a> {
     /// The scan is done.
-    Scanned { sources: usize, units: usize, definitions: usize, edges: usize, levels: usize },
+    Scanned {
+        sources: usize,
+        units: usize,
+        definitions: usize,
+        edges: usize,
+        levels: usize,
+    },
     /// `done` of `total` units converted.
     Progress { done: usize, total: usize },
     /// Every unit of a source is converted.
-    SourceDone { source: &'a str, statements: usize, worst: Status },
+    SourceDone {
+        source: &'a str,
+        statements: usize,
+        worst: Status,
+    },
 }
 
 /// Totals of a run.
@@ -143,8 +160,14 @@ impl Summary {
 
     /// The most frequent codes, errors first, then by count.
     pub fn top_codes(&self, n: usize) -> Vec<(&str, &CodeCount)> {
-        let mut v: Vec<(&str, &CodeCount)> = self.codes.iter().map(|(k, c)| (k.as_str(), c)).collect();
-        v.sort_by(|a, b| b.1.severity.cmp(&a.1.severity).then(b.1.statements.cmp(&a.1.statements)).then(a.0.cmp(b.0)));
+        let mut v: Vec<(&str, &CodeCount)> =
+            self.codes.iter().map(|(k, c)| (k.as_str(), c)).collect();
+        v.sort_by(|a, b| {
+            b.1.severity
+                .cmp(&a.1.severity)
+                .then(b.1.statements.cmp(&a.1.statements))
+                .then(a.0.cmp(b.0))
+        });
         v.truncate(n);
         v
     }
@@ -188,7 +211,8 @@ pub fn run(
     let mut total_units = 0usize;
     source::for_each_batch(&sources, &config.fields, config.batch_units, |batch| {
         total_units += batch.len();
-        let found: Vec<Vec<graph::Definition>> = pool.install(|| batch.par_iter().map(|u| scan_unit(u, &sources)).collect());
+        let found: Vec<Vec<graph::Definition>> =
+            pool.install(|| batch.par_iter().map(|u| scan_unit(u, &sources)).collect());
         defs.extend(found.into_iter().flatten());
     });
     let resolved = pool.install(|| graph::resolve(defs, &config.options));
@@ -202,12 +226,26 @@ pub fn run(
 
     // Phase 2: convert.
     let schema_given = !config.options.catalog.is_empty();
-    let opts = Options { catalog: Arc::new(resolved.catalog), ..config.options.clone() };
-    let mut summary = Summary { files: sources.len(), units: total_units, definitions: resolved.definitions, ..Default::default() };
+    let opts = Options {
+        catalog: Arc::new(resolved.catalog),
+        ..config.options.clone()
+    };
+    let mut summary = Summary {
+        files: sources.len(),
+        units: total_units,
+        definitions: resolved.definitions,
+        ..Default::default()
+    };
     if let Some(out) = &config.out {
         write_file(&out.join(SPARK_CONF_FILE), &spark_conf_json(&opts))?;
     }
-    let cx = UnitCx { sources: &sources, opts: &opts, graph_diags: &resolved.diagnostics, schema_given, out: config.out.as_deref() };
+    let cx = UnitCx {
+        sources: &sources,
+        opts: &opts,
+        graph_diags: &resolved.diagnostics,
+        schema_given,
+        out: config.out.as_deref(),
+    };
     let mut done = 0usize;
     let mut per_source: (usize, Status) = (0, Status::Ok);
     let mut failure: Option<RunError> = None;
@@ -215,7 +253,8 @@ pub fn run(
         if failure.is_some() {
             return;
         }
-        let results: Vec<UnitResult> = pool.install(|| batch.par_iter().map(|u| convert_unit(u, &cx)).collect());
+        let results: Vec<UnitResult> =
+            pool.install(|| batch.par_iter().map(|u| convert_unit(u, &cx)).collect());
         for (u, r) in batch.iter().zip(results) {
             if let Some(e) = r.write_error {
                 failure = Some(e);
@@ -234,12 +273,19 @@ pub fn run(
                 }
             }
             if u.last {
-                events(Event::SourceDone { source: &sources[u.source].name, statements: per_source.0, worst: per_source.1 });
+                events(Event::SourceDone {
+                    source: &sources[u.source].name,
+                    statements: per_source.0,
+                    worst: per_source.1,
+                });
                 per_source = (0, Status::Ok);
             }
         }
         done += batch.len();
-        events(Event::Progress { done, total: total_units });
+        events(Event::Progress {
+            done,
+            total: total_units,
+        });
     });
     match failure {
         Some(e) => Err(e),
@@ -312,22 +358,43 @@ struct UnitResult {
 fn convert_unit(u: &source::Unit, cx: &UnitCx<'_>) -> UnitResult {
     let src = &cx.sources[u.source];
     let out_path = cx.out.and_then(|root| u.out.as_ref().map(|p| root.join(p)));
-    let record = |statement: Option<usize>, verdict: Verdict, span: Option<trino2spark::Span>, output: bool| Record {
+    let record = |statement: Option<usize>,
+                  verdict: Verdict,
+                  span: Option<trino2spark::Span>,
+                  output: bool| Record {
         source: src.name.clone(),
         log_line: u.log_line,
         query_id: u.query_id.clone(),
         statement,
         line: span.map(|s| s.line),
         column: span.map(|s| s.column),
-        output: if output { out_path.as_ref().map(|p| p.to_string_lossy().into_owned()) } else { None },
+        output: if output {
+            out_path.as_ref().map(|p| p.to_string_lossy().into_owned())
+        } else {
+            None
+        },
         verdict,
     };
     let text = match &u.text {
         Ok(t) => t,
         Err(d) => {
-            let status = if d.severity == Severity::Error { Status::Error } else { Status::Ok };
-            let v = verdict_of(status, String::new(), vec![d.clone()], (vec![], vec![]), cx.opts);
-            return UnitResult { records: vec![record(None, v, d.span, false)], written: false, write_error: None };
+            let status = if d.severity == Severity::Error {
+                Status::Error
+            } else {
+                Status::Ok
+            };
+            let v = verdict_of(
+                status,
+                String::new(),
+                vec![d.clone()],
+                (vec![], vec![]),
+                cx.opts,
+            );
+            return UnitResult {
+                records: vec![record(None, v, d.span, false)],
+                written: false,
+                write_error: None,
+            };
         }
     };
     let parsed = trino2spark::parse_statements(text);
@@ -335,17 +402,38 @@ fn convert_unit(u: &source::Unit, cx: &UnitCx<'_>) -> UnitResult {
     let mut body = String::new();
     if parsed.is_empty() {
         let d = Diagnostic::warning("empty-input", "the input holds no SQL statement", None);
-        records.push(record(None, verdict_of(Status::Ok, String::new(), vec![d], (vec![], vec![]), cx.opts), None, true));
+        records.push(record(
+            None,
+            verdict_of(
+                Status::Ok,
+                String::new(),
+                vec![d],
+                (vec![], vec![]),
+                cx.opts,
+            ),
+            None,
+            true,
+        ));
     }
     for (i, ps) in parsed.into_iter().enumerate() {
         let (status, spark_sql, diagnostics, span, provenance) = match ps {
             Err(e) => {
                 let d = e.to_diagnostic();
-                (Status::Error, String::new(), vec![d.clone()], d.span, (vec![], vec![]))
+                (
+                    Status::Error,
+                    String::new(),
+                    vec![d.clone()],
+                    d.span,
+                    (vec![], vec![]),
+                )
             }
             Ok(ps) => {
                 let mut s = trino2spark::transpile_parsed(&ps, cx.opts);
-                let mut extra: Vec<Diagnostic> = cx.graph_diags.get(&(u.source, u.index, i)).cloned().unwrap_or_default();
+                let mut extra: Vec<Diagnostic> = cx
+                    .graph_diags
+                    .get(&(u.source, u.index, i))
+                    .cloned()
+                    .unwrap_or_default();
                 if cx.schema_given {
                     for r in names::statement_names(&ps).references {
                         if cx.opts.catalog.lookup(&r.parts).is_none() {
@@ -362,12 +450,21 @@ fn convert_unit(u: &source::Unit, cx: &UnitCx<'_>) -> UnitResult {
                 }
                 if !extra.is_empty() {
                     s.diagnostics.extend(extra);
-                    s.diagnostics.sort_by_key(|d| (d.span.map(|s| (s.line, s.column)), d.severity));
-                    if s.status == Status::Ok && s.diagnostics.iter().any(|d| d.severity == Severity::Error) {
+                    s.diagnostics
+                        .sort_by_key(|d| (d.span.map(|s| (s.line, s.column)), d.severity));
+                    if s.status == Status::Ok
+                        && s.diagnostics.iter().any(|d| d.severity == Severity::Error)
+                    {
                         s.status = Status::Flagged;
                     }
                 }
-                (s.status, s.spark_sql, s.diagnostics, Some(ps.span), (s.setup, s.rules))
+                (
+                    s.status,
+                    s.spark_sql,
+                    s.diagnostics,
+                    Some(ps.span),
+                    (s.setup, s.rules),
+                )
             }
         };
         // UDF registrations the statement needs come first (once per file).
@@ -378,7 +475,12 @@ fn convert_unit(u: &source::Unit, cx: &UnitCx<'_>) -> UnitResult {
             }
         }
         render_statement(&mut body, status, &spark_sql, &diagnostics);
-        records.push(record(Some(i + 1), verdict_of(status, spark_sql, diagnostics, provenance, cx.opts), span, true));
+        records.push(record(
+            Some(i + 1),
+            verdict_of(status, spark_sql, diagnostics, provenance, cx.opts),
+            span,
+            true,
+        ));
     }
     let mut written = false;
     let mut write_error = None;
@@ -394,17 +496,30 @@ fn convert_unit(u: &source::Unit, cx: &UnitCx<'_>) -> UnitResult {
             r.output = None;
         }
     }
-    UnitResult { records, written, write_error }
+    UnitResult {
+        records,
+        written,
+        write_error,
+    }
 }
 
 /// `provenance`: the statement's setup statements and the mapping rules applied.
-fn verdict_of(status: Status, spark_sql: String, diagnostics: Vec<Diagnostic>, provenance: (Vec<String>, Vec<String>), opts: &Options) -> Verdict {
+fn verdict_of(
+    status: Status,
+    spark_sql: String,
+    diagnostics: Vec<Diagnostic>,
+    provenance: (Vec<String>, Vec<String>),
+    opts: &Options,
+) -> Verdict {
     Verdict {
         status,
         spark_sql,
         spark_conf: trino2spark::spark_conf(opts),
         setup: provenance.0,
-        diagnostics: diagnostics.iter().map(trino2spark::DiagnosticRecord::from).collect(),
+        diagnostics: diagnostics
+            .iter()
+            .map(trino2spark::DiagnosticRecord::from)
+            .collect(),
         rules: provenance.1,
     }
 }
@@ -433,8 +548,16 @@ fn header(src: &source::Source, u: &source::Unit, opts: &Options) -> String {
 /// One statement in a Spark file. Flagged statements are written commented out, after the
 /// reasons, so that running the file never runs a translation that may answer differently;
 /// statements in error leave only their diagnostics.
-fn render_statement(body: &mut String, status: Status, spark_sql: &str, diagnostics: &[Diagnostic]) {
-    let severe: Vec<&Diagnostic> = diagnostics.iter().filter(|d| d.severity != Severity::Info).collect();
+fn render_statement(
+    body: &mut String,
+    status: Status,
+    spark_sql: &str,
+    diagnostics: &[Diagnostic],
+) {
+    let severe: Vec<&Diagnostic> = diagnostics
+        .iter()
+        .filter(|d| d.severity != Severity::Info)
+        .collect();
     match status {
         Status::Ok => {}
         Status::Flagged => {
@@ -443,8 +566,15 @@ fn render_statement(body: &mut String, status: Status, spark_sql: &str, diagnost
         Status::Error => body.push_str("-- ERROR: trino2spark could not translate this statement.\n"),
     }
     for d in severe {
-        let pos = d.span.map(|s| format!("{}:{}: ", s.line, s.column)).unwrap_or_default();
-        let sev = if d.severity == Severity::Error { "error" } else { "warning" };
+        let pos = d
+            .span
+            .map(|s| format!("{}:{}: ", s.line, s.column))
+            .unwrap_or_default();
+        let sev = if d.severity == Severity::Error {
+            "error"
+        } else {
+            "warning"
+        };
         let msg = d.message.replace('\n', " ");
         body.push_str(&format!("-- {pos}{sev}[{}]: {msg}\n", d.code));
     }
@@ -472,7 +602,9 @@ pub fn spark_conf_json(opts: &Options) -> String {
 
 fn write_file(path: &Path, content: &str) -> Result<(), RunError> {
     if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).map_err(|e| RunError::Io(format!("cannot create {}: {e}", dir.display())))?;
+        std::fs::create_dir_all(dir)
+            .map_err(|e| RunError::Io(format!("cannot create {}: {e}", dir.display())))?;
     }
-    std::fs::write(path, content).map_err(|e| RunError::Io(format!("cannot write {}: {e}", path.display())))
+    std::fs::write(path, content)
+        .map_err(|e| RunError::Io(format!("cannot write {}: {e}", path.display())))
 }

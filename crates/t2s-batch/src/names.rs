@@ -37,7 +37,10 @@ fn name_ref(name: &ObjectName) -> NameRef {
         })
         .collect();
     let s = name.span();
-    let span = (s.start.line > 0).then_some(Span { line: s.start.line as u32, column: s.start.column as u32 });
+    let span = (s.start.line > 0).then_some(Span {
+        line: s.start.line as u32,
+        column: s.start.column as u32,
+    });
     NameRef { parts, span }
 }
 
@@ -77,7 +80,11 @@ pub fn statement_names(ps: &ParsedStatement) -> StatementNames {
     let mut skipped_own_name = false;
     for r in c.relations {
         // The defined name itself is visited as a relation too (once, where it is declared).
-        if !skipped_own_name && defines.as_ref().is_some_and(|d| d.parts == r.parts && d.span == r.span) {
+        if !skipped_own_name
+            && defines
+                .as_ref()
+                .is_some_and(|d| d.parts == r.parts && d.span == r.span)
+        {
             skipped_own_name = true;
             continue;
         }
@@ -88,12 +95,17 @@ pub fn statement_names(ps: &ParsedStatement) -> StatementNames {
             references.push(r);
         }
     }
-    StatementNames { defines, references }
+    StatementNames {
+        defines,
+        references,
+    }
 }
 
 /// Whether `text` may hold a `CREATE` statement (a cheap test before parsing).
 pub fn may_define(text: &str) -> bool {
-    text.as_bytes().windows(6).any(|w| w.eq_ignore_ascii_case(b"create"))
+    text.as_bytes()
+        .windows(6)
+        .any(|w| w.eq_ignore_ascii_case(b"create"))
 }
 
 #[cfg(test)]
@@ -111,9 +123,13 @@ mod tests {
         assert_eq!(n.defines.unwrap().dotted(), "sales.v");
         let refs: Vec<String> = n.references.iter().map(NameRef::dotted).collect();
         assert_eq!(refs, ["a", "s.b"]);
-        let n = names("CREATE TABLE t AS SELECT x FROM (SELECT x FROM u) WHERE x IN (SELECT y FROM w)");
+        let n =
+            names("CREATE TABLE t AS SELECT x FROM (SELECT x FROM u) WHERE x IN (SELECT y FROM w)");
         assert_eq!(n.defines.unwrap().dotted(), "t");
-        assert_eq!(n.references.iter().map(NameRef::dotted).collect::<Vec<_>>(), ["u", "w"]);
+        assert_eq!(
+            n.references.iter().map(NameRef::dotted).collect::<Vec<_>>(),
+            ["u", "w"]
+        );
         let n = names("SELECT * FROM\n  v");
         assert!(n.defines.is_none());
         assert_eq!(n.references[0].span, Some(Span { line: 2, column: 3 }));

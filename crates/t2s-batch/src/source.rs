@@ -73,7 +73,12 @@ impl Unit {
 }
 
 fn kind_of(path: &Path) -> Kind {
-    match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+    match path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
         Some("jsonl" | "ndjson" | "json") => Kind::JsonLines,
         Some("csv") => Kind::Csv,
         _ => Kind::Sql,
@@ -82,7 +87,10 @@ fn kind_of(path: &Path) -> Kind {
 
 fn is_input_file(path: &Path) -> bool {
     matches!(
-        path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref(),
+        path.extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref(),
         Some("sql" | "jsonl" | "ndjson" | "json" | "csv")
     )
 }
@@ -107,7 +115,10 @@ pub fn discover(inputs: &[String], stdin: impl Fn() -> std::io::Result<Vec<u8>>)
         let base_name = if input == "-" {
             "stdin".to_string()
         } else {
-            Path::new(input).file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "input".into())
+            Path::new(input)
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| "input".into())
         };
         let mut prefix = PathBuf::new();
         if several {
@@ -124,8 +135,17 @@ pub fn discover(inputs: &[String], stdin: impl Fn() -> std::io::Result<Vec<u8>>)
                 Ok(b) => Origin::Stdin(b),
                 Err(e) => Origin::Missing("-".into(), format!("cannot read standard input: {e}")),
             };
-            let out = if several { prefix.with_extension("sql") } else { PathBuf::from("stdin.sql") };
-            sources.push(Source { name: "<stdin>".into(), origin, kind: Kind::Sql, out });
+            let out = if several {
+                prefix.with_extension("sql")
+            } else {
+                PathBuf::from("stdin.sql")
+            };
+            sources.push(Source {
+                name: "<stdin>".into(),
+                origin,
+                kind: Kind::Sql,
+                out,
+            });
             continue;
         }
         let path = Path::new(input);
@@ -133,7 +153,9 @@ pub fn discover(inputs: &[String], stdin: impl Fn() -> std::io::Result<Vec<u8>>)
             let walker = walkdir::WalkDir::new(path)
                 .sort_by_file_name()
                 .into_iter()
-                .filter_entry(|e| e.depth() == 0 || !e.file_name().to_str().is_some_and(|n| n.starts_with('.')));
+                .filter_entry(|e| {
+                    e.depth() == 0 || !e.file_name().to_str().is_some_and(|n| n.starts_with('.'))
+                });
             for entry in walker {
                 match entry {
                     Ok(e) if e.file_type().is_dir() => {}
@@ -151,7 +173,10 @@ pub fn discover(inputs: &[String], stdin: impl Fn() -> std::io::Result<Vec<u8>>)
                         });
                     }
                     Err(e) => {
-                        let p = e.path().map(Path::to_path_buf).unwrap_or_else(|| path.to_path_buf());
+                        let p = e
+                            .path()
+                            .map(Path::to_path_buf)
+                            .unwrap_or_else(|| path.to_path_buf());
                         sources.push(Source {
                             name: p.to_string_lossy().into_owned(),
                             origin: Origin::Missing(p.clone(), e.to_string()),
@@ -169,8 +194,17 @@ pub fn discover(inputs: &[String], stdin: impl Fn() -> std::io::Result<Vec<u8>>)
                 Origin::Missing(path.to_path_buf(), "no such file or directory".into())
             };
             let file_name = PathBuf::from(path.file_name().unwrap_or(path.as_os_str()));
-            let out = if several { prefix.join(out_path(&file_name, kind)) } else { out_path(&file_name, kind) };
-            sources.push(Source { name: input.clone(), origin, kind, out });
+            let out = if several {
+                prefix.join(out_path(&file_name, kind))
+            } else {
+                out_path(&file_name, kind)
+            };
+            sources.push(Source {
+                name: input.clone(),
+                origin,
+                kind,
+                out,
+            });
         }
     }
     sources
@@ -196,10 +230,18 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, Diagnostic> {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let text = std::str::from_utf8(valid).unwrap_or("");
         let line = text.matches('\n').count() as u32 + 1;
-        let column = text.rsplit('\n').next().map(|l| l.chars().count()).unwrap_or(0) as u32 + 1;
+        let column = text
+            .rsplit('\n')
+            .next()
+            .map(|l| l.chars().count())
+            .unwrap_or(0) as u32
+            + 1;
         Diagnostic::error(
             "invalid-utf8",
-            format!("input is not valid UTF-8 (first bad byte at offset {})", valid.len()),
+            format!(
+                "input is not valid UTF-8 (first bad byte at offset {})",
+                valid.len()
+            ),
             Some(Span { line, column }),
         )
     })
@@ -207,7 +249,12 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, Diagnostic> {
 
 /// Reads the units of every source, in order, and hands them over in batches of at most
 /// `batch_units` units (or about 8 MB of text).
-pub fn for_each_batch(sources: &[Source], fields: &LogFields, batch_units: usize, mut f: impl FnMut(Vec<Unit>)) {
+pub fn for_each_batch(
+    sources: &[Source],
+    fields: &LogFields,
+    batch_units: usize,
+    mut f: impl FnMut(Vec<Unit>),
+) {
     let mut batch = Vec::new();
     let mut bytes = 0usize;
     let mut push = |u: Unit, batch: &mut Vec<Unit>, f: &mut dyn FnMut(Vec<Unit>)| {
@@ -249,17 +296,36 @@ struct UnitReader<'a> {
 
 enum ReaderState<'a> {
     Start,
-    Lines { reader: Box<dyn BufRead + 'a>, line: u64 },
-    Csv { reader: Box<csv::Reader<Box<dyn Read + 'a>>>, query_col: usize, id_col: Option<usize> },
+    Lines {
+        reader: Box<dyn BufRead + 'a>,
+        line: u64,
+    },
+    Csv {
+        reader: Box<csv::Reader<Box<dyn Read + 'a>>>,
+        query_col: usize,
+        id_col: Option<usize>,
+    },
     Done,
 }
 
 impl<'a> UnitReader<'a> {
     fn new(si: usize, src: &'a Source, fields: &'a LogFields) -> Self {
-        UnitReader { si, src, fields, state: ReaderState::Start, index: 0, used_names: HashSet::new() }
+        UnitReader {
+            si,
+            src,
+            fields,
+            state: ReaderState::Start,
+            index: 0,
+            used_names: HashSet::new(),
+        }
     }
 
-    fn unit(&mut self, text: Result<String, Diagnostic>, log_line: Option<u64>, query_id: Option<String>) -> Unit {
+    fn unit(
+        &mut self,
+        text: Result<String, Diagnostic>,
+        log_line: Option<u64>,
+        query_id: Option<String>,
+    ) -> Unit {
         let out = match self.src.kind {
             Kind::Sql => Some(self.src.out.clone()),
             Kind::JsonLines | Kind::Csv => {
@@ -276,7 +342,15 @@ impl<'a> UnitReader<'a> {
                 Some(self.src.out.join(format!("{name}.sql")))
             }
         };
-        let u = Unit { source: self.si, index: self.index, text, log_line, query_id, out, last: false };
+        let u = Unit {
+            source: self.si,
+            index: self.index,
+            text,
+            log_line,
+            query_id,
+            out,
+            last: false,
+        };
         self.index += 1;
         u
     }
@@ -287,7 +361,9 @@ impl<'a> UnitReader<'a> {
                 .map(|f| Box::new(f) as Box<dyn Read>)
                 .map_err(|e| unreadable(format!("cannot read {}: {e}", p.display()))),
             Origin::Stdin(b) => Ok(Box::new(b.as_slice())),
-            Origin::Missing(p, why) => Err(unreadable(format!("cannot read {}: {why}", p.display()))),
+            Origin::Missing(p, why) => {
+                Err(unreadable(format!("cannot read {}: {why}", p.display())))
+            }
         }
     }
 
@@ -319,21 +395,36 @@ impl<'a> UnitReader<'a> {
                             let mut reader = reader;
                             let text = match reader.read_to_end(&mut bytes) {
                                 Ok(_) => decode(bytes),
-                                Err(e) => Err(unreadable(format!("cannot read {}: {e}", self.src.name))),
+                                Err(e) => {
+                                    Err(unreadable(format!("cannot read {}: {e}", self.src.name)))
+                                }
                             };
                             return Some(self.unit(text, None, None));
                         }
                         Kind::JsonLines => {
-                            self.state = ReaderState::Lines { reader: Box::new(BufReader::new(reader)), line: 0 };
+                            self.state = ReaderState::Lines {
+                                reader: Box::new(BufReader::new(reader)),
+                                line: 0,
+                            };
                         }
                         Kind::Csv => {
-                            let mut rdr = csv::ReaderBuilder::new().flexible(true).from_reader(reader);
+                            let mut rdr =
+                                csv::ReaderBuilder::new().flexible(true).from_reader(reader);
                             let headers = match rdr.byte_headers() {
                                 Ok(h) => h.clone(),
-                                Err(e) => return Some(self.unit(Err(csv_error(&e)), Some(1), None)),
+                                Err(e) => {
+                                    return Some(self.unit(Err(csv_error(&e)), Some(1), None))
+                                }
                             };
-                            let names: Vec<String> = headers.iter().map(|h| String::from_utf8_lossy(h).trim().to_string()).collect();
-                            let find = |cands: &[String]| cands.iter().find_map(|c| names.iter().position(|n| n.eq_ignore_ascii_case(c)));
+                            let names: Vec<String> = headers
+                                .iter()
+                                .map(|h| String::from_utf8_lossy(h).trim().to_string())
+                                .collect();
+                            let find = |cands: &[String]| {
+                                cands.iter().find_map(|c| {
+                                    names.iter().position(|n| n.eq_ignore_ascii_case(c))
+                                })
+                            };
                             let Some(query_col) = find(&self.query_fields()) else {
                                 let d = Diagnostic::error(
                                     "missing-query-field",
@@ -346,16 +437,27 @@ impl<'a> UnitReader<'a> {
                                 return Some(self.unit(Err(d), Some(1), None));
                             };
                             let id_col = find(&self.id_fields());
-                            self.state = ReaderState::Csv { reader: Box::new(rdr), query_col, id_col };
+                            self.state = ReaderState::Csv {
+                                reader: Box::new(rdr),
+                                query_col,
+                                id_col,
+                            };
                         }
                     }
                 }
-                ReaderState::Lines { mut reader, mut line } => {
+                ReaderState::Lines {
+                    mut reader,
+                    mut line,
+                } => {
                     let mut buf = Vec::new();
                     match reader.read_until(b'\n', &mut buf) {
                         Ok(0) => return None,
                         Err(e) => {
-                            return Some(self.unit(Err(unreadable(format!("cannot read {}: {e}", self.src.name))), Some(line + 1), None))
+                            return Some(self.unit(
+                                Err(unreadable(format!("cannot read {}: {e}", self.src.name))),
+                                Some(line + 1),
+                                None,
+                            ))
                         }
                         Ok(_) => {}
                     }
@@ -367,7 +469,11 @@ impl<'a> UnitReader<'a> {
                     let (text, id) = self.json_record(buf);
                     return Some(self.unit(text, Some(line), id));
                 }
-                ReaderState::Csv { mut reader, query_col, id_col } => {
+                ReaderState::Csv {
+                    mut reader,
+                    query_col,
+                    id_col,
+                } => {
                     let mut rec = csv::ByteRecord::new();
                     match reader.read_byte_record(&mut rec) {
                         Ok(false) => return None,
@@ -380,12 +486,23 @@ impl<'a> UnitReader<'a> {
                     }
                     let line = rec.position().map(|p| p.line());
                     let field = |i: usize| rec.get(i).map(|b| b.to_vec());
-                    let id = id_col.and_then(field).map(|b| String::from_utf8_lossy(&b).trim().to_string()).filter(|s| !s.is_empty());
+                    let id = id_col
+                        .and_then(field)
+                        .map(|b| String::from_utf8_lossy(&b).trim().to_string())
+                        .filter(|s| !s.is_empty());
                     let text = match field(query_col) {
                         Some(b) => decode(b),
-                        None => Err(Diagnostic::error("missing-query-field", "this CSV record has no query column", None)),
+                        None => Err(Diagnostic::error(
+                            "missing-query-field",
+                            "this CSV record has no query column",
+                            None,
+                        )),
                     };
-                    self.state = ReaderState::Csv { reader, query_col, id_col };
+                    self.state = ReaderState::Csv {
+                        reader,
+                        query_col,
+                        id_col,
+                    };
                     return Some(self.unit(text, line, id));
                 }
             }
@@ -396,7 +513,10 @@ impl<'a> UnitReader<'a> {
         let line = match decode(buf) {
             Ok(l) => l,
             Err(mut d) => {
-                d.span = d.span.map(|s| Span { line: 1, column: s.column });
+                d.span = d.span.map(|s| Span {
+                    line: 1,
+                    column: s.column,
+                });
                 return (Err(d), None);
             }
         };
@@ -406,22 +526,36 @@ impl<'a> UnitReader<'a> {
                 let d = Diagnostic::error(
                     "invalid-log-record",
                     format!("not a JSON object: {e}"),
-                    Some(Span { line: 1, column: e.column() as u32 }),
+                    Some(Span {
+                        line: 1,
+                        column: e.column() as u32,
+                    }),
                 );
                 return (Err(d), None);
             }
         };
-        let id = self.id_fields().iter().find_map(|f| json_field(&v, f)).and_then(|v| match v {
-            serde_json::Value::String(s) => Some(s.clone()),
-            serde_json::Value::Number(n) => Some(n.to_string()),
-            _ => None,
-        });
+        let id = self
+            .id_fields()
+            .iter()
+            .find_map(|f| json_field(&v, f))
+            .and_then(|v| match v {
+                serde_json::Value::String(s) => Some(s.clone()),
+                serde_json::Value::Number(n) => Some(n.to_string()),
+                _ => None,
+            });
         let text = match self.query_fields().iter().find_map(|f| json_field(&v, f)) {
             Some(serde_json::Value::String(s)) => Ok(s.clone()),
-            Some(_) => Err(Diagnostic::error("missing-query-field", "the query field is not a string", None)),
+            Some(_) => Err(Diagnostic::error(
+                "missing-query-field",
+                "the query field is not a string",
+                None,
+            )),
             None => Err(Diagnostic::error(
                 "missing-query-field",
-                format!("the record has no query field (tried {}; choose one with --query-field)", self.query_fields().join(", ")),
+                format!(
+                    "the record has no query field (tried {}; choose one with --query-field)",
+                    self.query_fields().join(", ")
+                ),
                 None,
             )),
         };
@@ -430,7 +564,9 @@ impl<'a> UnitReader<'a> {
 }
 
 fn json_field<'v>(v: &'v serde_json::Value, path: &str) -> Option<&'v serde_json::Value> {
-    path.split('.').try_fold(v, |v, k| v.get(k)).filter(|v| !v.is_null())
+    path.split('.')
+        .try_fold(v, |v, k| v.get(k))
+        .filter(|v| !v.is_null())
 }
 
 fn csv_error(e: &csv::Error) -> Diagnostic {
@@ -439,7 +575,16 @@ fn csv_error(e: &csv::Error) -> Diagnostic {
 
 /// A query id as a file name: characters other than letters, digits, `.`, `_` and `-` become `_`.
 fn sanitize(id: &str) -> String {
-    let s: String = id.chars().map(|c| if c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-') { c } else { '_' }).collect();
+    let s: String = id
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
     if s.is_empty() || s.starts_with('.') {
         format!("q{s}")
     } else {
@@ -460,7 +605,10 @@ mod tests {
 
     #[test]
     fn sanitized_ids() {
-        assert_eq!(sanitize("20240101_000000_00001_abcde"), "20240101_000000_00001_abcde");
+        assert_eq!(
+            sanitize("20240101_000000_00001_abcde"),
+            "20240101_000000_00001_abcde"
+        );
         assert_eq!(sanitize("a/b c"), "a_b_c");
         assert_eq!(sanitize("..x"), "q..x");
     }

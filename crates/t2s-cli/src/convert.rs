@@ -56,9 +56,13 @@ pub fn run(mut args: ConvertArgs) -> ExitCode {
     let mut default_out = PathBuf::from("converted");
     if args.inputs.is_empty() {
         if !Path::new(EXAMPLE_REPO).is_dir() {
-            return fail(format!("no input given (and no bundled example at ./{EXAMPLE_REPO}); see --help"));
+            return fail(format!(
+                "no input given (and no bundled example at ./{EXAMPLE_REPO}); see --help"
+            ));
         }
-        eprintln!("trino2spark convert: no input given: converting the bundled example {EXAMPLE_REPO}");
+        eprintln!(
+            "trino2spark convert: no input given: converting the bundled example {EXAMPLE_REPO}"
+        );
         args.inputs.push(EXAMPLE_REPO.into());
         if args.target.schemas.is_empty() {
             args.target.schemas.push(EXAMPLE_SCHEMA.into());
@@ -69,10 +73,17 @@ pub fn run(mut args: ConvertArgs) -> ExitCode {
         Ok(o) => o,
         Err(e) => return fail(e),
     };
-    let out = if args.check { None } else { Some(args.out.clone().unwrap_or(default_out)) };
+    let out = if args.check {
+        None
+    } else {
+        Some(args.out.clone().unwrap_or(default_out))
+    };
     let mut config = Config::new(args.inputs.clone(), opts.clone());
     config.out = out.clone();
-    config.fields = LogFields { query: args.query_field.clone(), id: args.id_field.clone() };
+    config.fields = LogFields {
+        query: args.query_field.clone(),
+        id: args.id_field.clone(),
+    };
     config.threads = args.jobs;
 
     let mut report = match &args.report {
@@ -84,10 +95,16 @@ pub fn run(mut args: ConvertArgs) -> ExitCode {
     };
 
     let tty = std::io::stderr().is_terminal();
-    let bar = if tty { ProgressBar::new(0) } else { ProgressBar::hidden() };
+    let bar = if tty {
+        ProgressBar::new(0)
+    } else {
+        ProgressBar::hidden()
+    };
     bar.set_style(
-        ProgressStyle::with_template("{spinner} [{elapsed_precise}] {bar:40} {pos}/{len} queries {msg}")
-            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        ProgressStyle::with_template(
+            "{spinner} [{elapsed_precise}] {bar:40} {pos}/{len} queries {msg}",
+        )
+        .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
     let stdin = || {
         let mut b = Vec::new();
@@ -98,7 +115,13 @@ pub fn run(mut args: ConvertArgs) -> ExitCode {
         None => Ok(()),
     };
     let on_event = |e: Event<'_>| match e {
-        Event::Scanned { sources, units, definitions, edges, levels } => {
+        Event::Scanned {
+            sources,
+            units,
+            definitions,
+            edges,
+            levels,
+        } => {
             bar.set_length(units as u64);
             let msg =
                 format!("{sources} files, {units} queries; {definitions} views/tables defined ({edges} dependencies, {levels} levels)");
@@ -109,11 +132,18 @@ pub fn run(mut args: ConvertArgs) -> ExitCode {
             }
         }
         Event::Progress { done, .. } => bar.set_position(done as u64),
-        Event::SourceDone { source, statements, worst } => {
+        Event::SourceDone {
+            source,
+            statements,
+            worst,
+        } => {
             if tty {
                 bar.set_message(source.to_string());
             } else {
-                eprintln!("{source}: {statements} statement(s), {}", status_word(worst));
+                eprintln!(
+                    "{source}: {statements} statement(s), {}",
+                    status_word(worst)
+                );
             }
         }
     };
@@ -143,15 +173,29 @@ fn status_word(s: Status) -> &'static str {
 fn print_summary(s: &Summary, out: Option<&Path>, report: Option<&Path>) {
     let mut o = std::io::stdout().lock();
     let _ = writeln!(o, "files         {:>8}", s.files);
-    let _ = writeln!(o, "queries       {:>8}   (a file, or a record of a query log)", s.units);
+    let _ = writeln!(
+        o,
+        "queries       {:>8}   (a file, or a record of a query log)",
+        s.units
+    );
     let _ = writeln!(o, "statements    {:>8}", s.statements);
     let _ = writeln!(o, "  ok          {:>8}", s.ok);
     let _ = writeln!(o, "  flagged     {:>8}", s.flagged);
     let _ = writeln!(o, "  error       {:>8}", s.error);
-    let _ = writeln!(o, "definitions   {:>8}   (views and CTAS tables, typed in dependency order)", s.definitions);
+    let _ = writeln!(
+        o,
+        "definitions   {:>8}   (views and CTAS tables, typed in dependency order)",
+        s.definitions
+    );
     match out {
         Some(dir) => {
-            let _ = writeln!(o, "written       {:>8}   Spark files + {} in {}", s.written, t2s_batch::SPARK_CONF_FILE, dir.display());
+            let _ = writeln!(
+                o,
+                "written       {:>8}   Spark files + {} in {}",
+                s.written,
+                t2s_batch::SPARK_CONF_FILE,
+                dir.display()
+            );
         }
         None => {
             let _ = writeln!(o, "written       {:>8}   (--check)", 0);

@@ -12,8 +12,17 @@ mod functions;
 
 mod verify;
 
+/// mimalloc rather than the system allocator: the pipeline makes many small allocations
+/// (ARCHITECTURE.md, Performance). The library leaves the choice to the program that links it.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
-#[command(name = "trino2spark", version, about = "Translate Trino SQL into result-equal Spark SQL, or say exactly why not")]
+#[command(
+    name = "trino2spark",
+    version,
+    about = "Translate Trino SQL into result-equal Spark SQL, or say exactly why not"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -90,7 +99,8 @@ enum UnknownArg {
 
 fn with_udfs(mut opts: Options, paths: &[String]) -> Result<Options, String> {
     for path in paths {
-        let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read UDF mapping file {path}: {e}"))?;
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| format!("cannot read UDF mapping file {path}: {e}"))?;
         opts = opts.with_udfs(path, &text).map_err(|e| e.to_string())?;
     }
     Ok(opts)
@@ -125,12 +135,17 @@ enum Emit {
 fn options(t: &TargetArgs) -> Result<Options, String> {
     let mut catalog = Catalog::new();
     for path in &t.schemas {
-        let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read schema {path}: {e}"))?;
-        let c = trino2spark::catalog_from_file_text(&text).map_err(|e| format!("schema {path}: {e}"))?;
+        let text =
+            std::fs::read_to_string(path).map_err(|e| format!("cannot read schema {path}: {e}"))?;
+        let c = trino2spark::catalog_from_file_text(&text)
+            .map_err(|e| format!("schema {path}: {e}"))?;
         catalog.merge(c);
     }
     let opts = Options {
-        target: Target { version: t.spark, ansi: t.ansi },
+        target: Target {
+            version: t.spark,
+            ansi: t.ansi,
+        },
         catalog: Arc::new(catalog),
         time_zone: t.time_zone.clone(),
         unknown_functions: match t.unknown_functions {
@@ -143,7 +158,10 @@ fn options(t: &TargetArgs) -> Result<Options, String> {
 }
 
 fn render_diag(d: &Diagnostic, source_name: &str) -> String {
-    let pos = d.span.map(|s| format!("{source_name}:{}:{}: ", s.line, s.column)).unwrap_or_else(|| format!("{source_name}: "));
+    let pos = d
+        .span
+        .map(|s| format!("{source_name}:{}:{}: ", s.line, s.column))
+        .unwrap_or_else(|| format!("{source_name}: "));
     let sev = match d.severity {
         trino2spark::Severity::Error => "error",
         trino2spark::Severity::Warning => "warning",
@@ -165,7 +183,12 @@ fn main() -> ExitCode {
     let mut stdout = std::io::stdout().lock();
     match cli.command {
         Command::Convert(args) => convert::run(args),
-        Command::Transpile { file, target, format, emit } => {
+        Command::Transpile {
+            file,
+            target,
+            format,
+            emit,
+        } => {
             let opts = match options(&target) {
                 Ok(o) => o,
                 Err(e) => {
@@ -199,7 +222,9 @@ fn main() -> ExitCode {
                 Format::Text => match &result {
                     Ok(t) => {
                         let body = match emit {
-                            Emit::Spark if !t.setup.is_empty() => format!("{};\n\n{}", t.setup.join(";\n"), t.spark_sql),
+                            Emit::Spark if !t.setup.is_empty() => {
+                                format!("{};\n\n{}", t.setup.join(";\n"), t.spark_sql)
+                            }
                             Emit::Spark => t.spark_sql.clone(),
                             Emit::Ir => trino2spark::ir_text(t, false),
                             Emit::IrRewritten => trino2spark::ir_text(t, true),
@@ -217,7 +242,11 @@ fn main() -> ExitCode {
                 Err(_) => Status::Error,
             })
         }
-        Command::Functions { format, against, udfs } => match functions::run(format == FnFormat::Md, against.as_deref(), &udfs) {
+        Command::Functions {
+            format,
+            against,
+            udfs,
+        } => match functions::run(format == FnFormat::Md, against.as_deref(), &udfs) {
             Ok(text) => {
                 let _ = write!(stdout, "{text}");
                 ExitCode::from(0)
@@ -244,7 +273,13 @@ fn main() -> ExitCode {
                 let _ = writeln!(stdout, "-- ===== {name} (Trino) =====\n{}\n", sql.trim());
                 match trino2spark::transpile(sql, &opts) {
                     Ok(t) => {
-                        let _ = writeln!(stdout, "-- ----- Spark {} (status: {:?}) -----\n{};\n", opts.target.version.as_str(), t.status, t.spark_sql);
+                        let _ = writeln!(
+                            stdout,
+                            "-- ----- Spark {} (status: {:?}) -----\n{};\n",
+                            opts.target.version.as_str(),
+                            t.status,
+                            t.spark_sql
+                        );
                         for d in &t.diagnostics {
                             let _ = writeln!(stdout, "-- {}", render_diag(d, name));
                         }
@@ -262,7 +297,11 @@ fn main() -> ExitCode {
             for (k, v) in trino2spark::spark_conf(&opts) {
                 let _ = writeln!(stdout, "--   {k} = {v}");
             }
-            exit_code(if worst == Status::Error { Status::Error } else { Status::Ok })
+            exit_code(if worst == Status::Error {
+                Status::Error
+            } else {
+                Status::Ok
+            })
         }
     }
 }

@@ -12,23 +12,47 @@ fn run(args: &[&str], stdin: &[u8]) -> (i32, String, String) {
         .stderr(Stdio::piped())
         .spawn()
         .expect("run trino2spark");
-    child.stdin.take().expect("stdin").write_all(stdin).expect("write stdin");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin)
+        .expect("write stdin");
     let out = child.wait_with_output().expect("wait");
-    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }
 
 fn json(args: &[&str], stdin: &[u8]) -> (i32, serde_json::Value) {
-    let mut a = vec!["transpile", "-", "--format", "json", "--schema", "examples/schemas/tpch.json"];
+    let mut a = vec![
+        "transpile",
+        "-",
+        "--format",
+        "json",
+        "--schema",
+        "examples/schemas/tpch.json",
+    ];
     a.extend_from_slice(args);
     let (code, out, _) = run(&a, stdin);
-    let v: serde_json::Value = serde_json::from_str(out.trim()).unwrap_or_else(|e| panic!("one JSON object, got {out:?}: {e}"));
-    assert_eq!(out.trim().lines().count(), 1, "exactly one JSON object on one line");
+    let v: serde_json::Value = serde_json::from_str(out.trim())
+        .unwrap_or_else(|e| panic!("one JSON object, got {out:?}: {e}"));
+    assert_eq!(
+        out.trim().lines().count(),
+        1,
+        "exactly one JSON object on one line"
+    );
     (code, v)
 }
 
 #[test]
 fn ok_translation_exits_0_with_the_json_contract() {
-    let (code, v) = json(&[], b"SELECT o_orderkey / 2 AS half FROM orders ORDER BY o_orderkey");
+    let (code, v) = json(
+        &[],
+        b"SELECT o_orderkey / 2 AS half FROM orders ORDER BY o_orderkey",
+    );
     assert_eq!(code, 0);
     assert_eq!(v["status"], "ok");
     let sql = v["spark_sql"].as_str().unwrap();
@@ -81,12 +105,25 @@ fn text_format_prints_sql_on_stdout_and_diagnostics_on_stderr() {
     let (code, out, err) = run(&["transpile", "-"], b"SELECT x / 2 FROM t");
     assert_eq!(code, 0);
     assert!(out.starts_with("SELECT"), "{out}");
-    assert!(err.contains("<stdin>:1:19: warning[unknown-table]"), "{err}");
+    assert!(
+        err.contains("<stdin>:1:19: warning[unknown-table]"),
+        "{err}"
+    );
 }
 
 #[test]
 fn emit_ir_prints_typed_plan() {
-    let (code, out, _) = run(&["transpile", "-", "--emit", "ir", "--schema", "examples/schemas/tpch.json"], b"SELECT count(*) FROM nation");
+    let (code, out, _) = run(
+        &[
+            "transpile",
+            "-",
+            "--emit",
+            "ir",
+            "--schema",
+            "examples/schemas/tpch.json",
+        ],
+        b"SELECT count(*) FROM nation",
+    );
     assert_eq!(code, 0);
     insta::assert_snapshot!(out, @r"
     Query

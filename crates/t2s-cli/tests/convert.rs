@@ -22,13 +22,18 @@ struct Run {
 
 fn convert(args: &[&str], envs: &[(&str, &str)], report: &Path) -> Run {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_trino2spark"));
-    cmd.arg("convert").args(args).arg("--report").arg(report).current_dir(ROOT);
+    cmd.arg("convert")
+        .args(args)
+        .arg("--report")
+        .arg(report)
+        .current_dir(ROOT);
     for (k, v) in envs {
         cmd.env(k, v);
     }
     let out = cmd.output().expect("run trino2spark");
     let text = std::fs::read_to_string(report).unwrap_or_default();
-    let report: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("report is JSON: {e}\n{text}"));
+    let report: Value =
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("report is JSON: {e}\n{text}"));
     Run {
         code: out.status.code().unwrap_or(-1),
         stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -44,7 +49,10 @@ fn records(r: &Run) -> &Vec<Value> {
 fn record<'a>(r: &'a Run, source_suffix: &str, statement: u64) -> &'a Value {
     records(r)
         .iter()
-        .find(|x| x["source"].as_str().unwrap().ends_with(source_suffix) && x["statement"].as_u64() == Some(statement))
+        .find(|x| {
+            x["source"].as_str().unwrap().ends_with(source_suffix)
+                && x["statement"].as_u64() == Some(statement)
+        })
         .unwrap_or_else(|| panic!("no record for {source_suffix} #{statement}: {:#}", r.report))
 }
 
@@ -73,8 +81,16 @@ fn repository(root: &Path) {
          \n\
          {\"query_id\": \"q_3\", \"query\": \"SELECT 1 +\"}\n",
     );
-    write(root, "logs/adhoc.csv", "query_id,query\nc1,\"SELECT r_name\nFROM region\"\n");
-    write(root, "broken/bad.sql", "SELECT 1;\n\nSELECT a,\n  b +\nFROM orders;\n");
+    write(
+        root,
+        "logs/adhoc.csv",
+        "query_id,query\nc1,\"SELECT r_name\nFROM region\"\n",
+    );
+    write(
+        root,
+        "broken/bad.sql",
+        "SELECT 1;\n\nSELECT a,\n  b +\nFROM orders;\n",
+    );
     write(root, "broken/latin1.sql", b"SELECT 'caf\xe9' AS x;\n");
     write(root, "logs/empty.jsonl", "\n");
     write(root, "notes.md", "not SQL: ignored");
@@ -87,12 +103,36 @@ fn converts_a_repository_and_accounts_for_every_input() {
     repository(&repo);
     let out = dir.path().join("out");
     let report = dir.path().join("report.json");
-    let r = convert(&[repo.to_str().unwrap(), "--schema", "examples/schemas/tpch.json", "--out", out.to_str().unwrap()], &[], &report);
-    assert_eq!(r.code, 1, "something invalid → exit 1\n{}\n{}", r.stdout, r.stderr);
+    let r = convert(
+        &[
+            repo.to_str().unwrap(),
+            "--schema",
+            "examples/schemas/tpch.json",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+        &[],
+        &report,
+    );
+    assert_eq!(
+        r.code, 1,
+        "something invalid → exit 1\n{}\n{}",
+        r.stdout, r.stderr
+    );
 
     // Every input file has records; the ignored .md has none.
-    let sources: std::collections::BTreeSet<String> =
-        records(&r).iter().map(|x| x["source"].as_str().unwrap().rsplit("repo/").next().unwrap().to_string()).collect();
+    let sources: std::collections::BTreeSet<String> = records(&r)
+        .iter()
+        .map(|x| {
+            x["source"]
+                .as_str()
+                .unwrap()
+                .rsplit("repo/")
+                .next()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
     let expected = [
         "a_reports/top.sql",
         "b/nested/deeper/multi.sql",
@@ -103,45 +143,95 @@ fn converts_a_repository_and_accounts_for_every_input() {
         "logs/queries.jsonl",
         "z_views/cust_orders.sql",
     ];
-    assert_eq!(sources.iter().map(String::as_str).collect::<Vec<_>>(), expected);
+    assert_eq!(
+        sources.iter().map(String::as_str).collect::<Vec<_>>(),
+        expected
+    );
     assert_eq!(records(&r).len(), 2 + 3 + 2 + 1 + 1 + 1 + 3 + 1);
-    let empty = records(&r).iter().find(|x| x["source"].as_str().unwrap().ends_with("empty.jsonl")).unwrap();
-    assert_eq!((empty["status"].as_str(), empty["diagnostics"][0]["code"].as_str()), (Some("ok"), Some("empty-input")));
+    let empty = records(&r)
+        .iter()
+        .find(|x| x["source"].as_str().unwrap().ends_with("empty.jsonl"))
+        .unwrap();
+    assert_eq!(
+        (
+            empty["status"].as_str(),
+            empty["diagnostics"][0]["code"].as_str()
+        ),
+        (Some("ok"), Some("empty-input"))
+    );
 
     // The broken file: the syntax error with its line and column; its good statement converted.
     let bad = record(&r, "broken/bad.sql", 2);
     assert_eq!(bad["status"], "error");
-    assert_eq!((bad["line"].as_u64(), bad["column"].as_u64()), (Some(5), Some(1)), "{bad}");
+    assert_eq!(
+        (bad["line"].as_u64(), bad["column"].as_u64()),
+        (Some(5), Some(1)),
+        "{bad}"
+    );
     assert_eq!(bad["diagnostics"][0]["code"], "syntax-error");
-    assert_eq!((bad["diagnostics"][0]["line"].as_u64(), bad["diagnostics"][0]["column"].as_u64()), (Some(5), Some(1)));
+    assert_eq!(
+        (
+            bad["diagnostics"][0]["line"].as_u64(),
+            bad["diagnostics"][0]["column"].as_u64()
+        ),
+        (Some(5), Some(1))
+    );
     assert_eq!(record(&r, "broken/bad.sql", 1)["status"], "ok");
     // Invalid UTF-8: an error record with the position of the first bad byte, never lost.
-    let latin1 = records(&r).iter().find(|x| x["source"].as_str().unwrap().ends_with("latin1.sql")).unwrap();
+    let latin1 = records(&r)
+        .iter()
+        .find(|x| x["source"].as_str().unwrap().ends_with("latin1.sql"))
+        .unwrap();
     assert_eq!(latin1["status"], "error");
     assert_eq!(latin1["statement"], Value::Null);
     assert_eq!(latin1["diagnostics"][0]["code"], "invalid-utf8");
-    assert_eq!((latin1["line"].as_u64(), latin1["column"].as_u64()), (Some(1), Some(12)));
+    assert_eq!(
+        (latin1["line"].as_u64(), latin1["column"].as_u64()),
+        (Some(1), Some(12))
+    );
 
     // The view is typed before its users, although they sort first: integer division.
     let top = record(&r, "a_reports/top.sql", 1);
     assert_eq!(top["status"], "ok", "{top}");
-    assert!(top["spark_sql"].as_str().unwrap().contains("orders div 2"), "{top}");
+    assert!(
+        top["spark_sql"].as_str().unwrap().contains("orders div 2"),
+        "{top}"
+    );
     // The CTAS reads the view, the second statement of top.sql reads the CTAS: two levels.
     let star = record(&r, "a_reports/top.sql", 2);
     assert_eq!(star["status"], "ok", "{star}");
-    assert!(!star["diagnostics"].as_array().unwrap().iter().any(|d| d["code"] == "unknown-table"), "{star}");
+    assert!(
+        !star["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["code"] == "unknown-table"),
+        "{star}"
+    );
     assert_eq!(record(&r, "multi.sql", 2)["status"], "ok");
     assert_eq!(record(&r, "multi.sql", 3)["status"], "flagged");
 
     // The JSON-lines log: one output per query, named by its id; positions in the query text.
     let q2 = records(&r).iter().find(|x| x["query_id"] == "q_2").unwrap();
     assert_eq!(q2["log_line"], 2);
-    assert!(q2["spark_sql"].as_str().unwrap().contains("orders div 4"), "{q2}");
-    assert!(q2["output"].as_str().unwrap().ends_with("logs/queries/q_2.sql"));
+    assert!(
+        q2["spark_sql"].as_str().unwrap().contains("orders div 4"),
+        "{q2}"
+    );
+    assert!(q2["output"]
+        .as_str()
+        .unwrap()
+        .ends_with("logs/queries/q_2.sql"));
     let q3 = records(&r).iter().find(|x| x["query_id"] == "q_3").unwrap();
-    assert_eq!((q3["status"].as_str(), q3["log_line"].as_u64()), (Some("error"), Some(4)));
+    assert_eq!(
+        (q3["status"].as_str(), q3["log_line"].as_u64()),
+        (Some("error"), Some(4))
+    );
     let c1 = records(&r).iter().find(|x| x["query_id"] == "c1").unwrap();
-    assert_eq!((c1["status"].as_str(), c1["log_line"].as_u64()), (Some("ok"), Some(2)));
+    assert_eq!(
+        (c1["status"].as_str(), c1["log_line"].as_u64()),
+        (Some("ok"), Some(2))
+    );
 
     // The output tree mirrors the input; settings beside it.
     for f in [
@@ -159,29 +249,66 @@ fn converts_a_repository_and_accounts_for_every_input() {
     }
     assert!(!out.join("broken/latin1.sql").exists());
     let multi = std::fs::read_to_string(out.join("b/nested/deeper/multi.sql")).unwrap();
-    assert!(multi.contains("SET spark.sql.ansi.enabled=true;"), "{multi}");
+    assert!(
+        multi.contains("SET spark.sql.ansi.enabled=true;"),
+        "{multi}"
+    );
     assert!(multi.contains("count(*) div 7"), "{multi}");
-    assert!(multi.contains("-- FLAGGED") && multi.contains("-- SELECT approx_count_distinct"), "{multi}");
-    let conf: Value = serde_json::from_str(&std::fs::read_to_string(out.join("spark-conf.json")).unwrap()).unwrap();
+    assert!(
+        multi.contains("-- FLAGGED") && multi.contains("-- SELECT approx_count_distinct"),
+        "{multi}"
+    );
+    let conf: Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("spark-conf.json")).unwrap())
+            .unwrap();
     assert_eq!(conf["spark.sql.session.timeZone"], "UTC");
 
     // Summary table and report summary agree.
     let s = &r.report["summary"];
-    assert_eq!((s["files"].as_u64(), s["statements"].as_u64(), s["status"].as_str()), (Some(8), Some(14), Some("error")));
-    assert_eq!(s["ok"].as_u64().unwrap() + s["flagged"].as_u64().unwrap() + s["error"].as_u64().unwrap(), 14);
+    assert_eq!(
+        (
+            s["files"].as_u64(),
+            s["statements"].as_u64(),
+            s["status"].as_str()
+        ),
+        (Some(8), Some(14), Some("error"))
+    );
+    assert_eq!(
+        s["ok"].as_u64().unwrap() + s["flagged"].as_u64().unwrap() + s["error"].as_u64().unwrap(),
+        14
+    );
     assert!(r.stdout.contains("syntax-error"), "{}", r.stdout);
 }
 
 #[test]
 fn report_records_have_the_transpile_json_shape() {
     let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "q.sql", "SELECT approx_distinct(o_custkey) FROM orders");
+    write(
+        dir.path(),
+        "q.sql",
+        "SELECT approx_distinct(o_custkey) FROM orders",
+    );
     let report = dir.path().join("r.json");
-    let r = convert(&[dir.path().join("q.sql").to_str().unwrap(), "--check", "--schema", "examples/schemas/tpch.json"], &[], &report);
+    let r = convert(
+        &[
+            dir.path().join("q.sql").to_str().unwrap(),
+            "--check",
+            "--schema",
+            "examples/schemas/tpch.json",
+        ],
+        &[],
+        &report,
+    );
     assert_eq!(r.code, 2);
     let rec = &records(&r)[0];
     let t = Command::new(env!("CARGO_BIN_EXE_trino2spark"))
-        .args(["transpile", "--format", "json", "--schema", "examples/schemas/tpch.json"])
+        .args([
+            "transpile",
+            "--format",
+            "json",
+            "--schema",
+            "examples/schemas/tpch.json",
+        ])
         .arg(dir.path().join("q.sql"))
         .current_dir(ROOT)
         .output()
@@ -198,23 +325,60 @@ fn cycles_and_missing_definitions_are_diagnostics() {
     let repo = dir.path().join("repo");
     write(&repo, "v1.sql", "CREATE VIEW v1 AS SELECT a FROM v2");
     write(&repo, "v2.sql", "CREATE VIEW v2 AS SELECT a FROM v1");
-    write(&repo, "uses.sql", "SELECT * FROM v1;\nSELECT x FROM\n  nowhere;\nSELECT n_name FROM nation");
+    write(
+        &repo,
+        "uses.sql",
+        "SELECT * FROM v1;\nSELECT x FROM\n  nowhere;\nSELECT n_name FROM nation",
+    );
     let report = dir.path().join("r.json");
-    let r = convert(&[repo.to_str().unwrap(), "--check", "--schema", "examples/schemas/tpch.json"], &[], &report);
+    let r = convert(
+        &[
+            repo.to_str().unwrap(),
+            "--check",
+            "--schema",
+            "examples/schemas/tpch.json",
+        ],
+        &[],
+        &report,
+    );
     for f in ["v1.sql", "v2.sql"] {
         let rec = record(&r, f, 1);
         assert_eq!(rec["status"], "flagged", "{rec}");
-        let d = rec["diagnostics"].as_array().unwrap().iter().find(|d| d["code"] == "dependency-cycle").expect("cycle");
-        assert!(d["message"].as_str().unwrap().contains("`v1`") && d["message"].as_str().unwrap().contains("`v2`"), "{d}");
+        let d = rec["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["code"] == "dependency-cycle")
+            .expect("cycle");
+        assert!(
+            d["message"].as_str().unwrap().contains("`v1`")
+                && d["message"].as_str().unwrap().contains("`v2`"),
+            "{d}"
+        );
     }
     let missing = record(&r, "uses.sql", 2);
-    let d = missing["diagnostics"].as_array().unwrap().iter().find(|d| d["code"] == "missing-definition").expect("missing");
-    assert_eq!((d["line"].as_u64(), d["column"].as_u64()), (Some(3), Some(3)));
+    let d = missing["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "missing-definition")
+        .expect("missing");
+    assert_eq!(
+        (d["line"].as_u64(), d["column"].as_u64()),
+        (Some(3), Some(3))
+    );
     assert!(d["message"].as_str().unwrap().contains("`nowhere`"));
     // Tables of the --schema catalog and views of the repository are not missing.
     for st in [1, 3] {
         let rec = record(&r, "uses.sql", st);
-        assert!(!rec["diagnostics"].as_array().unwrap().iter().any(|d| d["code"] == "missing-definition"), "{rec}");
+        assert!(
+            !rec["diagnostics"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|d| d["code"] == "missing-definition"),
+            "{rec}"
+        );
     }
     assert_eq!(r.code, 2, "{}", r.stdout);
 }
@@ -226,7 +390,16 @@ fn check_writes_nothing() {
     repository(&repo);
     let out = dir.path().join("out");
     let report = dir.path().join("r.json");
-    let r = convert(&[repo.to_str().unwrap(), "--check", "--out", out.to_str().unwrap()], &[], &report);
+    let r = convert(
+        &[
+            repo.to_str().unwrap(),
+            "--check",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+        &[],
+        &report,
+    );
     assert_eq!(r.code, 1);
     assert!(!out.exists(), "--check must not write outputs");
     assert!(records(&r).iter().all(|x| x["output"].is_null()));
@@ -239,7 +412,13 @@ fn stdin_and_exit_code_0() {
     let out = dir.path().join("out");
     let report = dir.path().join("r.json");
     let mut child = Command::new(env!("CARGO_BIN_EXE_trino2spark"))
-        .args(["convert", "-", "--schema", "examples/schemas/tpch.json", "--out"])
+        .args([
+            "convert",
+            "-",
+            "--schema",
+            "examples/schemas/tpch.json",
+            "--out",
+        ])
         .arg(&out)
         .arg("--report")
         .arg(&report)
@@ -250,7 +429,12 @@ fn stdin_and_exit_code_0() {
         .spawn()
         .unwrap();
     use std::io::Write;
-    child.stdin.take().unwrap().write_all(b"SELECT 7 / 2 AS q; SELECT r_name FROM region").unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"SELECT 7 / 2 AS q; SELECT r_name FROM region")
+        .unwrap();
     let status = child.wait_with_output().unwrap().status;
     assert_eq!(status.code(), Some(0));
     let spark = std::fs::read_to_string(out.join("stdin.sql")).unwrap();
@@ -261,8 +445,15 @@ fn stdin_and_exit_code_0() {
 }
 
 fn tree(root: &Path) -> Vec<(PathBuf, String)> {
-    let mut v: Vec<(PathBuf, String)> =
-        walk(root).into_iter().map(|p| (p.strip_prefix(root).unwrap().to_path_buf(), std::fs::read_to_string(&p).unwrap())).collect();
+    let mut v: Vec<(PathBuf, String)> = walk(root)
+        .into_iter()
+        .map(|p| {
+            (
+                p.strip_prefix(root).unwrap().to_path_buf(),
+                std::fs::read_to_string(&p).unwrap(),
+            )
+        })
+        .collect();
     v.sort();
     v
 }
@@ -287,7 +478,14 @@ fn output_is_the_same_with_one_or_many_threads() {
     repository(&repo);
     // Enough files to spread over threads and batches.
     for i in 0..40 {
-        write(&repo, &format!("many/f{i:02}.sql"), format!("SELECT c_name, orders / {} AS x FROM cust_orders;\nSELECT {i} / 3", i + 1));
+        write(
+            &repo,
+            &format!("many/f{i:02}.sql"),
+            format!(
+                "SELECT c_name, orders / {} AS x FROM cust_orders;\nSELECT {i} / 3",
+                i + 1
+            ),
+        );
     }
     let mut runs = Vec::new();
     for threads in ["1", "4"] {
@@ -295,13 +493,26 @@ fn output_is_the_same_with_one_or_many_threads() {
         let out = run_dir.join("out");
         let report = run_dir.join("report.json");
         let r = convert(
-            &[repo.to_str().unwrap(), "--schema", "examples/schemas/tpch.json", "--out", out.to_str().unwrap()],
+            &[
+                repo.to_str().unwrap(),
+                "--schema",
+                "examples/schemas/tpch.json",
+                "--out",
+                out.to_str().unwrap(),
+            ],
             &[("RAYON_NUM_THREADS", threads)],
             &report,
         );
         // Reports differ only in the run directory's name.
-        let text = std::fs::read_to_string(&report).unwrap().replace(run_dir.to_str().unwrap(), "RUN");
-        runs.push((r.code, text, tree(&out), r.stdout.replace(run_dir.to_str().unwrap(), "RUN")));
+        let text = std::fs::read_to_string(&report)
+            .unwrap()
+            .replace(run_dir.to_str().unwrap(), "RUN");
+        runs.push((
+            r.code,
+            text,
+            tree(&out),
+            r.stdout.replace(run_dir.to_str().unwrap(), "RUN"),
+        ));
     }
     assert_eq!(runs[0].0, runs[1].0);
     assert_eq!(runs[0].2, runs[1].2, "output trees differ");
@@ -314,17 +525,34 @@ fn no_arguments_converts_the_bundled_example() {
     // Run from a copy of the project root layout, so the real target/ is not written to.
     let dir = tempfile::tempdir().unwrap();
     let root = Path::new(ROOT);
-    copy_dir(&root.join("examples/repo"), &dir.path().join("examples/repo"));
-    copy_dir(&root.join("examples/schemas"), &dir.path().join("examples/schemas"));
-    let out = Command::new(env!("CARGO_BIN_EXE_trino2spark")).arg("convert").current_dir(dir.path()).output().unwrap();
+    copy_dir(
+        &root.join("examples/repo"),
+        &dir.path().join("examples/repo"),
+    );
+    copy_dir(
+        &root.join("examples/schemas"),
+        &dir.path().join("examples/schemas"),
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_trino2spark"))
+        .arg("convert")
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
     // The bundled example holds one deliberately flagged query (approx_distinct).
-    assert_eq!(out.status.code(), Some(2), "{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(stdout.contains("error              0"), "{stdout}");
     let converted = dir.path().join("target/converted");
     assert!(converted.join("spark-conf.json").is_file());
     assert!(converted.join("marts/nation_summary.sql").is_file());
-    assert!(converted.join("logs/trino-queries/20240611_081502_00002_tpch1.sql").is_file());
+    assert!(converted
+        .join("logs/trino-queries/20240611_081502_00002_tpch1.sql")
+        .is_file());
 }
 
 fn copy_dir(from: &Path, to: &Path) {
@@ -356,20 +584,32 @@ fn ten_thousand_files_with_broken_ones_lose_nothing() {
             latin1 += 1;
             write(&root, &rel, b"SELECT 'caf\xe9' AS x\n".to_vec());
         } else {
-            write(&root, &rel, format!("SELECT {i} / 2 AS half, upper('q{i}') AS name\n"));
+            write(
+                &root,
+                &rel,
+                format!("SELECT {i} / 2 AS half, upper('q{i}') AS name\n"),
+            );
         }
     }
     let out = dir.path().join("out");
     let report = dir.path().join("report.json");
-    let r = convert(&[root.to_str().unwrap(), "--out", out.to_str().unwrap()], &[], &report);
+    let r = convert(
+        &[root.to_str().unwrap(), "--out", out.to_str().unwrap()],
+        &[],
+        &report,
+    );
     assert_eq!(r.code, 1, "{}", r.stderr);
     let recs = records(&r);
-    let sources: std::collections::BTreeSet<&str> = recs.iter().map(|x| x["source"].as_str().unwrap()).collect();
+    let sources: std::collections::BTreeSet<&str> =
+        recs.iter().map(|x| x["source"].as_str().unwrap()).collect();
     assert_eq!(sources.len(), 10_000, "every input file is in the report");
     let errors = recs.iter().filter(|x| x["status"] == "error").count();
     assert_eq!(errors, broken + latin1);
     for x in recs.iter().filter(|x| x["status"] == "error") {
-        assert!(x["diagnostics"][0]["line"].as_u64().is_some(), "an error has its line: {x}");
+        assert!(
+            x["diagnostics"][0]["line"].as_u64().is_some(),
+            "an error has its line: {x}"
+        );
     }
     let written = recs.iter().filter(|x| x["status"] == "ok").count();
     assert_eq!(written, 10_000 - broken - latin1);

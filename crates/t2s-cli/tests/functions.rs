@@ -25,7 +25,9 @@ fn function_list() -> Option<PathBuf> {
     if p.exists() {
         Some(p)
     } else {
-        eprintln!("skipped: ../shared/trino-functions.tsv is absent (it is beside the repository in CI)");
+        eprintln!(
+            "skipped: ../shared/trino-functions.tsv is absent (it is beside the repository in CI)"
+        );
         None
     }
 }
@@ -36,7 +38,11 @@ fn functions(format: &str, list: &Path) -> String {
         .arg(list)
         .output()
         .expect("runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).expect("utf-8")
 }
 
@@ -45,22 +51,49 @@ fn every_listed_function_has_a_rule() {
     let Some(list) = function_list() else { return };
     let v: serde_json::Value = serde_json::from_str(&functions("json", &list)).expect("json");
     let entries = v.as_array().expect("array");
-    let listed = std::fs::read_to_string(&list).unwrap().lines().skip(1).filter(|l| !l.trim().is_empty()).count();
-    assert!(entries.len() >= listed, "{} entries for {listed} listed functions", entries.len());
-    let unmapped: Vec<&str> =
-        entries.iter().filter(|e| e["status"] == "unmapped").map(|e| e["name"].as_str().unwrap_or("?")).collect();
-    assert!(unmapped.is_empty(), "{} functions have no rule: {}", unmapped.len(), unmapped.join(", "));
+    let listed = std::fs::read_to_string(&list)
+        .unwrap()
+        .lines()
+        .skip(1)
+        .filter(|l| !l.trim().is_empty())
+        .count();
+    assert!(
+        entries.len() >= listed,
+        "{} entries for {listed} listed functions",
+        entries.len()
+    );
+    let unmapped: Vec<&str> = entries
+        .iter()
+        .filter(|e| e["status"] == "unmapped")
+        .map(|e| e["name"].as_str().unwrap_or("?"))
+        .collect();
+    assert!(
+        unmapped.is_empty(),
+        "{} functions have no rule: {}",
+        unmapped.len(),
+        unmapped.join(", ")
+    );
     for e in entries {
         let status = e["status"].as_str().unwrap_or("");
-        assert!(["exact", "conditional", "approximate", "non_mappable"].contains(&status), "{e}");
+        assert!(
+            ["exact", "conditional", "approximate", "non_mappable"].contains(&status),
+            "{e}"
+        );
         if status == "non_mappable" || status == "approximate" {
-            assert!(!e["reason"].as_str().unwrap_or("").is_empty(), "a {status} rule must say why: {e}");
+            assert!(
+                !e["reason"].as_str().unwrap_or("").is_empty(),
+                "a {status} rule must say why: {e}"
+            );
         }
     }
 }
 
 fn corpus_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<_> = std::fs::read_dir(dir).expect("corpus/").filter_map(|e| e.ok()).map(|e| e.path()).collect();
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .expect("corpus/")
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .collect();
     entries.sort();
     for p in entries {
         if p.is_dir() {
@@ -85,12 +118,29 @@ fn every_rule_has_a_corpus_case() {
         texts.push('\n');
         // `-- covers: A, B`: the special forms a case exercises (for forms without a keyword of
         // their own in the text, e.g. `ROW::fields`).
-        for line in sql.lines().filter_map(|l| l.trim().strip_prefix("-- covers:")) {
-            declared.extend(line.split(',').map(|x| x.trim().to_lowercase()).filter(|x| !x.is_empty()));
+        for line in sql
+            .lines()
+            .filter_map(|l| l.trim().strip_prefix("-- covers:"))
+        {
+            declared.extend(
+                line.split(',')
+                    .map(|x| x.trim().to_lowercase())
+                    .filter(|x| !x.is_empty()),
+            );
         }
         for version in [SparkVersion::V4, SparkVersion::V3_5] {
-            let opts = Options { target: Target { version, ansi: true }, catalog: catalog.clone(), ..Options::default() };
-            for s in trino2spark::transpile_statements(&sql, &opts).into_iter().flatten() {
+            let opts = Options {
+                target: Target {
+                    version,
+                    ansi: true,
+                },
+                catalog: catalog.clone(),
+                ..Options::default()
+            };
+            for s in trino2spark::transpile_statements(&sql, &opts)
+                .into_iter()
+                .flatten()
+            {
                 for r in s.rules {
                     applied.insert(r.split('@').next().unwrap_or("").to_lowercase());
                 }
@@ -115,7 +165,12 @@ fn every_rule_has_a_corpus_case() {
             missing.push(format!("{name} ({})", cov.rules.join(", ")));
         }
     }
-    assert!(missing.is_empty(), "{} rules have no corpus case:\n  {}", missing.len(), missing.join("\n  "));
+    assert!(
+        missing.is_empty(),
+        "{} rules have no corpus case:\n  {}",
+        missing.len(),
+        missing.join("\n  ")
+    );
 }
 
 #[test]

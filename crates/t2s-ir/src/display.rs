@@ -16,7 +16,13 @@ pub fn statement_to_string(s: &Statement) -> String {
             out.push_str("Query\n");
             write_rel(&mut out, rel, 1);
         }
-        Statement::CreateTableAs { table, or_replace, if_not_exists, properties, rel } => {
+        Statement::CreateTableAs {
+            table,
+            or_replace,
+            if_not_exists,
+            properties,
+            rel,
+        } => {
             let _ = writeln!(
                 out,
                 "CreateTableAs {}{}{}{}",
@@ -28,13 +34,22 @@ pub fn statement_to_string(s: &Statement) -> String {
                 } else {
                     format!(
                         " with({})",
-                        properties.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(", ")
+                        properties
+                            .iter()
+                            .map(|(k, v)| format!("{k}={v}"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
                     )
                 }
             );
             write_rel(&mut out, rel, 1);
         }
-        Statement::Insert { table, columns, overwrite, rel } => {
+        Statement::Insert {
+            table,
+            columns,
+            overwrite,
+            rel,
+        } => {
             let _ = writeln!(
                 out,
                 "Insert{} {}({})",
@@ -44,13 +59,22 @@ pub fn statement_to_string(s: &Statement) -> String {
             );
             write_rel(&mut out, rel, 1);
         }
-        Statement::CreateView { name, or_replace, columns, rel } => {
+        Statement::CreateView {
+            name,
+            or_replace,
+            columns,
+            rel,
+        } => {
             let _ = writeln!(
                 out,
                 "CreateView {}{}{}",
                 name.parts.join("."),
                 if *or_replace { " or_replace" } else { "" },
-                if columns.is_empty() { String::new() } else { format!("({})", columns.join(", ")) }
+                if columns.is_empty() {
+                    String::new()
+                } else {
+                    format!("({})", columns.join(", "))
+                }
             );
             write_rel(&mut out, rel, 1);
         }
@@ -69,11 +93,16 @@ fn typed(e: &Expr) -> String {
 }
 
 fn fields(fs: &[Field]) -> String {
-    fs.iter().map(|f| format!("{}: {}", f.name, f.ty)).collect::<Vec<_>>().join(", ")
+    fs.iter()
+        .map(|f| format!("{}: {}", f.name, f.ty))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn write_rel(out: &mut String, rel: &Rel, depth: usize) {
-    stacker::maybe_grow(64 * 1024, 4 * 1024 * 1024, || write_rel_inner(out, rel, depth))
+    stacker::maybe_grow(64 * 1024, 4 * 1024 * 1024, || {
+        write_rel_inner(out, rel, depth)
+    })
 }
 
 fn write_rel_inner(out: &mut String, rel: &Rel, depth: usize) {
@@ -96,7 +125,14 @@ fn write_rel_inner(out: &mut String, rel: &Rel, depth: usize) {
         Rel::Values(v) => {
             let _ = writeln!(out, "Values [{}]", fields(&v.fields));
             for r in &v.rows {
-                let _ = writeln!(out, "{pad}  ({})", r.iter().map(|e| e.to_string()).collect::<Vec<_>>().join(", "));
+                let _ = writeln!(
+                    out,
+                    "{pad}  ({})",
+                    r.iter()
+                        .map(|e| e.to_string())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                );
             }
         }
         Rel::Alias(a) => {
@@ -124,7 +160,10 @@ fn write_rel_inner(out: &mut String, rel: &Rel, depth: usize) {
                 "Unnest{} ({}){} [{}]",
                 if u.ordinality { " with_ordinality" } else { "" },
                 u.exprs.iter().map(typed).collect::<Vec<_>>().join(", "),
-                u.alias.as_ref().map(|a| format!(" AS {a}")).unwrap_or_default(),
+                u.alias
+                    .as_ref()
+                    .map(|a| format!(" AS {a}"))
+                    .unwrap_or_default(),
                 fields(&u.fields)
             );
         }
@@ -133,7 +172,11 @@ fn write_rel_inner(out: &mut String, rel: &Rel, depth: usize) {
             write_rel(out, &f.input, depth + 1);
         }
         Rel::Aggregate(a) => {
-            let _ = write!(out, "Aggregate{}", if a.group_by.distinct { " distinct" } else { "" });
+            let _ = write!(
+                out,
+                "Aggregate{}",
+                if a.group_by.distinct { " distinct" } else { "" }
+            );
             let els: Vec<String> = a
                 .group_by
                 .elements
@@ -149,9 +192,17 @@ fn write_rel_inner(out: &mut String, rel: &Rel, depth: usize) {
             write_rel(out, &a.input, depth + 1);
         }
         Rel::Project(p) => {
-            let items: Vec<String> =
-                p.items.iter().map(|i| format!("{} := {}", i.name, typed(&i.expr))).collect();
-            let _ = writeln!(out, "Project{} [{}]", if p.distinct { " distinct" } else { "" }, items.join(", "));
+            let items: Vec<String> = p
+                .items
+                .iter()
+                .map(|i| format!("{} := {}", i.name, typed(&i.expr)))
+                .collect();
+            let _ = writeln!(
+                out,
+                "Project{} [{}]",
+                if p.distinct { " distinct" } else { "" },
+                items.join(", ")
+            );
             write_rel(out, &p.input, depth + 1);
         }
         Rel::Sort(s) => {
@@ -190,7 +241,10 @@ fn write_rel_inner(out: &mut String, rel: &Rel, depth: usize) {
                     out,
                     "{pad}  Cte {}{}",
                     c.name,
-                    c.columns.as_ref().map(|c| format!("({})", c.join(", "))).unwrap_or_default()
+                    c.columns
+                        .as_ref()
+                        .map(|c| format!("({})", c.join(", ")))
+                        .unwrap_or_default()
                 );
                 write_rel(out, &c.rel, depth + 2);
             }
@@ -201,7 +255,10 @@ fn write_rel_inner(out: &mut String, rel: &Rel, depth: usize) {
                 out,
                 "CteRef {}{} [{}]",
                 c.name,
-                c.alias.as_ref().map(|a| format!(" AS {a}")).unwrap_or_default(),
+                c.alias
+                    .as_ref()
+                    .map(|a| format!(" AS {a}"))
+                    .unwrap_or_default(),
                 fields(&c.fields)
             );
         }
@@ -214,7 +271,15 @@ fn write_rel_inner(out: &mut String, rel: &Rel, depth: usize) {
 
 fn sets(s: &[Vec<Expr>]) -> String {
     s.iter()
-        .map(|set| format!("({})", set.iter().map(|e| e.to_string()).collect::<Vec<_>>().join(", ")))
+        .map(|set| {
+            format!(
+                "({})",
+                set.iter()
+                    .map(|e| e.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        })
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -238,7 +303,10 @@ fn sort_keys(keys: &[SortKey]) -> String {
 }
 
 fn join<T: fmt::Display>(xs: &[T]) -> String {
-    xs.iter().map(|x| x.to_string()).collect::<Vec<_>>().join(", ")
+    xs.iter()
+        .map(|x| x.to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 impl fmt::Display for Literal {
@@ -300,8 +368,16 @@ impl Expr {
                 UnaryOp::Neg => write!(f, "(-{expr})"),
                 UnaryOp::Plus => write!(f, "(+{expr})"),
             },
-            Cast { expr, to, safe } => write!(f, "{}({expr} AS {to})", if *safe { "TRY_CAST" } else { "CAST" }),
-            Case { operand, branches, else_result } => {
+            Cast { expr, to, safe } => write!(
+                f,
+                "{}({expr} AS {to})",
+                if *safe { "TRY_CAST" } else { "CAST" }
+            ),
+            Case {
+                operand,
+                branches,
+                else_result,
+            } => {
                 write!(f, "CASE")?;
                 if let Some(o) = operand {
                     write!(f, " {o}")?;
@@ -314,22 +390,59 @@ impl Expr {
                 }
                 write!(f, " END")
             }
-            InList { expr, list, negated } => {
-                write!(f, "({expr} {}IN ({}))", if *negated { "NOT " } else { "" }, join(list))
+            InList {
+                expr,
+                list,
+                negated,
+            } => {
+                write!(
+                    f,
+                    "({expr} {}IN ({}))",
+                    if *negated { "NOT " } else { "" },
+                    join(list)
+                )
             }
-            Between { expr, low, high, negated } => {
-                write!(f, "({expr} {}BETWEEN {low} AND {high})", if *negated { "NOT " } else { "" })
+            Between {
+                expr,
+                low,
+                high,
+                negated,
+            } => {
+                write!(
+                    f,
+                    "({expr} {}BETWEEN {low} AND {high})",
+                    if *negated { "NOT " } else { "" }
+                )
             }
-            Like { expr, pattern, escape, negated } => {
-                write!(f, "({expr} {}LIKE {pattern}", if *negated { "NOT " } else { "" })?;
+            Like {
+                expr,
+                pattern,
+                escape,
+                negated,
+            } => {
+                write!(
+                    f,
+                    "({expr} {}LIKE {pattern}",
+                    if *negated { "NOT " } else { "" }
+                )?;
                 if let Some(e) = escape {
                     write!(f, " ESCAPE {e}")?;
                 }
                 write!(f, ")")
             }
-            IsNull { expr, negated } => write!(f, "({expr} IS {}NULL)", if *negated { "NOT " } else { "" }),
-            IsDistinctFrom { left, right, negated } => {
-                write!(f, "({left} IS {}DISTINCT FROM {right})", if *negated { "NOT " } else { "" })
+            IsNull { expr, negated } => {
+                write!(f, "({expr} IS {}NULL)", if *negated { "NOT " } else { "" })
+            }
+            IsDistinctFrom {
+                left,
+                right,
+                negated,
+            } => {
+                write!(
+                    f,
+                    "({left} IS {}DISTINCT FROM {right})",
+                    if *negated { "NOT " } else { "" }
+                )
             }
             Array(xs) => write!(f, "ARRAY[{}]", join(xs)),
             Row(xs) => write!(f, "ROW({})", join(xs)),
@@ -340,15 +453,42 @@ impl Expr {
             Lambda { params, body } => write!(f, "(({}) -> {body})", params.join(", ")),
             LambdaVar(v) => write!(f, "{v}"),
             ScalarSubquery(r) => write!(f, "(subquery {})", inline_rel(r)),
-            Exists { rel, negated } => write!(f, "{}EXISTS(subquery {})", if *negated { "NOT " } else { "" }, inline_rel(rel)),
+            Exists { rel, negated } => write!(
+                f,
+                "{}EXISTS(subquery {})",
+                if *negated { "NOT " } else { "" },
+                inline_rel(rel)
+            ),
             InSubquery { expr, rel, negated } => {
-                write!(f, "({expr} {}IN (subquery {}))", if *negated { "NOT " } else { "" }, inline_rel(rel))
+                write!(
+                    f,
+                    "({expr} {}IN (subquery {}))",
+                    if *negated { "NOT " } else { "" },
+                    inline_rel(rel)
+                )
             }
-            Quantified { left, op, quantifier, rel } => {
-                write!(f, "({left} {} {:?} (subquery {}))", op.symbol(), quantifier, inline_rel(rel))
+            Quantified {
+                left,
+                op,
+                quantifier,
+                rel,
+            } => {
+                write!(
+                    f,
+                    "({left} {} {:?} (subquery {}))",
+                    op.symbol(),
+                    quantifier,
+                    inline_rel(rel)
+                )
             }
             Aggregate(a) => {
-                write!(f, "{}({}{}", a.name, if a.distinct { "DISTINCT " } else { "" }, join(&a.args))?;
+                write!(
+                    f,
+                    "{}({}{}",
+                    a.name,
+                    if a.distinct { "DISTINCT " } else { "" },
+                    join(&a.args)
+                )?;
                 if !a.order_by.is_empty() {
                     write!(f, " ORDER BY {}", sort_keys(&a.order_by))?;
                 }
@@ -381,8 +521,16 @@ impl Expr {
             Grouping(args) => write!(f, "grouping({})", join(args)),
             SparkCall { name, args } => write!(f, "spark:{name}({})", join(args)),
             SparkInfix { op, left, right } => write!(f, "({left} spark:{op} {right})"),
-            SparkCast { expr, spark_type, safe } => {
-                write!(f, "spark:{}({expr} AS {spark_type})", if *safe { "TRY_CAST" } else { "CAST" })
+            SparkCast {
+                expr,
+                spark_type,
+                safe,
+            } => {
+                write!(
+                    f,
+                    "spark:{}({expr} AS {spark_type})",
+                    if *safe { "TRY_CAST" } else { "CAST" }
+                )
             }
             SparkLiteral(s) => write!(f, "spark:{s}"),
             SparkTemplate { template, args } => {

@@ -24,37 +24,108 @@ pub enum ExprKind {
     /// A resolved column of a relation in scope.
     Column(ColumnRef),
     /// `*` or `t.*` over a relation whose columns the catalog does not know (kept, not expanded).
-    Wildcard { qualifier: Option<String> },
+    Wildcard {
+        qualifier: Option<String>,
+    },
     /// A column of the enclosing SELECT's output, referenced from ORDER BY by alias or ordinal.
-    OutputRef { index: usize, name: String },
+    OutputRef {
+        index: usize,
+        name: String,
+    },
     Literal(Literal),
     /// A Trino scalar function call (lower-case Trino name).
-    Call { name: String, args: Vec<Expr> },
-    Binary { op: BinaryOp, left: Box<Expr>, right: Box<Expr> },
-    Unary { op: UnaryOp, expr: Box<Expr> },
-    Cast { expr: Box<Expr>, to: Type, safe: bool },
-    Case { operand: Option<Box<Expr>>, branches: Vec<(Expr, Expr)>, else_result: Option<Box<Expr>> },
-    InList { expr: Box<Expr>, list: Vec<Expr>, negated: bool },
-    Between { expr: Box<Expr>, low: Box<Expr>, high: Box<Expr>, negated: bool },
-    Like { expr: Box<Expr>, pattern: Box<Expr>, escape: Option<Box<Expr>>, negated: bool },
-    IsNull { expr: Box<Expr>, negated: bool },
-    IsDistinctFrom { left: Box<Expr>, right: Box<Expr>, negated: bool },
+    Call {
+        name: String,
+        args: Vec<Expr>,
+    },
+    Binary {
+        op: BinaryOp,
+        left: Box<Expr>,
+        right: Box<Expr>,
+    },
+    Unary {
+        op: UnaryOp,
+        expr: Box<Expr>,
+    },
+    Cast {
+        expr: Box<Expr>,
+        to: Type,
+        safe: bool,
+    },
+    Case {
+        operand: Option<Box<Expr>>,
+        branches: Vec<(Expr, Expr)>,
+        else_result: Option<Box<Expr>>,
+    },
+    InList {
+        expr: Box<Expr>,
+        list: Vec<Expr>,
+        negated: bool,
+    },
+    Between {
+        expr: Box<Expr>,
+        low: Box<Expr>,
+        high: Box<Expr>,
+        negated: bool,
+    },
+    Like {
+        expr: Box<Expr>,
+        pattern: Box<Expr>,
+        escape: Option<Box<Expr>>,
+        negated: bool,
+    },
+    IsNull {
+        expr: Box<Expr>,
+        negated: bool,
+    },
+    IsDistinctFrom {
+        left: Box<Expr>,
+        right: Box<Expr>,
+        negated: bool,
+    },
     /// `ARRAY[...]`
     Array(Vec<Expr>),
     /// `ROW(...)`; field names come from the type.
     Row(Vec<Expr>),
-    FieldAccess { expr: Box<Expr>, field: String },
+    FieldAccess {
+        expr: Box<Expr>,
+        field: String,
+    },
     /// `base[index]`: array (1-based) or map subscript.
-    Subscript { expr: Box<Expr>, index: Box<Expr> },
-    Extract { field: String, expr: Box<Expr> },
-    AtTimeZone { expr: Box<Expr>, zone: Box<Expr> },
-    Lambda { params: Vec<String>, body: Box<Expr> },
+    Subscript {
+        expr: Box<Expr>,
+        index: Box<Expr>,
+    },
+    Extract {
+        field: String,
+        expr: Box<Expr>,
+    },
+    AtTimeZone {
+        expr: Box<Expr>,
+        zone: Box<Expr>,
+    },
+    Lambda {
+        params: Vec<String>,
+        body: Box<Expr>,
+    },
     LambdaVar(String),
     /// Scalar subquery.
     ScalarSubquery(Box<Rel>),
-    Exists { rel: Box<Rel>, negated: bool },
-    InSubquery { expr: Box<Expr>, rel: Box<Rel>, negated: bool },
-    Quantified { left: Box<Expr>, op: BinaryOp, quantifier: Quantifier, rel: Box<Rel> },
+    Exists {
+        rel: Box<Rel>,
+        negated: bool,
+    },
+    InSubquery {
+        expr: Box<Expr>,
+        rel: Box<Rel>,
+        negated: bool,
+    },
+    Quantified {
+        left: Box<Expr>,
+        op: BinaryOp,
+        quantifier: Quantifier,
+        rel: Box<Rel>,
+    },
     Aggregate(AggregateCall),
     Window(Box<WindowCall>),
     /// `TRY(expr)`.
@@ -63,14 +134,28 @@ pub enum ExprKind {
     Grouping(Vec<Expr>),
     // ---- Spark-side nodes, produced only by the rewrite passes ----
     /// A Spark function call, printed as `name(args…)`.
-    SparkCall { name: String, args: Vec<Expr> },
+    SparkCall {
+        name: String,
+        args: Vec<Expr>,
+    },
     /// A Spark infix operator whose spelling differs from Trino's (`div`).
-    SparkInfix { op: String, left: Box<Expr>, right: Box<Expr> },
+    SparkInfix {
+        op: String,
+        left: Box<Expr>,
+        right: Box<Expr>,
+    },
     /// A Spark type cast (`CAST(x AS <spark type>)`) with the Spark type spelled out.
-    SparkCast { expr: Box<Expr>, spark_type: String, safe: bool },
+    SparkCast {
+        expr: Box<Expr>,
+        spark_type: String,
+        safe: bool,
+    },
     /// Spark syntax with argument holes `{0}`, `{1}`, … (each argument is printed parenthesised
     /// unless atomic), for forms that are not a plain call (`{0} <=> {1}`, `trim(BOTH {1} FROM {0})`).
-    SparkTemplate { template: String, args: Vec<Expr> },
+    SparkTemplate {
+        template: String,
+        args: Vec<Expr>,
+    },
     /// A Spark literal spelled exactly (e.g. `12.50BD`, `TIMESTAMP_NTZ '…'`, `INTERVAL '3' DAY`).
     SparkLiteral(String),
 }
@@ -110,9 +195,16 @@ pub enum Literal {
     Timestamp(String),
     TimestampTz(String),
     /// `INTERVAL '<value>' <from> [TO <to>]`; sign already folded into `value`.
-    Interval { value: String, from: String, to: Option<String> },
+    Interval {
+        value: String,
+        from: String,
+        to: Option<String>,
+    },
     /// Any other typed literal `<type> '<text>'` (`JSON '…'`, `UUID '…'`, `IPADDRESS '…'`).
-    Typed { type_name: String, text: String },
+    Typed {
+        type_name: String,
+        text: String,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -156,11 +248,19 @@ impl BinaryOp {
     pub fn is_comparison(self) -> bool {
         matches!(
             self,
-            BinaryOp::Eq | BinaryOp::NotEq | BinaryOp::Lt | BinaryOp::LtEq | BinaryOp::Gt | BinaryOp::GtEq
+            BinaryOp::Eq
+                | BinaryOp::NotEq
+                | BinaryOp::Lt
+                | BinaryOp::LtEq
+                | BinaryOp::Gt
+                | BinaryOp::GtEq
         )
     }
     pub fn is_arithmetic(self) -> bool {
-        matches!(self, BinaryOp::Add | BinaryOp::Sub | BinaryOp::Mul | BinaryOp::Div | BinaryOp::Mod)
+        matches!(
+            self,
+            BinaryOp::Add | BinaryOp::Sub | BinaryOp::Mul | BinaryOp::Div | BinaryOp::Mod
+        )
     }
 }
 
@@ -230,7 +330,11 @@ pub struct SortKey {
 
 impl Expr {
     pub fn new(kind: ExprKind, ty: Type) -> Expr {
-        Expr { kind, ty, span: None }
+        Expr {
+            kind,
+            ty,
+            span: None,
+        }
     }
     pub fn with_span(mut self, span: Option<Span>) -> Expr {
         self.span = span;
@@ -240,14 +344,31 @@ impl Expr {
         Expr::new(ExprKind::Literal(lit), ty)
     }
     pub fn int(v: i64) -> Expr {
-        let ty = if i32::try_from(v).is_ok() { Type::Integer } else { Type::BigInt };
+        let ty = if i32::try_from(v).is_ok() {
+            Type::Integer
+        } else {
+            Type::BigInt
+        };
         Expr::literal(Literal::Integer(v.to_string()), ty)
     }
     pub fn spark_call(name: &str, args: Vec<Expr>, ty: Type) -> Expr {
-        Expr::new(ExprKind::SparkCall { name: name.to_string(), args }, ty)
+        Expr::new(
+            ExprKind::SparkCall {
+                name: name.to_string(),
+                args,
+            },
+            ty,
+        )
     }
     pub fn spark_cast(expr: Expr, spark_type: String, ty: Type) -> Expr {
-        Expr::new(ExprKind::SparkCast { expr: Box::new(expr), spark_type, safe: false }, ty)
+        Expr::new(
+            ExprKind::SparkCast {
+                expr: Box::new(expr),
+                spark_type,
+                safe: false,
+            },
+            ty,
+        )
     }
 
     /// True if the expression contains an aggregate call outside any subquery or window.
@@ -277,18 +398,39 @@ impl Expr {
     pub fn children(&self) -> Vec<&Expr> {
         use ExprKind::*;
         match &self.kind {
-            Column(_) | Wildcard { .. } | OutputRef { .. } | Literal(_) | LambdaVar(_) | SparkLiteral(_) | ScalarSubquery(_)
+            Column(_)
+            | Wildcard { .. }
+            | OutputRef { .. }
+            | Literal(_)
+            | LambdaVar(_)
+            | SparkLiteral(_)
+            | ScalarSubquery(_)
             | Exists { .. } => vec![],
-            Call { args, .. } | SparkCall { args, .. } | SparkTemplate { args, .. } | Array(args) | Row(args) | Grouping(args) => {
-                args.iter().collect()
-            }
-            Binary { left, right, .. } | SparkInfix { left, right, .. } | IsDistinctFrom { left, right, .. } => {
+            Call { args, .. }
+            | SparkCall { args, .. }
+            | SparkTemplate { args, .. }
+            | Array(args)
+            | Row(args)
+            | Grouping(args) => args.iter().collect(),
+            Binary { left, right, .. }
+            | SparkInfix { left, right, .. }
+            | IsDistinctFrom { left, right, .. } => {
                 vec![left, right]
             }
-            Unary { expr, .. } | Cast { expr, .. } | SparkCast { expr, .. } | IsNull { expr, .. }
-            | FieldAccess { expr, .. } | Extract { expr, .. } | Try(expr) | InSubquery { expr, .. } => vec![expr],
+            Unary { expr, .. }
+            | Cast { expr, .. }
+            | SparkCast { expr, .. }
+            | IsNull { expr, .. }
+            | FieldAccess { expr, .. }
+            | Extract { expr, .. }
+            | Try(expr)
+            | InSubquery { expr, .. } => vec![expr],
             Quantified { left, .. } => vec![left],
-            Case { operand, branches, else_result } => {
+            Case {
+                operand,
+                branches,
+                else_result,
+            } => {
                 let mut v: Vec<&Expr> = operand.iter().map(|b| &**b).collect();
                 for (w, t) in branches {
                     v.push(w);
@@ -298,8 +440,15 @@ impl Expr {
                 v
             }
             InList { expr, list, .. } => std::iter::once(&**expr).chain(list.iter()).collect(),
-            Between { expr, low, high, .. } => vec![expr, low, high],
-            Like { expr, pattern, escape, .. } => {
+            Between {
+                expr, low, high, ..
+            } => vec![expr, low, high],
+            Like {
+                expr,
+                pattern,
+                escape,
+                ..
+            } => {
                 let mut v = vec![&**expr, &**pattern];
                 v.extend(escape.iter().map(|b| &**b));
                 v

@@ -51,8 +51,18 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn new(severity: Severity, code: &str, message: impl Into<String>, span: Option<Span>) -> Self {
-        Diagnostic { severity, code: code.to_string(), message: message.into(), span }
+    pub fn new(
+        severity: Severity,
+        code: &str,
+        message: impl Into<String>,
+        span: Option<Span>,
+    ) -> Self {
+        Diagnostic {
+            severity,
+            code: code.to_string(),
+            message: message.into(),
+            span,
+        }
     }
     pub fn error(code: &str, message: impl Into<String>, span: Option<Span>) -> Self {
         Self::new(Severity::Error, code, message, span)
@@ -69,7 +79,9 @@ impl Diagnostic {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "statement")]
 pub enum Statement {
-    Query { rel: Rel },
+    Query {
+        rel: Rel,
+    },
     CreateTableAs {
         table: TableName,
         or_replace: bool,
@@ -78,8 +90,18 @@ pub enum Statement {
         properties: Vec<(String, String)>,
         rel: Rel,
     },
-    Insert { table: TableName, columns: Vec<String>, overwrite: bool, rel: Rel },
-    CreateView { name: TableName, or_replace: bool, columns: Vec<String>, rel: Rel },
+    Insert {
+        table: TableName,
+        columns: Vec<String>,
+        overwrite: bool,
+        rel: Rel,
+    },
+    CreateView {
+        name: TableName,
+        or_replace: bool,
+        columns: Vec<String>,
+        rel: Rel,
+    },
 }
 
 impl Statement {

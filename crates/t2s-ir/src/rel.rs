@@ -257,7 +257,11 @@ impl Rel {
             Rel::Project(p) => p
                 .items
                 .iter()
-                .map(|i| Field { qualifier: None, name: i.name.clone(), ty: i.expr.ty.clone() })
+                .map(|i| Field {
+                    qualifier: None,
+                    name: i.name.clone(),
+                    ty: i.expr.ty.clone(),
+                })
                 .collect(),
             Rel::Sort(s) => s.input.fields(),
             Rel::Limit(l) => l.input.fields(),

@@ -17,26 +17,51 @@ pub enum Type {
     BigInt,
     Real,
     Double,
-    Decimal { precision: u8, scale: u8 },
+    Decimal {
+        precision: u8,
+        scale: u8,
+    },
     /// `varchar` (unbounded) or `varchar(n)`.
-    Varchar { length: Option<u32> },
-    Char { length: u32 },
+    Varchar {
+        length: Option<u32>,
+    },
+    Char {
+        length: u32,
+    },
     Varbinary,
     Json,
     Uuid,
     Date,
-    Time { precision: u8 },
-    Timestamp { precision: u8 },
-    TimestampTz { precision: u8 },
+    Time {
+        precision: u8,
+    },
+    Timestamp {
+        precision: u8,
+    },
+    TimestampTz {
+        precision: u8,
+    },
     IntervalYearMonth,
     IntervalDaySecond,
-    Array { element: Box<Type> },
-    Map { key: Box<Type>, value: Box<Type> },
-    Row { fields: Vec<RowField> },
+    Array {
+        element: Box<Type>,
+    },
+    Map {
+        key: Box<Type>,
+        value: Box<Type>,
+    },
+    Row {
+        fields: Vec<RowField>,
+    },
     /// A function type, for lambda parameters while inferring.
-    Function { params: Vec<Type>, ret: Box<Type> },
+    Function {
+        params: Vec<Type>,
+        ret: Box<Type>,
+    },
     /// A type Trino has that this IR does not model (ipaddress, HyperLogLog, …), kept by name.
-    Opaque { name: String },
+    Opaque {
+        name: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -52,14 +77,22 @@ impl Type {
         Type::Decimal { precision, scale }
     }
     pub fn array(element: Type) -> Type {
-        Type::Array { element: Box::new(element) }
+        Type::Array {
+            element: Box::new(element),
+        }
     }
     pub fn map(key: Type, value: Type) -> Type {
-        Type::Map { key: Box::new(key), value: Box::new(value) }
+        Type::Map {
+            key: Box::new(key),
+            value: Box::new(value),
+        }
     }
 
     pub fn is_integral(&self) -> bool {
-        matches!(self, Type::TinyInt | Type::SmallInt | Type::Integer | Type::BigInt)
+        matches!(
+            self,
+            Type::TinyInt | Type::SmallInt | Type::Integer | Type::BigInt
+        )
     }
     pub fn is_decimal(&self) -> bool {
         matches!(self, Type::Decimal { .. })
@@ -118,7 +151,11 @@ impl Type {
         match (a, b) {
             (Unknown, t) | (t, Unknown) => Some(t.clone()),
             _ if a.int_rank().is_some() && b.int_rank().is_some() => {
-                Some(if a.int_rank() > b.int_rank() { a.clone() } else { b.clone() })
+                Some(if a.int_rank() > b.int_rank() {
+                    a.clone()
+                } else {
+                    b.clone()
+                })
             }
             (Double, t) | (t, Double) if t.is_numeric() => Some(Double),
             (Real, t) | (t, Real) if t.is_integral() || t.is_decimal() => Some(Real),
@@ -135,30 +172,37 @@ impl Type {
                     _ => None,
                 },
             }),
-            (Char { length: l1 }, Char { length: l2 }) => Some(Char { length: *l1.max(l2) }),
-            (Char { length: c }, Varchar { length: v }) | (Varchar { length: v }, Char { length: c }) => {
+            (Char { length: l1 }, Char { length: l2 }) => Some(Char {
+                length: *l1.max(l2),
+            }),
+            (Char { length: c }, Varchar { length: v })
+            | (Varchar { length: v }, Char { length: c }) => {
                 // Trino coerces char(n) with varchar(m) to char(max(n, m)); unbounded varchar wins as varchar.
                 match v {
-                    Some(v) => Some(Char { length: (*c).max(*v) }),
+                    Some(v) => Some(Char {
+                        length: (*c).max(*v),
+                    }),
                     None => Some(Varchar { length: None }),
                 }
             }
-            (Timestamp { precision: p1 }, Timestamp { precision: p2 }) => {
-                Some(Timestamp { precision: *p1.max(p2) })
-            }
-            (TimestampTz { precision: p1 }, TimestampTz { precision: p2 }) => {
-                Some(TimestampTz { precision: *p1.max(p2) })
-            }
-            (Date, Timestamp { precision }) | (Timestamp { precision }, Date) => {
-                Some(Timestamp { precision: *precision })
-            }
+            (Timestamp { precision: p1 }, Timestamp { precision: p2 }) => Some(Timestamp {
+                precision: *p1.max(p2),
+            }),
+            (TimestampTz { precision: p1 }, TimestampTz { precision: p2 }) => Some(TimestampTz {
+                precision: *p1.max(p2),
+            }),
+            (Date, Timestamp { precision }) | (Timestamp { precision }, Date) => Some(Timestamp {
+                precision: *precision,
+            }),
             (Date, TimestampTz { precision }) | (TimestampTz { precision }, Date) => {
-                Some(TimestampTz { precision: *precision })
+                Some(TimestampTz {
+                    precision: *precision,
+                })
             }
             (Timestamp { precision: p1 }, TimestampTz { precision: p2 })
-            | (TimestampTz { precision: p2 }, Timestamp { precision: p1 }) => {
-                Some(TimestampTz { precision: *p1.max(p2) })
-            }
+            | (TimestampTz { precision: p2 }, Timestamp { precision: p1 }) => Some(TimestampTz {
+                precision: *p1.max(p2),
+            }),
             (Array { element: x }, Array { element: y }) => {
                 Some(Type::array(Type::common_super_type(x, y)?))
             }
@@ -252,15 +296,24 @@ mod tests {
             Type::common_super_type(&Type::BigInt, &Type::decimal(7, 2)),
             Some(Type::decimal(21, 2))
         );
-        assert_eq!(Type::common_super_type(&Type::Integer, &Type::VARCHAR), None);
+        assert_eq!(
+            Type::common_super_type(&Type::Integer, &Type::VARCHAR),
+            None
+        );
     }
 
     #[test]
     fn display_is_trino_spelling() {
         let t = Type::Row {
             fields: vec![
-                RowField { name: Some("a".into()), ty: Type::BigInt },
-                RowField { name: None, ty: Type::array(Type::decimal(10, 2)) },
+                RowField {
+                    name: Some("a".into()),
+                    ty: Type::BigInt,
+                },
+                RowField {
+                    name: None,
+                    ty: Type::array(Type::decimal(10, 2)),
+                },
             ],
         };
         assert_eq!(t.to_string(), "row(a bigint, array(decimal(10,2)))");
@@ -270,7 +323,10 @@ mod tests {
 /// Parses a Trino type name: `bigint`, `decimal(12,2)`, `varchar(25)`, `char(1)`,
 /// `timestamp(3) with time zone`, `array(row(a bigint, b varchar))`, `map(varchar, double)`.
 pub fn parse_type(text: &str) -> Result<Type, String> {
-    let mut p = TypeParser { s: text.as_bytes(), pos: 0 };
+    let mut p = TypeParser {
+        s: text.as_bytes(),
+        pos: 0,
+    };
     let t = p.ty()?;
     p.ws();
     if p.pos != p.s.len() {
@@ -293,7 +349,9 @@ impl TypeParser<'_> {
     fn word(&mut self) -> String {
         self.ws();
         let start = self.pos;
-        while self.pos < self.s.len() && (self.s[self.pos].is_ascii_alphanumeric() || self.s[self.pos] == b'_') {
+        while self.pos < self.s.len()
+            && (self.s[self.pos].is_ascii_alphanumeric() || self.s[self.pos] == b'_')
+        {
             self.pos += 1;
         }
         String::from_utf8_lossy(&self.s[start..self.pos]).to_lowercase()
@@ -322,7 +380,8 @@ impl TypeParser<'_> {
     }
     fn number(&mut self) -> Result<u32, String> {
         let w = self.word();
-        w.parse::<u32>().map_err(|_| format!("expected a number, found `{w}`"))
+        w.parse::<u32>()
+            .map_err(|_| format!("expected a number, found `{w}`"))
     }
     fn params(&mut self) -> Result<Vec<u32>, String> {
         let mut v = Vec::new();
@@ -365,8 +424,12 @@ impl TypeParser<'_> {
                 }
                 Type::decimal(prec as u8, scale as u8)
             }
-            "varchar" => Type::Varchar { length: self.params()?.first().copied() },
-            "char" => Type::Char { length: self.params()?.first().copied().unwrap_or(1) },
+            "varchar" => Type::Varchar {
+                length: self.params()?.first().copied(),
+            },
+            "char" => Type::Char {
+                length: self.params()?.first().copied().unwrap_or(1),
+            },
             "varbinary" => Type::Varbinary,
             "json" => Type::Json,
             "uuid" => Type::Uuid,
@@ -427,13 +490,20 @@ impl TypeParser<'_> {
                     let save = self.pos;
                     let first = self.word();
                     let second = self.peek_word();
-                    let named = !second.is_empty() && !matches!(first.as_str(), "double" | "timestamp" | "time" | "interval")
+                    let named = !second.is_empty()
+                        && !matches!(first.as_str(), "double" | "timestamp" | "time" | "interval")
                         || (first == "double" && second != "precision" && !second.is_empty());
                     let field = if named {
-                        RowField { name: Some(first), ty: self.ty()? }
+                        RowField {
+                            name: Some(first),
+                            ty: self.ty()?,
+                        }
                     } else {
                         self.pos = save;
-                        RowField { name: None, ty: self.ty()? }
+                        RowField {
+                            name: None,
+                            ty: self.ty()?,
+                        }
                     };
                     fields.push(field);
                     if self.eat(b')') {
@@ -447,7 +517,9 @@ impl TypeParser<'_> {
             other => {
                 // Keep parameters of opaque types out of the way.
                 let _ = self.params();
-                Type::Opaque { name: other.to_string() }
+                Type::Opaque {
+                    name: other.to_string(),
+                }
             }
         };
         Ok(t)

@@ -17,7 +17,9 @@ pub fn own_exprs_mut(rel: &mut Rel) -> Vec<&mut Expr> {
             for el in &mut a.group_by.elements {
                 match el {
                     GroupingElement::Expr(e) => v.push(e),
-                    GroupingElement::Rollup(sets) | GroupingElement::Cube(sets) | GroupingElement::GroupingSets(sets) => {
+                    GroupingElement::Rollup(sets)
+                    | GroupingElement::Cube(sets)
+                    | GroupingElement::GroupingSets(sets) => {
                         v.extend(sets.iter_mut().flat_map(|s| s.iter_mut()))
                     }
                 }
@@ -56,7 +58,9 @@ pub fn inputs_mut(rel: &mut Rel) -> Vec<&mut Rel> {
 /// Calls `f` on every root expression of `rel` and of its inputs, recursively, including the
 /// plans of subqueries inside expressions (those are visited before the expression holding them).
 pub fn for_each_expr_mut(rel: &mut Rel, f: &mut dyn FnMut(&mut Expr)) {
-    stacker::maybe_grow(64 * 1024, 4 * 1024 * 1024, || for_each_expr_mut_inner(rel, f))
+    stacker::maybe_grow(64 * 1024, 4 * 1024 * 1024, || {
+        for_each_expr_mut_inner(rel, f)
+    })
 }
 
 fn for_each_expr_mut_inner(rel: &mut Rel, f: &mut dyn FnMut(&mut Expr)) {
@@ -72,7 +76,9 @@ fn for_each_expr_mut_inner(rel: &mut Rel, f: &mut dyn FnMut(&mut Expr)) {
 /// Calls `f` on every subquery plan nested anywhere inside `e` (outermost first, not recursing
 /// into the plans themselves).
 pub fn visit_subplans_mut(e: &mut Expr, f: &mut dyn FnMut(&mut Rel)) {
-    stacker::maybe_grow(64 * 1024, 4 * 1024 * 1024, || visit_subplans_mut_inner(e, f))
+    stacker::maybe_grow(64 * 1024, 4 * 1024 * 1024, || {
+        visit_subplans_mut_inner(e, f)
+    })
 }
 
 fn visit_subplans_mut_inner(e: &mut Expr, f: &mut dyn FnMut(&mut Rel)) {
@@ -90,17 +96,41 @@ fn visit_subplans_mut_inner(e: &mut Expr, f: &mut dyn FnMut(&mut Rel)) {
 pub fn children_mut(e: &mut Expr) -> Vec<&mut Expr> {
     use ExprKind::*;
     match &mut e.kind {
-        Column(_) | Wildcard { .. } | OutputRef { .. } | Literal(_) | LambdaVar(_) | SparkLiteral(_) | ScalarSubquery(_) | Exists { .. } => {
+        Column(_)
+        | Wildcard { .. }
+        | OutputRef { .. }
+        | Literal(_)
+        | LambdaVar(_)
+        | SparkLiteral(_)
+        | ScalarSubquery(_)
+        | Exists { .. } => {
             vec![]
         }
-        Call { args, .. } | SparkCall { args, .. } | SparkTemplate { args, .. } | Array(args) | Row(args) | Grouping(args) => args.iter_mut().collect(),
-        Binary { left, right, .. } | SparkInfix { left, right, .. } | IsDistinctFrom { left, right, .. } => {
+        Call { args, .. }
+        | SparkCall { args, .. }
+        | SparkTemplate { args, .. }
+        | Array(args)
+        | Row(args)
+        | Grouping(args) => args.iter_mut().collect(),
+        Binary { left, right, .. }
+        | SparkInfix { left, right, .. }
+        | IsDistinctFrom { left, right, .. } => {
             vec![&mut **left, &mut **right]
         }
-        Unary { expr, .. } | Cast { expr, .. } | SparkCast { expr, .. } | IsNull { expr, .. } | FieldAccess { expr, .. }
-        | Extract { expr, .. } | Try(expr) | InSubquery { expr, .. } => vec![&mut **expr],
+        Unary { expr, .. }
+        | Cast { expr, .. }
+        | SparkCast { expr, .. }
+        | IsNull { expr, .. }
+        | FieldAccess { expr, .. }
+        | Extract { expr, .. }
+        | Try(expr)
+        | InSubquery { expr, .. } => vec![&mut **expr],
         Quantified { left, .. } => vec![&mut **left],
-        Case { operand, branches, else_result } => {
+        Case {
+            operand,
+            branches,
+            else_result,
+        } => {
             let mut v: Vec<&mut Expr> = operand.iter_mut().map(|b| &mut **b).collect();
             for (w, t) in branches {
                 v.push(w);
@@ -109,9 +139,18 @@ pub fn children_mut(e: &mut Expr) -> Vec<&mut Expr> {
             v.extend(else_result.iter_mut().map(|b| &mut **b));
             v
         }
-        InList { expr, list, .. } => std::iter::once(&mut **expr).chain(list.iter_mut()).collect(),
-        Between { expr, low, high, .. } => vec![&mut **expr, &mut **low, &mut **high],
-        Like { expr, pattern, escape, .. } => {
+        InList { expr, list, .. } => std::iter::once(&mut **expr)
+            .chain(list.iter_mut())
+            .collect(),
+        Between {
+            expr, low, high, ..
+        } => vec![&mut **expr, &mut **low, &mut **high],
+        Like {
+            expr,
+            pattern,
+            escape,
+            ..
+        } => {
             let mut v = vec![&mut **expr, &mut **pattern];
             v.extend(escape.iter_mut().map(|b| &mut **b));
             v
@@ -159,7 +198,9 @@ pub fn transform_plan(rel: &mut Rel, f: &mut dyn FnMut(&mut Expr)) {
 
 /// Calls `f` on every relation of the plan, children first, including subquery plans.
 pub fn for_each_rel_mut(rel: &mut Rel, f: &mut dyn FnMut(&mut Rel)) {
-    stacker::maybe_grow(64 * 1024, 4 * 1024 * 1024, || for_each_rel_mut_inner(rel, f))
+    stacker::maybe_grow(64 * 1024, 4 * 1024 * 1024, || {
+        for_each_rel_mut_inner(rel, f)
+    })
 }
 
 fn for_each_rel_mut_inner(rel: &mut Rel, f: &mut dyn FnMut(&mut Rel)) {

@@ -46,11 +46,17 @@ impl Registry {
 
     pub fn add(&mut self, f: MappingFile) {
         for rule in f.rules {
-            self.by_name.entry(rule.name.to_lowercase()).or_default().push(self.rules.len());
+            self.by_name
+                .entry(rule.name.to_lowercase())
+                .or_default()
+                .push(self.rules.len());
             self.rules.push(rule);
         }
         for t in f.types {
-            self.types_by_name.entry(t.name.to_lowercase()).or_default().push(self.types.len());
+            self.types_by_name
+                .entry(t.name.to_lowercase())
+                .or_default()
+                .push(self.types.len());
             self.types.push(t);
         }
     }
@@ -61,13 +67,21 @@ impl Registry {
         for f in user {
             out.add(f);
         }
-        out.add(MappingFile { path: String::new(), rules: self.rules.clone(), types: self.types.clone() });
+        out.add(MappingFile {
+            path: String::new(),
+            rules: self.rules.clone(),
+            types: self.types.clone(),
+        });
         out
     }
 
     /// The rules for `name` (case-insensitive), in file order.
     pub fn rules_for(&self, name: &str) -> impl Iterator<Item = &Rule> {
-        let idx = self.by_name.get(&name.to_lowercase()).map(|v| v.as_slice()).unwrap_or(&[]);
+        let idx = self
+            .by_name
+            .get(&name.to_lowercase())
+            .map(|v| v.as_slice())
+            .unwrap_or(&[]);
         idx.iter().map(move |i| &self.rules[*i])
     }
 
@@ -76,7 +90,11 @@ impl Registry {
     }
 
     pub fn type_rules_for(&self, name: &str) -> impl Iterator<Item = &TypeRule> {
-        let idx = self.types_by_name.get(&name.to_lowercase()).map(|v| v.as_slice()).unwrap_or(&[]);
+        let idx = self
+            .types_by_name
+            .get(&name.to_lowercase())
+            .map(|v| v.as_slice())
+            .unwrap_or(&[]);
         idx.iter().map(move |i| &self.types[*i])
     }
 
@@ -93,17 +111,28 @@ impl Registry {
         let rules: Vec<&Rule> = self.rules_for(name).collect();
         let first = rules.first()?;
         let arms: Vec<&Arm> = rules.iter().flat_map(|r| r.arms.iter()).collect();
-        let flagged = |a: &&Arm| matches!(a.action, Action::NonMappable(_) | Action::Approximate(None));
+        let flagged =
+            |a: &&Arm| matches!(a.action, Action::NonMappable(_) | Action::Approximate(None));
         let status = if arms.iter().all(flagged) {
-            if arms.iter().any(|a| matches!(a.action, Action::Approximate(_))) {
+            if arms
+                .iter()
+                .any(|a| matches!(a.action, Action::Approximate(_)))
+            {
                 Status::Approximate
             } else {
                 Status::NonMappable
             }
-        } else if arms.iter().any(|a| matches!(a.action, Action::Approximate(_))) {
+        } else if arms
+            .iter()
+            .any(|a| matches!(a.action, Action::Approximate(_)))
+        {
             Status::Approximate
-        } else if arms.iter().any(|a| !a.conditions.is_empty() || matches!(a.action, Action::NonMappable(_)))
-            || rules.iter().any(|r| r.params.iter().any(|p| matches!(p, Param::Consts(_))))
+        } else if arms
+            .iter()
+            .any(|a| !a.conditions.is_empty() || matches!(a.action, Action::NonMappable(_)))
+            || rules
+                .iter()
+                .any(|r| r.params.iter().any(|p| matches!(p, Param::Consts(_))))
         {
             Status::Conditional
         } else {
@@ -122,7 +151,11 @@ impl Registry {
         let mut reasons: Vec<String> = Vec::new();
         for a in &arms {
             let r = match (&a.action, &a.reason) {
-                (Action::NonMappable(m), _) => Some(if a.conditions.is_empty() { m.clone() } else { format!("{}: {m}", a.conditions_text()) }),
+                (Action::NonMappable(m), _) => Some(if a.conditions.is_empty() {
+                    m.clone()
+                } else {
+                    format!("{}: {m}", a.conditions_text())
+                }),
                 (_, Some(r)) => Some(r.clone()),
                 _ => None,
             };

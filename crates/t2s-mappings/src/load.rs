@@ -1,7 +1,10 @@
 //! Reading and checking a mapping file.
 
-use crate::model::{fill_type_holes, Action, Arm, Condition, Kind, MappingFile, Param, TypePat, TypeRule, TYPE_PATTERN_NAMES};
 use crate::model::Rule as MapRule;
+use crate::model::{
+    fill_type_holes, Action, Arm, Condition, Kind, MappingFile, Param, TypePat, TypeRule,
+    TYPE_PATTERN_NAMES,
+};
 use pest::iterators::Pair;
 use pest::Parser;
 use pest_derive::Parser;
@@ -21,7 +24,11 @@ pub struct LoadError {
 
 impl std::fmt::Display for LoadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}:{}:{}: {}", self.file, self.line, self.column, self.message)
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.file, self.line, self.column, self.message
+        )
     }
 }
 
@@ -29,8 +36,23 @@ impl std::error::Error for LoadError {}
 
 /// Trino types without a structure in the IR that a rule may name as its result.
 pub const OPAQUE_TYPES: &[&str] = &[
-    "ipaddress", "ipprefix", "hyperloglog", "p4hyperloglog", "qdigest", "tdigest", "setdigest", "geometry",
-    "sphericalgeography", "bingtile", "color", "kdbtree", "variant", "objectid", "jsonpath", "regexp", "likepattern",
+    "ipaddress",
+    "ipprefix",
+    "hyperloglog",
+    "p4hyperloglog",
+    "qdigest",
+    "tdigest",
+    "setdigest",
+    "geometry",
+    "sphericalgeography",
+    "bingtile",
+    "color",
+    "kdbtree",
+    "variant",
+    "objectid",
+    "jsonpath",
+    "regexp",
+    "likepattern",
 ];
 
 /// The Spark versions a condition may name.
@@ -38,24 +60,45 @@ pub const SPARK_VERSIONS: &[&str] = &["3.5", "4"];
 
 /// Parses and checks one mapping file. `natives` are the hook names `native` arms may use.
 pub fn load_file(path: &str, text: &str, natives: &[&str]) -> Result<MappingFile, Vec<LoadError>> {
-    let mut cx = Loader { path, natives, errors: Vec::new() };
+    let mut cx = Loader {
+        path,
+        natives,
+        errors: Vec::new(),
+    };
     let file = match MapParser::parse(Rule::file, text) {
         Ok(mut pairs) => pairs.next().expect("file rule"),
         Err(e) => {
             let (line, column) = match e.line_col {
-                pest::error::LineColLocation::Pos((l, c)) | pest::error::LineColLocation::Span((l, c), _) => (l, c),
+                pest::error::LineColLocation::Pos((l, c))
+                | pest::error::LineColLocation::Span((l, c), _) => (l, c),
             };
             let message = match &e.variant {
                 pest::error::ErrorVariant::ParsingError { positives, .. } => {
                     let names: Vec<String> = positives.iter().map(|r| format!("{r:?}")).collect();
-                    format!("syntax error: expected {}", if names.is_empty() { "something else".into() } else { names.join(" or ") })
+                    format!(
+                        "syntax error: expected {}",
+                        if names.is_empty() {
+                            "something else".into()
+                        } else {
+                            names.join(" or ")
+                        }
+                    )
                 }
                 pest::error::ErrorVariant::CustomError { message } => message.clone(),
             };
-            return Err(vec![LoadError { file: path.into(), line: line as u32, column: column as u32, message }]);
+            return Err(vec![LoadError {
+                file: path.into(),
+                line: line as u32,
+                column: column as u32,
+                message,
+            }]);
         }
     };
-    let mut out = MappingFile { path: path.into(), rules: Vec::new(), types: Vec::new() };
+    let mut out = MappingFile {
+        path: path.into(),
+        rules: Vec::new(),
+        types: Vec::new(),
+    };
     for item in file.into_inner() {
         match item.as_rule() {
             Rule::func_rule => {
@@ -102,7 +145,12 @@ fn unquote(p: Pair<Rule>) -> String {
 impl Loader<'_> {
     fn err(&mut self, at: &Pair<Rule>, msg: impl Into<String>) {
         let (line, column) = line_of(at);
-        self.errors.push(LoadError { file: self.path.into(), line, column, message: msg.into() });
+        self.errors.push(LoadError {
+            file: self.path.into(),
+            line,
+            column,
+            message: msg.into(),
+        });
     }
 
     fn func_rule(&mut self, p: Pair<Rule>) -> Option<MapRule> {
@@ -126,7 +174,9 @@ impl Loader<'_> {
         for (i, param) in params_pair.into_inner().enumerate() {
             let inner = param.into_inner().next()?;
             match inner.as_rule() {
-                Rule::consts => params.push(Param::Consts(inner.into_inner().map(unquote).collect())),
+                Rule::consts => {
+                    params.push(Param::Consts(inner.into_inner().map(unquote).collect()))
+                }
                 Rule::variadic => {
                     if i + 1 != n_params {
                         self.err(&inner, "a variadic parameter (`…`) must be the last one");
@@ -145,8 +195,13 @@ impl Loader<'_> {
                     let t = rest.clone().into_inner().next()?;
                     let text = t.as_str().trim().to_string();
                     // Check the shape with every hole standing for a container of bigint.
-                    let probe = fill_type_holes(&text, &vec![t2s_ir::Type::map(t2s_ir::Type::BigInt, t2s_ir::Type::BigInt); 16])
-                        .or_else(|| fill_type_holes(&text, &vec![t2s_ir::Type::array(t2s_ir::Type::BigInt); 16]));
+                    let probe = fill_type_holes(
+                        &text,
+                        &vec![t2s_ir::Type::map(t2s_ir::Type::BigInt, t2s_ir::Type::BigInt); 16],
+                    )
+                    .or_else(|| {
+                        fill_type_holes(&text, &vec![t2s_ir::Type::array(t2s_ir::Type::BigInt); 16])
+                    });
                     match probe.as_deref().map(t2s_ir::parse_type) {
                         Some(Ok(t2s_ir::Type::Opaque { name })) if !OPAQUE_TYPES.contains(&name.as_str()) => {
                             self.err(&t, format!("`{name}` is not a Trino type"))
@@ -175,7 +230,15 @@ impl Loader<'_> {
                 message: format!("UDF `{name}` needs its Trino result type (`-> type`)"),
             });
         }
-        Some(MapRule { kind, name, params, returns, arms, file: self.path.into(), line })
+        Some(MapRule {
+            kind,
+            name,
+            params,
+            returns,
+            arms,
+            file: self.path.into(),
+            line,
+        })
     }
 
     fn types(&mut self, p: Pair<Rule>) -> Vec<TypePat> {
@@ -188,14 +251,25 @@ impl Loader<'_> {
         let name = it.next()?.as_str().to_lowercase();
         let args: Vec<TypePat> = it.filter_map(|a| self.type_pat(a)).collect();
         if !TYPE_PATTERN_NAMES.contains(&name.as_str()) {
-            self.err(&at, format!("unknown type pattern `{name}` (known: {})", TYPE_PATTERN_NAMES.join(", ")));
+            self.err(
+                &at,
+                format!(
+                    "unknown type pattern `{name}` (known: {})",
+                    TYPE_PATTERN_NAMES.join(", ")
+                ),
+            );
         }
         Some(TypePat { name, args })
     }
 
     /// `params`: the function's parameters (for arity checks of holes); `type_params`: the
     /// names a type rule's template may use.
-    fn arm(&mut self, p: Pair<Rule>, params: Option<&[Param]>, type_params: &[String]) -> Option<Arm> {
+    fn arm(
+        &mut self,
+        p: Pair<Rule>,
+        params: Option<&[Param]>,
+        type_params: &[String],
+    ) -> Option<Arm> {
         let (line, _) = line_of(&p);
         let mut conditions = Vec::new();
         let mut action = None;
@@ -214,17 +288,33 @@ impl Loader<'_> {
                 _ => {}
             }
         }
-        Some(Arm { conditions, action: action?, reason, line })
+        Some(Arm {
+            conditions,
+            action: action?,
+            reason,
+            line,
+        })
     }
 
-    fn condition(&mut self, p: Pair<Rule>, params: Option<&[Param]>, type_params: &[String]) -> Option<Condition> {
+    fn condition(
+        &mut self,
+        p: Pair<Rule>,
+        params: Option<&[Param]>,
+        type_params: &[String],
+    ) -> Option<Condition> {
         let c = p.into_inner().next()?;
         let at = c.clone();
         Some(match c.as_rule() {
             Rule::spark_cond => {
                 let v = c.into_inner().next()?.as_str().to_string();
                 if !SPARK_VERSIONS.contains(&v.as_str()) {
-                    self.err(&at, format!("unknown Spark version `{v}` (known: {})", SPARK_VERSIONS.join(", ")));
+                    self.err(
+                        &at,
+                        format!(
+                            "unknown Spark version `{v}` (known: {})",
+                            SPARK_VERSIONS.join(", ")
+                        ),
+                    );
                 }
                 Condition::Spark(v)
             }
@@ -242,15 +332,25 @@ impl Loader<'_> {
             _ => {
                 let mut it = c.into_inner();
                 let hole = it.next()?;
-                let name = hole.as_str().trim_matches(|x| x == '{' || x == '}').to_string();
+                let name = hole
+                    .as_str()
+                    .trim_matches(|x| x == '{' || x == '}')
+                    .to_string();
                 if params.is_some() {
                     self.hole_index(&hole, params)?;
                 } else if !type_params.contains(&name) {
-                    self.err(&hole, format!("`{{{name}}}` is not a parameter of this type"));
+                    self.err(
+                        &hole,
+                        format!("`{{{name}}}` is not a parameter of this type"),
+                    );
                 }
                 let cmp = it.next()?.as_str().to_string();
                 let value = it.next()?.as_str().parse().ok()?;
-                Condition::Param { hole: name, cmp, value }
+                Condition::Param {
+                    hole: name,
+                    cmp,
+                    value,
+                }
             }
         })
     }
@@ -258,19 +358,30 @@ impl Loader<'_> {
     fn hole_index(&mut self, hole: &Pair<Rule>, params: Option<&[Param]>) -> Option<usize> {
         let name = hole.as_str().trim_matches(|x| x == '{' || x == '}');
         let Ok(i) = name.parse::<usize>() else {
-            self.err(hole, format!("`{{{name}}}`: a function rule's holes are argument numbers"));
+            self.err(
+                hole,
+                format!("`{{{name}}}`: a function rule's holes are argument numbers"),
+            );
             return None;
         };
         if let Some(ps) = params {
             let variadic = ps.iter().any(|p| matches!(p, Param::Variadic(_)));
             if i >= ps.len() && !variadic {
-                self.err(hole, format!("`{{{i}}}` is past the rule's {} parameter(s)", ps.len()));
+                self.err(
+                    hole,
+                    format!("`{{{i}}}` is past the rule's {} parameter(s)", ps.len()),
+                );
             }
         }
         Some(i)
     }
 
-    fn action(&mut self, p: Pair<Rule>, params: Option<&[Param]>, type_params: &[String]) -> Option<Action> {
+    fn action(
+        &mut self,
+        p: Pair<Rule>,
+        params: Option<&[Param]>,
+        type_params: &[String],
+    ) -> Option<Action> {
         let a = p.into_inner().next()?;
         let at = a.clone();
         Some(match a.as_rule() {
@@ -299,7 +410,11 @@ impl Loader<'_> {
                 let mut it = a.into_inner();
                 let class = unquote(it.next()?);
                 let jar = it.next().map(unquote);
-                if !class.split('.').all(|s| !s.is_empty() && s.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '$')) {
+                if !class.split('.').all(|s| {
+                    !s.is_empty()
+                        && s.chars()
+                            .all(|c| c.is_alphanumeric() || c == '_' || c == '$')
+                }) {
                     self.err(&at, format!("`{class}` is not a Java class name"));
                 }
                 Action::Udf { class, jar }
@@ -310,7 +425,13 @@ impl Loader<'_> {
 
     /// A template must be one Spark SQL expression once its holes are filled, and name only
     /// holes the rule has.
-    fn check_template(&mut self, at: &Pair<Rule>, t: &str, params: Option<&[Param]>, type_params: &[String]) {
+    fn check_template(
+        &mut self,
+        at: &Pair<Rule>,
+        t: &str,
+        params: Option<&[Param]>,
+        type_params: &[String],
+    ) {
         let mut filled = String::with_capacity(t.len());
         let mut rest = t;
         while let Some(open) = rest.find('{') {
@@ -321,24 +442,35 @@ impl Loader<'_> {
             };
             let hole = &rest[open + 1..open + close];
             match params {
-                Some(ps) => match hole.parse::<usize>() {
-                    Ok(i) => {
-                        let variadic = ps.iter().any(|p| matches!(p, Param::Variadic(_)));
-                        if i >= ps.len() && !variadic {
-                            self.err(at, format!("template hole `{{{i}}}` is past the rule's {} parameter(s)", ps.len()));
+                Some(ps) => {
+                    match hole.parse::<usize>() {
+                        Ok(i) => {
+                            let variadic = ps.iter().any(|p| matches!(p, Param::Variadic(_)));
+                            if i >= ps.len() && !variadic {
+                                self.err(at, format!("template hole `{{{i}}}` is past the rule's {} parameter(s)", ps.len()));
+                            }
                         }
+                        Err(_) if hole == "args" || hole == "name" => {}
+                        Err(_) => self.err(
+                            at,
+                            format!("template hole `{{{hole}}}` is not an argument number"),
+                        ),
                     }
-                    Err(_) if hole == "args" || hole == "name" => {}
-                    Err(_) => self.err(at, format!("template hole `{{{hole}}}` is not an argument number")),
-                },
+                }
                 None => {
                     if !type_params.iter().any(|p| p == hole) && hole != "fields" {
-                        self.err(at, format!("template hole `{{{hole}}}` is not a parameter of this type"));
+                        self.err(
+                            at,
+                            format!("template hole `{{{hole}}}` is not a parameter of this type"),
+                        );
                     }
                 }
             }
             if params.is_some() {
-                filled.push_str(&format!("h_{}", hole.replace(|c: char| !c.is_alphanumeric(), "_")));
+                filled.push_str(&format!(
+                    "h_{}",
+                    hole.replace(|c: char| !c.is_alphanumeric(), "_")
+                ));
             } else {
                 // Type templates: length/precision/scale holes are numbers, the rest are types.
                 filled.push_str(match hole {
@@ -354,7 +486,11 @@ impl Loader<'_> {
         for kw in ["exists(", "EXISTS("] {
             filled = filled.replace(kw, "exists_fn(");
         }
-        let sql = if params.is_some() { format!("SELECT {filled}") } else { format!("SELECT CAST(x AS {filled})") };
+        let sql = if params.is_some() {
+            format!("SELECT {filled}")
+        } else {
+            format!("SELECT CAST(x AS {filled})")
+        };
         if let Err(e) = parse_spark(&sql) {
             self.err(at, format!("template `{t}` is not Spark SQL: {e}"));
         }
@@ -368,7 +504,9 @@ impl Loader<'_> {
         let mut arms = Vec::new();
         for rest in it {
             match rest.as_rule() {
-                Rule::type_params => params = rest.into_inner().map(|x| x.as_str().to_string()).collect(),
+                Rule::type_params => {
+                    params = rest.into_inner().map(|x| x.as_str().to_string()).collect()
+                }
                 Rule::arm => {
                     if let Some(a) = self.arm(rest, None, &params) {
                         arms.push(a);
@@ -377,7 +515,13 @@ impl Loader<'_> {
                 _ => {}
             }
         }
-        Some(TypeRule { name, params, arms, file: self.path.into(), line })
+        Some(TypeRule {
+            name,
+            params,
+            arms,
+            file: self.path.into(),
+            line,
+        })
     }
 }
 
@@ -387,7 +531,12 @@ fn parse_spark(sql: &str) -> Result<(), String> {
     use sqlparser::dialect::{DatabricksDialect, GenericDialect, HiveDialect, MySqlDialect};
     use sqlparser::parser::Parser as SqlParser;
     let mut first_err = None;
-    let dialects: [&dyn sqlparser::dialect::Dialect; 4] = [&DatabricksDialect {}, &HiveDialect {}, &MySqlDialect {}, &GenericDialect {}];
+    let dialects: [&dyn sqlparser::dialect::Dialect; 4] = [
+        &DatabricksDialect {},
+        &HiveDialect {},
+        &MySqlDialect {},
+        &GenericDialect {},
+    ];
     for d in dialects {
         match SqlParser::parse_sql(d, sql) {
             Ok(stmts) if stmts.len() == 1 => return Ok(()),
@@ -419,11 +568,26 @@ mod tests {
         )
         .unwrap();
         assert_eq!(f.rules.len(), 6);
-        assert_eq!(f.rules[1].arms[0].conditions, vec![Condition::Spark("3.5".into())]);
-        assert_eq!(f.rules[2].params[0], Param::Consts(vec!["day".into(), "DAY".into()]));
+        assert_eq!(
+            f.rules[1].arms[0].conditions,
+            vec![Condition::Spark("3.5".into())]
+        );
+        assert_eq!(
+            f.rules[2].params[0],
+            Param::Consts(vec!["day".into(), "DAY".into()])
+        );
         assert_eq!(f.rules[2].arms[0].reason.as_deref(), Some("days add alike"));
-        assert_eq!(f.rules[3].arms[0].action, Action::Approximate(Some("approx_count_distinct({0})".into())));
-        assert_eq!(f.rules[4].params, vec![Param::Variadic(vec![TypePat { name: "string".into(), args: vec![] }])]);
+        assert_eq!(
+            f.rules[3].arms[0].action,
+            Action::Approximate(Some("approx_count_distinct({0})".into()))
+        );
+        assert_eq!(
+            f.rules[4].params,
+            vec![Param::Variadic(vec![TypePat {
+                name: "string".into(),
+                args: vec![]
+            }])]
+        );
         assert_eq!(f.rules[5].name, "AT TIME ZONE");
         assert_eq!(f.types[1].arms.len(), 2);
         assert_eq!(f.rules[0].line, 2);
@@ -437,22 +601,34 @@ mod tests {
         assert!(e[0].message.contains("is not Spark SQL"), "{e:?}");
 
         let e = load("function f(bigint) = \"abs({1})\"").unwrap_err();
-        assert!(e[0].message.contains("past the rule's 1 parameter"), "{e:?}");
+        assert!(
+            e[0].message.contains("past the rule's 1 parameter"),
+            "{e:?}"
+        );
 
         let e = load("function f(bigint, strnig) = \"abs({0})\"").unwrap_err();
-        assert!(e[0].message.contains("unknown type pattern `strnig`"), "{e:?}");
+        assert!(
+            e[0].message.contains("unknown type pattern `strnig`"),
+            "{e:?}"
+        );
 
         let e = load("function f(bigint) when spark 5 = \"abs({0})\"").unwrap_err();
         assert!(e[0].message.contains("unknown Spark version"), "{e:?}");
 
         let e = load("function f(bigint) = native nope").unwrap_err();
-        assert!(e[0].message.contains("unknown native rewrite `nope`"), "{e:?}");
+        assert!(
+            e[0].message.contains("unknown native rewrite `nope`"),
+            "{e:?}"
+        );
 
         let e = load("function f(bigint) -> bigintt = \"abs({0})\"").unwrap_err();
         assert!(e[0].message.contains("not a Trino type"), "{e:?}");
 
         let e = load("function f(bigint) = udf \"com.acme.F\"").unwrap_err();
-        assert!(e[0].message.contains("needs its Trino result type"), "{e:?}");
+        assert!(
+            e[0].message.contains("needs its Trino result type"),
+            "{e:?}"
+        );
 
         let e = load("function f(bigint) = \n\nfunction g() = \"1\"").unwrap_err();
         assert_eq!(e[0].line, 3, "{e:?}");
@@ -463,17 +639,35 @@ mod tests {
         use t2s_ir::Type;
         let f = load("function date_add('day', integral, date|timestamp) = \"date_add({2}, {1})\"\nfunction concat(string...) = \"concat({args})\"").unwrap();
         let r = &f.rules[0];
-        assert!(r.accepts(&[Type::VARCHAR, Type::BigInt, Type::Date], &[Some("DAY".into()), None, None]));
-        assert!(!r.accepts(&[Type::VARCHAR, Type::BigInt, Type::Date], &[Some("month".into()), None, None]));
-        assert!(!r.accepts(&[Type::VARCHAR, Type::Double, Type::Date], &[Some("day".into()), None, None]));
+        assert!(r.accepts(
+            &[Type::VARCHAR, Type::BigInt, Type::Date],
+            &[Some("DAY".into()), None, None]
+        ));
+        assert!(!r.accepts(
+            &[Type::VARCHAR, Type::BigInt, Type::Date],
+            &[Some("month".into()), None, None]
+        ));
+        assert!(!r.accepts(
+            &[Type::VARCHAR, Type::Double, Type::Date],
+            &[Some("day".into()), None, None]
+        ));
         assert!(!r.accepts(&[Type::VARCHAR, Type::BigInt], &[Some("day".into()), None]));
         let g = load("function array_max(array) -> {0}.element = \"array_max({0})\"\nfunction map_keys(map) -> array({0}.key) = \"map_keys({0})\"").unwrap();
-        assert_eq!(g.rules[0].result_type(&[Type::array(Type::Double)]), Some(Type::Double));
-        assert_eq!(g.rules[1].result_type(&[Type::map(Type::VARCHAR, Type::Double)]), Some(Type::array(Type::VARCHAR)));
+        assert_eq!(
+            g.rules[0].result_type(&[Type::array(Type::Double)]),
+            Some(Type::Double)
+        );
+        assert_eq!(
+            g.rules[1].result_type(&[Type::map(Type::VARCHAR, Type::Double)]),
+            Some(Type::array(Type::VARCHAR))
+        );
         assert_eq!(g.rules[0].result_type(&[Type::Unknown]), None);
         let c = &f.rules[1];
         assert!(c.accepts(&[], &[]));
-        assert!(c.accepts(&[Type::VARCHAR, Type::VARCHAR, Type::VARCHAR], &[None, None, None]));
+        assert!(c.accepts(
+            &[Type::VARCHAR, Type::VARCHAR, Type::VARCHAR],
+            &[None, None, None]
+        ));
         assert!(!c.accepts(&[Type::VARCHAR, Type::BigInt], &[None, None]));
     }
 }

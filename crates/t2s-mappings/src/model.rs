@@ -46,9 +46,39 @@ pub struct TypePat {
 
 /// The names a type pattern may use.
 pub const TYPE_PATTERN_NAMES: &[&str] = &[
-    "any", "integral", "numeric", "floating", "exact", "string", "datetime", "interval", "boolean", "tinyint", "smallint",
-    "integer", "bigint", "real", "double", "decimal", "varchar", "char", "varbinary", "json", "uuid", "date", "time",
-    "timestamp", "timestamptz", "interval_ym", "interval_ds", "array", "map", "row", "function", "unknown", "ipaddress",
+    "any",
+    "integral",
+    "numeric",
+    "floating",
+    "exact",
+    "string",
+    "datetime",
+    "interval",
+    "boolean",
+    "tinyint",
+    "smallint",
+    "integer",
+    "bigint",
+    "real",
+    "double",
+    "decimal",
+    "varchar",
+    "char",
+    "varbinary",
+    "json",
+    "uuid",
+    "date",
+    "time",
+    "timestamp",
+    "timestamptz",
+    "interval_ym",
+    "interval_ds",
+    "array",
+    "map",
+    "row",
+    "function",
+    "unknown",
+    "ipaddress",
     "opaque",
 ];
 
@@ -93,7 +123,8 @@ impl TypePat {
             },
             "map" => match t {
                 Type::Map { key, value } => {
-                    self.args.first().is_none_or(|p| p.matches(key)) && self.args.get(1).is_none_or(|p| p.matches(value))
+                    self.args.first().is_none_or(|p| p.matches(key))
+                        && self.args.get(1).is_none_or(|p| p.matches(value))
                 }
                 _ => false,
             },
@@ -130,7 +161,11 @@ pub enum Condition {
     /// `nonconst {1}`
     NonConst(usize),
     /// `{p} > 6` (type rules: a type parameter; function rules: a constant integer argument).
-    Param { hole: String, cmp: String, value: i64 },
+    Param {
+        hole: String,
+        cmp: String,
+        value: i64,
+    },
 }
 
 /// `a OP b` for the comparison of a `{hole} OP value` condition.
@@ -217,7 +252,9 @@ impl Rule {
         for p in &self.params {
             match p {
                 Param::Variadic(pats) => {
-                    return types[i.min(types.len())..].iter().all(|t| pats.iter().any(|x| x.matches(t)));
+                    return types[i.min(types.len())..]
+                        .iter()
+                        .all(|t| pats.iter().any(|x| x.matches(t)));
                 }
                 Param::Types(pats) => {
                     let Some(t) = types.get(i) else { return false };
@@ -226,7 +263,9 @@ impl Rule {
                     }
                 }
                 Param::Consts(values) => {
-                    let Some(Some(c)) = consts.get(i) else { return false };
+                    let Some(Some(c)) = consts.get(i) else {
+                        return false;
+                    };
                     if !values.iter().any(|v| v.eq_ignore_ascii_case(c)) {
                         return false;
                     }
@@ -251,9 +290,23 @@ impl Rule {
             .params
             .iter()
             .map(|p| match p {
-                Param::Types(t) => t.iter().map(|x| x.to_string()).collect::<Vec<_>>().join("|"),
-                Param::Consts(c) => c.iter().map(|x| format!("'{x}'")).collect::<Vec<_>>().join("|"),
-                Param::Variadic(t) => format!("{}...", t.iter().map(|x| x.to_string()).collect::<Vec<_>>().join("|")),
+                Param::Types(t) => t
+                    .iter()
+                    .map(|x| x.to_string())
+                    .collect::<Vec<_>>()
+                    .join("|"),
+                Param::Consts(c) => c
+                    .iter()
+                    .map(|x| format!("'{x}'"))
+                    .collect::<Vec<_>>()
+                    .join("|"),
+                Param::Variadic(t) => format!(
+                    "{}...",
+                    t.iter()
+                        .map(|x| x.to_string())
+                        .collect::<Vec<_>>()
+                        .join("|")
+                ),
             })
             .collect();
         format!("{}({})", self.name, ps.join(", "))

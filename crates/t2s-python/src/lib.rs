@@ -20,16 +20,32 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::Arc;
 use trino2spark::{Catalog, Options, SparkVersion, Target};
 
+/// mimalloc for the extension's own allocations (the pipeline makes many small ones;
+/// ARCHITECTURE.md, Performance). Python's allocator is untouched.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 type Outcome = (&'static str, String);
 type TranspileOutcome = (&'static str, String, String);
 
 /// Builds the options, or says which argument is wrong.
-fn options(spark: &str, ansi: Option<bool>, schemas: &[String], time_zone: Option<String>, udfs: &[String]) -> Result<Options, Outcome> {
-    let version =
-        SparkVersion::parse(spark).ok_or_else(|| ("options", format!("unknown Spark version {spark:?} (use \"4\" or \"3.5\")")))?;
+fn options(
+    spark: &str,
+    ansi: Option<bool>,
+    schemas: &[String],
+    time_zone: Option<String>,
+    udfs: &[String],
+) -> Result<Options, Outcome> {
+    let version = SparkVersion::parse(spark).ok_or_else(|| {
+        (
+            "options",
+            format!("unknown Spark version {spark:?} (use \"4\" or \"3.5\")"),
+        )
+    })?;
     let mut catalog = Catalog::new();
     for (i, text) in schemas.iter().enumerate() {
-        let c = trino2spark::catalog_from_file_text(text).map_err(|e| ("schema", format!("schema #{}: {e}", i + 1)))?;
+        let c = trino2spark::catalog_from_file_text(text)
+            .map_err(|e| ("schema", format!("schema #{}: {e}", i + 1)))?;
         catalog.merge(c);
     }
     let defaults = Options::default();
@@ -38,13 +54,18 @@ fn options(spark: &str, ansi: Option<bool>, schemas: &[String], time_zone: Optio
         return Err(("options", "time_zone must not be empty".into()));
     }
     let mut opts = Options {
-        target: Target { version, ansi: ansi.unwrap_or(defaults.target.ansi) },
+        target: Target {
+            version,
+            ansi: ansi.unwrap_or(defaults.target.ansi),
+        },
         catalog: Arc::new(catalog),
         time_zone,
         ..Options::default()
     };
     for (i, text) in udfs.iter().enumerate() {
-        opts = opts.with_udfs(&format!("udfs #{}", i + 1), text).map_err(|e| ("options", format!("udfs: {e}")))?;
+        opts = opts
+            .with_udfs(&format!("udfs #{}", i + 1), text)
+            .map_err(|e| ("options", format!("udfs: {e}")))?;
     }
     Ok(opts)
 }
@@ -75,9 +96,16 @@ fn transpile_outcome(
     };
     let result = trino2spark::transpile(sql, &opts);
     let kind = if result.is_ok() { "ok" } else { "invalid" };
-    let statements: Vec<&str> = result.iter().flat_map(|t| t.statements.iter().map(|s| s.spark_sql.as_str())).collect();
+    let statements: Vec<&str> = result
+        .iter()
+        .flat_map(|t| t.statements.iter().map(|s| s.spark_sql.as_str()))
+        .collect();
     let statements = serde_json::to_string(&statements).unwrap_or_else(|_| "[]".into());
-    (kind, trino2spark::contract::to_json(&result, &opts).to_string(), statements)
+    (
+        kind,
+        trino2spark::contract::to_json(&result, &opts).to_string(),
+        statements,
+    )
 }
 
 /// Translates `sql` (all its statements). `schemas` are schema texts (JSON or CREATE TABLE
@@ -95,7 +123,8 @@ fn transpile(
 ) -> TranspileOutcome {
     // `udfs`: mapping-file texts (mappings/README.md), in front of the built-in rules.
     py.detach(move || {
-        guarded(|| transpile_outcome(&sql, &spark, ansi, &schemas, time_zone, &udfs)).unwrap_or_else(|m| ("internal", m, "[]".into()))
+        guarded(|| transpile_outcome(&sql, &spark, ansi, &schemas, time_zone, &udfs))
+            .unwrap_or_else(|m| ("internal", m, "[]".into()))
     })
 }
 
@@ -104,7 +133,10 @@ fn transpile(
 #[pyo3(signature = (spark = "4".to_string(), ansi = None, time_zone = None))]
 fn spark_conf(spark: String, ansi: Option<bool>, time_zone: Option<String>) -> Outcome {
     guarded(|| match options(&spark, ansi, &[], time_zone, &[]) {
-        Ok(opts) => ("ok", serde_json::to_string(&trino2spark::spark_conf(&opts)).unwrap_or_default()),
+        Ok(opts) => (
+            "ok",
+            serde_json::to_string(&trino2spark::spark_conf(&opts)).unwrap_or_default(),
+        ),
         Err(e) => e,
     })
     .unwrap_or_else(|m| ("internal", m))

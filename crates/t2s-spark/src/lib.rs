@@ -16,10 +16,19 @@ pub struct Emitted {
 }
 
 pub fn emit_statement(stmt: &Statement) -> Emitted {
-    let mut p = Printer { diags: vec![], fresh: 0 };
+    let mut p = Printer {
+        diags: vec![],
+        fresh: 0,
+    };
     let sql = match stmt {
         Statement::Query { rel } => p.query_text(rel),
-        Statement::CreateTableAs { table, or_replace, if_not_exists, properties, rel } => {
+        Statement::CreateTableAs {
+            table,
+            or_replace,
+            if_not_exists,
+            properties,
+            rel,
+        } => {
             let mut head = String::from("CREATE ");
             if *or_replace {
                 head.push_str("OR REPLACE ");
@@ -44,25 +53,49 @@ pub fn emit_statement(stmt: &Statement) -> Emitted {
                 } else {
                     p.diags.push(Diagnostic::warning(
                         "table-property",
-                        format!("table property `{k} = {v}` has no Spark counterpart and is dropped"),
+                        format!(
+                            "table property `{k} = {v}` has no Spark counterpart and is dropped"
+                        ),
                         None,
                     ));
                 }
             }
             format!("{head}\nAS\n{}", p.query_text(rel))
         }
-        Statement::Insert { table, columns, overwrite, rel } => {
-            let cols = if columns.is_empty() { String::new() } else { format!(" ({})", quote_list(columns)) };
+        Statement::Insert {
+            table,
+            columns,
+            overwrite,
+            rel,
+        } => {
+            let cols = if columns.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", quote_list(columns))
+            };
             format!(
                 "INSERT {} {}{}\n{}",
-                if *overwrite { "OVERWRITE TABLE" } else { "INTO" },
+                if *overwrite {
+                    "OVERWRITE TABLE"
+                } else {
+                    "INTO"
+                },
                 qualified(&table.parts),
                 cols,
                 p.query_text(rel)
             )
         }
-        Statement::CreateView { name, or_replace, columns, rel } => {
-            let cols = if columns.is_empty() { String::new() } else { format!(" ({})", quote_list(columns)) };
+        Statement::CreateView {
+            name,
+            or_replace,
+            columns,
+            rel,
+        } => {
+            let cols = if columns.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", quote_list(columns))
+            };
             format!(
                 "CREATE {}VIEW {}{} AS\n{}",
                 if *or_replace { "OR REPLACE " } else { "" },
@@ -72,24 +105,163 @@ pub fn emit_statement(stmt: &Statement) -> Emitted {
             )
         }
     };
-    Emitted { sql, diagnostics: p.diags }
+    Emitted {
+        sql,
+        diagnostics: p.diags,
+    }
 }
 
 /// Spark's reserved words and the non-reserved keywords that are risky as bare identifiers.
 const KEYWORDS: &[&str] = &[
-    "all", "alter", "and", "any", "anti", "array", "as", "asc", "at", "authorization", "between", "both", "by", "case",
-    "cast", "check", "collate", "column", "constraint", "create", "cross", "cube", "current", "current_date",
-    "current_time", "current_timestamp", "current_user", "date", "day", "days", "delete", "desc", "describe",
-    "distinct", "div", "drop", "else", "end", "escape", "except", "exists", "external", "extract", "false", "fetch",
-    "filter", "first", "following", "for", "foreign", "from", "full", "function", "global", "grant", "group",
-    "grouping", "having", "hour", "if", "ilike", "in", "inner", "insert", "intersect", "interval", "into", "is",
-    "join", "last", "lateral", "leading", "left", "like", "limit", "local", "map", "minus", "minute", "month",
-    "natural", "not", "null", "nulls", "of", "offset", "on", "only", "or", "order", "out", "outer", "over",
-    "overlaps", "partition", "position", "preceding", "primary", "range", "references", "revoke", "right",
-    "rlike", "rollup", "row", "rows", "second", "select", "semi", "session_user", "set", "some", "start", "struct",
-    "table", "tablesample", "then", "time", "timestamp", "to", "trailing", "true", "union", "unique", "unknown",
-    "unbounded", "update", "user", "using", "values", "view", "when", "where", "window", "with", "within", "year",
-    "returns", "return", "sum", "count", "avg", "min", "max", "zone", "week", "quarter", "value", "current_schema",
+    "all",
+    "alter",
+    "and",
+    "any",
+    "anti",
+    "array",
+    "as",
+    "asc",
+    "at",
+    "authorization",
+    "between",
+    "both",
+    "by",
+    "case",
+    "cast",
+    "check",
+    "collate",
+    "column",
+    "constraint",
+    "create",
+    "cross",
+    "cube",
+    "current",
+    "current_date",
+    "current_time",
+    "current_timestamp",
+    "current_user",
+    "date",
+    "day",
+    "days",
+    "delete",
+    "desc",
+    "describe",
+    "distinct",
+    "div",
+    "drop",
+    "else",
+    "end",
+    "escape",
+    "except",
+    "exists",
+    "external",
+    "extract",
+    "false",
+    "fetch",
+    "filter",
+    "first",
+    "following",
+    "for",
+    "foreign",
+    "from",
+    "full",
+    "function",
+    "global",
+    "grant",
+    "group",
+    "grouping",
+    "having",
+    "hour",
+    "if",
+    "ilike",
+    "in",
+    "inner",
+    "insert",
+    "intersect",
+    "interval",
+    "into",
+    "is",
+    "join",
+    "last",
+    "lateral",
+    "leading",
+    "left",
+    "like",
+    "limit",
+    "local",
+    "map",
+    "minus",
+    "minute",
+    "month",
+    "natural",
+    "not",
+    "null",
+    "nulls",
+    "of",
+    "offset",
+    "on",
+    "only",
+    "or",
+    "order",
+    "out",
+    "outer",
+    "over",
+    "overlaps",
+    "partition",
+    "position",
+    "preceding",
+    "primary",
+    "range",
+    "references",
+    "revoke",
+    "right",
+    "rlike",
+    "rollup",
+    "row",
+    "rows",
+    "second",
+    "select",
+    "semi",
+    "session_user",
+    "set",
+    "some",
+    "start",
+    "struct",
+    "table",
+    "tablesample",
+    "then",
+    "time",
+    "timestamp",
+    "to",
+    "trailing",
+    "true",
+    "union",
+    "unique",
+    "unknown",
+    "unbounded",
+    "update",
+    "user",
+    "using",
+    "values",
+    "view",
+    "when",
+    "where",
+    "window",
+    "with",
+    "within",
+    "year",
+    "returns",
+    "return",
+    "sum",
+    "count",
+    "avg",
+    "min",
+    "max",
+    "zone",
+    "week",
+    "quarter",
+    "value",
+    "current_schema",
 ];
 
 /// Whether `name` is in [`KEYWORDS`]: a binary search over a sorted copy (`quote` runs for
@@ -109,8 +281,13 @@ fn is_keyword(name: &str) -> bool {
 /// Quotes an identifier with back-ticks unless it is a plain lower-case word that is not a keyword.
 pub fn quote(name: &str) -> String {
     let plain = !name.is_empty()
-        && name.chars().next().is_some_and(|c| c.is_ascii_lowercase() || c == '_')
-        && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        && name
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_lowercase() || c == '_')
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
         && !is_keyword(name);
     if plain {
         name.to_string()
@@ -121,8 +298,15 @@ pub fn quote(name: &str) -> String {
 
 /// `name(…)` where the first `(` is closed by the last character.
 fn is_single_call(t: &str) -> bool {
-    let Some(open) = t.find('(') else { return false };
-    if !t.ends_with(')') || !t[..open].chars().all(|c| c.is_ascii_alphanumeric() || c == '_') || open == 0 {
+    let Some(open) = t.find('(') else {
+        return false;
+    };
+    if !t.ends_with(')')
+        || !t[..open]
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_')
+        || open == 0
+    {
         return false;
     }
     let mut depth = 0i32;
@@ -145,7 +329,11 @@ fn is_single_call(t: &str) -> bool {
 
 /// `a, b, c` with each name quoted as needed.
 fn quote_list(names: &[String]) -> String {
-    names.iter().map(|c| quote(c)).collect::<Vec<_>>().join(", ")
+    names
+        .iter()
+        .map(|c| quote(c))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn qualified(parts: &[String]) -> String {
@@ -153,7 +341,10 @@ fn qualified(parts: &[String]) -> String {
 }
 
 fn indent(text: &str) -> String {
-    text.lines().map(|l| format!("  {l}")).collect::<Vec<_>>().join("\n")
+    text.lines()
+        .map(|l| format!("  {l}"))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// A query being assembled: a body (SELECT block, set operation, VALUES) with ORDER BY/LIMIT.
@@ -209,7 +400,9 @@ impl Printer {
     fn internal(&mut self, what: &str, span: Option<Span>) {
         self.diags.push(Diagnostic::error(
             "internal",
-            format!("internal error: {what} reached the Spark emitter untranslated (a trino2spark bug)"),
+            format!(
+                "internal error: {what} reached the Spark emitter untranslated (a trino2spark bug)"
+            ),
             span,
         ));
     }
@@ -225,7 +418,10 @@ impl Printer {
 
     fn wrap_as_subquery(&mut self, q: Query) -> Query {
         let alias = self.fresh_alias("_q");
-        Query { body: format!("SELECT *\nFROM (\n{}\n) AS {alias}", indent(&q.text())), ..Default::default() }
+        Query {
+            body: format!("SELECT *\nFROM (\n{}\n) AS {alias}", indent(&q.text())),
+            ..Default::default()
+        }
     }
 
     fn query(&mut self, rel: &Rel) -> Query {
@@ -244,14 +440,23 @@ impl Printer {
                             .as_ref()
                             .map(|cs| format!("({})", quote_list(cs)))
                             .unwrap_or_default();
-                        format!("{}{} AS (\n{}\n)", quote(&c.name), cols, indent(&self.query_text(&c.rel)))
+                        format!(
+                            "{}{} AS (\n{}\n)",
+                            quote(&c.name),
+                            cols,
+                            indent(&self.query_text(&c.rel))
+                        )
                     })
                     .collect();
                 let mut q = self.query(&w.body);
                 if q.with.is_some() {
                     q = self.wrap_as_subquery(q);
                 }
-                q.with = Some(format!("WITH {}{}", if w.recursive { "RECURSIVE " } else { "" }, ctes.join(",\n")));
+                q.with = Some(format!(
+                    "WITH {}{}",
+                    if w.recursive { "RECURSIVE " } else { "" },
+                    ctes.join(",\n")
+                ));
                 q
             }
             Rel::Limit(l) => {
@@ -271,7 +476,10 @@ impl Printer {
                 q.order_by = s.keys.iter().map(|k| self.sort_key(k)).collect();
                 q
             }
-            Rel::Project(p) => Query { body: self.select_block(p), ..Default::default() },
+            Rel::Project(p) => Query {
+                body: self.select_block(p),
+                ..Default::default()
+            },
             Rel::SetOp(s) => {
                 let prec = |k: SetOpKind| if k == SetOpKind::Intersect { 2 } else { 1 };
                 let side = |me: &mut Self, r: &Rel, is_right: bool| {
@@ -297,21 +505,36 @@ impl Printer {
                     SetOpKind::Except => "EXCEPT",
                 };
                 let q = if s.all { "ALL" } else { "DISTINCT" };
-                Query { body: format!("{l}\n{op} {q}\n{r}"), body_is_setop: true, ..Default::default() }
+                Query {
+                    body: format!("{l}\n{op} {q}\n{r}"),
+                    body_is_setop: true,
+                    ..Default::default()
+                }
             }
             Rel::Values(v) => {
                 let alias = self.fresh_alias("_v");
-                let cols = v.fields.iter().map(|f| quote(&f.name)).collect::<Vec<_>>().join(", ");
+                let cols = v
+                    .fields
+                    .iter()
+                    .map(|f| quote(&f.name))
+                    .collect::<Vec<_>>()
+                    .join(", ");
                 let body = if v.fields.is_empty() {
                     "SELECT 1".to_string()
                 } else {
                     format!("SELECT *\nFROM {} AS {alias}({cols})", self.values_rows(v))
                 };
-                Query { body, ..Default::default() }
+                Query {
+                    body,
+                    ..Default::default()
+                }
             }
             other => {
                 let from = self.from_clause(other);
-                Query { body: format!("SELECT *\nFROM {from}"), ..Default::default() }
+                Query {
+                    body: format!("SELECT *\nFROM {from}"),
+                    ..Default::default()
+                }
             }
         }
     }
@@ -320,7 +543,15 @@ impl Printer {
         let rows: Vec<String> = v
             .rows
             .iter()
-            .map(|r| format!("({})", r.iter().map(|e| self.expr(e, 0)).collect::<Vec<_>>().join(", ")))
+            .map(|r| {
+                format!(
+                    "({})",
+                    r.iter()
+                        .map(|e| self.expr(e, 0))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            })
             .collect();
         format!("VALUES\n{}", indent(&rows.join(",\n")))
     }
@@ -369,9 +600,15 @@ impl Printer {
                     .iter()
                     .map(|el| match el {
                         GroupingElement::Expr(e) => self.expr(e, 0),
-                        GroupingElement::Rollup(sets) => format!("ROLLUP({})", self.grouping_sets(sets)),
-                        GroupingElement::Cube(sets) => format!("CUBE({})", self.grouping_sets(sets)),
-                        GroupingElement::GroupingSets(sets) => format!("GROUPING SETS({})", self.grouping_sets_paren(sets)),
+                        GroupingElement::Rollup(sets) => {
+                            format!("ROLLUP({})", self.grouping_sets(sets))
+                        }
+                        GroupingElement::Cube(sets) => {
+                            format!("CUBE({})", self.grouping_sets(sets))
+                        }
+                        GroupingElement::GroupingSets(sets) => {
+                            format!("GROUPING SETS({})", self.grouping_sets_paren(sets))
+                        }
                     })
                     .collect();
                 let _ = write!(s, "\nGROUP BY {}", els.join(", "));
@@ -389,7 +626,13 @@ impl Printer {
                 if set.len() == 1 {
                     self.expr(&set[0], 0)
                 } else {
-                    format!("({})", set.iter().map(|e| self.expr(e, 0)).collect::<Vec<_>>().join(", "))
+                    format!(
+                        "({})",
+                        set.iter()
+                            .map(|e| self.expr(e, 0))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )
                 }
             })
             .collect::<Vec<_>>()
@@ -398,7 +641,15 @@ impl Printer {
 
     fn grouping_sets_paren(&mut self, sets: &[Vec<Expr>]) -> String {
         sets.iter()
-            .map(|set| format!("({})", set.iter().map(|e| self.expr(e, 0)).collect::<Vec<_>>().join(", ")))
+            .map(|set| {
+                format!(
+                    "({})",
+                    set.iter()
+                        .map(|e| self.expr(e, 0))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            })
             .collect::<Vec<_>>()
             .join(", ")
     }
@@ -447,16 +698,24 @@ impl Printer {
     fn lateral_view(&mut self, u: &Unnest, outer: bool) -> String {
         let alias = u.alias.clone().unwrap_or_else(|| self.fresh_alias("_u"));
         let (generator, cols) = self.generator(u);
-        format!("LATERAL VIEW{} {generator} {} AS {cols}", if outer { " OUTER" } else { "" }, quote(&alias))
+        format!(
+            "LATERAL VIEW{} {generator} {} AS {cols}",
+            if outer { " OUTER" } else { "" },
+            quote(&alias)
+        )
     }
 
     /// The Spark generator for an UNNEST and the column names it produces, in Spark's order.
     fn generator(&mut self, u: &Unnest) -> (String, String) {
         let names: Vec<String> = u.fields.iter().map(|f| quote(&f.name)).collect();
         let args: Vec<String> = u.exprs.iter().map(|e| self.expr(e, 0)).collect();
-        let rows = u.exprs.len() == 1 && matches!(&u.exprs[0].ty, Type::Array { element } if matches!(**element, Type::Row { .. }));
+        let rows = u.exprs.len() == 1
+            && matches!(&u.exprs[0].ty, Type::Array { element } if matches!(**element, Type::Row { .. }));
         if u.exprs.len() > 1 {
-            return (format!("inline(arrays_zip({}))", args.join(", ")), names.join(", "));
+            return (
+                format!("inline(arrays_zip({}))", args.join(", ")),
+                names.join(", "),
+            );
         }
         let arg = args.into_iter().next().unwrap_or_default();
         if u.ordinality {
@@ -497,11 +756,24 @@ impl Printer {
                     .as_ref()
                     .map(|cs| format!("({})", quote_list(cs)))
                     .unwrap_or_default();
-                let alias = if a.alias.is_empty() { self.fresh_alias("_t") } else { a.alias.clone() };
+                let alias = if a.alias.is_empty() {
+                    self.fresh_alias("_t")
+                } else {
+                    a.alias.clone()
+                };
                 match &*a.input {
-                    Rel::Scan(_) | Rel::CteRef(_) => format!("{} AS {}{cols}", self.from_item(&a.input), quote(&alias)),
+                    Rel::Scan(_) | Rel::CteRef(_) => {
+                        format!("{} AS {}{cols}", self.from_item(&a.input), quote(&alias))
+                    }
                     Rel::Values(v) => {
-                        let cols = format!("({})", a.fields.iter().map(|f| quote(&f.name)).collect::<Vec<_>>().join(", "));
+                        let cols = format!(
+                            "({})",
+                            a.fields
+                                .iter()
+                                .map(|f| quote(&f.name))
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        );
                         format!("{} AS {}{cols}", self.values_rows(v), quote(&alias))
                     }
                     inner => {
@@ -516,7 +788,11 @@ impl Printer {
                     Rel::Join(_) => format!("({})", self.from_item(&j.right)),
                     r => self.from_item(r),
                 };
-                let lateral = if j.lateral && !matches!(*j.right, Rel::Unnest(_)) { "LATERAL " } else { "" };
+                let lateral = if j.lateral && !matches!(*j.right, Rel::Unnest(_)) {
+                    "LATERAL "
+                } else {
+                    ""
+                };
                 if j.implicit {
                     return format!("{left},\n{lateral}{right}");
                 }
@@ -539,7 +815,12 @@ impl Printer {
             }
             Rel::Values(v) => {
                 let alias = self.fresh_alias("_v");
-                let cols = v.fields.iter().map(|f| quote(&f.name)).collect::<Vec<_>>().join(", ");
+                let cols = v
+                    .fields
+                    .iter()
+                    .map(|f| quote(&f.name))
+                    .collect::<Vec<_>>()
+                    .join(", ");
                 format!("{} AS {alias}({cols})", self.values_rows(v))
             }
             Rel::Unnest(u) => {
@@ -556,25 +837,58 @@ impl Printer {
                 // anything but a table becomes a parenthesised query under its alias.
                 match &*s.input {
                     Rel::Scan(sc) => {
-                        let alias = sc.alias.as_ref().map(|a| format!(" AS {}", quote(a))).unwrap_or_default();
-                        let bare = Rel::Scan(Scan { alias: None, ..sc.clone() });
+                        let alias = sc
+                            .alias
+                            .as_ref()
+                            .map(|a| format!(" AS {}", quote(a)))
+                            .unwrap_or_default();
+                        let bare = Rel::Scan(Scan {
+                            alias: None,
+                            ..sc.clone()
+                        });
                         format!("{} {sample}{alias}", self.from_item(&bare))
                     }
                     Rel::CteRef(c) => {
-                        let alias = c.alias.as_ref().map(|a| format!(" AS {}", quote(a))).unwrap_or_default();
+                        let alias = c
+                            .alias
+                            .as_ref()
+                            .map(|a| format!(" AS {}", quote(a)))
+                            .unwrap_or_default();
                         format!("{} {sample}{alias}", quote(&c.name))
                     }
-                    Rel::Alias(a) if matches!(&*a.input, Rel::Scan(sc) if sc.alias.is_none()) || matches!(&*a.input, Rel::CteRef(c) if c.alias.is_none()) => {
-                        let cols = a.columns.as_ref().map(|cs| format!("({})", quote_list(cs))).unwrap_or_default();
-                        let alias = if a.alias.is_empty() { self.fresh_alias("_t") } else { a.alias.clone() };
-                        format!("{} {sample} AS {}{cols}", self.from_item(&a.input), quote(&alias))
+                    Rel::Alias(a)
+                        if matches!(&*a.input, Rel::Scan(sc) if sc.alias.is_none())
+                            || matches!(&*a.input, Rel::CteRef(c) if c.alias.is_none()) =>
+                    {
+                        let cols = a
+                            .columns
+                            .as_ref()
+                            .map(|cs| format!("({})", quote_list(cs)))
+                            .unwrap_or_default();
+                        let alias = if a.alias.is_empty() {
+                            self.fresh_alias("_t")
+                        } else {
+                            a.alias.clone()
+                        };
+                        format!(
+                            "{} {sample} AS {}{cols}",
+                            self.from_item(&a.input),
+                            quote(&alias)
+                        )
                     }
                     Rel::Alias(a) => {
                         // `(SELECT * FROM <item> AS a(cols)) TABLESAMPLE (…) AS a`: the same name
                         // and columns outside.
-                        let alias = if a.alias.is_empty() { self.fresh_alias("_t") } else { a.alias.clone() };
+                        let alias = if a.alias.is_empty() {
+                            self.fresh_alias("_t")
+                        } else {
+                            a.alias.clone()
+                        };
                         let inner = self.from_item(&s.input);
-                        format!("(\n  SELECT *\n  FROM {inner}\n) {sample} AS {}", quote(&alias))
+                        format!(
+                            "(\n  SELECT *\n  FROM {inner}\n) {sample} AS {}",
+                            quote(&alias)
+                        )
                     }
                     other => {
                         let alias = self.fresh_alias("_t");
@@ -606,7 +920,9 @@ impl Printer {
                 "+" | "-" => P_ADD,
                 _ => P_MUL,
             },
-            ExprKind::Unary { op: UnaryOp::Not, .. } => P_NOT,
+            ExprKind::Unary {
+                op: UnaryOp::Not, ..
+            } => P_NOT,
             ExprKind::Unary { .. } => P_UNARY,
             ExprKind::InList { .. }
             | ExprKind::Between { .. }
@@ -624,7 +940,11 @@ impl Printer {
                 }
             }
             ExprKind::SparkLiteral(t) if t.starts_with('-') => P_UNARY,
-            ExprKind::Literal(Literal::Integer(t) | Literal::Decimal(t) | Literal::Double(t)) if t.starts_with('-') => P_UNARY,
+            ExprKind::Literal(Literal::Integer(t) | Literal::Decimal(t) | Literal::Double(t))
+                if t.starts_with('-') =>
+            {
+                P_UNARY
+            }
             ExprKind::Lambda { .. } => 0,
             _ => P_ATOM,
         }
@@ -645,7 +965,11 @@ impl Printer {
         match &e.kind {
             Column(c) => {
                 if (c.written_qualified || c.depth > 0) && c.qualifier.is_some() {
-                    format!("{}.{}", quote(c.qualifier.as_deref().unwrap_or_default()), quote(&c.name))
+                    format!(
+                        "{}.{}",
+                        quote(c.qualifier.as_deref().unwrap_or_default()),
+                        quote(&c.name)
+                    )
                 } else {
                     quote(&c.name)
                 }
@@ -660,8 +984,16 @@ impl Printer {
                 let a: Vec<String> = args.iter().map(|x| self.expr(x, 0)).collect();
                 format!("{name}({})", a.join(", "))
             }
-            SparkCast { expr, spark_type, safe } => {
-                format!("{}({} AS {spark_type})", if *safe { "TRY_CAST" } else { "CAST" }, self.expr(expr, 0))
+            SparkCast {
+                expr,
+                spark_type,
+                safe,
+            } => {
+                format!(
+                    "{}({} AS {spark_type})",
+                    if *safe { "TRY_CAST" } else { "CAST" },
+                    self.expr(expr, 0)
+                )
             }
             SparkInfix { op, left, right } => {
                 let p = Self::prec(e);
@@ -673,13 +1005,17 @@ impl Printer {
                 while let Some(open) = rest.find('{') {
                     out.push_str(&rest[..open]);
                     let after = &rest[open + 1..];
-                    match after.find('}').and_then(|close| after[..close].parse::<usize>().ok().map(|i| (close, i))) {
+                    match after
+                        .find('}')
+                        .and_then(|close| after[..close].parse::<usize>().ok().map(|i| (close, i)))
+                    {
                         Some((close, i)) if i < args.len() => {
                             // A hole that is a whole function argument (`f({0}, {1})`) needs no
                             // parentheses; anywhere else the argument binds like an atom.
                             let before = out.trim_end().chars().last();
                             let next = after[close + 1..].trim_start().chars().next();
-                            let bare = matches!(before, Some('(' | ',')) && matches!(next, Some(',' | ')'));
+                            let bare = matches!(before, Some('(' | ','))
+                                && matches!(next, Some(',' | ')'));
                             out.push_str(&self.expr(&args[i], if bare { 0 } else { P_ATOM }));
                             rest = &after[close + 1..];
                         }
@@ -697,14 +1033,23 @@ impl Printer {
                 // Left-associative; comparisons do not chain, so both sides bind tighter.
                 let rp = p + 1;
                 let lp = if op.is_comparison() { p + 1 } else { p };
-                format!("{} {} {}", self.expr(left, lp), op.symbol(), self.expr(right, rp))
+                format!(
+                    "{} {} {}",
+                    self.expr(left, lp),
+                    op.symbol(),
+                    self.expr(right, rp)
+                )
             }
             Unary { op, expr } => match op {
                 UnaryOp::Not => format!("NOT {}", self.expr(expr, P_NOT)),
                 UnaryOp::Neg => format!("-{}", self.expr(expr, P_UNARY + 1)),
                 UnaryOp::Plus => self.expr(expr, P_UNARY),
             },
-            Case { operand, branches, else_result } => {
+            Case {
+                operand,
+                branches,
+                else_result,
+            } => {
                 let mut s = String::from("CASE");
                 if let Some(o) = operand {
                     let _ = write!(s, " {}", self.expr(o, 0));
@@ -718,20 +1063,37 @@ impl Printer {
                 s.push_str(" END");
                 s
             }
-            InList { expr, list, negated } => format!(
+            InList {
+                expr,
+                list,
+                negated,
+            } => format!(
                 "{} {}IN ({})",
                 self.expr(expr, P_CMP + 1),
                 if *negated { "NOT " } else { "" },
-                list.iter().map(|x| self.expr(x, 0)).collect::<Vec<_>>().join(", ")
+                list.iter()
+                    .map(|x| self.expr(x, 0))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
-            Between { expr, low, high, negated } => format!(
+            Between {
+                expr,
+                low,
+                high,
+                negated,
+            } => format!(
                 "{} {}BETWEEN {} AND {}",
                 self.expr(expr, P_CMP + 1),
                 if *negated { "NOT " } else { "" },
                 self.expr(low, P_CMP + 1),
                 self.expr(high, P_CMP + 1)
             ),
-            Like { expr, pattern, escape, negated } => {
+            Like {
+                expr,
+                pattern,
+                escape,
+                negated,
+            } => {
                 let mut s = format!(
                     "{} {}LIKE {}",
                     self.expr(expr, P_CMP + 1),
@@ -743,15 +1105,34 @@ impl Printer {
                 }
                 s
             }
-            IsNull { expr, negated } => format!("{} IS {}NULL", self.expr(expr, P_CMP + 1), if *negated { "NOT " } else { "" }),
+            IsNull { expr, negated } => format!(
+                "{} IS {}NULL",
+                self.expr(expr, P_CMP + 1),
+                if *negated { "NOT " } else { "" }
+            ),
             FieldAccess { expr, field } => format!("{}.{}", self.expr(expr, P_ATOM), quote(field)),
             Lambda { params, body } => {
-                let ps = if params.len() == 1 { quote(&params[0]) } else { format!("({})", params.iter().map(|p| quote(p)).collect::<Vec<_>>().join(", ")) };
+                let ps = if params.len() == 1 {
+                    quote(&params[0])
+                } else {
+                    format!(
+                        "({})",
+                        params
+                            .iter()
+                            .map(|p| quote(p))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )
+                };
                 format!("{ps} -> {}", self.expr(body, 0))
             }
             LambdaVar(v) => quote(v),
             ScalarSubquery(r) => format!("(\n{}\n)", indent(&self.query_text(r))),
-            Exists { rel, negated } => format!("{}EXISTS (\n{}\n)", if *negated { "NOT " } else { "" }, indent(&self.query_text(rel))),
+            Exists { rel, negated } => format!(
+                "{}EXISTS (\n{}\n)",
+                if *negated { "NOT " } else { "" },
+                indent(&self.query_text(rel))
+            ),
             InSubquery { expr, rel, negated } => format!(
                 "{} {}IN (\n{}\n)",
                 self.expr(expr, P_CMP + 1),
@@ -762,9 +1143,17 @@ impl Printer {
                 let args = if a.args.is_empty() && a.name == "count" {
                     "*".to_string()
                 } else {
-                    a.args.iter().map(|x| self.expr(x, 0)).collect::<Vec<_>>().join(", ")
+                    a.args
+                        .iter()
+                        .map(|x| self.expr(x, 0))
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 };
-                let mut s = format!("{}({}{args})", a.name, if a.distinct { "DISTINCT " } else { "" });
+                let mut s = format!(
+                    "{}({}{args})",
+                    a.name,
+                    if a.distinct { "DISTINCT " } else { "" }
+                );
                 if let Some(f) = &a.filter {
                     let _ = write!(s, " FILTER (WHERE {})", self.expr(f, 0));
                 }
@@ -774,10 +1163,24 @@ impl Printer {
                 let f = self.expr(&w.function, P_ATOM);
                 let mut parts = vec![];
                 if !w.partition_by.is_empty() {
-                    parts.push(format!("PARTITION BY {}", w.partition_by.iter().map(|x| self.expr(x, 0)).collect::<Vec<_>>().join(", ")));
+                    parts.push(format!(
+                        "PARTITION BY {}",
+                        w.partition_by
+                            .iter()
+                            .map(|x| self.expr(x, 0))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ));
                 }
                 if !w.order_by.is_empty() {
-                    parts.push(format!("ORDER BY {}", w.order_by.iter().map(|k| self.sort_key(k)).collect::<Vec<_>>().join(", ")));
+                    parts.push(format!(
+                        "ORDER BY {}",
+                        w.order_by
+                            .iter()
+                            .map(|k| self.sort_key(k))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ));
                 }
                 if let Some(fr) = &w.frame {
                     let start = self.bound(&fr.start);
@@ -801,8 +1204,17 @@ impl Printer {
                 format!("{name}({})", a.join(", "))
             }
             Try(x) => format!("try({})", self.expr(x, 0)),
-            AtTimeZone { expr, zone } => format!("{} AT TIME ZONE {}", self.expr(expr, P_ATOM), self.expr(zone, P_ATOM)),
-            Quantified { left, op, quantifier, rel } => format!(
+            AtTimeZone { expr, zone } => format!(
+                "{} AT TIME ZONE {}",
+                self.expr(expr, P_ATOM),
+                self.expr(zone, P_ATOM)
+            ),
+            Quantified {
+                left,
+                op,
+                quantifier,
+                rel,
+            } => format!(
                 "{} {} {:?} (\n{}\n)",
                 self.expr(left, P_CMP + 1),
                 op.symbol(),
@@ -810,7 +1222,13 @@ impl Printer {
                 indent(&self.query_text(rel))
             )
             .to_uppercase(),
-            Cast { .. } | Array(_) | Row(_) | Subscript { .. } | Extract { .. } | IsDistinctFrom { .. } | Grouping(_) => {
+            Cast { .. }
+            | Array(_)
+            | Row(_)
+            | Subscript { .. }
+            | Extract { .. }
+            | IsDistinctFrom { .. }
+            | Grouping(_) => {
                 self.internal(&format!("`{e}`"), e.span);
                 format!("{e}")
             }

@@ -26,7 +26,12 @@ pub enum CatalogError {
     #[error("schema file is not valid JSON of the expected shape: {0}")]
     Json(String),
     #[error("table {table}, column {column}: cannot read type `{ty}`: {reason}")]
-    BadType { table: String, column: String, ty: String, reason: String },
+    BadType {
+        table: String,
+        column: String,
+        ty: String,
+        reason: String,
+    },
     #[error("CREATE TABLE file: {0}")]
     Ddl(String),
 }
@@ -59,10 +64,14 @@ impl Catalog {
     }
 
     pub fn from_json(text: &str) -> Result<Catalog, CatalogError> {
-        let schema: JsonSchema = serde_json::from_str(text).map_err(|e| CatalogError::Json(e.to_string()))?;
+        let schema: JsonSchema =
+            serde_json::from_str(text).map_err(|e| CatalogError::Json(e.to_string()))?;
         let mut cat = Catalog::new();
         for t in schema.tables {
-            let full: Vec<String> = [t.catalog, t.schema, Some(t.name)].into_iter().flatten().collect();
+            let full: Vec<String> = [t.catalog, t.schema, Some(t.name)]
+                .into_iter()
+                .flatten()
+                .collect();
             let name = full.join(".");
             let mut columns = Vec::new();
             for c in t.columns {
@@ -81,7 +90,8 @@ impl Catalog {
 
     pub fn add_table(&mut self, name: &str, columns: Vec<(String, Type)>) {
         let name = name.to_lowercase();
-        self.tables.insert(name.clone(), TableSchema { name, columns });
+        self.tables
+            .insert(name.clone(), TableSchema { name, columns });
     }
 
     pub fn merge(&mut self, other: Catalog) {
@@ -107,7 +117,10 @@ impl Catalog {
         }
         // The catalog may hold qualified names while the query uses the bare table name.
         let last = lower.last()?;
-        let mut hits = self.tables.values().filter(|t| t.name.rsplit('.').next() == Some(last.as_str()));
+        let mut hits = self
+            .tables
+            .values()
+            .filter(|t| t.name.rsplit('.').next() == Some(last.as_str()));
         let first = hits.next()?;
         if hits.next().is_some() {
             return None;
@@ -125,13 +138,26 @@ mod tests {
     #[test]
     fn parses_trino_type_names() {
         assert_eq!(parse_type("decimal(12,2)").unwrap(), Type::decimal(12, 2));
-        assert_eq!(parse_type("VARCHAR(25)").unwrap(), Type::Varchar { length: Some(25) });
-        assert_eq!(parse_type("timestamp(6) with time zone").unwrap(), Type::TimestampTz { precision: 6 });
         assert_eq!(
-            parse_type("array(row(a bigint, b varchar))").unwrap().to_string(),
+            parse_type("VARCHAR(25)").unwrap(),
+            Type::Varchar { length: Some(25) }
+        );
+        assert_eq!(
+            parse_type("timestamp(6) with time zone").unwrap(),
+            Type::TimestampTz { precision: 6 }
+        );
+        assert_eq!(
+            parse_type("array(row(a bigint, b varchar))")
+                .unwrap()
+                .to_string(),
             "array(row(a bigint, b varchar))"
         );
-        assert_eq!(parse_type("map(varchar, array(double))").unwrap().to_string(), "map(varchar, array(double))");
+        assert_eq!(
+            parse_type("map(varchar, array(double))")
+                .unwrap()
+                .to_string(),
+            "map(varchar, array(double))"
+        );
         assert!(parse_type("decimal(40,2)").is_err());
         assert!(parse_type("array(bigint").is_err());
     }
@@ -145,11 +171,32 @@ mod tests {
         .unwrap();
         let t = cat.lookup(&["orders".into()]).unwrap();
         assert_eq!(t.name, "hive.sales.orders");
-        let types: Vec<String> = t.columns.iter().map(|(n, ty)| format!("{n} {ty}")).collect();
-        assert_eq!(types, ["o_id bigint", "o_total decimal(12,2)", "o_tags array(varchar)", "o_meta row(a integer, b varchar)"]);
-        assert_eq!(cat.lookup(&["t2".into()]).unwrap().columns[0].1, Type::TimestampTz { precision: 6 });
-        assert!(matches!(catalog_from_file_text("CREATE TABLE x (a decimal(50,2))"), Err(CatalogError::BadType { .. })));
-        assert!(matches!(catalog_from_file_text("CREATE TABLE x (a"), Err(CatalogError::Ddl(_))));
+        let types: Vec<String> = t
+            .columns
+            .iter()
+            .map(|(n, ty)| format!("{n} {ty}"))
+            .collect();
+        assert_eq!(
+            types,
+            [
+                "o_id bigint",
+                "o_total decimal(12,2)",
+                "o_tags array(varchar)",
+                "o_meta row(a integer, b varchar)"
+            ]
+        );
+        assert_eq!(
+            cat.lookup(&["t2".into()]).unwrap().columns[0].1,
+            Type::TimestampTz { precision: 6 }
+        );
+        assert!(matches!(
+            catalog_from_file_text("CREATE TABLE x (a decimal(50,2))"),
+            Err(CatalogError::BadType { .. })
+        ));
+        assert!(matches!(
+            catalog_from_file_text("CREATE TABLE x (a"),
+            Err(CatalogError::Ddl(_))
+        ));
     }
 
     #[test]
@@ -161,7 +208,9 @@ mod tests {
         .unwrap();
         let t = cat.lookup(&["orders".into()]).unwrap();
         assert_eq!(t.columns, vec![("o_orderkey".to_string(), Type::BigInt)]);
-        assert!(cat.lookup(&["TPCH".into(), "tiny".into(), "ORDERS".into()]).is_some());
+        assert!(cat
+            .lookup(&["TPCH".into(), "tiny".into(), "ORDERS".into()])
+            .is_some());
         assert!(cat.lookup(&["lineitem".into()]).is_none());
     }
 }
@@ -171,16 +220,28 @@ mod tests {
 pub fn catalog_from_ddl(sql: &str) -> Result<Catalog, CatalogError> {
     let mut cat = Catalog::new();
     for st in crate::parse::parse_sql(sql) {
-        let st = st.map_err(|e| CatalogError::Ddl(format!("line {}, column {}: {}", e.line, e.column, e.message)))?;
+        let st = st.map_err(|e| {
+            CatalogError::Ddl(format!(
+                "line {}, column {}: {}",
+                e.line, e.column, e.message
+            ))
+        })?;
         if let sqlparser::ast::Statement::CreateTable(ct) = &st.ast {
-            let name: Vec<String> = ct.name.0.iter().map(|p| p.to_string().trim_matches('"').to_lowercase()).collect();
+            let name: Vec<String> = ct
+                .name
+                .0
+                .iter()
+                .map(|p| p.to_string().trim_matches('"').to_lowercase())
+                .collect();
             let mut columns = Vec::new();
             for c in &ct.columns {
-                let ty = crate::lower::types::lower_data_type(&c.data_type).map_err(|reason| CatalogError::BadType {
-                    table: name.join("."),
-                    column: c.name.value.clone(),
-                    ty: c.data_type.to_string(),
-                    reason,
+                let ty = crate::lower::types::lower_data_type(&c.data_type).map_err(|reason| {
+                    CatalogError::BadType {
+                        table: name.join("."),
+                        column: c.name.value.clone(),
+                        ty: c.data_type.to_string(),
+                        reason,
+                    }
                 })?;
                 columns.push((c.name.value.to_lowercase(), ty));
             }

@@ -908,7 +908,10 @@ fn fixup_ast(
         // A big statement may hold long operator chains: walk it with a deep stack at hand,
         // switching to a stack of our own only when the caller's has less left (a thread per
         // statement, as before, cost more than the walk itself).
-        let need = tokens.len().saturating_mul(FIXUP_STACK_PER_TOKEN).min(FIXUP_STACK);
+        let need = tokens
+            .len()
+            .saturating_mul(FIXUP_STACK_PER_TOKEN)
+            .min(FIXUP_STACK);
         stacker::maybe_grow(need, FIXUP_STACK, || {
             let _ = ast.visit(&mut v);
         });

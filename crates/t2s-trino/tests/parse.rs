@@ -2182,7 +2182,9 @@ fn repository_corpus_parses() {
                 continue;
             }
             let sql = std::fs::read_to_string(&file).unwrap();
-            if sql.contains("-- expect: parse-error") || sql.contains("-- expect: error syntax-error") {
+            if sql.contains("-- expect: parse-error")
+                || sql.contains("-- expect: error syntax-error")
+            {
                 continue;
             }
             for r in parse_sql(&sql) {

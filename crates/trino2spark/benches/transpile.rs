@@ -31,14 +31,20 @@ fn corpus_query(rel: &str) -> Option<String> {
     match std::fs::read_to_string(&path) {
         Ok(s) => Some(s),
         Err(_) => {
-            println!("note: {} not found: its benchmark is skipped", path.display());
+            println!(
+                "note: {} not found: its benchmark is skipped",
+                path.display()
+            );
             None
         }
     }
 }
 
 fn options(catalog: Catalog) -> Options {
-    Options { catalog: Arc::new(catalog), ..Options::default() }
+    Options {
+        catalog: Arc::new(catalog),
+        ..Options::default()
+    }
 }
 
 fn bench_transpile_one(c: &mut Criterion, name: &str, sql: &str, opts: &Options) {
@@ -48,7 +54,9 @@ fn bench_transpile_one(c: &mut Criterion, name: &str, sql: &str, opts: &Options)
     }
     let mut group = c.benchmark_group("transpile");
     group.throughput(Throughput::Bytes(sql.len() as u64));
-    group.bench_function(name, |b| b.iter(|| trino2spark::transpile(black_box(sql), black_box(opts))));
+    group.bench_function(name, |b| {
+        b.iter(|| trino2spark::transpile(black_box(sql), black_box(opts)))
+    });
     group.finish();
 }
 
@@ -72,11 +80,15 @@ fn benches(c: &mut Criterion) {
     };
     let mut group = c.benchmark_group("parse");
     group.throughput(Throughput::Bytes(sql.len() as u64));
-    group.bench_function(name, |b| b.iter(|| t2s_trino::parse::parse_sql(black_box(sql))));
+    group.bench_function(name, |b| {
+        b.iter(|| t2s_trino::parse::parse_sql(black_box(sql)))
+    });
     group.finish();
 
     // Loading the catalog is part of every CLI call (not of a library call that reuses Options).
-    c.bench_function("catalog/tpcds_from_json", |b| b.iter(trino2spark::examples::tpcds_catalog));
+    c.bench_function("catalog/tpcds_from_json", |b| {
+        b.iter(trino2spark::examples::tpcds_catalog)
+    });
 }
 
 /// Short defaults; command-line flags (`--measurement-time`, `--warm-up-time`, …) still win,

@@ -34,7 +34,9 @@ fn main() {
     let arg = std::env::args().nth(1);
     let requests: Vec<String> = if arg.as_deref() == Some("-") {
         let mut s = String::new();
-        std::io::stdin().read_to_string(&mut s).expect("read standard input");
+        std::io::stdin()
+            .read_to_string(&mut s)
+            .expect("read standard input");
         vec![s]
     } else {
         vec![
@@ -56,6 +58,9 @@ fn main() {
         let (sql, (promotable, v)) = h.join().expect("the API does not panic");
         println!("-- {}", sql.trim().replace('\n', " "));
         println!("-- promotable: {promotable}");
-        println!("{}", serde_json::to_string_pretty(&v).expect("a verdict serialises"));
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&v).expect("a verdict serialises")
+        );
     }
 }

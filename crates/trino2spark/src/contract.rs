@@ -41,7 +41,17 @@ mod tests {
         let err = to_json(&crate::transpile("SELECT 1 +", &opts), &opts);
         for v in [&ok, &err] {
             let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
-            assert_eq!(keys, ["status", "spark_sql", "spark_conf", "setup", "diagnostics", "rules"]);
+            assert_eq!(
+                keys,
+                [
+                    "status",
+                    "spark_sql",
+                    "spark_conf",
+                    "setup",
+                    "diagnostics",
+                    "rules"
+                ]
+            );
         }
         assert_eq!(ok["status"], "ok");
         assert_eq!(err["status"], "error");

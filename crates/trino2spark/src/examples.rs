@@ -8,9 +8,18 @@ pub const TPCH_SCHEMA_JSON: &str = include_str!("../../../examples/schemas/tpch.
 pub const TPCDS_SCHEMA_JSON: &str = include_str!("../../../examples/schemas/tpcds.json");
 
 pub const QUERIES: &[(&str, &str)] = &[
-    ("revenue_by_priority.sql", include_str!("../../../examples/queries/revenue_by_priority.sql")),
-    ("unnest_ordinality.sql", include_str!("../../../examples/queries/unnest_ordinality.sql")),
-    ("not_translatable.sql", include_str!("../../../examples/queries/not_translatable.sql")),
+    (
+        "revenue_by_priority.sql",
+        include_str!("../../../examples/queries/revenue_by_priority.sql"),
+    ),
+    (
+        "unnest_ordinality.sql",
+        include_str!("../../../examples/queries/unnest_ordinality.sql"),
+    ),
+    (
+        "not_translatable.sql",
+        include_str!("../../../examples/queries/not_translatable.sql"),
+    ),
 ];
 
 pub fn tpch_catalog() -> Catalog {

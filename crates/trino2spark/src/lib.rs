@@ -28,7 +28,9 @@ pub use t2s_ir::Type;
 pub use t2s_ir::{Diagnostic, Severity, Span, Statement as IrStatement};
 pub use t2s_mappings::{Coverage, Kind as RuleKind, Status as RuleStatus};
 pub use t2s_rewrite::{LoadError, Registry, SparkVersion, Target, UnknownFunctions};
-pub use t2s_trino::catalog::{catalog_from_ddl, catalog_from_file_text, parse_type, Catalog, CatalogError};
+pub use t2s_trino::catalog::{
+    catalog_from_ddl, catalog_from_file_text, parse_type, Catalog, CatalogError,
+};
 pub use t2s_trino::parse::ParsedStatement;
 
 /// How to translate. Build it once and share it (it is `Send + Sync`; the catalog is behind
@@ -86,7 +88,10 @@ impl Options {
     /// the built-in ones. `path` is used in error messages.
     pub fn with_udfs(mut self, path: &str, text: &str) -> Result<Options, MappingError> {
         let file = t2s_rewrite::load_mapping_file(path, text).map_err(MappingError)?;
-        let base = self.registry().map_err(|e| MappingError(e.to_vec()))?.clone();
+        let base = self
+            .registry()
+            .map_err(|e| MappingError(e.to_vec()))?
+            .clone();
         self.mappings = Some(Arc::new(base.with_overrides(vec![file])));
         Ok(self)
     }
@@ -104,7 +109,13 @@ impl Options {
 struct RuleSignatures<'a>(&'a Registry);
 
 impl t2s_trino::lower::FunctionSignatures for RuleSignatures<'_> {
-    fn result_type(&self, name: &str, aggregate: bool, args: &[t2s_ir::Type], consts: &[Option<String>]) -> Option<t2s_ir::Type> {
+    fn result_type(
+        &self,
+        name: &str,
+        aggregate: bool,
+        args: &[t2s_ir::Type],
+        consts: &[Option<String>],
+    ) -> Option<t2s_ir::Type> {
         self.0
             .rules_for(name)
             .filter(|r| (r.kind == t2s_mappings::Kind::Aggregate) == aggregate)
@@ -112,7 +123,9 @@ impl t2s_trino::lower::FunctionSignatures for RuleSignatures<'_> {
             .find_map(|r| r.result_type(args))
     }
     fn is_aggregate(&self, name: &str) -> bool {
-        self.0.rules_for(name).any(|r| r.kind == t2s_mappings::Kind::Aggregate)
+        self.0
+            .rules_for(name)
+            .any(|r| r.kind == t2s_mappings::Kind::Aggregate)
     }
 }
 
@@ -186,9 +199,17 @@ pub struct Transpiled {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Error {
     #[error("syntax error at line {line}, column {column}: {message}")]
-    Syntax { message: String, line: u32, column: u32 },
+    Syntax {
+        message: String,
+        line: u32,
+        column: u32,
+    },
     #[error("input is not valid UTF-8 (first bad byte at line {line}, column {column}, byte offset {offset})")]
-    InvalidUtf8 { offset: usize, line: u32, column: u32 },
+    InvalidUtf8 {
+        offset: usize,
+        line: u32,
+        column: u32,
+    },
     #[error("input holds no SQL statement")]
     Empty,
 }
@@ -205,12 +226,26 @@ impl Error {
     /// ```
     pub fn to_diagnostic(&self) -> Diagnostic {
         match self {
-            Error::Syntax { message, line, column } => {
-                Diagnostic::error("syntax-error", message.clone(), Some(Span { line: *line, column: *column }))
-            }
-            Error::InvalidUtf8 { line, column, .. } => {
-                Diagnostic::error("invalid-utf8", self.to_string(), Some(Span { line: *line, column: *column }))
-            }
+            Error::Syntax {
+                message,
+                line,
+                column,
+            } => Diagnostic::error(
+                "syntax-error",
+                message.clone(),
+                Some(Span {
+                    line: *line,
+                    column: *column,
+                }),
+            ),
+            Error::InvalidUtf8 { line, column, .. } => Diagnostic::error(
+                "invalid-utf8",
+                self.to_string(),
+                Some(Span {
+                    line: *line,
+                    column: *column,
+                }),
+            ),
             Error::Empty => Diagnostic::error("empty-input", self.to_string(), None),
         }
     }
@@ -242,10 +277,16 @@ const INVALID_QUERY_CODES: &[&str] = &[
 /// ```
 pub fn spark_conf(opts: &Options) -> BTreeMap<String, String> {
     let mut m = BTreeMap::new();
-    m.insert("spark.sql.ansi.enabled".into(), opts.target.ansi.to_string());
+    m.insert(
+        "spark.sql.ansi.enabled".into(),
+        opts.target.ansi.to_string(),
+    );
     m.insert("spark.sql.session.timeZone".into(), opts.time_zone.clone());
     m.insert("spark.sql.timestampType".into(), "TIMESTAMP_NTZ".into());
-    m.insert("spark.sql.legacy.timeParserPolicy".into(), "CORRECTED".into());
+    m.insert(
+        "spark.sql.legacy.timeParserPolicy".into(),
+        "CORRECTED".into(),
+    );
     m.insert("spark.sql.caseSensitive".into(), "false".into());
     m
 }
@@ -284,7 +325,11 @@ fn invalid_utf8(bytes: &[u8], offset: usize) -> Error {
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
     let column = before[line_start..].chars().count() + 1;
-    Error::InvalidUtf8 { offset, line: line as u32, column: column as u32 }
+    Error::InvalidUtf8 {
+        offset,
+        line: line as u32,
+        column: column as u32,
+    }
 }
 
 /// Joins per-statement outputs into one [`Transpiled`].
@@ -294,8 +339,15 @@ pub fn combine(statements: Vec<StatementOutput>, opts: &Options) -> Transpiled {
         Status::Flagged => 1,
         Status::Error => 2,
     });
-    let spark_sql = statements.iter().map(|s| s.spark_sql.as_str()).collect::<Vec<_>>().join(";\n\n");
-    let diagnostics = statements.iter().flat_map(|s| s.diagnostics.iter().cloned()).collect();
+    let spark_sql = statements
+        .iter()
+        .map(|s| s.spark_sql.as_str())
+        .collect::<Vec<_>>()
+        .join(";\n\n");
+    let diagnostics = statements
+        .iter()
+        .flat_map(|s| s.diagnostics.iter().cloned())
+        .collect();
     let mut setup: Vec<String> = Vec::new();
     let mut rules: Vec<String> = Vec::new();
     for s in &statements {
@@ -310,7 +362,15 @@ pub fn combine(statements: Vec<StatementOutput>, opts: &Options) -> Transpiled {
             }
         }
     }
-    Transpiled { status: status.unwrap_or(Status::Ok), spark_sql, spark_conf: spark_conf(opts), setup, diagnostics, rules, statements }
+    Transpiled {
+        status: status.unwrap_or(Status::Ok),
+        spark_sql,
+        spark_conf: spark_conf(opts),
+        setup,
+        diagnostics,
+        rules,
+        statements,
+    }
 }
 
 /// Translates each statement on its own: one bad statement does not lose the others.
@@ -327,7 +387,11 @@ pub fn transpile_statements(sql: &str, opts: &Options) -> Vec<Result<StatementOu
     t2s_trino::parse::parse_sql(sql)
         .into_iter()
         .map(|parsed| match parsed {
-            Err(e) => Err(Error::Syntax { message: e.message, line: e.line, column: e.column }),
+            Err(e) => Err(Error::Syntax {
+                message: e.message,
+                line: e.line,
+                column: e.column,
+            }),
             Ok(ps) => Ok(translate_one(&ps, opts)),
         })
         .collect()
@@ -388,7 +452,12 @@ fn translate_one(ps: &t2s_trino::parse::ParsedStatement, opts: &Options) -> Stat
         let registry = match opts.registry() {
             Ok(r) => r,
             Err(errors) => {
-                let diags = errors.iter().map(|e| Diagnostic::error("internal", format!("mapping file error: {e}"), None)).collect();
+                let diags = errors
+                    .iter()
+                    .map(|e| {
+                        Diagnostic::error("internal", format!("mapping file error: {e}"), None)
+                    })
+                    .collect();
                 return (None, None, String::new(), diags, false, vec![], vec![]);
             }
         };
@@ -403,10 +472,22 @@ fn translate_one(ps: &t2s_trino::parse::ParsedStatement, opts: &Options) -> Stat
         let passes = move || {
             let mut diagnostics = lowered.diagnostics;
             let Some(ir) = lowered.statement else {
-                return (None, None, String::new(), diagnostics, false, vec![], vec![]);
+                return (
+                    None,
+                    None,
+                    String::new(),
+                    diagnostics,
+                    false,
+                    vec![],
+                    vec![],
+                );
             };
             let mut rewritten = ir.clone();
-            let cx = t2s_rewrite::RewriteContext { target: opts.target, registry, unknown_functions: opts.unknown_functions };
+            let cx = t2s_rewrite::RewriteContext {
+                target: opts.target,
+                registry,
+                unknown_functions: opts.unknown_functions,
+            };
             let out = t2s_rewrite::rewrite_statement_with(&mut rewritten, &cx);
             diagnostics.extend(out.diagnostics);
             let emitted = t2s_spark::emit_statement(&rewritten);
@@ -417,9 +498,25 @@ fn translate_one(ps: &t2s_trino::parse::ParsedStatement, opts: &Options) -> Stat
                     format!("statement nested more than {DEEP_STATEMENT} levels deep: its IR is not kept (`--emit ir` shows nothing for it)"),
                     Some(ps.span),
                 ));
-                (None, None, emitted.sql, diagnostics, true, out.setup, out.rules)
+                (
+                    None,
+                    None,
+                    emitted.sql,
+                    diagnostics,
+                    true,
+                    out.setup,
+                    out.rules,
+                )
             } else {
-                (Some(ir), Some(rewritten), emitted.sql, diagnostics, true, out.setup, out.rules)
+                (
+                    Some(ir),
+                    Some(rewritten),
+                    emitted.sql,
+                    diagnostics,
+                    true,
+                    out.setup,
+                    out.rules,
+                )
             }
         };
         if deep {
@@ -428,27 +525,52 @@ fn translate_one(ps: &t2s_trino::parse::ParsedStatement, opts: &Options) -> Stat
             passes()
         }
     });
-    let (ir, rewritten_ir, spark_sql, mut diagnostics, lowered, setup, rules) = match std::panic::catch_unwind(run) {
-        Ok(r) => r,
-        Err(p) => {
-            let what = p
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| p.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "panic".into());
-            (None, None, String::new(), vec![Diagnostic::error("internal", format!("internal error: {what}"), Some(ps.span))], false, vec![], vec![])
-        }
-    };
+    let (ir, rewritten_ir, spark_sql, mut diagnostics, lowered, setup, rules) =
+        match std::panic::catch_unwind(run) {
+            Ok(r) => r,
+            Err(p) => {
+                let what = p
+                    .downcast_ref::<&str>()
+                    .map(|s| s.to_string())
+                    .or_else(|| p.downcast_ref::<String>().cloned())
+                    .unwrap_or_else(|| "panic".into());
+                (
+                    None,
+                    None,
+                    String::new(),
+                    vec![Diagnostic::error(
+                        "internal",
+                        format!("internal error: {what}"),
+                        Some(ps.span),
+                    )],
+                    false,
+                    vec![],
+                    vec![],
+                )
+            }
+        };
     diagnostics.sort_by_key(|d| (d.span.map(|s| (s.line, s.column)), d.severity));
     diagnostics.dedup();
-    let status = if diagnostics.iter().any(|d| d.severity == Severity::Error && INVALID_QUERY_CODES.contains(&d.code.as_str())) {
+    let status = if diagnostics
+        .iter()
+        .any(|d| d.severity == Severity::Error && INVALID_QUERY_CODES.contains(&d.code.as_str()))
+    {
         Status::Error
     } else if diagnostics.iter().any(|d| d.severity == Severity::Error) || !lowered {
         Status::Flagged
     } else {
         Status::Ok
     };
-    StatementOutput { status, spark_sql, diagnostics, span: ps.span, setup, rules, ir, rewritten_ir }
+    StatementOutput {
+        status,
+        spark_sql,
+        diagnostics,
+        span: ps.span,
+        setup,
+        rules,
+        ir,
+        rewritten_ir,
+    }
 }
 
 /// The lowered IR of every statement, in its stable text form (`--emit ir`).
@@ -462,7 +584,13 @@ fn translate_one(ps: &t2s_trino::parse::ParsedStatement, opts: &Options) -> Stat
 pub fn ir_text(out: &Transpiled, rewritten: bool) -> String {
     out.statements
         .iter()
-        .filter_map(|s| if rewritten { s.rewritten_ir.as_ref() } else { s.ir.as_ref() })
+        .filter_map(|s| {
+            if rewritten {
+                s.rewritten_ir.as_ref()
+            } else {
+                s.ir.as_ref()
+            }
+        })
         .map(t2s_ir::display::statement_to_string)
         .collect::<Vec<_>>()
         .join("\n")

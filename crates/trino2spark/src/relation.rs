@@ -42,20 +42,33 @@ impl StatementOutput {
     /// for statements that could not be lowered.
     pub fn defined_relation(&self) -> Option<DefinedRelation> {
         let (name, names, rel) = match self.ir.as_ref()? {
-            Statement::CreateView { name, columns, rel, .. } => (name, columns.as_slice(), rel),
+            Statement::CreateView {
+                name, columns, rel, ..
+            } => (name, columns.as_slice(), rel),
             Statement::CreateTableAs { table, rel, .. } => (table, &[][..], rel),
             _ => return None,
         };
         let parts: Vec<String> = name.parts.iter().map(|p| p.to_lowercase()).collect();
-        let columns =
-            rel.fields().into_iter().enumerate().map(|(i, f)| (names.get(i).cloned().unwrap_or(f.name).to_lowercase(), f.ty)).collect();
-        Some(DefinedRelation { name: parts.join("."), parts, columns })
+        let columns = rel
+            .fields()
+            .into_iter()
+            .enumerate()
+            .map(|(i, f)| (names.get(i).cloned().unwrap_or(f.name).to_lowercase(), f.ty))
+            .collect();
+        Some(DefinedRelation {
+            name: parts.join("."),
+            parts,
+            columns,
+        })
     }
 }
 
 impl Transpiled {
     /// The views and tables the input defines, in statement order.
     pub fn defined_relations(&self) -> Vec<DefinedRelation> {
-        self.statements.iter().filter_map(StatementOutput::defined_relation).collect()
+        self.statements
+            .iter()
+            .filter_map(StatementOutput::defined_relation)
+            .collect()
     }
 }

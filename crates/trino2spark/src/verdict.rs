@@ -2,7 +2,10 @@
 //! `trino2spark transpile --format json` and the records of `trino2spark convert --report`
 //! all use this shape.
 
-use crate::{spark_conf, transpile, Diagnostic, Error, Options, Severity, StatementOutput, Status, Transpiled};
+use crate::{
+    spark_conf, transpile, Diagnostic, Error, Options, Severity, StatementOutput, Status,
+    Transpiled,
+};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 

@@ -25,10 +25,29 @@ thread_local! {
 fn render(path: &Path, sql: &str, cat: &Arc<Catalog>) -> String {
     let mut out = String::new();
     for (label, version, target) in [
-        ("spark 4, ansi on", "4", Target { version: SparkVersion::V4, ansi: true }),
-        ("spark 3.5, ansi on", "3.5", Target { version: SparkVersion::V3_5, ansi: true }),
+        (
+            "spark 4, ansi on",
+            "4",
+            Target {
+                version: SparkVersion::V4,
+                ansi: true,
+            },
+        ),
+        (
+            "spark 3.5, ansi on",
+            "3.5",
+            Target {
+                version: SparkVersion::V3_5,
+                ansi: true,
+            },
+        ),
     ] {
-        let opts = Options { target, catalog: cat.clone(), time_zone: "UTC".into(), ..Options::default() };
+        let opts = Options {
+            target,
+            catalog: cat.clone(),
+            time_zone: "UTC".into(),
+            ..Options::default()
+        };
         match trino2spark::transpile(sql, &opts) {
             Ok(t) => {
                 if out.is_empty() {
@@ -39,10 +58,25 @@ fn render(path: &Path, sql: &str, cat: &Arc<Catalog>) -> String {
                 }
                 out.push_str(&format!("\n=== {label}: {:?}\n{}\n", t.status, t.spark_sql));
                 for d in &t.diagnostics {
-                    let pos = d.span.map(|s| format!("{}:{}", s.line, s.column)).unwrap_or_default();
-                    out.push_str(&format!("--- {:?} {} {pos}: {}\n", d.severity, d.code, d.message));
+                    let pos = d
+                        .span
+                        .map(|s| format!("{}:{}", s.line, s.column))
+                        .unwrap_or_default();
+                    out.push_str(&format!(
+                        "--- {:?} {} {pos}: {}\n",
+                        d.severity, d.code, d.message
+                    ));
                 }
-                check_expectation(path, sql, version, t.status, &t.diagnostics.iter().map(|d| d.code.clone()).collect::<Vec<_>>());
+                check_expectation(
+                    path,
+                    sql,
+                    version,
+                    t.status,
+                    &t.diagnostics
+                        .iter()
+                        .map(|d| d.code.clone())
+                        .collect::<Vec<_>>(),
+                );
             }
             Err(e) => {
                 out.push_str(&format!("\n=== {label}: error\n{e}\n"));
@@ -59,7 +93,10 @@ fn check_expectation(path: &Path, sql: &str, version: &str, status: Status, code
     let line = sql
         .lines()
         .find_map(|l| l.trim().strip_prefix(versioned.as_str()))
-        .or_else(|| sql.lines().find_map(|l| l.trim().strip_prefix("-- expect:")));
+        .or_else(|| {
+            sql.lines()
+                .find_map(|l| l.trim().strip_prefix("-- expect:"))
+        });
     let Some(line) = line else { return };
     let mut words = line.split_whitespace();
     let want = words.next().unwrap_or("ok");
@@ -71,11 +108,15 @@ fn check_expectation(path: &Path, sql: &str, version: &str, status: Status, code
     let name = path.display().to_string();
     let mut problems = Vec::new();
     if got != want {
-        problems.push(format!("{name} [spark {version}]: status {got}, expected {want} ({codes:?})"));
+        problems.push(format!(
+            "{name} [spark {version}]: status {got}, expected {want} ({codes:?})"
+        ));
     }
     for code in words {
         if !codes.iter().any(|c| c == code) {
-            problems.push(format!("{name} [spark {version}]: expected a `{code}` diagnostic, got {codes:?}"));
+            problems.push(format!(
+                "{name} [spark {version}]: expected a `{code}` diagnostic, got {codes:?}"
+            ));
         }
     }
     MISMATCHES.with(|m| m.borrow_mut().extend(problems));
@@ -89,5 +130,9 @@ fn corpus_cases() {
         insta::assert_snapshot!(render(path, &sql, &cat));
     });
     let problems = MISMATCHES.with(|m| m.borrow().clone());
-    assert!(problems.is_empty(), "cases whose `-- expect:` does not hold:\n{}", problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "cases whose `-- expect:` does not hold:\n{}",
+        problems.join("\n")
+    );
 }

@@ -28,14 +28,19 @@ fn render(sql: &str, opts: &Options) -> String {
 
 /// Renders every (input, options) pair on `threads` threads (item i on thread i % threads).
 fn render_all(inputs: &[(String, String)], opts: &[Options], threads: usize) -> Vec<String> {
-    let jobs: Vec<(usize, usize)> = (0..inputs.len()).flat_map(|i| (0..opts.len()).map(move |o| (i, o))).collect();
+    let jobs: Vec<(usize, usize)> = (0..inputs.len())
+        .flat_map(|i| (0..opts.len()).map(move |o| (i, o)))
+        .collect();
     let mut out = vec![String::new(); jobs.len()];
     std::thread::scope(|s| {
         let handles: Vec<_> = (0..threads)
             .map(|t| {
                 let jobs = &jobs;
                 s.spawn(move || {
-                    (t..jobs.len()).step_by(threads).map(|j| (j, render(&inputs[jobs[j].0].1, &opts[jobs[j].1]))).collect::<Vec<_>>()
+                    (t..jobs.len())
+                        .step_by(threads)
+                        .map(|j| (j, render(&inputs[jobs[j].0].1, &opts[jobs[j].1])))
+                        .collect::<Vec<_>>()
                 })
             })
             .collect();
@@ -52,7 +57,11 @@ fn render_all(inputs: &[(String, String)], opts: &[Options], threads: usize) -> 
 fn same_input_same_bytes_across_runs_and_thread_counts() {
     let inputs = support::corpus_and_tpc();
     let opts = support::both_targets();
-    assert!(inputs.len() > 50, "the project corpus should be found ({} inputs)", inputs.len());
+    assert!(
+        inputs.len() > 50,
+        "the project corpus should be found ({} inputs)",
+        inputs.len()
+    );
     let first = render_all(&inputs, &opts, 1);
     let second = render_all(&inputs, &opts, 1);
     let eight = render_all(&inputs, &opts, 8);
@@ -61,5 +70,9 @@ fn same_input_same_bytes_across_runs_and_thread_counts() {
         assert_eq!(text, &second[j], "{name}: two single-threaded runs differ");
         assert_eq!(text, &eight[j], "{name}: 1 thread and 8 threads differ");
     }
-    println!("{} inputs × {} targets: identical across 2 runs on 1 thread and 1 run on 8 threads", inputs.len(), opts.len());
+    println!(
+        "{} inputs × {} targets: identical across 2 runs on 1 thread and 1 run on 8 threads",
+        inputs.len(),
+        opts.len()
+    );
 }

@@ -8,13 +8,67 @@ use std::sync::Arc;
 use trino2spark::{Options, Severity, Status};
 
 const TOKENS: &[&str] = &[
-    "(", ")", ",", "'", "\"", "--", "/*", "*/", ";", "SELECT ", " FROM ", " WHERE ", " JOIN ", " ON ",
-    " UNNEST(", " WITH ORDINALITY ", " ARRAY[", "]", "[1]", " -> ", " CAST(", " AS ", " ROW(", " MAP(",
-    " GROUP BY ", " ROLLUP(", " ORDER BY ", " NULLS FIRST", " LIMIT ", " OVER (", " PARTITION BY ",
-    " UNION ALL ", " INTERSECT ", " CASE WHEN ", " THEN ", " END", " INTERVAL '1' DAY", " DATE '2020-01-31'",
-    " DECIMAL '1.5'", " TIMESTAMP '2020-01-01 00:00:00'", " X'0A'", " U&'\\2603'", " 1e0", " 2147483648",
-    " NULL", " TRY(", " LATERAL (", " EXISTS (", " IN (", " > ALL (", " FETCH FIRST 1 ROWS WITH TIES",
-    " x", " t.x", " \"A\".\"b\"", " /", " %", " ||", " ::", "\u{0}", "é", "\u{1F600}",
+    "(",
+    ")",
+    ",",
+    "'",
+    "\"",
+    "--",
+    "/*",
+    "*/",
+    ";",
+    "SELECT ",
+    " FROM ",
+    " WHERE ",
+    " JOIN ",
+    " ON ",
+    " UNNEST(",
+    " WITH ORDINALITY ",
+    " ARRAY[",
+    "]",
+    "[1]",
+    " -> ",
+    " CAST(",
+    " AS ",
+    " ROW(",
+    " MAP(",
+    " GROUP BY ",
+    " ROLLUP(",
+    " ORDER BY ",
+    " NULLS FIRST",
+    " LIMIT ",
+    " OVER (",
+    " PARTITION BY ",
+    " UNION ALL ",
+    " INTERSECT ",
+    " CASE WHEN ",
+    " THEN ",
+    " END",
+    " INTERVAL '1' DAY",
+    " DATE '2020-01-31'",
+    " DECIMAL '1.5'",
+    " TIMESTAMP '2020-01-01 00:00:00'",
+    " X'0A'",
+    " U&'\\2603'",
+    " 1e0",
+    " 2147483648",
+    " NULL",
+    " TRY(",
+    " LATERAL (",
+    " EXISTS (",
+    " IN (",
+    " > ALL (",
+    " FETCH FIRST 1 ROWS WITH TIES",
+    " x",
+    " t.x",
+    " \"A\".\"b\"",
+    " /",
+    " %",
+    " ||",
+    " ::",
+    "\u{0}",
+    "é",
+    "\u{1F600}",
 ];
 
 const SEEDS: &[&str] = &[
@@ -92,11 +146,19 @@ fn mutate(rng: &mut Rng, input: &[u8]) -> Vec<u8> {
 
 fn seeds() -> Vec<Vec<u8>> {
     let mut s: Vec<Vec<u8>> = SEEDS.iter().map(|x| x.as_bytes().to_vec()).collect();
-    s.extend(trino2spark::examples::QUERIES.iter().map(|(_, q)| q.as_bytes().to_vec()));
+    s.extend(
+        trino2spark::examples::QUERIES
+            .iter()
+            .map(|(_, q)| q.as_bytes().to_vec()),
+    );
     let shared = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus");
     for sub in ["tpch", "tpcds"] {
         if let Ok(dir) = std::fs::read_dir(format!("{shared}/{sub}")) {
-            let mut files: Vec<_> = dir.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "sql")).collect();
+            let mut files: Vec<_> = dir
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "sql"))
+                .collect();
             files.sort();
             for f in files.into_iter().take(12) {
                 if let Ok(b) = std::fs::read(f) {
@@ -112,8 +174,19 @@ fn check(input: &[u8], opts: &Options) {
     match trino2spark::transpile_bytes(input, opts) {
         Ok(t) => {
             let has_error = t.diagnostics.iter().any(|d| d.severity == Severity::Error);
-            assert_eq!(t.status == Status::Ok, !has_error, "status {:?} with diagnostics {:?}", t.status, t.diagnostics);
-            assert!(!t.diagnostics.iter().any(|d| d.code == "internal"), "internal error on {:?}: {:?}", String::from_utf8_lossy(input), t.diagnostics);
+            assert_eq!(
+                t.status == Status::Ok,
+                !has_error,
+                "status {:?} with diagnostics {:?}",
+                t.status,
+                t.diagnostics
+            );
+            assert!(
+                !t.diagnostics.iter().any(|d| d.code == "internal"),
+                "internal error on {:?}: {:?}",
+                String::from_utf8_lossy(input),
+                t.diagnostics
+            );
         }
         Err(e) => {
             let _ = e.to_diagnostic();
@@ -125,10 +198,16 @@ fn check(input: &[u8], opts: &Options) {
 fn mutated_inputs_never_panic() {
     let mut cat = trino2spark::examples::tpch_catalog();
     cat.merge(trino2spark::examples::tpcds_catalog());
-    let opts = Options { catalog: Arc::new(cat), ..Options::default() };
+    let opts = Options {
+        catalog: Arc::new(cat),
+        ..Options::default()
+    };
     let seeds = seeds();
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
-    let iterations: usize = std::env::var("T2S_FUZZ_ITERS").ok().and_then(|v| v.parse().ok()).unwrap_or(3000);
+    let iterations: usize = std::env::var("T2S_FUZZ_ITERS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(3000);
     // Run on a thread with the default 2 MiB stack a caller (a gateway worker) would have.
     let handle = std::thread::Builder::new()
         .stack_size(2 * 1024 * 1024)
@@ -168,5 +247,7 @@ fn pathological_inputs_get_clean_answers() {
             }
         })
         .expect("spawn");
-    handle.join().expect("pathological inputs must not panic or overflow the stack");
+    handle
+        .join()
+        .expect("pathological inputs must not panic or overflow the stack");
 }

@@ -27,7 +27,10 @@ fn on_small_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> 
 }
 
 fn tpch_options() -> Options {
-    Options { catalog: Arc::new(trino2spark::examples::tpch_catalog()), ..Options::default() }
+    Options {
+        catalog: Arc::new(trino2spark::examples::tpch_catalog()),
+        ..Options::default()
+    }
 }
 
 /// What a hostile input gave, after checking that the answer is clean.
@@ -41,10 +44,26 @@ fn run_bytes(input: Vec<u8>, opts: Options) -> Outcome {
     on_small_stack(move || match trino2spark::transpile_bytes(&input, &opts) {
         Ok(t) => {
             let has_error = t.diagnostics.iter().any(|d| d.severity == Severity::Error);
-            assert_eq!(t.status == Status::Ok, !has_error, "status {:?} disagrees with {:?}", t.status, t.diagnostics);
-            assert!(!t.diagnostics.iter().any(|d| d.code == "internal"), "internal error: {:?}", t.diagnostics);
-            for d in t.diagnostics.iter().filter(|d| d.severity == Severity::Error) {
-                let s = d.span.unwrap_or_else(|| panic!("error diagnostic without a position: {d:?}"));
+            assert_eq!(
+                t.status == Status::Ok,
+                !has_error,
+                "status {:?} disagrees with {:?}",
+                t.status,
+                t.diagnostics
+            );
+            assert!(
+                !t.diagnostics.iter().any(|d| d.code == "internal"),
+                "internal error: {:?}",
+                t.diagnostics
+            );
+            for d in t
+                .diagnostics
+                .iter()
+                .filter(|d| d.severity == Severity::Error)
+            {
+                let s = d
+                    .span
+                    .unwrap_or_else(|| panic!("error diagnostic without a position: {d:?}"));
                 assert!(s.line >= 1 && s.column >= 1, "{d:?}");
             }
             Outcome::Translated(t)
@@ -65,7 +84,11 @@ fn run(sql: String) -> Outcome {
 /// The input must be refused with a syntax error at exactly this line and column.
 fn syntax_error_at(outcome: Outcome, line: u32, column: u32) -> String {
     match outcome {
-        Outcome::Failed(Error::Syntax { message, line: l, column: c }) => {
+        Outcome::Failed(Error::Syntax {
+            message,
+            line: l,
+            column: c,
+        }) => {
             assert_eq!((l, c), (line, column), "position of {message:?}");
             message
         }
@@ -79,7 +102,9 @@ fn refused_or_translated(outcome: &Outcome) {
     match outcome {
         Outcome::Failed(Error::Syntax { message, .. }) => {
             assert!(
-                message.contains("nested too deeply") || message.contains("too complex") || message.contains("nested more than"),
+                message.contains("nested too deeply")
+                    || message.contains("too complex")
+                    || message.contains("nested more than"),
                 "a depth refusal should say so: {message}"
             );
         }
@@ -110,7 +135,10 @@ fn deep_parentheses() {
     let out = run(sql);
     refused_or_translated(&out);
     // sqlparser's recursion limit refuses it at the first parenthesis beyond the limit.
-    assert!(matches!(out, Outcome::Failed(Error::Syntax { line: 1, .. })), "{out:?}");
+    assert!(
+        matches!(out, Outcome::Failed(Error::Syntax { line: 1, .. })),
+        "{out:?}"
+    );
 }
 
 #[test]
@@ -120,26 +148,45 @@ fn deep_scalar_subqueries() {
 
 #[test]
 fn deep_derived_tables() {
-    refused_or_translated(&run(format!("SELECT * FROM {}", nest("(SELECT * FROM ", "nation", ")"))));
+    refused_or_translated(&run(format!(
+        "SELECT * FROM {}",
+        nest("(SELECT * FROM ", "nation", ")")
+    )));
 }
 
 #[test]
 fn deep_in_subqueries() {
-    let sql = format!("SELECT 1 FROM nation WHERE n_nationkey IN {}", nest("(SELECT n_nationkey FROM nation WHERE n_nationkey IN ", "(1)", ")"));
+    let sql = format!(
+        "SELECT 1 FROM nation WHERE n_nationkey IN {}",
+        nest(
+            "(SELECT n_nationkey FROM nation WHERE n_nationkey IN ",
+            "(1)",
+            ")"
+        )
+    );
     refused_or_translated(&run(sql));
 }
 
 #[test]
 fn deep_case() {
-    refused_or_translated(&run(format!("SELECT {}", nest("CASE WHEN true THEN ", "1", " END"))));
-    refused_or_translated(&run(format!("SELECT {}", nest("CASE 1 WHEN 1 THEN 2 ELSE ", "3", " END"))));
+    refused_or_translated(&run(format!(
+        "SELECT {}",
+        nest("CASE WHEN true THEN ", "1", " END")
+    )));
+    refused_or_translated(&run(format!(
+        "SELECT {}",
+        nest("CASE 1 WHEN 1 THEN 2 ELSE ", "3", " END")
+    )));
 }
 
 #[test]
 fn deep_function_calls() {
     refused_or_translated(&run(format!("SELECT {}", nest("abs(", "1", ")"))));
     refused_or_translated(&run(format!("SELECT {}", nest("coalesce(1, ", "2", ")"))));
-    refused_or_translated(&run(format!("SELECT {}", nest("transform(ARRAY[1], x -> ", "x", ")"))));
+    refused_or_translated(&run(format!(
+        "SELECT {}",
+        nest("transform(ARRAY[1], x -> ", "x", ")")
+    )));
 }
 
 #[test]
@@ -153,24 +200,43 @@ fn deep_arithmetic() {
     refused_or_translated(&run(format!("SELECT {}", nest("1 + (", "1", ")"))));
     refused_or_translated(&run(format!("SELECT {}1", "- ".repeat(DEEP))));
     refused_or_translated(&run(format!("SELECT {}true", "NOT ".repeat(DEEP))));
-    refused_or_translated(&run(format!("SELECT 1 FROM nation WHERE {}", vec!["n_nationkey = 1"; DEEP].join(" AND "))));
+    refused_or_translated(&run(format!(
+        "SELECT 1 FROM nation WHERE {}",
+        vec!["n_nationkey = 1"; DEEP].join(" AND ")
+    )));
 }
 
 #[test]
 fn deep_set_operations() {
     refused_or_translated(&run(vec!["SELECT 1"; DEEP].join(" UNION ALL ")));
-    refused_or_translated(&run(format!("{}SELECT 1{}", "(SELECT 1 UNION ".repeat(DEEP), ")".repeat(DEEP))));
+    refused_or_translated(&run(format!(
+        "{}SELECT 1{}",
+        "(SELECT 1 UNION ".repeat(DEEP),
+        ")".repeat(DEEP)
+    )));
 }
 
 #[test]
 fn long_join_chains() {
     // Joins are a flat list in the AST but a left-deep tree in the IR: 10,000 of them must not
     // overflow lowering, the rewrite passes, the emitter or the IR's drop.
-    let comma = format!("SELECT count(*) FROM {}", vec!["nation"; DEEP].iter().enumerate().map(|(i, t)| format!("{t} n{i}")).collect::<Vec<_>>().join(", "));
+    let comma = format!(
+        "SELECT count(*) FROM {}",
+        vec!["nation"; DEEP]
+            .iter()
+            .enumerate()
+            .map(|(i, t)| format!("{t} n{i}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
     refused_or_translated(&run(comma));
-    let joins: String = (1..DEEP).map(|i| format!(" JOIN nation n{i} ON n{i}.n_nationkey = n0.n_nationkey")).collect();
+    let joins: String = (1..DEEP)
+        .map(|i| format!(" JOIN nation n{i} ON n{i}.n_nationkey = n0.n_nationkey"))
+        .collect();
     refused_or_translated(&run(format!("SELECT count(*) FROM nation n0{joins}")));
-    let lefts: String = (1..DEEP).map(|i| format!(" LEFT JOIN UNNEST(ARRAY[{i}]) AS u{i}(x{i}) ON true")).collect();
+    let lefts: String = (1..DEEP)
+        .map(|i| format!(" LEFT JOIN UNNEST(ARRAY[{i}]) AS u{i}(x{i}) ON true"))
+        .collect();
     refused_or_translated(&run(format!("SELECT count(*) FROM nation n0{lefts}")));
 }
 
@@ -186,20 +252,45 @@ fn long_cte_chains() {
 
 #[test]
 fn deep_types_arrays_and_subscripts() {
-    refused_or_translated(&run(format!("SELECT CAST(NULL AS {})", nest("ROW(a ", "bigint", ")"))));
-    refused_or_translated(&run(format!("SELECT CAST(NULL AS {})", nest("array(", "bigint", ")"))));
-    refused_or_translated(&run(format!("SELECT CAST(NULL AS {})", nest("map(bigint, ", "bigint", ")"))));
+    refused_or_translated(&run(format!(
+        "SELECT CAST(NULL AS {})",
+        nest("ROW(a ", "bigint", ")")
+    )));
+    refused_or_translated(&run(format!(
+        "SELECT CAST(NULL AS {})",
+        nest("array(", "bigint", ")")
+    )));
+    refused_or_translated(&run(format!(
+        "SELECT CAST(NULL AS {})",
+        nest("map(bigint, ", "bigint", ")")
+    )));
     refused_or_translated(&run(format!("SELECT {}", nest("ARRAY[", "1", "]"))));
     refused_or_translated(&run(format!("SELECT {}", nest("ROW(", "1", ")"))));
-    refused_or_translated(&run(format!("SELECT a{} FROM (VALUES ARRAY[1]) t(a)", "[1]".repeat(DEEP))));
-    refused_or_translated(&run(format!("SELECT r{} FROM (VALUES 1) t(r)", ".f".repeat(DEEP))));
-    refused_or_translated(&run(format!("SELECT {}1{}", "CAST(".repeat(DEEP), " AS bigint)".repeat(DEEP))));
+    refused_or_translated(&run(format!(
+        "SELECT a{} FROM (VALUES ARRAY[1]) t(a)",
+        "[1]".repeat(DEEP)
+    )));
+    refused_or_translated(&run(format!(
+        "SELECT r{} FROM (VALUES 1) t(r)",
+        ".f".repeat(DEEP)
+    )));
+    refused_or_translated(&run(format!(
+        "SELECT {}1{}",
+        "CAST(".repeat(DEEP),
+        " AS bigint)".repeat(DEEP)
+    )));
 }
 
 #[test]
 fn deep_windows_and_lambdas_in_order_by() {
-    refused_or_translated(&run(format!("SELECT 1 FROM nation ORDER BY {}", nest("abs(", "n_nationkey", ")"))));
-    refused_or_translated(&run(format!("SELECT sum(n_nationkey) OVER (ORDER BY {}) FROM nation", nest("(", "n_nationkey", ")"))));
+    refused_or_translated(&run(format!(
+        "SELECT 1 FROM nation ORDER BY {}",
+        nest("abs(", "n_nationkey", ")")
+    )));
+    refused_or_translated(&run(format!(
+        "SELECT sum(n_nationkey) OVER (ORDER BY {}) FROM nation",
+        nest("(", "n_nationkey", ")")
+    )));
 }
 
 // --- size ----------------------------------------------------------------------------------------
@@ -273,7 +364,13 @@ fn invalid_utf8_reports_line_and_column() {
     input.push(0xE9); // Latin-1 'é': not UTF-8
     input.extend_from_slice(b"'");
     match run_bytes(input, Options::default()) {
-        Outcome::Failed(e @ Error::InvalidUtf8 { offset, line, column }) => {
+        Outcome::Failed(
+            e @ Error::InvalidUtf8 {
+                offset,
+                line,
+                column,
+            },
+        ) => {
             assert_eq!((offset, line, column), (21, 2, 12));
             let d = e.to_diagnostic();
             assert_eq!(d.code, "invalid-utf8");
@@ -282,8 +379,22 @@ fn invalid_utf8_reports_line_and_column() {
         other => panic!("expected invalid-utf8, got {other:?}"),
     }
     // A truncated multi-byte sequence at the very end, and a lone continuation byte first.
-    assert!(matches!(run_bytes(b"SELECT '\xE2\x82".to_vec(), Options::default()), Outcome::Failed(Error::InvalidUtf8 { offset: 8, line: 1, column: 9 })));
-    assert!(matches!(run_bytes(b"\x80SELECT 1".to_vec(), Options::default()), Outcome::Failed(Error::InvalidUtf8 { offset: 0, line: 1, column: 1 })));
+    assert!(matches!(
+        run_bytes(b"SELECT '\xE2\x82".to_vec(), Options::default()),
+        Outcome::Failed(Error::InvalidUtf8 {
+            offset: 8,
+            line: 1,
+            column: 9
+        })
+    ));
+    assert!(matches!(
+        run_bytes(b"\x80SELECT 1".to_vec(), Options::default()),
+        Outcome::Failed(Error::InvalidUtf8 {
+            offset: 0,
+            line: 1,
+            column: 1
+        })
+    ));
 }
 
 #[test]
@@ -336,14 +447,26 @@ fn unterminated_block_comment() {
 #[test]
 fn empty_input() {
     assert!(matches!(run(String::new()), Outcome::Failed(Error::Empty)));
-    assert!(matches!(run_bytes(Vec::new(), Options::default()), Outcome::Failed(Error::Empty)));
+    assert!(matches!(
+        run_bytes(Vec::new(), Options::default()),
+        Outcome::Failed(Error::Empty)
+    ));
 }
 
 #[test]
 fn whitespace_and_comments_only() {
-    for input in ["   \n\t\r\n  ", "-- only a comment", "-- a\n/* b */\n  -- c\n", ";;;", " ; -- x\n ; /* y */ ;"] {
+    for input in [
+        "   \n\t\r\n  ",
+        "-- only a comment",
+        "-- a\n/* b */\n  -- c\n",
+        ";;;",
+        " ; -- x\n ; /* y */ ;",
+    ] {
         let out = run(input.to_string());
-        assert!(matches!(out, Outcome::Failed(Error::Empty)), "{input:?}: {out:?}");
+        assert!(
+            matches!(out, Outcome::Failed(Error::Empty)),
+            "{input:?}: {out:?}"
+        );
     }
     // A statement among empty ones translates.
     match run("; ; SELECT 1 ; ;".into()) {
@@ -366,7 +489,8 @@ fn ten_thousand_statements_with_broken_ones() {
             sql.push_str(&format!("SELECT {i} AS c;\n"));
         }
     }
-    let results = on_small_stack(move || trino2spark::transpile_statements(&sql, &Options::default()));
+    let results =
+        on_small_stack(move || trino2spark::transpile_statements(&sql, &Options::default()));
     assert_eq!(results.len(), DEEP);
     for (i, r) in results.iter().enumerate() {
         match r {

@@ -16,17 +16,29 @@ fn emitted_spark_sql_parses() {
     let mut failures = Vec::new();
     for opts in support::both_targets() {
         for (name, sql) in &inputs {
-            for s in trino2spark::transpile_statements(sql, &opts).into_iter().flatten() {
+            for s in trino2spark::transpile_statements(sql, &opts)
+                .into_iter()
+                .flatten()
+            {
                 if s.spark_sql.is_empty() {
                     continue;
                 }
                 checked += 1;
                 if let Err(e) = support::spark_parse::parse_spark_statement(&s.spark_sql) {
-                    failures.push(format!("{name} (Spark {}): {e}\n{}", opts.target.version.as_str(), s.spark_sql));
+                    failures.push(format!(
+                        "{name} (Spark {}): {e}\n{}",
+                        opts.target.version.as_str(),
+                        s.spark_sql
+                    ));
                 }
             }
         }
     }
-    assert!(failures.is_empty(), "{} of {checked} emitted statements do not parse:\n\n{}", failures.len(), failures.join("\n\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {checked} emitted statements do not parse:\n\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
     println!("{checked} emitted statements parse");
 }

@@ -16,7 +16,12 @@ fn queries(dir: &Path) -> Vec<(String, String)> {
         .map(|rd| {
             rd.filter_map(|e| e.ok().map(|e| e.path()))
                 .filter(|p| p.extension().is_some_and(|e| e == "sql"))
-                .map(|p| (p.display().to_string(), std::fs::read_to_string(&p).expect("read query")))
+                .map(|p| {
+                    (
+                        p.display().to_string(),
+                        std::fs::read_to_string(&p).expect("read query"),
+                    )
+                })
                 .collect()
         })
         .unwrap_or_default();
@@ -26,7 +31,10 @@ fn queries(dir: &Path) -> Vec<(String, String)> {
 
 fn check(name: &str, catalog: trino2spark::Catalog, queries: &[(String, String)]) {
     assert!(!queries.is_empty(), "no {name} queries found");
-    let opts = Arc::new(Options { catalog: Arc::new(catalog), ..Options::default() });
+    let opts = Arc::new(Options {
+        catalog: Arc::new(catalog),
+        ..Options::default()
+    });
     let single: Vec<Verdict> = queries.iter().map(|(_, q)| verdict(q, &opts)).collect();
     const THREADS: usize = 8;
     let per_thread: Vec<Vec<Verdict>> = std::thread::scope(|s| {
@@ -42,15 +50,24 @@ fn check(name: &str, catalog: trino2spark::Catalog, queries: &[(String, String)]
                         let i = (k + t * n / THREADS) % n;
                         out[i] = Some(verdict(&queries[i].1, &opts));
                     }
-                    out.into_iter().map(|v| v.expect("every query translated")).collect()
+                    out.into_iter()
+                        .map(|v| v.expect("every query translated"))
+                        .collect()
                 })
             })
             .collect();
-        handles.into_iter().map(|h| h.join().expect("no thread panics")).collect()
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("no thread panics"))
+            .collect()
     });
     for (t, verdicts) in per_thread.iter().enumerate() {
         for (i, v) in verdicts.iter().enumerate() {
-            assert_eq!(v, &single[i], "thread {t}, {}: differs from the single-threaded run", queries[i].0);
+            assert_eq!(
+                v, &single[i],
+                "thread {t}, {}: differs from the single-threaded run",
+                queries[i].0
+            );
         }
     }
 }
@@ -61,6 +78,14 @@ fn eight_threads_sharing_one_catalog_agree_with_one_thread() {
         eprintln!("skipped: ../shared/corpus is absent (the TPC queries live there)");
         return;
     };
-    check("TPC-H", trino2spark::examples::tpch_catalog(), &queries(&dir.join("tpch")));
-    check("TPC-DS", trino2spark::examples::tpcds_catalog(), &queries(&dir.join("tpcds")));
+    check(
+        "TPC-H",
+        trino2spark::examples::tpch_catalog(),
+        &queries(&dir.join("tpch")),
+    );
+    check(
+        "TPC-DS",
+        trino2spark::examples::tpcds_catalog(),
+        &queries(&dir.join("tpcds")),
+    );
 }

@@ -3,7 +3,7 @@
 use super::functions;
 use super::types::{decimal_literal_type, lower_data_type};
 use super::{ident, object_parts, Lowerer, ScopeField};
-use sqlparser::ast as ast;
+use sqlparser::ast;
 use std::collections::HashMap;
 use t2s_ir::*;
 
@@ -14,8 +14,23 @@ pub(crate) const STACK_GROW: usize = 4 * 1024 * 1024;
 
 /// The fields Trino's EXTRACT accepts (its `ExtractExpression.Field`).
 const TRINO_EXTRACT_FIELDS: &[&str] = &[
-    "year", "quarter", "month", "week", "day", "day_of_month", "day_of_week", "dow", "day_of_year", "doy",
-    "year_of_week", "yow", "hour", "minute", "second", "timezone_minute", "timezone_hour",
+    "year",
+    "quarter",
+    "month",
+    "week",
+    "day",
+    "day_of_month",
+    "day_of_week",
+    "dow",
+    "day_of_year",
+    "doy",
+    "year_of_week",
+    "yow",
+    "hour",
+    "minute",
+    "second",
+    "timezone_minute",
+    "timezone_hour",
 ];
 
 fn unknown() -> Type {
@@ -52,9 +67,15 @@ impl Lowerer<'_> {
                         break;
                     }
                     cur = match a {
-                        ast::AccessExpr::Dot(ast::Expr::Identifier(f)) => self.field_access(cur, &ident(f), span),
+                        ast::AccessExpr::Dot(ast::Expr::Identifier(f)) => {
+                            self.field_access(cur, &ident(f), span)
+                        }
                         ast::AccessExpr::Dot(other) => {
-                            self.error("unsupported-syntax", format!("field access `.{other}`"), span);
+                            self.error(
+                                "unsupported-syntax",
+                                format!("field access `.{other}`"),
+                                span,
+                            );
                             cur
                         }
                         ast::AccessExpr::Subscript(ast::Subscript::Index { index }) => {
@@ -62,7 +83,11 @@ impl Lowerer<'_> {
                             self.subscript(cur, idx, span)
                         }
                         ast::AccessExpr::Subscript(_) => {
-                            self.error("unsupported-syntax", "array slices `a[i:j]` are not Trino syntax (use slice())", span);
+                            self.error(
+                                "unsupported-syntax",
+                                "array slices `a[i:j]` are not Trino syntax (use slice())",
+                                span,
+                            );
                             cur
                         }
                     };
@@ -75,7 +100,15 @@ impl Lowerer<'_> {
             E::Nested(inner) => self.expr(inner),
             E::Tuple(items) => {
                 let xs: Vec<Expr> = items.iter().map(|x| self.expr(x)).collect();
-                let ty = Type::Row { fields: xs.iter().map(|x| RowField { name: None, ty: x.ty.clone() }).collect() };
+                let ty = Type::Row {
+                    fields: xs
+                        .iter()
+                        .map(|x| RowField {
+                            name: None,
+                            ty: x.ty.clone(),
+                        })
+                        .collect(),
+                };
                 Expr::new(ExprKind::Row(xs), ty)
             }
             E::BinaryOp { left, op, right } => {
@@ -86,12 +119,22 @@ impl Lowerer<'_> {
             E::UnaryOp { op, expr } => {
                 let x = self.expr(expr);
                 match op {
-                    ast::UnaryOperator::Not => Expr::new(ExprKind::Unary { op: UnaryOp::Not, expr: Box::new(x) }, Type::Boolean),
+                    ast::UnaryOperator::Not => Expr::new(
+                        ExprKind::Unary {
+                            op: UnaryOp::Not,
+                            expr: Box::new(x),
+                        },
+                        Type::Boolean,
+                    ),
                     ast::UnaryOperator::Minus => {
                         // Fold `-<literal>` so that literal typing sees the sign.
                         if let ExprKind::Literal(Literal::Integer(t)) = &x.kind {
                             let v = format!("-{t}");
-                            let ty = if v.parse::<i32>().is_ok() { Type::Integer } else { Type::BigInt };
+                            let ty = if v.parse::<i32>().is_ok() {
+                                Type::Integer
+                            } else {
+                                Type::BigInt
+                            };
                             return Expr::literal(Literal::Integer(v), ty);
                         }
                         if let ExprKind::Literal(Literal::Decimal(t)) = &x.kind {
@@ -101,11 +144,21 @@ impl Lowerer<'_> {
                             return Expr::literal(Literal::Double(format!("-{t}")), x.ty.clone());
                         }
                         let ty = x.ty.clone();
-                        Expr::new(ExprKind::Unary { op: UnaryOp::Neg, expr: Box::new(x) }, ty)
+                        Expr::new(
+                            ExprKind::Unary {
+                                op: UnaryOp::Neg,
+                                expr: Box::new(x),
+                            },
+                            ty,
+                        )
                     }
                     ast::UnaryOperator::Plus => x,
                     other => {
-                        self.error("unsupported-syntax", format!("unary operator `{other}` is not Trino syntax"), span);
+                        self.error(
+                            "unsupported-syntax",
+                            format!("unary operator `{other}` is not Trino syntax"),
+                            span,
+                        );
                         x
                     }
                 }
@@ -117,15 +170,32 @@ impl Lowerer<'_> {
                 let r = self.expr(b);
                 let (l, r) = self.coerce_pair(l, r);
                 Expr::new(
-                    ExprKind::IsDistinctFrom { left: Box::new(l), right: Box::new(r), negated: matches!(e, E::IsNotDistinctFrom(..)) },
+                    ExprKind::IsDistinctFrom {
+                        left: Box::new(l),
+                        right: Box::new(r),
+                        negated: matches!(e, E::IsNotDistinctFrom(..)),
+                    },
                     Type::Boolean,
                 )
             }
-            E::IsTrue(_) | E::IsFalse(_) | E::IsNotTrue(_) | E::IsNotFalse(_) | E::IsUnknown(_) | E::IsNotUnknown(_) => {
-                self.error("unsupported-syntax", "IS [NOT] TRUE/FALSE/UNKNOWN is not Trino syntax", span);
+            E::IsTrue(_)
+            | E::IsFalse(_)
+            | E::IsNotTrue(_)
+            | E::IsNotFalse(_)
+            | E::IsUnknown(_)
+            | E::IsNotUnknown(_) => {
+                self.error(
+                    "unsupported-syntax",
+                    "IS [NOT] TRUE/FALSE/UNKNOWN is not Trino syntax",
+                    span,
+                );
                 Expr::literal(Literal::Null, Type::Boolean)
             }
-            E::InList { expr, list, negated } => {
+            E::InList {
+                expr,
+                list,
+                negated,
+            } => {
                 let x = self.expr(expr);
                 let items: Vec<Expr> = list.iter().map(|i| self.expr(i)).collect();
                 let mut t = x.ty.clone();
@@ -134,14 +204,37 @@ impl Lowerer<'_> {
                 }
                 let x = self.coerce(x, &t);
                 let items = items.into_iter().map(|i| self.coerce(i, &t)).collect();
-                Expr::new(ExprKind::InList { expr: Box::new(x), list: items, negated: *negated }, Type::Boolean)
+                Expr::new(
+                    ExprKind::InList {
+                        expr: Box::new(x),
+                        list: items,
+                        negated: *negated,
+                    },
+                    Type::Boolean,
+                )
             }
-            E::InSubquery { expr, subquery, negated } => {
+            E::InSubquery {
+                expr,
+                subquery,
+                negated,
+            } => {
                 let x = self.expr(expr);
                 let rel = self.subquery(subquery);
-                Expr::new(ExprKind::InSubquery { expr: Box::new(x), rel: Box::new(rel), negated: *negated }, Type::Boolean)
+                Expr::new(
+                    ExprKind::InSubquery {
+                        expr: Box::new(x),
+                        rel: Box::new(rel),
+                        negated: *negated,
+                    },
+                    Type::Boolean,
+                )
             }
-            E::Between { expr, negated, low, high } => {
+            E::Between {
+                expr,
+                negated,
+                low,
+                high,
+            } => {
                 let x = self.expr(expr);
                 let lo = self.expr(low);
                 let hi = self.expr(high);
@@ -149,44 +242,106 @@ impl Lowerer<'_> {
                 t = Type::common_super_type(&t, &hi.ty).unwrap_or(t);
                 let (x, lo, hi) = (self.coerce(x, &t), self.coerce(lo, &t), self.coerce(hi, &t));
                 Expr::new(
-                    ExprKind::Between { expr: Box::new(x), low: Box::new(lo), high: Box::new(hi), negated: *negated },
+                    ExprKind::Between {
+                        expr: Box::new(x),
+                        low: Box::new(lo),
+                        high: Box::new(hi),
+                        negated: *negated,
+                    },
                     Type::Boolean,
                 )
             }
-            E::Like { negated, any, expr, pattern, escape_char } => {
+            E::Like {
+                negated,
+                any,
+                expr,
+                pattern,
+                escape_char,
+            } => {
                 if *any {
                     self.error("unsupported-syntax", "LIKE ANY is not Trino syntax", span);
                 }
                 let x = self.expr(expr);
                 let p = self.expr(pattern);
                 let esc = escape_char.as_ref().map(|c| Box::new(self.expr(c)));
-                Expr::new(ExprKind::Like { expr: Box::new(x), pattern: Box::new(p), escape: esc, negated: *negated }, Type::Boolean)
+                Expr::new(
+                    ExprKind::Like {
+                        expr: Box::new(x),
+                        pattern: Box::new(p),
+                        escape: esc,
+                        negated: *negated,
+                    },
+                    Type::Boolean,
+                )
             }
             E::ILike { .. } | E::SimilarTo { .. } | E::RLike { .. } => {
-                self.error("unsupported-syntax", "ILIKE / SIMILAR TO / RLIKE are not Trino syntax", span);
+                self.error(
+                    "unsupported-syntax",
+                    "ILIKE / SIMILAR TO / RLIKE are not Trino syntax",
+                    span,
+                );
                 Expr::literal(Literal::Null, Type::Boolean)
             }
-            E::AnyOp { left, compare_op, right, .. } | E::AllOp { left, compare_op, right } => {
-                let quantifier = if matches!(e, E::AllOp { .. }) { Quantifier::All } else { Quantifier::Any };
+            E::AnyOp {
+                left,
+                compare_op,
+                right,
+                ..
+            }
+            | E::AllOp {
+                left,
+                compare_op,
+                right,
+            } => {
+                let quantifier = if matches!(e, E::AllOp { .. }) {
+                    Quantifier::All
+                } else {
+                    Quantifier::Any
+                };
                 let l = self.expr(left);
                 let Some(op) = comparison(compare_op) else {
-                    self.error("unsupported-syntax", format!("quantified `{compare_op}`"), span);
+                    self.error(
+                        "unsupported-syntax",
+                        format!("quantified `{compare_op}`"),
+                        span,
+                    );
                     return l;
                 };
                 match &**right {
                     ast::Expr::Subquery(q) => {
                         let rel = self.subquery(q);
-                        Expr::new(ExprKind::Quantified { left: Box::new(l), op, quantifier, rel: Box::new(rel) }, Type::Boolean)
+                        Expr::new(
+                            ExprKind::Quantified {
+                                left: Box::new(l),
+                                op,
+                                quantifier,
+                                rel: Box::new(rel),
+                            },
+                            Type::Boolean,
+                        )
                     }
                     other => {
-                        self.error("unsupported-syntax", format!("quantified comparison needs a subquery, got `{other}`"), span);
+                        self.error(
+                            "unsupported-syntax",
+                            format!("quantified comparison needs a subquery, got `{other}`"),
+                            span,
+                        );
                         l
                     }
                 }
             }
-            E::Cast { kind, expr, data_type, format } => {
+            E::Cast {
+                kind,
+                expr,
+                data_type,
+                format,
+            } => {
                 if format.is_some() {
-                    self.error("unsupported-syntax", "CAST … FORMAT is not Trino syntax", span);
+                    self.error(
+                        "unsupported-syntax",
+                        "CAST … FORMAT is not Trino syntax",
+                        span,
+                    );
                 }
                 let x = self.expr(expr);
                 let to = match lower_data_type(data_type) {
@@ -200,34 +355,75 @@ impl Lowerer<'_> {
                     ast::CastKind::TryCast | ast::CastKind::SafeCast => true,
                     ast::CastKind::Cast => false,
                     ast::CastKind::DoubleColon => {
-                        self.error("unsupported-syntax", "`::` casts are not Trino syntax", span);
+                        self.error(
+                            "unsupported-syntax",
+                            "`::` casts are not Trino syntax",
+                            span,
+                        );
                         false
                     }
                 };
-                Expr::new(ExprKind::Cast { expr: Box::new(x), to: to.clone(), safe }, to)
+                Expr::new(
+                    ExprKind::Cast {
+                        expr: Box::new(x),
+                        to: to.clone(),
+                        safe,
+                    },
+                    to,
+                )
             }
-            E::AtTimeZone { timestamp, time_zone } => {
+            E::AtTimeZone {
+                timestamp,
+                time_zone,
+            } => {
                 let t = self.expr(timestamp);
                 let z = self.expr(time_zone);
                 let p = match t.ty {
                     Type::Timestamp { precision } | Type::TimestampTz { precision } => precision,
                     _ => 3,
                 };
-                Expr::new(ExprKind::AtTimeZone { expr: Box::new(t), zone: Box::new(z) }, Type::TimestampTz { precision: p })
+                Expr::new(
+                    ExprKind::AtTimeZone {
+                        expr: Box::new(t),
+                        zone: Box::new(z),
+                    },
+                    Type::TimestampTz { precision: p },
+                )
             }
             E::Extract { field, expr, .. } => {
                 let x = self.expr(expr);
                 let f = field.to_string().to_lowercase();
                 if !TRINO_EXTRACT_FIELDS.contains(&f.as_str()) {
-                    self.error("invalid-extract-field", format!("`{field}` is not an EXTRACT field in Trino"), span);
+                    self.error(
+                        "invalid-extract-field",
+                        format!("`{field}` is not an EXTRACT field in Trino"),
+                        span,
+                    );
                     return Expr::literal(Literal::Null, Type::BigInt);
                 }
-                Expr::new(ExprKind::Extract { field: f, expr: Box::new(x) }, Type::BigInt)
+                Expr::new(
+                    ExprKind::Extract {
+                        field: f,
+                        expr: Box::new(x),
+                    },
+                    Type::BigInt,
+                )
             }
             E::Ceil { expr, field } | E::Floor { expr, field } => {
-                let name = if matches!(e, E::Ceil { .. }) { "ceil" } else { "floor" };
-                if !matches!(field, ast::CeilFloorKind::DateTimeField(ast::DateTimeField::NoDateTime)) {
-                    self.error("unsupported-syntax", format!("{name}(x TO unit) is not Trino syntax"), span);
+                let name = if matches!(e, E::Ceil { .. }) {
+                    "ceil"
+                } else {
+                    "floor"
+                };
+                if !matches!(
+                    field,
+                    ast::CeilFloorKind::DateTimeField(ast::DateTimeField::NoDateTime)
+                ) {
+                    self.error(
+                        "unsupported-syntax",
+                        format!("{name}(x TO unit) is not Trino syntax"),
+                        span,
+                    );
                 }
                 let x = self.expr(expr);
                 self.call(name, vec![x], span)
@@ -237,10 +433,20 @@ impl Lowerer<'_> {
                 let hay = self.expr(r#in);
                 self.call("strpos", vec![hay, needle], span)
             }
-            E::Substring { expr, substring_from, substring_for, special, shorthand } => {
+            E::Substring {
+                expr,
+                substring_from,
+                substring_for,
+                special,
+                shorthand,
+            } => {
                 // `substring(s, p, n)` (a call) keeps its name; `substr(…)` and
                 // `SUBSTRING(s FROM p FOR n)` are substr.
-                let name = if *special && !*shorthand { "substring" } else { "substr" };
+                let name = if *special && !*shorthand {
+                    "substring"
+                } else {
+                    "substr"
+                };
                 let mut args = vec![self.expr(expr)];
                 args.push(match substring_from {
                     Some(f) => self.expr(f),
@@ -251,9 +457,18 @@ impl Lowerer<'_> {
                 }
                 self.call(name, args, span)
             }
-            E::Trim { trim_where, trim_what, expr, trim_characters } => {
+            E::Trim {
+                trim_where,
+                trim_what,
+                expr,
+                trim_characters,
+            } => {
                 if trim_characters.is_some() {
-                    self.error("unsupported-syntax", "TRIM(s, chars…) with several character arguments", span);
+                    self.error(
+                        "unsupported-syntax",
+                        "TRIM(s, chars…) with several character arguments",
+                        span,
+                    );
                 }
                 let name = match trim_where {
                     None | Some(ast::TrimWhereField::Both) => "trim",
@@ -266,10 +481,17 @@ impl Lowerer<'_> {
                 }
                 self.call(name, args, span)
             }
-            E::Case { operand, conditions, else_result, .. } => {
+            E::Case {
+                operand,
+                conditions,
+                else_result,
+                ..
+            } => {
                 let op = operand.as_ref().map(|o| self.expr(o));
-                let mut branches: Vec<(Expr, Expr)> =
-                    conditions.iter().map(|c| (self.expr(&c.condition), self.expr(&c.result))).collect();
+                let mut branches: Vec<(Expr, Expr)> = conditions
+                    .iter()
+                    .map(|c| (self.expr(&c.condition), self.expr(&c.result)))
+                    .collect();
                 let mut els = else_result.as_ref().map(|x| self.expr(x));
                 let mut t = Type::Unknown;
                 for (_, r) in &branches {
@@ -278,23 +500,44 @@ impl Lowerer<'_> {
                 if let Some(x) = &els {
                     t = Type::common_super_type(&t, &x.ty).unwrap_or(t);
                 }
-                branches = branches.into_iter().map(|(w, r)| (w, self.coerce(r, &t))).collect();
+                branches = branches
+                    .into_iter()
+                    .map(|(w, r)| (w, self.coerce(r, &t)))
+                    .collect();
                 els = els.map(|x| self.coerce(x, &t));
                 Expr::new(
-                    ExprKind::Case { operand: op.map(Box::new), branches, else_result: els.map(Box::new) },
+                    ExprKind::Case {
+                        operand: op.map(Box::new),
+                        branches,
+                        else_result: els.map(Box::new),
+                    },
                     t,
                 )
             }
             E::Exists { subquery, negated } => {
                 let rel = self.subquery(subquery);
-                Expr::new(ExprKind::Exists { rel: Box::new(rel), negated: *negated }, Type::Boolean)
+                Expr::new(
+                    ExprKind::Exists {
+                        rel: Box::new(rel),
+                        negated: *negated,
+                    },
+                    Type::Boolean,
+                )
             }
             E::Subquery(q) => {
                 let rel = self.subquery(q);
                 let fields = rel.fields();
                 let ty = match fields.as_slice() {
                     [one] => one.ty.clone(),
-                    _ => Type::Row { fields: fields.iter().map(|f| RowField { name: Some(f.name.clone()), ty: f.ty.clone() }).collect() },
+                    _ => Type::Row {
+                        fields: fields
+                            .iter()
+                            .map(|f| RowField {
+                                name: Some(f.name.clone()),
+                                ty: f.ty.clone(),
+                            })
+                            .collect(),
+                    },
                 };
                 Expr::new(ExprKind::ScalarSubquery(Box::new(rel)), ty)
             }
@@ -314,13 +557,21 @@ impl Lowerer<'_> {
                 self.lambda(&params, &lf.body, &vec![Type::Unknown; params.len()])
             }
             E::Wildcard(_) | E::QualifiedWildcard(..) => {
-                self.error("unsupported-syntax", "`*` is only allowed in a select list or count(*)", span);
+                self.error(
+                    "unsupported-syntax",
+                    "`*` is only allowed in a select list or count(*)",
+                    span,
+                );
                 Expr::literal(Literal::Null, unknown())
             }
             other => {
                 let text = other.to_string();
                 let short: String = text.chars().take(40).collect();
-                self.error("unsupported-syntax", format!("expression `{short}` is not supported"), span);
+                self.error(
+                    "unsupported-syntax",
+                    format!("expression `{short}` is not supported"),
+                    span,
+                );
                 Expr::literal(Literal::Null, unknown())
             }
         }
@@ -328,7 +579,13 @@ impl Lowerer<'_> {
 
     fn is_null(&mut self, x: &ast::Expr, negated: bool) -> Expr {
         let x = self.expr(x);
-        Expr::new(ExprKind::IsNull { expr: Box::new(x), negated }, Type::Boolean)
+        Expr::new(
+            ExprKind::IsNull {
+                expr: Box::new(x),
+                negated,
+            },
+            Type::Boolean,
+        )
     }
 
     // ------------------------------------------------------------------ names
@@ -356,14 +613,25 @@ impl Lowerer<'_> {
             if let Some(outputs) = &self.order_by_outputs {
                 if let Some(k) = outputs.iter().position(|(n, _)| *n == parts[0]) {
                     let ty = outputs[k].1.clone();
-                    return Expr::new(ExprKind::OutputRef { index: k, name: parts[0].clone() }, ty).with_span(span);
+                    return Expr::new(
+                        ExprKind::OutputRef {
+                            index: k,
+                            name: parts[0].clone(),
+                        },
+                        ty,
+                    )
+                    .with_span(span);
                 }
             }
         }
         let n_scopes = self.outer.len() + 1;
         for depth in 0..n_scopes {
             let found = {
-                let scope = if depth == 0 { &self.scope } else { &self.outer[self.outer.len() - depth] };
+                let scope = if depth == 0 {
+                    &self.scope
+                } else {
+                    &self.outer[self.outer.len() - depth]
+                };
                 find_in_scope(scope, parts)
             };
             match found {
@@ -384,7 +652,11 @@ impl Lowerer<'_> {
                     return e;
                 }
                 Found::Ambiguous => {
-                    self.error("ambiguous-column", format!("column `{}` is ambiguous", parts.join(".")), span);
+                    self.error(
+                        "ambiguous-column",
+                        format!("column `{}` is ambiguous", parts.join(".")),
+                        span,
+                    );
                     return Expr::literal(Literal::Null, unknown());
                 }
                 Found::Open { qualifier, used } => {
@@ -396,40 +668,77 @@ impl Lowerer<'_> {
                         span,
                     );
                     let mut e = Expr::new(
-                        ExprKind::Column(ColumnRef { qualifier: Some(qualifier), name, depth, written_qualified: used > 1 }),
+                        ExprKind::Column(ColumnRef {
+                            qualifier: Some(qualifier),
+                            name,
+                            depth,
+                            written_qualified: used > 1,
+                        }),
                         unknown(),
                     );
                     for f in &parts[used..] {
-                        e = Expr::new(ExprKind::FieldAccess { expr: Box::new(e), field: f.clone() }, unknown());
+                        e = Expr::new(
+                            ExprKind::FieldAccess {
+                                expr: Box::new(e),
+                                field: f.clone(),
+                            },
+                            unknown(),
+                        );
                     }
                     return e;
                 }
                 Found::None => {}
             }
         }
-        self.error("unresolved-column", format!("column `{}` cannot be resolved", parts.join(".")), span);
+        self.error(
+            "unresolved-column",
+            format!("column `{}` cannot be resolved", parts.join(".")),
+            span,
+        );
         Expr::new(
-            ExprKind::Column(ColumnRef { qualifier: None, name: parts.join("."), depth: 0, written_qualified: false }),
+            ExprKind::Column(ColumnRef {
+                qualifier: None,
+                name: parts.join("."),
+                depth: 0,
+                written_qualified: false,
+            }),
             unknown(),
         )
     }
 
     fn field_access(&mut self, base: Expr, field: &str, span: Option<Span>) -> Expr {
         let ty = match &base.ty {
-            Type::Row { fields } => match fields.iter().find(|f| f.name.as_deref() == Some(field)) {
-                Some(f) => f.ty.clone(),
-                None => {
-                    self.error("unresolved-field", format!("row has no field `{field}`"), span);
-                    unknown()
+            Type::Row { fields } => {
+                match fields.iter().find(|f| f.name.as_deref() == Some(field)) {
+                    Some(f) => f.ty.clone(),
+                    None => {
+                        self.error(
+                            "unresolved-field",
+                            format!("row has no field `{field}`"),
+                            span,
+                        );
+                        unknown()
+                    }
                 }
-            },
+            }
             Type::Unknown => unknown(),
             other => {
-                self.error("type-mismatch", format!("`.{field}` needs a ROW, got {other}"), span);
+                self.error(
+                    "type-mismatch",
+                    format!("`.{field}` needs a ROW, got {other}"),
+                    span,
+                );
                 unknown()
             }
         };
-        Expr::new(ExprKind::FieldAccess { expr: Box::new(base), field: field.to_string() }, ty).with_span(span)
+        Expr::new(
+            ExprKind::FieldAccess {
+                expr: Box::new(base),
+                field: field.to_string(),
+            },
+            ty,
+        )
+        .with_span(span)
     }
 
     fn subscript(&mut self, base: Expr, index: Expr, span: Option<Span>) -> Expr {
@@ -445,18 +754,33 @@ impl Lowerer<'_> {
                 match pos.and_then(|p| fields.get(p.wrapping_sub(1))) {
                     Some(f) => f.ty.clone(),
                     None => {
-                        self.error("type-mismatch", "ROW subscript must be a constant field position", span);
+                        self.error(
+                            "type-mismatch",
+                            "ROW subscript must be a constant field position",
+                            span,
+                        );
                         unknown()
                     }
                 }
             }
             Type::Unknown => unknown(),
             other => {
-                self.error("type-mismatch", format!("subscript needs an array, map or row, got {other}"), span);
+                self.error(
+                    "type-mismatch",
+                    format!("subscript needs an array, map or row, got {other}"),
+                    span,
+                );
                 unknown()
             }
         };
-        Expr::new(ExprKind::Subscript { expr: Box::new(base), index: Box::new(index) }, ty).with_span(span)
+        Expr::new(
+            ExprKind::Subscript {
+                expr: Box::new(base),
+                index: Box::new(index),
+            },
+            ty,
+        )
+        .with_span(span)
     }
 
     // ------------------------------------------------------------------ literals
@@ -471,36 +795,62 @@ impl Lowerer<'_> {
                 }
                 if !n.contains('.') {
                     if n.parse::<i64>().is_ok() {
-                        let ty = if n.parse::<i32>().is_ok() { Type::Integer } else { Type::BigInt };
+                        let ty = if n.parse::<i32>().is_ok() {
+                            Type::Integer
+                        } else {
+                            Type::BigInt
+                        };
                         return Expr::literal(Literal::Integer(n), ty);
                     }
                     // Trino: integer literals beyond BIGINT are decimal when they fit 38 digits.
                 }
                 match decimal_literal_type(&n) {
-                    Some((p, s, canon)) => Expr::literal(Literal::Decimal(canon), Type::decimal(p, s)),
+                    Some((p, s, canon)) => {
+                        Expr::literal(Literal::Decimal(canon), Type::decimal(p, s))
+                    }
                     None => {
-                        self.error("invalid-literal", format!("numeric literal `{n}` is out of range"), span);
+                        self.error(
+                            "invalid-literal",
+                            format!("numeric literal `{n}` is out of range"),
+                            span,
+                        );
                         Expr::literal(Literal::Null, unknown())
                     }
                 }
             }
             V::SingleQuotedString(s) => {
                 let len = s.chars().count() as u32;
-                Expr::literal(Literal::String(s.clone()), Type::Varchar { length: Some(len) })
+                Expr::literal(
+                    Literal::String(s.clone()),
+                    Type::Varchar { length: Some(len) },
+                )
             }
             V::UnicodeStringLiteral(s) => {
                 let len = s.chars().count() as u32;
-                Expr::literal(Literal::String(s.clone()), Type::Varchar { length: Some(len) })
+                Expr::literal(
+                    Literal::String(s.clone()),
+                    Type::Varchar { length: Some(len) },
+                )
             }
-            V::HexStringLiteral(h) => Expr::literal(Literal::Binary(h.to_uppercase()), Type::Varbinary),
+            V::HexStringLiteral(h) => {
+                Expr::literal(Literal::Binary(h.to_uppercase()), Type::Varbinary)
+            }
             V::Boolean(b) => Expr::literal(Literal::Boolean(*b), Type::Boolean),
             V::Null => Expr::literal(Literal::Null, Type::Unknown),
             V::Placeholder(p) => {
-                self.error("unsupported-syntax", format!("parameter placeholder `{p}`: bind values before translating"), span);
+                self.error(
+                    "unsupported-syntax",
+                    format!("parameter placeholder `{p}`: bind values before translating"),
+                    span,
+                );
                 Expr::literal(Literal::Null, unknown())
             }
             other => {
-                self.error("unsupported-syntax", format!("literal `{other}` is not Trino syntax"), span);
+                self.error(
+                    "unsupported-syntax",
+                    format!("literal `{other}` is not Trino syntax"),
+                    span,
+                );
                 Expr::literal(Literal::Null, unknown())
             }
         }
@@ -519,7 +869,11 @@ impl Lowerer<'_> {
             }
         };
         let bad = |me: &mut Self, what: &str| {
-            me.error("invalid-literal", format!("`{text}` is not a valid {what} literal"), span);
+            me.error(
+                "invalid-literal",
+                format!("`{text}` is not a valid {what} literal"),
+                span,
+            );
             Expr::literal(Literal::Null, unknown())
         };
         match &ty {
@@ -539,11 +893,25 @@ impl Lowerer<'_> {
                 if !ok {
                     return bad(self, &ty.to_string());
                 }
-                let lit = Expr::literal(Literal::Integer(t.to_string()), if t.parse::<i32>().is_ok() { Type::Integer } else { Type::BigInt });
+                let lit = Expr::literal(
+                    Literal::Integer(t.to_string()),
+                    if t.parse::<i32>().is_ok() {
+                        Type::Integer
+                    } else {
+                        Type::BigInt
+                    },
+                );
                 if lit.ty == ty {
                     lit
                 } else {
-                    Expr::new(ExprKind::Cast { expr: Box::new(lit), to: ty.clone(), safe: false }, ty)
+                    Expr::new(
+                        ExprKind::Cast {
+                            expr: Box::new(lit),
+                            to: ty.clone(),
+                            safe: false,
+                        },
+                        ty,
+                    )
                 }
             }
             Type::Double => {
@@ -560,7 +928,9 @@ impl Lowerer<'_> {
             }
             Type::Varchar { length } => {
                 let n = text.chars().count() as u32;
-                let t = Type::Varchar { length: Some(length.unwrap_or(n)) };
+                let t = Type::Varchar {
+                    length: Some(length.unwrap_or(n)),
+                };
                 Expr::literal(Literal::String(text), t)
             }
             Type::Char { .. } => {
@@ -579,26 +949,48 @@ impl Lowerer<'_> {
                 if !is_timestamp(body) {
                     return bad(self, "TIMESTAMP");
                 }
-                let frac = body.split_once('.').map(|(_, f)| f.len() as u8).unwrap_or(0);
+                let frac = body
+                    .split_once('.')
+                    .map(|(_, f)| f.len() as u8)
+                    .unwrap_or(0);
                 if zone.is_some() || matches!(ty, Type::TimestampTz { .. }) {
-                    Expr::literal(Literal::TimestampTz(t.clone()), Type::TimestampTz { precision: frac })
+                    Expr::literal(
+                        Literal::TimestampTz(t.clone()),
+                        Type::TimestampTz { precision: frac },
+                    )
                 } else {
-                    Expr::literal(Literal::Timestamp(t.clone()), Type::Timestamp { precision: frac })
+                    Expr::literal(
+                        Literal::Timestamp(t.clone()),
+                        Type::Timestamp { precision: frac },
+                    )
                 }
             }
             Type::Time { .. } => {
-                let frac = text.split_once('.').map(|(_, f)| f.len() as u8).unwrap_or(0);
-                Expr::literal(Literal::Time(text.trim().to_string()), Type::Time { precision: frac })
+                let frac = text
+                    .split_once('.')
+                    .map(|(_, f)| f.len() as u8)
+                    .unwrap_or(0);
+                Expr::literal(
+                    Literal::Time(text.trim().to_string()),
+                    Type::Time { precision: frac },
+                )
             }
-            Type::Varbinary => {
-                Expr::literal(Literal::Binary(text.bytes().map(|b| format!("{b:02X}")).collect()), Type::Varbinary)
-            }
+            Type::Varbinary => Expr::literal(
+                Literal::Binary(text.bytes().map(|b| format!("{b:02X}")).collect()),
+                Type::Varbinary,
+            ),
             Type::Boolean => match text.trim().to_lowercase().as_str() {
                 "true" => Expr::literal(Literal::Boolean(true), Type::Boolean),
                 "false" => Expr::literal(Literal::Boolean(false), Type::Boolean),
                 _ => bad(self, "BOOLEAN"),
             },
-            other => Expr::literal(Literal::Typed { type_name: other.to_string(), text }, other.clone()),
+            other => Expr::literal(
+                Literal::Typed {
+                    type_name: other.to_string(),
+                    text,
+                },
+                other.clone(),
+            ),
         }
     }
 
@@ -609,17 +1001,36 @@ impl Lowerer<'_> {
                 ast::Value::Number(n, _) => n.to_string(),
                 other => other.to_string(),
             },
-            ast::Expr::UnaryOp { op: ast::UnaryOperator::Minus, expr } => format!("-{}", expr.to_string().trim_matches('\'')),
+            ast::Expr::UnaryOp {
+                op: ast::UnaryOperator::Minus,
+                expr,
+            } => format!("-{}", expr.to_string().trim_matches('\'')),
             other => {
-                self.error("unsupported-syntax", format!("INTERVAL needs a string literal, got `{other}`"), span);
+                self.error(
+                    "unsupported-syntax",
+                    format!("INTERVAL needs a string literal, got `{other}`"),
+                    span,
+                );
                 return Expr::literal(Literal::Null, unknown());
             }
         };
-        let from = iv.leading_field.as_ref().map(|f| f.to_string().to_uppercase()).unwrap_or_else(|| "DAY".into());
+        let from = iv
+            .leading_field
+            .as_ref()
+            .map(|f| f.to_string().to_uppercase())
+            .unwrap_or_else(|| "DAY".into());
         let to = iv.last_field.as_ref().map(|f| f.to_string().to_uppercase());
-        let ty = if from.starts_with("YEAR") || from.starts_with("MONTH") { Type::IntervalYearMonth } else { Type::IntervalDaySecond };
+        let ty = if from.starts_with("YEAR") || from.starts_with("MONTH") {
+            Type::IntervalYearMonth
+        } else {
+            Type::IntervalDaySecond
+        };
         if iv.leading_precision.is_some() || iv.fractional_seconds_precision.is_some() {
-            self.error("unsupported-syntax", "interval field precision is not Trino syntax", span);
+            self.error(
+                "unsupported-syntax",
+                "interval field precision is not Trino syntax",
+                span,
+            );
         }
         Expr::literal(Literal::Interval { value, from, to }, ty)
     }
@@ -644,13 +1055,24 @@ impl Lowerer<'_> {
             B::And => BinaryOp::And,
             B::Or => BinaryOp::Or,
             other => {
-                self.error("unsupported-syntax", format!("operator `{other}` is not Trino syntax"), span);
+                self.error(
+                    "unsupported-syntax",
+                    format!("operator `{other}` is not Trino syntax"),
+                    span,
+                );
                 return l;
             }
         };
         if op.is_comparison() {
             let (l, r) = self.coerce_pair(l, r);
-            return Expr::new(ExprKind::Binary { op, left: Box::new(l), right: Box::new(r) }, Type::Boolean);
+            return Expr::new(
+                ExprKind::Binary {
+                    op,
+                    left: Box::new(l),
+                    right: Box::new(r),
+                },
+                Type::Boolean,
+            );
         }
         let ty = match op {
             BinaryOp::And | BinaryOp::Or => Type::Boolean,
@@ -666,7 +1088,12 @@ impl Lowerer<'_> {
                     if !l.ty.is_unknown() && !r.ty.is_unknown() {
                         self.error(
                             "type-mismatch",
-                            format!("operator {} is not defined for {} and {}", op.symbol(), l.ty, r.ty),
+                            format!(
+                                "operator {} is not defined for {} and {}",
+                                op.symbol(),
+                                l.ty,
+                                r.ty
+                            ),
                             span,
                         );
                     }
@@ -674,7 +1101,14 @@ impl Lowerer<'_> {
                 }
             },
         };
-        Expr::new(ExprKind::Binary { op, left: Box::new(l), right: Box::new(r) }, ty)
+        Expr::new(
+            ExprKind::Binary {
+                op,
+                left: Box::new(l),
+                right: Box::new(r),
+            },
+            ty,
+        )
     }
 
     /// Makes both sides of a comparison the same type where Trino would coerce implicitly
@@ -697,14 +1131,31 @@ impl Lowerer<'_> {
             || (e.ty.is_decimal() && to.is_decimal())
             || ((e.ty.is_integral() || e.ty.is_decimal()) && to.is_decimal())
             || (e.ty.is_numeric() && to.is_floating())
-            || matches!((&e.ty, to), (Type::Timestamp { .. }, Type::Timestamp { .. }) | (Type::TimestampTz { .. }, Type::TimestampTz { .. }))
-            || matches!((&e.ty, to), (Type::Array { .. }, Type::Array { .. }) | (Type::Map { .. }, Type::Map { .. }) | (Type::Row { .. }, Type::Row { .. }));
+            || matches!(
+                (&e.ty, to),
+                (Type::Timestamp { .. }, Type::Timestamp { .. })
+                    | (Type::TimestampTz { .. }, Type::TimestampTz { .. })
+            )
+            || matches!(
+                (&e.ty, to),
+                (Type::Array { .. }, Type::Array { .. })
+                    | (Type::Map { .. }, Type::Map { .. })
+                    | (Type::Row { .. }, Type::Row { .. })
+            );
         if same_family {
             // Spark widens these itself with the same result; keep the text readable.
             return e;
         }
         let span = e.span;
-        Expr::new(ExprKind::Cast { expr: Box::new(e), to: to.clone(), safe: false }, to.clone()).with_span(span)
+        Expr::new(
+            ExprKind::Cast {
+                expr: Box::new(e),
+                to: to.clone(),
+                safe: false,
+            },
+            to.clone(),
+        )
+        .with_span(span)
     }
 
     // ------------------------------------------------------------------ functions
@@ -716,34 +1167,58 @@ impl Lowerer<'_> {
             self.warn_once(
                 &format!("qualified-fn:{}", parts.join(".")),
                 "qualified-function",
-                format!("function `{}` is qualified: it is treated as `{name}`", parts.join(".")),
+                format!(
+                    "function `{}` is qualified: it is treated as `{name}`",
+                    parts.join(".")
+                ),
                 span,
             );
         }
         if !matches!(f.parameters, ast::FunctionArguments::None) || f.uses_odbc_syntax {
-            self.error("unsupported-syntax", format!("`{name}` parameters are not Trino syntax"), span);
+            self.error(
+                "unsupported-syntax",
+                format!("`{name}` parameters are not Trino syntax"),
+                span,
+            );
         }
         if !f.within_group.is_empty() && name != "listagg" {
-            self.error("unsupported-syntax", "WITHIN GROUP is only Trino syntax for listagg", span);
+            self.error(
+                "unsupported-syntax",
+                "WITHIN GROUP is only Trino syntax for listagg",
+                span,
+            );
         }
         let (distinct, raw_args, mut order_by, star) = match &f.args {
             ast::FunctionArguments::None => (false, vec![], vec![], false),
             ast::FunctionArguments::Subquery(q) => {
                 let rel = self.subquery(q);
-                let ty = rel.fields().first().map(|f| f.ty.clone()).unwrap_or(Type::Unknown);
+                let ty = rel
+                    .fields()
+                    .first()
+                    .map(|f| f.ty.clone())
+                    .unwrap_or(Type::Unknown);
                 let arg = Expr::new(ExprKind::ScalarSubquery(Box::new(rel)), ty);
                 return self.call(&name, vec![arg], span);
             }
             ast::FunctionArguments::List(list) => {
-                let distinct = matches!(list.duplicate_treatment, Some(ast::DuplicateTreatment::Distinct));
+                let distinct = matches!(
+                    list.duplicate_treatment,
+                    Some(ast::DuplicateTreatment::Distinct)
+                );
                 let mut args = vec![];
                 let mut star = false;
                 for a in &list.args {
                     match a {
-                        ast::FunctionArg::Unnamed(ast::FunctionArgExpr::Expr(x)) => args.push(x.clone()),
+                        ast::FunctionArg::Unnamed(ast::FunctionArgExpr::Expr(x)) => {
+                            args.push(x.clone())
+                        }
                         ast::FunctionArg::Unnamed(ast::FunctionArgExpr::Wildcard) => star = true,
                         other => {
-                            self.error("unsupported-syntax", format!("function argument `{other}`"), span);
+                            self.error(
+                                "unsupported-syntax",
+                                format!("function argument `{other}`"),
+                                span,
+                            );
                         }
                     }
                 }
@@ -751,7 +1226,11 @@ impl Lowerer<'_> {
                 for c in &list.clauses {
                     match c {
                         ast::FunctionArgumentClause::OrderBy(keys) => ob.extend(keys.clone()),
-                        other => self.error("unsupported-syntax", format!("function clause `{other}`"), span),
+                        other => self.error(
+                            "unsupported-syntax",
+                            format!("function clause `{other}`"),
+                            span,
+                        ),
                     }
                 }
                 (distinct, args, ob, star)
@@ -759,7 +1238,11 @@ impl Lowerer<'_> {
         };
         order_by.extend(f.within_group.iter().cloned());
         if f.null_treatment.is_some() {
-            self.error("non-mappable", "IGNORE NULLS / RESPECT NULLS is not yet translated", span);
+            self.error(
+                "non-mappable",
+                "IGNORE NULLS / RESPECT NULLS is not yet translated",
+                span,
+            );
         }
 
         // Special forms first.
@@ -771,7 +1254,15 @@ impl Lowerer<'_> {
             }
             "row" => {
                 let xs: Vec<Expr> = raw_args.iter().map(|a| self.expr(a)).collect();
-                let ty = Type::Row { fields: xs.iter().map(|x| RowField { name: None, ty: x.ty.clone() }).collect() };
+                let ty = Type::Row {
+                    fields: xs
+                        .iter()
+                        .map(|x| RowField {
+                            name: None,
+                            ty: x.ty.clone(),
+                        })
+                        .collect(),
+                };
                 return Expr::new(ExprKind::Row(xs), ty);
             }
             "array" if !raw_args.is_empty() => {}
@@ -783,7 +1274,11 @@ impl Lowerer<'_> {
         }
 
         // Aggregate arguments see the input columns, not the SELECT outputs (ORDER BY sum(x)).
-        let saved_outputs = if functions::is_aggregate(&name) { self.order_by_outputs.take() } else { None };
+        let saved_outputs = if functions::is_aggregate(&name) {
+            self.order_by_outputs.take()
+        } else {
+            None
+        };
         // Arguments; lambdas get their parameter types from the other arguments.
         let mut args: Vec<Expr> = Vec::new();
         let mut pending_lambdas: Vec<(usize, &ast::LambdaFunction)> = Vec::new();
@@ -801,7 +1296,8 @@ impl Lowerer<'_> {
             args[i] = self.lambda(&params, &lf.body, &ptypes);
         }
 
-        let is_agg = functions::is_aggregate(&name) || self.sigs.is_some_and(|s| s.is_aggregate(&name));
+        let is_agg =
+            functions::is_aggregate(&name) || self.sigs.is_some_and(|s| s.is_aggregate(&name));
         let is_win = functions::is_window_only(&name);
         let filter = f.filter.as_ref().map(|x| Box::new(self.expr(x)));
         if saved_outputs.is_some() {
@@ -814,14 +1310,39 @@ impl Lowerer<'_> {
                 Type::BigInt
             } else {
                 let consts: Vec<Option<String>> = args.iter().map(string_const).collect();
-                let from_sigs = self.sigs.and_then(|s| s.result_type(&name, true, &types, &consts));
-                functions::aggregate_type(&name, &types).or(from_sigs).unwrap_or_else(|| {
-                    self.warn_once(&format!("fnty:{name}"), "unknown-function-type", format!("result type of `{name}` over ({}) is unknown", types.iter().map(|t| t.to_string()).collect::<Vec<_>>().join(", ")), span);
-                    unknown()
-                })
+                let from_sigs = self
+                    .sigs
+                    .and_then(|s| s.result_type(&name, true, &types, &consts));
+                functions::aggregate_type(&name, &types)
+                    .or(from_sigs)
+                    .unwrap_or_else(|| {
+                        self.warn_once(
+                            &format!("fnty:{name}"),
+                            "unknown-function-type",
+                            format!(
+                                "result type of `{name}` over ({}) is unknown",
+                                types
+                                    .iter()
+                                    .map(|t| t.to_string())
+                                    .collect::<Vec<_>>()
+                                    .join(", ")
+                            ),
+                            span,
+                        );
+                        unknown()
+                    })
             };
             let ob: Vec<SortKey> = order_by.iter().map(|o| self.sort_key(o, false)).collect();
-            Expr::new(ExprKind::Aggregate(AggregateCall { name: name.clone(), args, distinct, filter, order_by: ob }), ty)
+            Expr::new(
+                ExprKind::Aggregate(AggregateCall {
+                    name: name.clone(),
+                    args,
+                    distinct,
+                    filter,
+                    order_by: ob,
+                }),
+                ty,
+            )
         } else {
             if distinct || filter.is_some() || !order_by.is_empty() {
                 self.error("unsupported-syntax", format!("DISTINCT / FILTER / ORDER BY in a call of `{name}`, which is not an aggregate"), span);
@@ -829,7 +1350,13 @@ impl Lowerer<'_> {
             if is_win {
                 let types: Vec<Type> = args.iter().map(|a| a.ty.clone()).collect();
                 let ty = functions::window_type(&name, &types).unwrap_or_else(unknown);
-                Expr::new(ExprKind::Call { name: name.clone(), args }, ty)
+                Expr::new(
+                    ExprKind::Call {
+                        name: name.clone(),
+                        args,
+                    },
+                    ty,
+                )
             } else {
                 self.call(&name, args, span)
             }
@@ -838,7 +1365,11 @@ impl Lowerer<'_> {
         match &f.over {
             None => {
                 if is_win {
-                    self.error("window-without-over", format!("`{name}` needs an OVER clause"), span);
+                    self.error(
+                        "window-without-over",
+                        format!("`{name}` needs an OVER clause"),
+                        span,
+                    );
                 }
                 base
             }
@@ -848,32 +1379,63 @@ impl Lowerer<'_> {
                     ast::WindowType::NamedWindow(n) => match self.windows.get(&ident(n)) {
                         Some(s) => s.clone(),
                         None => {
-                            self.error("unknown-window", format!("window `{}` is not defined", n.value), span);
+                            self.error(
+                                "unknown-window",
+                                format!("window `{}` is not defined", n.value),
+                                span,
+                            );
                             return base;
                         }
                     },
                 };
                 let spec = self.merge_window(spec);
                 let ty = base.ty.clone();
-                let partition_by: Vec<Expr> = spec.partition_by.iter().map(|p| self.expr(p)).collect();
-                let order_by: Vec<SortKey> = spec.order_by.iter().map(|o| self.sort_key(o, false)).collect();
+                let partition_by: Vec<Expr> =
+                    spec.partition_by.iter().map(|p| self.expr(p)).collect();
+                let order_by: Vec<SortKey> = spec
+                    .order_by
+                    .iter()
+                    .map(|o| self.sort_key(o, false))
+                    .collect();
                 let frame = spec.window_frame.as_ref().map(|fr| self.frame(fr));
-                Expr::new(ExprKind::Window(Box::new(WindowCall { function: base, partition_by, order_by, frame })), ty)
+                Expr::new(
+                    ExprKind::Window(Box::new(WindowCall {
+                        function: base,
+                        partition_by,
+                        order_by,
+                        frame,
+                    })),
+                    ty,
+                )
             }
         }
     }
 
     /// `OVER (w ORDER BY …)`: a window spec that names a base window extends it.
     fn merge_window(&mut self, spec: ast::WindowSpec) -> ast::WindowSpec {
-        let Some(base_name) = &spec.window_name else { return spec };
+        let Some(base_name) = &spec.window_name else {
+            return spec;
+        };
         let Some(base) = self.windows.get(&ident(base_name)).cloned() else {
-            self.error("unknown-window", format!("window `{}` is not defined", base_name.value), None);
+            self.error(
+                "unknown-window",
+                format!("window `{}` is not defined", base_name.value),
+                None,
+            );
             return spec;
         };
         ast::WindowSpec {
             window_name: None,
-            partition_by: if spec.partition_by.is_empty() { base.partition_by } else { spec.partition_by },
-            order_by: if spec.order_by.is_empty() { base.order_by } else { spec.order_by },
+            partition_by: if spec.partition_by.is_empty() {
+                base.partition_by
+            } else {
+                spec.partition_by
+            },
+            order_by: if spec.order_by.is_empty() {
+                base.order_by
+            } else {
+                spec.order_by
+            },
             window_frame: spec.window_frame.or(base.window_frame),
         }
     }
@@ -890,19 +1452,40 @@ impl Lowerer<'_> {
             ast::WindowFrameBound::CurrentRow => FrameBound::CurrentRow,
             ast::WindowFrameBound::Preceding(None) => FrameBound::UnboundedPreceding,
             ast::WindowFrameBound::Following(None) => FrameBound::UnboundedFollowing,
-            ast::WindowFrameBound::Preceding(Some(e)) => FrameBound::Preceding(Box::new(self.expr(e))),
-            ast::WindowFrameBound::Following(Some(e)) => FrameBound::Following(Box::new(self.expr(e))),
+            ast::WindowFrameBound::Preceding(Some(e)) => {
+                FrameBound::Preceding(Box::new(self.expr(e)))
+            }
+            ast::WindowFrameBound::Following(Some(e)) => {
+                FrameBound::Following(Box::new(self.expr(e)))
+            }
         }
     }
 
     fn lambda(&mut self, params: &[String], body: &ast::Expr, types: &[Type]) -> Expr {
-        let vars: HashMap<String, Type> =
-            params.iter().cloned().zip(types.iter().cloned().chain(std::iter::repeat(Type::Unknown))).collect();
+        let vars: HashMap<String, Type> = params
+            .iter()
+            .cloned()
+            .zip(
+                types
+                    .iter()
+                    .cloned()
+                    .chain(std::iter::repeat(Type::Unknown)),
+            )
+            .collect();
         self.lambda_vars.push(vars);
         let b = self.expr(body);
         self.lambda_vars.pop();
-        let ty = Type::Function { params: types.to_vec(), ret: Box::new(b.ty.clone()) };
-        Expr::new(ExprKind::Lambda { params: params.to_vec(), body: Box::new(b) }, ty)
+        let ty = Type::Function {
+            params: types.to_vec(),
+            ret: Box::new(b.ty.clone()),
+        };
+        Expr::new(
+            ExprKind::Lambda {
+                params: params.to_vec(),
+                body: Box::new(b),
+            },
+            ty,
+        )
     }
 
     /// A scalar call with Trino's result type.
@@ -922,17 +1505,22 @@ impl Lowerer<'_> {
                 _ => unknown(),
             },
             "transform_values" => match (args.first().map(|a| &a.ty), args.get(1).map(|a| &a.ty)) {
-                (Some(Type::Map { key, .. }), Some(Type::Function { ret, .. })) => Type::map((**key).clone(), (**ret).clone()),
+                (Some(Type::Map { key, .. }), Some(Type::Function { ret, .. })) => {
+                    Type::map((**key).clone(), (**ret).clone())
+                }
                 _ => unknown(),
             },
             "transform_keys" => match (args.first().map(|a| &a.ty), args.get(1).map(|a| &a.ty)) {
-                (Some(Type::Map { value, .. }), Some(Type::Function { ret, .. })) => Type::map((**ret).clone(), (**value).clone()),
+                (Some(Type::Map { value, .. }), Some(Type::Function { ret, .. })) => {
+                    Type::map((**ret).clone(), (**value).clone())
+                }
                 _ => unknown(),
             },
             "map_filter" => types.first().cloned().unwrap_or_else(unknown),
             _ => match functions::scalar_type(name, &types).or_else(|| {
                 let consts: Vec<Option<String>> = args.iter().map(string_const).collect();
-                self.sigs.and_then(|s| s.result_type(name, false, &types, &consts))
+                self.sigs
+                    .and_then(|s| s.result_type(name, false, &types, &consts))
             }) {
                 Some(t) => t,
                 None => {
@@ -948,7 +1536,14 @@ impl Lowerer<'_> {
                 }
             },
         };
-        Expr::new(ExprKind::Call { name: name.to_string(), args }, ty).with_span(span)
+        Expr::new(
+            ExprKind::Call {
+                name: name.to_string(),
+                args,
+            },
+            ty,
+        )
+        .with_span(span)
     }
 }
 
@@ -967,32 +1562,58 @@ fn find_in_scope(scope: &super::Scope, parts: &[String]) -> Found {
         for qlen in (1..parts.len()).rev() {
             let q = &parts[qlen - 1];
             let col = &parts[qlen];
-            let hits: Vec<&ScopeField> =
-                scope.fields.iter().filter(|f| f.qualifier.as_deref() == Some(q.as_str()) && &f.name == col).collect();
+            let hits: Vec<&ScopeField> = scope
+                .fields
+                .iter()
+                .filter(|f| f.qualifier.as_deref() == Some(q.as_str()) && &f.name == col)
+                .collect();
             match hits.len() {
                 0 => {}
-                1 => return Found::Column { field: hits[0].clone(), used: qlen + 1 },
+                1 => {
+                    return Found::Column {
+                        field: hits[0].clone(),
+                        used: qlen + 1,
+                    }
+                }
                 _ => return Found::Ambiguous,
             }
             if scope.open.iter().any(|o| o == q) {
-                return Found::Open { qualifier: q.clone(), used: qlen + 1 };
+                return Found::Open {
+                    qualifier: q.clone(),
+                    used: qlen + 1,
+                };
             }
         }
     }
-    let hits: Vec<&ScopeField> = scope.fields.iter().filter(|f| f.name == parts[0] && !f.hidden).collect();
+    let hits: Vec<&ScopeField> = scope
+        .fields
+        .iter()
+        .filter(|f| f.name == parts[0] && !f.hidden)
+        .collect();
     match hits.len() {
         0 => {}
-        1 => return Found::Column { field: hits[0].clone(), used: 1 },
+        1 => {
+            return Found::Column {
+                field: hits[0].clone(),
+                used: 1,
+            }
+        }
         _ => {
             // The same column seen twice through USING or a CTE alias is not ambiguous.
             if hits.iter().all(|h| h.qualifier == hits[0].qualifier) {
-                return Found::Column { field: hits[0].clone(), used: 1 };
+                return Found::Column {
+                    field: hits[0].clone(),
+                    used: 1,
+                };
             }
             return Found::Ambiguous;
         }
     }
     if let Some(q) = scope.open.first() {
-        return Found::Open { qualifier: q.clone(), used: 1 };
+        return Found::Open {
+            qualifier: q.clone(),
+            used: 1,
+        };
     }
     Found::None
 }
@@ -1029,9 +1650,14 @@ fn lambda_param_types(func: &str, args: &[Expr], idx: usize, n: usize) -> Vec<Ty
     };
     let a0 = args.first().map(|a| a.ty.clone()).unwrap_or(Type::Unknown);
     let t = match func {
-        "transform" | "filter" | "any_match" | "all_match" | "none_match" | "find_first" => vec![elem(&a0)],
+        "transform" | "filter" | "any_match" | "all_match" | "none_match" | "find_first" => {
+            vec![elem(&a0)]
+        }
         "array_sort" => vec![elem(&a0), elem(&a0)],
-        "zip_with" => vec![elem(&a0), args.get(1).map(|a| elem(&a.ty)).unwrap_or(Type::Unknown)],
+        "zip_with" => vec![
+            elem(&a0),
+            args.get(1).map(|a| elem(&a.ty)).unwrap_or(Type::Unknown),
+        ],
         "reduce" => {
             let state = args.get(1).map(|a| a.ty.clone()).unwrap_or(Type::Unknown);
             if idx == 2 {
@@ -1048,7 +1674,10 @@ fn lambda_param_types(func: &str, args: &[Expr], idx: usize, n: usize) -> Vec<Ty
         "transform_keys" | "transform_values" | "map_filter" => kv(&a0),
         "map_zip_with" => {
             let k = kv(&a0);
-            let v2 = args.get(1).map(|a| kv(&a.ty)[1].clone()).unwrap_or(Type::Unknown);
+            let v2 = args
+                .get(1)
+                .map(|a| kv(&a.ty)[1].clone())
+                .unwrap_or(Type::Unknown);
             vec![k[0].clone(), k[1].clone(), v2]
         }
         _ => vec![],
@@ -1072,18 +1701,37 @@ pub fn arithmetic_type(op: BinaryOp, l: &Type, r: &Type) -> Option<Type> {
     }
     // Date/time arithmetic.
     match (op, l, r) {
-        (BinaryOp::Add | BinaryOp::Sub, Date, IntervalDaySecond | IntervalYearMonth) => return Some(Date),
+        (BinaryOp::Add | BinaryOp::Sub, Date, IntervalDaySecond | IntervalYearMonth) => {
+            return Some(Date)
+        }
         (BinaryOp::Add, IntervalDaySecond | IntervalYearMonth, Date) => return Some(Date),
-        (BinaryOp::Add | BinaryOp::Sub, Timestamp { .. } | TimestampTz { .. }, IntervalDaySecond | IntervalYearMonth) => {
+        (
+            BinaryOp::Add | BinaryOp::Sub,
+            Timestamp { .. } | TimestampTz { .. },
+            IntervalDaySecond | IntervalYearMonth,
+        ) => return Some(l.clone()),
+        (
+            BinaryOp::Add,
+            IntervalDaySecond | IntervalYearMonth,
+            Timestamp { .. } | TimestampTz { .. },
+        ) => return Some(r.clone()),
+        (BinaryOp::Sub, Timestamp { .. }, Timestamp { .. })
+        | (BinaryOp::Sub, TimestampTz { .. }, TimestampTz { .. })
+        | (BinaryOp::Sub, Date, Date) => return Some(IntervalDaySecond),
+        (BinaryOp::Add | BinaryOp::Sub, IntervalDaySecond, IntervalDaySecond) => {
+            return Some(IntervalDaySecond)
+        }
+        (BinaryOp::Add | BinaryOp::Sub, IntervalYearMonth, IntervalYearMonth) => {
+            return Some(IntervalYearMonth)
+        }
+        (BinaryOp::Mul | BinaryOp::Div, IntervalDaySecond | IntervalYearMonth, t)
+            if t.is_numeric() =>
+        {
             return Some(l.clone())
         }
-        (BinaryOp::Add, IntervalDaySecond | IntervalYearMonth, Timestamp { .. } | TimestampTz { .. }) => return Some(r.clone()),
-        (BinaryOp::Sub, Timestamp { .. }, Timestamp { .. }) | (BinaryOp::Sub, TimestampTz { .. }, TimestampTz { .. })
-        | (BinaryOp::Sub, Date, Date) => return Some(IntervalDaySecond),
-        (BinaryOp::Add | BinaryOp::Sub, IntervalDaySecond, IntervalDaySecond) => return Some(IntervalDaySecond),
-        (BinaryOp::Add | BinaryOp::Sub, IntervalYearMonth, IntervalYearMonth) => return Some(IntervalYearMonth),
-        (BinaryOp::Mul | BinaryOp::Div, IntervalDaySecond | IntervalYearMonth, t) if t.is_numeric() => return Some(l.clone()),
-        (BinaryOp::Mul, t, IntervalDaySecond | IntervalYearMonth) if t.is_numeric() => return Some(r.clone()),
+        (BinaryOp::Mul, t, IntervalDaySecond | IntervalYearMonth) if t.is_numeric() => {
+            return Some(r.clone())
+        }
         _ => {}
     }
     if !l.is_numeric() || !r.is_numeric() {
@@ -1124,7 +1772,9 @@ fn is_date(t: &str) -> bool {
     let parts: Vec<&str> = t.split('-').collect();
     parts.len() == 3
         && parts[0].len() == 4
-        && parts.iter().all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
         && parts[1].parse::<u32>().is_ok_and(|m| (1..=12).contains(&m))
         && parts[2].parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
 }
@@ -1148,7 +1798,9 @@ fn is_timestamp(t: &str) -> bool {
     };
     is_date(d)
         && time.is_none_or(|tm| {
-            tm.chars().all(|c| c.is_ascii_digit() || c == ':' || c == '.') && tm.split(':').count() >= 2
+            tm.chars()
+                .all(|c| c.is_ascii_digit() || c == ':' || c == '.')
+                && tm.split(':').count() >= 2
         })
 }
 
@@ -1163,20 +1815,37 @@ mod tests {
             arithmetic_type(BinaryOp::Div, &Type::decimal(12, 2), &Type::decimal(12, 2)),
             Some(Type::decimal(14, 2))
         );
-        assert_eq!(arithmetic_type(BinaryOp::Mul, &Type::decimal(12, 2), &Type::decimal(15, 2)), Some(Type::decimal(27, 4)));
-        assert_eq!(arithmetic_type(BinaryOp::Add, &Type::Integer, &Type::decimal(12, 2)), Some(Type::decimal(13, 2)));
-        assert_eq!(arithmetic_type(BinaryOp::Div, &Type::Integer, &Type::Integer), Some(Type::Integer));
-        assert_eq!(arithmetic_type(BinaryOp::Sub, &Type::Date, &Type::IntervalDaySecond), Some(Type::Date));
+        assert_eq!(
+            arithmetic_type(BinaryOp::Mul, &Type::decimal(12, 2), &Type::decimal(15, 2)),
+            Some(Type::decimal(27, 4))
+        );
+        assert_eq!(
+            arithmetic_type(BinaryOp::Add, &Type::Integer, &Type::decimal(12, 2)),
+            Some(Type::decimal(13, 2))
+        );
+        assert_eq!(
+            arithmetic_type(BinaryOp::Div, &Type::Integer, &Type::Integer),
+            Some(Type::Integer)
+        );
+        assert_eq!(
+            arithmetic_type(BinaryOp::Sub, &Type::Date, &Type::IntervalDaySecond),
+            Some(Type::Date)
+        );
     }
 
     #[test]
     fn timestamp_literal_zone_split() {
-        assert_eq!(split_zone("2020-01-01 10:00:00 UTC"), ("2020-01-01 10:00:00", Some("UTC")));
-        assert_eq!(split_zone("2020-01-01 10:00:00"), ("2020-01-01 10:00:00", None));
+        assert_eq!(
+            split_zone("2020-01-01 10:00:00 UTC"),
+            ("2020-01-01 10:00:00", Some("UTC"))
+        );
+        assert_eq!(
+            split_zone("2020-01-01 10:00:00"),
+            ("2020-01-01 10:00:00", None)
+        );
         assert!(is_timestamp("2020-01-01 10:00:00.123"));
         assert!(!is_timestamp("2020-13-01"));
     }
-
 }
 
 fn string_const(e: &Expr) -> Option<String> {

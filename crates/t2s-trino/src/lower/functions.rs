@@ -8,21 +8,66 @@ use t2s_ir::Type;
 pub fn is_aggregate(name: &str) -> bool {
     matches!(
         name,
-        "count" | "sum" | "avg" | "min" | "max" | "stddev" | "stddev_samp" | "stddev_pop" | "variance"
-            | "var_samp" | "var_pop" | "count_if" | "bool_and" | "bool_or" | "every" | "array_agg"
-            | "approx_distinct" | "approx_percentile" | "arbitrary" | "any_value" | "max_by" | "min_by"
-            | "corr" | "covar_samp" | "covar_pop" | "regr_slope" | "regr_intercept" | "geometric_mean"
-            | "kurtosis" | "skewness" | "listagg" | "map_agg" | "multimap_agg" | "histogram"
-            | "bitwise_and_agg" | "bitwise_or_agg" | "bitwise_xor_agg" | "checksum" | "approx_most_frequent"
-            | "map_union" | "numeric_histogram" | "set_agg" | "set_union"
+        "count"
+            | "sum"
+            | "avg"
+            | "min"
+            | "max"
+            | "stddev"
+            | "stddev_samp"
+            | "stddev_pop"
+            | "variance"
+            | "var_samp"
+            | "var_pop"
+            | "count_if"
+            | "bool_and"
+            | "bool_or"
+            | "every"
+            | "array_agg"
+            | "approx_distinct"
+            | "approx_percentile"
+            | "arbitrary"
+            | "any_value"
+            | "max_by"
+            | "min_by"
+            | "corr"
+            | "covar_samp"
+            | "covar_pop"
+            | "regr_slope"
+            | "regr_intercept"
+            | "geometric_mean"
+            | "kurtosis"
+            | "skewness"
+            | "listagg"
+            | "map_agg"
+            | "multimap_agg"
+            | "histogram"
+            | "bitwise_and_agg"
+            | "bitwise_or_agg"
+            | "bitwise_xor_agg"
+            | "checksum"
+            | "approx_most_frequent"
+            | "map_union"
+            | "numeric_histogram"
+            | "set_agg"
+            | "set_union"
     )
 }
 
 pub fn is_window_only(name: &str) -> bool {
     matches!(
         name,
-        "rank" | "dense_rank" | "row_number" | "percent_rank" | "cume_dist" | "ntile" | "lag" | "lead"
-            | "first_value" | "last_value" | "nth_value"
+        "rank"
+            | "dense_rank"
+            | "row_number"
+            | "percent_rank"
+            | "cume_dist"
+            | "ntile"
+            | "lag"
+            | "lead"
+            | "first_value"
+            | "last_value"
+            | "nth_value"
     )
 }
 
@@ -46,9 +91,11 @@ pub fn aggregate_type(name: &str, args: &[Type]) -> Option<Type> {
         },
         "avg" => match a0? {
             t if t.is_integral() => Type::Double,
-            Type::Decimal { .. } | Type::Real | Type::Double | Type::IntervalDaySecond | Type::IntervalYearMonth => {
-                a0?.clone()
-            }
+            Type::Decimal { .. }
+            | Type::Real
+            | Type::Double
+            | Type::IntervalDaySecond
+            | Type::IntervalYearMonth => a0?.clone(),
             _ => Type::Double,
         },
         "min" | "max" | "arbitrary" | "any_value" => a0?.clone(),
@@ -59,8 +106,9 @@ pub fn aggregate_type(name: &str, args: &[Type]) -> Option<Type> {
                 a0?.clone()
             }
         }
-        "stddev" | "stddev_samp" | "stddev_pop" | "variance" | "var_samp" | "var_pop" | "corr" | "covar_samp"
-        | "covar_pop" | "regr_slope" | "regr_intercept" | "geometric_mean" | "kurtosis" | "skewness" => {
+        "stddev" | "stddev_samp" | "stddev_pop" | "variance" | "var_samp" | "var_pop" | "corr"
+        | "covar_samp" | "covar_pop" | "regr_slope" | "regr_intercept" | "geometric_mean"
+        | "kurtosis" | "skewness" => {
             if matches!(a0, Some(Type::Real)) {
                 Type::Real
             } else {
@@ -107,7 +155,9 @@ fn common(args: &[Type]) -> Option<Type> {
 fn varchar_of(t: Option<&Type>) -> Type {
     match t {
         Some(Type::Varchar { length }) => Type::Varchar { length: *length },
-        Some(Type::Char { length }) => Type::Varchar { length: Some(*length) },
+        Some(Type::Char { length }) => Type::Varchar {
+            length: Some(*length),
+        },
         _ => Type::VARCHAR,
     }
 }
@@ -140,7 +190,9 @@ pub fn scalar_type(name: &str, args: &[Type]) -> Option<Type> {
             (Type::Decimal { precision, scale }, 1) => {
                 Type::decimal((precision - scale + (*scale).min(1)).max(1), 0)
             }
-            (Type::Decimal { precision, scale }, _) => Type::decimal((*precision + 1).min(38), *scale),
+            (Type::Decimal { precision, scale }, _) => {
+                Type::decimal((*precision + 1).min(38), *scale)
+            }
             (t, _) => t.clone(),
         },
         "truncate" => match a0? {
@@ -159,36 +211,74 @@ pub fn scalar_type(name: &str, args: &[Type]) -> Option<Type> {
             }
             (a, b) => Type::common_super_type(a, b)?,
         },
-        "sqrt" | "cbrt" | "exp" | "ln" | "log2" | "log10" | "log" | "power" | "pow" | "radians" | "degrees"
-        | "sin" | "cos" | "tan" | "asin" | "acos" | "atan" | "atan2" | "sinh" | "cosh" | "tanh" | "rand"
-        | "random" | "pi" | "e" | "infinity" | "nan" | "cosine_similarity" | "to_unixtime" => {
+        "sqrt" | "cbrt" | "exp" | "ln" | "log2" | "log10" | "log" | "power" | "pow" | "radians"
+        | "degrees" | "sin" | "cos" | "tan" | "asin" | "acos" | "atan" | "atan2" | "sinh"
+        | "cosh" | "tanh" | "rand" | "random" | "pi" | "e" | "infinity" | "nan"
+        | "cosine_similarity" | "to_unixtime" => {
             if matches!(name, "rand" | "random") && !args.is_empty() {
                 a0?.clone()
             } else {
                 Type::Double
             }
         }
-        "is_nan" | "is_finite" | "is_infinite" | "starts_with" | "ends_with" | "contains" | "regexp_like"
-        | "json_array_contains" | "luhn_check" => Type::Boolean,
-        "width_bucket" | "bit_count" | "bitwise_and" | "bitwise_or" | "bitwise_xor" | "bitwise_not"
-        | "from_base" | "crc32" | "xxhash64_bigint" => Type::BigInt,
+        "is_nan"
+        | "is_finite"
+        | "is_infinite"
+        | "starts_with"
+        | "ends_with"
+        | "contains"
+        | "regexp_like"
+        | "json_array_contains"
+        | "luhn_check" => Type::Boolean,
+        "width_bucket" | "bit_count" | "bitwise_and" | "bitwise_or" | "bitwise_xor"
+        | "bitwise_not" | "from_base" | "crc32" | "xxhash64_bigint" => Type::BigInt,
         "to_base" => Type::VARCHAR,
         // string
         "codepoint" => Type::Integer,
-        "length" | "strpos" | "position" | "levenshtein_distance" | "hamming_distance" | "cardinality"
+        "length"
+        | "strpos"
+        | "position"
+        | "levenshtein_distance"
+        | "hamming_distance"
+        | "cardinality"
         | "array_position" => Type::BigInt,
-        "lower" | "upper" | "trim" | "ltrim" | "rtrim" | "reverse" | "lpad" | "rpad" | "replace"
-        | "translate" | "normalize" => match name {
+        "lower" | "upper" | "trim" | "ltrim" | "rtrim" | "reverse" | "lpad" | "rpad"
+        | "replace" | "translate" | "normalize" => match name {
             "lpad" | "rpad" => Type::VARCHAR,
             _ => varchar_of(a0),
         },
         "substr" | "substring" => varchar_of(a0),
-        "concat" | "concat_ws" | "format" | "chr" | "soundex" | "to_hex" | "to_base64" | "url_encode"
-        | "url_decode" | "url_extract_host" | "url_extract_path" | "url_extract_query" | "url_extract_fragment"
-        | "url_extract_protocol" | "url_extract_parameter" | "json_format" | "json_extract_scalar"
-        | "regexp_replace" | "regexp_extract" | "split_part" | "format_datetime" | "date_format"
-        | "to_iso8601" | "array_join" | "from_utf8" | "md5_hex" | "typeof" | "current_timezone"
-        | "format_number" | "word_stem" | "title_case" => {
+        "concat"
+        | "concat_ws"
+        | "format"
+        | "chr"
+        | "soundex"
+        | "to_hex"
+        | "to_base64"
+        | "url_encode"
+        | "url_decode"
+        | "url_extract_host"
+        | "url_extract_path"
+        | "url_extract_query"
+        | "url_extract_fragment"
+        | "url_extract_protocol"
+        | "url_extract_parameter"
+        | "json_format"
+        | "json_extract_scalar"
+        | "regexp_replace"
+        | "regexp_extract"
+        | "split_part"
+        | "format_datetime"
+        | "date_format"
+        | "to_iso8601"
+        | "array_join"
+        | "from_utf8"
+        | "md5_hex"
+        | "typeof"
+        | "current_timezone"
+        | "format_number"
+        | "word_stem"
+        | "title_case" => {
             if name == "concat" && matches!(a0, Some(Type::Array { .. })) {
                 a0?.clone()
             } else {
@@ -197,7 +287,9 @@ pub fn scalar_type(name: &str, args: &[Type]) -> Option<Type> {
         }
         "split" | "regexp_extract_all" | "regexp_split" => Type::array(Type::VARCHAR),
         "split_to_map" => Type::map(Type::VARCHAR, Type::VARCHAR),
-        "to_utf8" | "from_hex" | "from_base64" | "md5" | "sha1" | "sha256" | "sha512" => Type::Varbinary,
+        "to_utf8" | "from_hex" | "from_base64" | "md5" | "sha1" | "sha256" | "sha512" => {
+            Type::Varbinary
+        }
         "url_extract_port" => Type::BigInt,
         // date and time
         "current_date" => Type::Date,
@@ -217,9 +309,9 @@ pub fn scalar_type(name: &str, args: &[Type]) -> Option<Type> {
             }
         }
         "from_unixtime" => Type::TimestampTz { precision: 3 },
-        "year" | "quarter" | "month" | "week" | "week_of_year" | "day" | "day_of_month" | "day_of_week"
-        | "dow" | "day_of_year" | "doy" | "hour" | "minute" | "second" | "millisecond" | "year_of_week"
-        | "yow" => Type::BigInt,
+        "year" | "quarter" | "month" | "week" | "week_of_year" | "day" | "day_of_month"
+        | "day_of_week" | "dow" | "day_of_year" | "doy" | "hour" | "minute" | "second"
+        | "millisecond" | "year_of_week" | "yow" => Type::BigInt,
         "with_timezone" | "at_timezone" => Type::TimestampTz { precision: 3 },
         // arrays and maps
         "array_max" | "array_min" | "element_at" => match a0? {
@@ -227,10 +319,17 @@ pub fn scalar_type(name: &str, args: &[Type]) -> Option<Type> {
             Type::Map { value, .. } => (**value).clone(),
             _ => Type::Unknown,
         },
-        "array_distinct" | "array_sort" | "array_remove" | "array_except" | "array_intersect" | "array_union"
-        | "slice" | "shuffle" | "reverse_array" | "filter" | "trim_array" | "array_concat" => a0?.clone(),
-        "contains_sequence" | "arrays_overlap" | "all_match" | "any_match" | "none_match" => Type::Boolean,
-        "sequence" => Type::array(if a0?.is_integral() { Type::BigInt } else { a0?.clone() }),
+        "array_distinct" | "array_sort" | "array_remove" | "array_except" | "array_intersect"
+        | "array_union" | "slice" | "shuffle" | "reverse_array" | "filter" | "trim_array"
+        | "array_concat" => a0?.clone(),
+        "contains_sequence" | "arrays_overlap" | "all_match" | "any_match" | "none_match" => {
+            Type::Boolean
+        }
+        "sequence" => Type::array(if a0?.is_integral() {
+            Type::BigInt
+        } else {
+            a0?.clone()
+        }),
         "repeat" => Type::array(a0?.clone()),
         "flatten" => match a0? {
             Type::Array { element } => (**element).clone(),

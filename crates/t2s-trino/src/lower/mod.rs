@@ -13,7 +13,7 @@ pub mod types;
 
 use crate::catalog::Catalog;
 use crate::parse::ParsedStatement;
-use sqlparser::ast as ast;
+use sqlparser::ast;
 use sqlparser::ast::Spanned;
 use std::collections::{HashMap, HashSet};
 use t2s_ir::*;
@@ -40,18 +40,32 @@ pub fn lower_statement(ps: &ParsedStatement, catalog: &Catalog) -> Lowered {
 pub trait FunctionSignatures: Sync {
     /// The Trino result type of `name` over these argument types (`consts[i]`: the value of a
     /// string-literal argument).
-    fn result_type(&self, name: &str, aggregate: bool, args: &[Type], consts: &[Option<String>]) -> Option<Type>;
+    fn result_type(
+        &self,
+        name: &str,
+        aggregate: bool,
+        args: &[Type],
+        consts: &[Option<String>],
+    ) -> Option<Type>;
     /// Whether `name` is a (user) aggregate function.
     fn is_aggregate(&self, name: &str) -> bool;
 }
 
 /// [`lower_statement`] with extra function signatures.
-pub fn lower_statement_with(ps: &ParsedStatement, catalog: &Catalog, sigs: Option<&dyn FunctionSignatures>) -> Lowered {
+pub fn lower_statement_with(
+    ps: &ParsedStatement,
+    catalog: &Catalog,
+    sigs: Option<&dyn FunctionSignatures>,
+) -> Lowered {
     let mut l = Lowerer::new(catalog, ps.span);
     l.sigs = sigs;
     l.group_by_distinct = ps.extras.group_by_distinct.clone();
     let statement = l.statement(&ps.ast);
-    Lowered { statement, diagnostics: l.diags, depth: l.max_depth }
+    Lowered {
+        statement,
+        diagnostics: l.diags,
+        depth: l.max_depth,
+    }
 }
 
 /// A column visible in a scope.
@@ -78,7 +92,12 @@ impl Scope {
         Scope {
             fields: fields
                 .iter()
-                .map(|f| ScopeField { qualifier: f.qualifier.clone(), name: f.name.clone(), ty: f.ty.clone(), hidden: false })
+                .map(|f| ScopeField {
+                    qualifier: f.qualifier.clone(),
+                    name: f.name.clone(),
+                    ty: f.ty.clone(),
+                    hidden: false,
+                })
                 .collect(),
             open: vec![],
         }
@@ -168,7 +187,13 @@ impl<'a> Lowerer<'a> {
         while let ast::Expr::BinaryOp { left, .. } = leftmost {
             leftmost = left;
         }
-        self.abs_span(leftmost.span()).or_else(|| if std::ptr::eq(leftmost, e) { None } else { self.span_of(e) })
+        self.abs_span(leftmost.span()).or_else(|| {
+            if std::ptr::eq(leftmost, e) {
+                None
+            } else {
+                self.span_of(e)
+            }
+        })
     }
 
     pub(crate) fn ident_span(&self, id: &ast::Ident) -> Option<Span> {
@@ -180,7 +205,10 @@ impl<'a> Lowerer<'a> {
         if s.start.line == 0 {
             return None;
         }
-        Some(Span { line: s.start.line as u32, column: s.start.column as u32 })
+        Some(Span {
+            line: s.start.line as u32,
+            column: s.start.column as u32,
+        })
     }
 
     pub(crate) fn error(&mut self, code: &str, msg: impl Into<String>, span: Option<Span>) {
@@ -189,11 +217,19 @@ impl<'a> Lowerer<'a> {
         if self.too_deep && code != "too-deep" {
             return;
         }
-        self.diags.push(Diagnostic::error(code, msg, span.or(Some(self.base))));
+        self.diags
+            .push(Diagnostic::error(code, msg, span.or(Some(self.base))));
     }
-    pub(crate) fn warn_once(&mut self, key: &str, code: &str, msg: impl Into<String>, span: Option<Span>) {
+    pub(crate) fn warn_once(
+        &mut self,
+        key: &str,
+        code: &str,
+        msg: impl Into<String>,
+        span: Option<Span>,
+    ) {
         if self.warned.insert(key.to_string()) {
-            self.diags.push(Diagnostic::warning(code, msg, span.or(Some(self.base))));
+            self.diags
+                .push(Diagnostic::warning(code, msg, span.or(Some(self.base))));
         }
     }
 
@@ -212,19 +248,31 @@ impl<'a> Lowerer<'a> {
                     return None;
                 };
                 let properties = match &ct.table_options {
-                    ast::CreateTableOptions::With(opts) => opts.iter().map(sql_option_pair).collect(),
+                    ast::CreateTableOptions::With(opts) => {
+                        opts.iter().map(sql_option_pair).collect()
+                    }
                     ast::CreateTableOptions::None => vec![],
                     other => {
-                        self.error("unsupported-syntax", format!("table options `{other}`"), self.span_of(st));
+                        self.error(
+                            "unsupported-syntax",
+                            format!("table options `{other}`"),
+                            self.span_of(st),
+                        );
                         vec![]
                     }
                 };
                 if !ct.columns.is_empty() {
-                    self.error("unsupported-syntax", "CREATE TABLE AS with a column list", self.span_of(st));
+                    self.error(
+                        "unsupported-syntax",
+                        "CREATE TABLE AS with a column list",
+                        self.span_of(st),
+                    );
                 }
                 let rel = self.query(q);
                 Some(Statement::CreateTableAs {
-                    table: TableName { parts: object_parts(&ct.name) },
+                    table: TableName {
+                        parts: object_parts(&ct.name),
+                    },
                     or_replace: ct.or_replace,
                     if_not_exists: ct.if_not_exists,
                     properties,
@@ -233,20 +281,34 @@ impl<'a> Lowerer<'a> {
             }
             ast::Statement::Insert(ins) => {
                 let Some(src) = &ins.source else {
-                    self.error("unsupported-statement", "INSERT without a query", self.span_of(st));
+                    self.error(
+                        "unsupported-statement",
+                        "INSERT without a query",
+                        self.span_of(st),
+                    );
                     return None;
                 };
                 let table = match &ins.table {
-                    ast::TableObject::TableName(n) => TableName { parts: object_parts(n) },
+                    ast::TableObject::TableName(n) => TableName {
+                        parts: object_parts(n),
+                    },
                     other => {
-                        self.error("unsupported-syntax", format!("INSERT target `{other}`"), self.span_of(st));
+                        self.error(
+                            "unsupported-syntax",
+                            format!("INSERT target `{other}`"),
+                            self.span_of(st),
+                        );
                         return None;
                     }
                 };
                 let rel = self.query(src);
                 Some(Statement::Insert {
                     table,
-                    columns: ins.columns.iter().map(|c| object_parts(c).join(".")).collect(),
+                    columns: ins
+                        .columns
+                        .iter()
+                        .map(|c| object_parts(c).join("."))
+                        .collect(),
                     overwrite: ins.overwrite,
                     rel,
                 })
@@ -254,14 +316,21 @@ impl<'a> Lowerer<'a> {
             ast::Statement::CreateView(cv) => {
                 let rel = self.query(&cv.query);
                 Some(Statement::CreateView {
-                    name: TableName { parts: object_parts(&cv.name) },
+                    name: TableName {
+                        parts: object_parts(&cv.name),
+                    },
                     or_replace: cv.or_replace,
                     columns: cv.columns.iter().map(|c| ident(&c.name)).collect(),
                     rel,
                 })
             }
             other => {
-                let kw = other.to_string().split_whitespace().take(2).collect::<Vec<_>>().join(" ");
+                let kw = other
+                    .to_string()
+                    .split_whitespace()
+                    .take(2)
+                    .collect::<Vec<_>>()
+                    .join(" ");
                 self.error(
                     "unsupported-statement",
                     format!("`{kw} …` is not a query: trino2spark translates SELECT, WITH, VALUES, CTAS, INSERT … SELECT and CREATE VIEW"),
@@ -287,9 +356,14 @@ impl<'a> Lowerer<'a> {
 
     pub(crate) fn query(&mut self, q: &ast::Query) -> Rel {
         if !self.enter_level(0, self.span_of_query(q)) {
-            return Rel::Values(Values { rows: vec![vec![]], fields: vec![] });
+            return Rel::Values(Values {
+                rows: vec![vec![]],
+                fields: vec![],
+            });
         }
-        let rel = stacker::maybe_grow(expr::STACK_RED_ZONE, expr::STACK_GROW, || self.query_inner(q));
+        let rel = stacker::maybe_grow(expr::STACK_RED_ZONE, expr::STACK_GROW, || {
+            self.query_inner(q)
+        });
         self.depth -= 1;
         rel
     }
@@ -343,12 +417,22 @@ impl<'a> Lowerer<'a> {
                 if with.recursive {
                     // The anchor (first branch) gives the recursive CTE its row type.
                     if let ast::SetExpr::SetOperation { left, .. } = &*cte.query.body {
-                        let anchor = ast::Query { body: left.clone(), order_by: None, limit_clause: None, fetch: None, with: None, ..(*cte.query).clone() };
+                        let anchor = ast::Query {
+                            body: left.clone(),
+                            order_by: None,
+                            limit_clause: None,
+                            fetch: None,
+                            with: None,
+                            ..(*cte.query).clone()
+                        };
                         let mut probe = Lowerer::new(self.catalog, self.base);
                         probe.ctes = self.ctes.clone();
                         let r = probe.subquery(&anchor);
                         let fields = rename_fields(&r.fields(), columns.as_deref(), Some(&name));
-                        self.ctes.last_mut().expect("pushed").insert(name.clone(), (fields, columns.clone()));
+                        self.ctes
+                            .last_mut()
+                            .expect("pushed")
+                            .insert(name.clone(), (fields, columns.clone()));
                     }
                 }
                 let rel = self.subquery(&cte.query);
@@ -357,12 +441,19 @@ impl<'a> Lowerer<'a> {
                     if cols.len() != rel.fields().len() {
                         self.error(
                             "column-count-mismatch",
-                            format!("WITH {name} names {} columns but its query returns {}", cols.len(), rel.fields().len()),
+                            format!(
+                                "WITH {name} names {} columns but its query returns {}",
+                                cols.len(),
+                                rel.fields().len()
+                            ),
                             self.ident_span(&cte.alias.name),
                         );
                     }
                 }
-                self.ctes.last_mut().expect("pushed").insert(name.clone(), (fields, columns.clone()));
+                self.ctes
+                    .last_mut()
+                    .expect("pushed")
+                    .insert(name.clone(), (fields, columns.clone()));
                 ctes.push(Cte { name, columns, rel });
             }
             Some((with.recursive, ctes))
@@ -375,20 +466,28 @@ impl<'a> Lowerer<'a> {
         // ORDER BY that was not absorbed into a SELECT block (set operations, VALUES).
         if let Some(ob) = &q.order_by {
             if !matches!(rel, Rel::Sort(_) | Rel::Limit(_)) || !self.order_by_absorbed(&q.body) {
-                let outputs: Vec<(String, Type)> = rel.fields().into_iter().map(|f| (f.name, f.ty)).collect();
+                let outputs: Vec<(String, Type)> =
+                    rel.fields().into_iter().map(|f| (f.name, f.ty)).collect();
                 let saved = std::mem::replace(&mut self.scope, Scope::from_fields(&rel.fields()));
                 let saved_ob = self.order_by_outputs.replace(outputs);
                 let keys = self.order_by_keys(ob);
                 self.order_by_outputs = saved_ob;
                 self.scope = saved;
-                rel = Rel::Sort(Sort { input: Box::new(rel), keys });
+                rel = Rel::Sort(Sort {
+                    input: Box::new(rel),
+                    keys,
+                });
             }
         }
         rel = self.limit(rel, q);
 
         if let Some((recursive, ctes)) = pushed_ctes {
             self.ctes.pop();
-            rel = Rel::With(With { recursive, ctes, body: Box::new(rel) });
+            rel = Rel::With(With {
+                recursive,
+                ctes,
+                body: Box::new(rel),
+            });
         }
         rel
     }
@@ -403,7 +502,11 @@ impl<'a> Lowerer<'a> {
         let mut with_ties = false;
         if let Some(lc_) = &q.limit_clause {
             match lc_ {
-                ast::LimitClause::LimitOffset { limit, offset: off, limit_by } => {
+                ast::LimitClause::LimitOffset {
+                    limit,
+                    offset: off,
+                    limit_by,
+                } => {
                     if let Some(l) = limit {
                         fetch = Some(self.const_expr(l));
                     }
@@ -411,7 +514,11 @@ impl<'a> Lowerer<'a> {
                         offset = Some(self.const_expr(&o.value));
                     }
                     if !limit_by.is_empty() {
-                        self.error("unsupported-syntax", "LIMIT … BY is not Trino syntax", self.span_of(&limit_by[0]));
+                        self.error(
+                            "unsupported-syntax",
+                            "LIMIT … BY is not Trino syntax",
+                            self.span_of(&limit_by[0]),
+                        );
                     }
                 }
                 ast::LimitClause::OffsetCommaLimit { offset: o, limit } => {
@@ -422,7 +529,11 @@ impl<'a> Lowerer<'a> {
         }
         if let Some(f) = &q.fetch {
             if f.percent {
-                self.error("unsupported-syntax", "FETCH … PERCENT is not Trino syntax", None);
+                self.error(
+                    "unsupported-syntax",
+                    "FETCH … PERCENT is not Trino syntax",
+                    None,
+                );
             }
             fetch = Some(match &f.quantity {
                 Some(e) => self.const_expr(e),
@@ -433,7 +544,12 @@ impl<'a> Lowerer<'a> {
         if offset.is_none() && fetch.is_none() {
             return rel;
         }
-        Rel::Limit(Limit { input: Box::new(rel), offset, fetch, with_ties })
+        Rel::Limit(Limit {
+            input: Box::new(rel),
+            offset,
+            fetch,
+            with_ties,
+        })
     }
 
     fn const_expr(&mut self, e: &ast::Expr) -> Expr {
@@ -447,9 +563,17 @@ impl<'a> Lowerer<'a> {
         match body {
             ast::SetExpr::Select(s) => self.select(s, order_by),
             ast::SetExpr::Query(q) => self.query(q),
-            ast::SetExpr::SetOperation { left, op, set_quantifier, right } => {
+            ast::SetExpr::SetOperation {
+                left,
+                op,
+                set_quantifier,
+                right,
+            } => {
                 if !self.enter_level(0, None) {
-                    return Rel::Values(Values { rows: vec![vec![]], fields: vec![] });
+                    return Rel::Values(Values {
+                        rows: vec![vec![]],
+                        fields: vec![],
+                    });
                 }
                 // Set operations chain left-deep: recursion here, so the stack grows on demand.
                 let (l, r) = stacker::maybe_grow(expr::STACK_RED_ZONE, expr::STACK_GROW, || {
@@ -465,7 +589,11 @@ impl<'a> Lowerer<'a> {
                     ast::SetQuantifier::All => true,
                     ast::SetQuantifier::Distinct | ast::SetQuantifier::None => false,
                     other => {
-                        self.error("unsupported-syntax", format!("set quantifier {other}"), None);
+                        self.error(
+                            "unsupported-syntax",
+                            format!("set quantifier {other}"),
+                            None,
+                        );
                         false
                     }
                 };
@@ -474,7 +602,11 @@ impl<'a> Lowerer<'a> {
                 if lf.len() != rf.len() {
                     self.error(
                         "column-count-mismatch",
-                        format!("{kind:?} branches have {} and {} columns", lf.len(), rf.len()),
+                        format!(
+                            "{kind:?} branches have {} and {} columns",
+                            lf.len(),
+                            rf.len()
+                        ),
                         None,
                     );
                 }
@@ -484,20 +616,39 @@ impl<'a> Lowerer<'a> {
                     .map(|(a, b)| Field {
                         qualifier: None,
                         name: a.name.clone(),
-                        ty: b.and_then(|b| Type::common_super_type(&a.ty, &b.ty)).unwrap_or_else(|| a.ty.clone()),
+                        ty: b
+                            .and_then(|b| Type::common_super_type(&a.ty, &b.ty))
+                            .unwrap_or_else(|| a.ty.clone()),
                     })
                     .collect();
-                Rel::SetOp(SetOp { kind, all, left: Box::new(l), right: Box::new(r), fields })
+                Rel::SetOp(SetOp {
+                    kind,
+                    all,
+                    left: Box::new(l),
+                    right: Box::new(r),
+                    fields,
+                })
             }
             ast::SetExpr::Values(v) => self.values(v, None),
             ast::SetExpr::Table(t) => {
                 let name = t.table_name.clone().unwrap_or_default();
-                let parts: Vec<String> = [t.schema_name.clone(), Some(name)].into_iter().flatten().map(|s| lc(&s)).collect();
+                let parts: Vec<String> = [t.schema_name.clone(), Some(name)]
+                    .into_iter()
+                    .flatten()
+                    .map(|s| lc(&s))
+                    .collect();
                 self.scan(&parts, None, None)
             }
             other => {
-                self.error("unsupported-syntax", format!("`{}` as a query body", first_words(&other.to_string())), None);
-                Rel::Values(Values { rows: vec![vec![]], fields: vec![] })
+                self.error(
+                    "unsupported-syntax",
+                    format!("`{}` as a query body", first_words(&other.to_string())),
+                    None,
+                );
+                Rel::Values(Values {
+                    rows: vec![vec![]],
+                    fields: vec![],
+                })
             }
         }
     }
@@ -527,11 +678,16 @@ impl<'a> Lowerer<'a> {
         let mut types = vec![Type::Unknown; width];
         for r in &rows {
             if r.len() != width {
-                self.error("column-count-mismatch", "VALUES rows have different numbers of columns", None);
+                self.error(
+                    "column-count-mismatch",
+                    "VALUES rows have different numbers of columns",
+                    None,
+                );
                 continue;
             }
             for (i, e) in r.iter().enumerate() {
-                types[i] = Type::common_super_type(&types[i], &e.ty).unwrap_or_else(|| types[i].clone());
+                types[i] =
+                    Type::common_super_type(&types[i], &e.ty).unwrap_or_else(|| types[i].clone());
             }
         }
         let names: Vec<String> = match alias {
@@ -542,7 +698,11 @@ impl<'a> Lowerer<'a> {
         let fields = names
             .iter()
             .zip(types)
-            .map(|(n, ty)| Field { qualifier: qualifier.clone(), name: n.clone(), ty })
+            .map(|(n, ty)| Field {
+                qualifier: qualifier.clone(),
+                name: n.clone(),
+                ty,
+            })
             .collect();
         Rel::Values(Values { rows, fields })
     }
@@ -552,7 +712,13 @@ impl<'a> Lowerer<'a> {
     fn select(&mut self, s: &ast::Select, order_by: Option<&ast::OrderBy>) -> Rel {
         // FROM
         let (mut rel, scope) = if s.from.is_empty() {
-            (Rel::Values(Values { rows: vec![vec![]], fields: vec![] }), Scope::default())
+            (
+                Rel::Values(Values {
+                    rows: vec![vec![]],
+                    fields: vec![],
+                }),
+                Scope::default(),
+            )
         } else {
             let mut acc: Option<(Rel, Scope)> = None;
             for (n, twj) in s.from.iter().enumerate() {
@@ -580,27 +746,58 @@ impl<'a> Lowerer<'a> {
                     }
                 });
             }
-            acc.unwrap_or_else(|| (Rel::Values(Values { rows: vec![vec![]], fields: vec![] }), Scope::default()))
+            acc.unwrap_or_else(|| {
+                (
+                    Rel::Values(Values {
+                        rows: vec![vec![]],
+                        fields: vec![],
+                    }),
+                    Scope::default(),
+                )
+            })
         };
         self.scope = scope;
 
         if !s.lateral_views.is_empty() {
-            self.error("unsupported-syntax", "LATERAL VIEW is Hive syntax, not Trino", self.span_of(&s.lateral_views[0].lateral_view));
+            self.error(
+                "unsupported-syntax",
+                "LATERAL VIEW is Hive syntax, not Trino",
+                self.span_of(&s.lateral_views[0].lateral_view),
+            );
         }
-        if s.qualify.is_some() || !s.cluster_by.is_empty() || !s.distribute_by.is_empty() || !s.sort_by.is_empty() {
-            self.error("unsupported-syntax", "QUALIFY / CLUSTER BY / DISTRIBUTE BY / SORT BY are not Trino syntax", None);
+        if s.qualify.is_some()
+            || !s.cluster_by.is_empty()
+            || !s.distribute_by.is_empty()
+            || !s.sort_by.is_empty()
+        {
+            self.error(
+                "unsupported-syntax",
+                "QUALIFY / CLUSTER BY / DISTRIBUTE BY / SORT BY are not Trino syntax",
+                None,
+            );
         }
         if s.top.is_some() || s.into.is_some() || s.prewhere.is_some() || !s.connect_by.is_empty() {
-            self.error("unsupported-syntax", "TOP / INTO / PREWHERE / CONNECT BY are not Trino syntax", None);
+            self.error(
+                "unsupported-syntax",
+                "TOP / INTO / PREWHERE / CONNECT BY are not Trino syntax",
+                None,
+            );
         }
 
         // WHERE
         if let Some(w) = &s.selection {
             let pred = self.expr(w);
             if pred.contains_aggregate() {
-                self.error("aggregate-in-where", "aggregate functions are not allowed in WHERE", pred.span);
+                self.error(
+                    "aggregate-in-where",
+                    "aggregate functions are not allowed in WHERE",
+                    pred.span,
+                );
             }
-            rel = Rel::Filter(Filter { input: Box::new(rel), predicate: pred });
+            rel = Rel::Filter(Filter {
+                input: Box::new(rel),
+                predicate: pred,
+            });
         }
 
         // Named windows.
@@ -611,7 +808,11 @@ impl<'a> Lowerer<'a> {
                 ast::NamedWindowExpr::NamedWindow(other) => match windows.get(&ident(other)) {
                     Some(sp) => sp.clone(),
                     None => {
-                        self.error("unknown-window", format!("window `{}` is not defined", other.value), self.ident_span(other));
+                        self.error(
+                            "unknown-window",
+                            format!("window `{}` is not defined", other.value),
+                            self.ident_span(other),
+                        );
                         continue;
                     }
                 },
@@ -626,12 +827,21 @@ impl<'a> Lowerer<'a> {
             match item {
                 ast::SelectItem::UnnamedExpr(e) => {
                     let ex = self.expr(e);
-                    let name = implicit_name(e, &ex).unwrap_or_else(|| format!("_col{}", items.len()));
-                    items.push(ProjectItem { expr: ex, name, explicit_alias: false });
+                    let name =
+                        implicit_name(e, &ex).unwrap_or_else(|| format!("_col{}", items.len()));
+                    items.push(ProjectItem {
+                        expr: ex,
+                        name,
+                        explicit_alias: false,
+                    });
                 }
                 ast::SelectItem::ExprWithAlias { expr, alias } => {
                     let ex = self.expr(expr);
-                    items.push(ProjectItem { expr: ex, name: ident(alias), explicit_alias: true });
+                    items.push(ProjectItem {
+                        expr: ex,
+                        name: ident(alias),
+                        explicit_alias: true,
+                    });
                 }
                 ast::SelectItem::Wildcard(opts) => {
                     self.check_wildcard_opts(opts);
@@ -649,21 +859,42 @@ impl<'a> Lowerer<'a> {
                             let ex = self.expr(e);
                             if let Type::Row { fields } = &ex.ty {
                                 for (k, f) in fields.iter().enumerate() {
-                                    let name = f.name.clone().unwrap_or_else(|| format!("_col{}", items.len()));
+                                    let name = f
+                                        .name
+                                        .clone()
+                                        .unwrap_or_else(|| format!("_col{}", items.len()));
                                     let fa = Expr::new(
-                                        ExprKind::FieldAccess { expr: Box::new(ex.clone()), field: f.name.clone().unwrap_or_else(|| format!("{}", k + 1)) },
+                                        ExprKind::FieldAccess {
+                                            expr: Box::new(ex.clone()),
+                                            field: f
+                                                .name
+                                                .clone()
+                                                .unwrap_or_else(|| format!("{}", k + 1)),
+                                        },
                                         f.ty.clone(),
                                     );
-                                    items.push(ProjectItem { expr: fa, name, explicit_alias: true });
+                                    items.push(ProjectItem {
+                                        expr: fa,
+                                        name,
+                                        explicit_alias: true,
+                                    });
                                 }
                             } else {
-                                self.error("unsupported-syntax", "`expr.*` needs a ROW-typed expression", ex.span);
+                                self.error(
+                                    "unsupported-syntax",
+                                    "`expr.*` needs a ROW-typed expression",
+                                    ex.span,
+                                );
                             }
                         }
                     }
                 }
                 ast::SelectItem::ExprWithAliases { .. } => {
-                    self.error("unsupported-syntax", "multiple aliases for one select item", None);
+                    self.error(
+                        "unsupported-syntax",
+                        "multiple aliases for one select item",
+                        None,
+                    );
                 }
             }
         }
@@ -676,7 +907,11 @@ impl<'a> Lowerer<'a> {
             }
             ast::GroupByExpr::Expressions(exprs, mods) => {
                 if !mods.is_empty() {
-                    self.error("unsupported-syntax", "GROUP BY … WITH ROLLUP/CUBE modifiers are MySQL syntax", None);
+                    self.error(
+                        "unsupported-syntax",
+                        "GROUP BY … WITH ROLLUP/CUBE modifiers are MySQL syntax",
+                        None,
+                    );
                 }
                 if !exprs.is_empty() {
                     let mut elements = Vec::new();
@@ -694,7 +929,10 @@ impl<'a> Lowerer<'a> {
         let having = s.having.as_ref().map(|h| self.expr(h));
 
         // ORDER BY keys are lowered before aggregation is decided (they may hold aggregates).
-        let outputs: Vec<(String, Type)> = items.iter().map(|i| (i.name.clone(), i.expr.ty.clone())).collect();
+        let outputs: Vec<(String, Type)> = items
+            .iter()
+            .map(|i| (i.name.clone(), i.expr.ty.clone()))
+            .collect();
         let sort_keys = order_by.map(|ob| {
             let saved_ob = self.order_by_outputs.replace(outputs);
             let k = self.order_by_keys(ob);
@@ -705,28 +943,47 @@ impl<'a> Lowerer<'a> {
         let aggregated = group_by.is_some()
             || having.is_some()
             || items.iter().any(|i| i.expr.contains_aggregate())
-            || sort_keys.as_ref().is_some_and(|ks| ks.iter().any(|k| k.expr.contains_aggregate()));
+            || sort_keys
+                .as_ref()
+                .is_some_and(|ks| ks.iter().any(|k| k.expr.contains_aggregate()));
         if aggregated {
             rel = Rel::Aggregate(Aggregate {
                 input: Box::new(rel),
-                group_by: group_by.unwrap_or(GroupBy { distinct: false, elements: vec![] }),
+                group_by: group_by.unwrap_or(GroupBy {
+                    distinct: false,
+                    elements: vec![],
+                }),
             });
         }
         if let Some(h) = having {
-            rel = Rel::Filter(Filter { input: Box::new(rel), predicate: h });
+            rel = Rel::Filter(Filter {
+                input: Box::new(rel),
+                predicate: h,
+            });
         }
         let distinct = match &s.distinct {
             None | Some(ast::Distinct::All) => false,
             Some(ast::Distinct::Distinct) => true,
             Some(ast::Distinct::On(_)) => {
-                self.error("unsupported-syntax", "DISTINCT ON is PostgreSQL syntax", None);
+                self.error(
+                    "unsupported-syntax",
+                    "DISTINCT ON is PostgreSQL syntax",
+                    None,
+                );
                 true
             }
         };
-        rel = Rel::Project(Project { input: Box::new(rel), items, distinct });
+        rel = Rel::Project(Project {
+            input: Box::new(rel),
+            items,
+            distinct,
+        });
         if let Some(keys) = sort_keys {
             if !keys.is_empty() {
-                rel = Rel::Sort(Sort { input: Box::new(rel), keys });
+                rel = Rel::Sort(Sort {
+                    input: Box::new(rel),
+                    keys,
+                });
             }
         }
         self.windows = saved_windows;
@@ -734,8 +991,17 @@ impl<'a> Lowerer<'a> {
     }
 
     fn check_wildcard_opts(&mut self, o: &ast::WildcardAdditionalOptions) {
-        if o.opt_exclude.is_some() || o.opt_except.is_some() || o.opt_replace.is_some() || o.opt_rename.is_some() || o.opt_ilike.is_some() {
-            self.error("unsupported-syntax", "wildcard modifiers (EXCLUDE/EXCEPT/REPLACE/RENAME) are not Trino syntax", None);
+        if o.opt_exclude.is_some()
+            || o.opt_except.is_some()
+            || o.opt_replace.is_some()
+            || o.opt_rename.is_some()
+            || o.opt_ilike.is_some()
+        {
+            self.error(
+                "unsupported-syntax",
+                "wildcard modifiers (EXCLUDE/EXCEPT/REPLACE/RENAME) are not Trino syntax",
+                None,
+            );
         }
     }
 
@@ -760,7 +1026,11 @@ impl<'a> Lowerer<'a> {
                 }),
                 f.ty.clone(),
             );
-            items.push(ProjectItem { expr: e, name: f.name.clone(), explicit_alias: false });
+            items.push(ProjectItem {
+                expr: e,
+                name: f.name.clone(),
+                explicit_alias: false,
+            });
         }
         let open_hit = match &qualifier {
             None => !self.scope.open.is_empty(),
@@ -777,18 +1047,32 @@ impl<'a> Lowerer<'a> {
                 None,
             );
             items.push(ProjectItem {
-                expr: Expr::new(ExprKind::Wildcard { qualifier: qualifier.clone() }, Type::Unknown),
+                expr: Expr::new(
+                    ExprKind::Wildcard {
+                        qualifier: qualifier.clone(),
+                    },
+                    Type::Unknown,
+                ),
                 name: "*".into(),
                 explicit_alias: false,
             });
         } else if matching.is_empty() {
-            self.error("unresolved-relation", format!("`{}*` matches no relation", qualifier.map(|q| q + ".").unwrap_or_default()), None);
+            self.error(
+                "unresolved-relation",
+                format!(
+                    "`{}*` matches no relation",
+                    qualifier.map(|q| q + ".").unwrap_or_default()
+                ),
+                None,
+            );
         }
     }
 
     fn grouping_element(&mut self, e: &ast::Expr, items: &[ProjectItem]) -> GroupingElement {
         let sets = |me: &mut Self, sets: &Vec<Vec<ast::Expr>>| -> Vec<Vec<Expr>> {
-            sets.iter().map(|s| s.iter().map(|x| me.group_key(x, items)).collect()).collect()
+            sets.iter()
+                .map(|s| s.iter().map(|x| me.group_key(x, items)).collect())
+                .collect()
         };
         match e {
             ast::Expr::Rollup(s) => GroupingElement::Rollup(sets(self, s)),
@@ -805,7 +1089,11 @@ impl<'a> Lowerer<'a> {
                     if k >= 1 && k <= items.len() {
                         return items[k - 1].expr.clone();
                     }
-                    self.error("ordinal-out-of-range", format!("GROUP BY position {k} is not in the select list"), self.span_of(e));
+                    self.error(
+                        "ordinal-out-of-range",
+                        format!("GROUP BY position {k} is not in the select list"),
+                        self.span_of(e),
+                    );
                 }
             }
         }
@@ -815,10 +1103,16 @@ impl<'a> Lowerer<'a> {
     fn order_by_keys(&mut self, ob: &ast::OrderBy) -> Vec<SortKey> {
         match &ob.kind {
             ast::OrderByKind::All(_) => {
-                self.error("unsupported-syntax", "ORDER BY ALL is not Trino syntax", None);
+                self.error(
+                    "unsupported-syntax",
+                    "ORDER BY ALL is not Trino syntax",
+                    None,
+                );
                 vec![]
             }
-            ast::OrderByKind::Expressions(list) => list.iter().map(|o| self.sort_key(o, true)).collect(),
+            ast::OrderByKind::Expressions(list) => {
+                list.iter().map(|o| self.sort_key(o, true)).collect()
+            }
         }
     }
 
@@ -827,15 +1121,27 @@ impl<'a> Lowerer<'a> {
             None | Some(ast::OrderBySort::Asc) => true,
             Some(ast::OrderBySort::Desc) => false,
             Some(ast::OrderBySort::Using(_)) => {
-                self.error("unsupported-syntax", "ORDER BY … USING is PostgreSQL syntax", None);
+                self.error(
+                    "unsupported-syntax",
+                    "ORDER BY … USING is PostgreSQL syntax",
+                    None,
+                );
                 true
             }
         };
-        let expr = if outputs_visible { self.order_by_expr(&o.expr) } else { self.expr(&o.expr) };
+        let expr = if outputs_visible {
+            self.order_by_expr(&o.expr)
+        } else {
+            self.expr(&o.expr)
+        };
         if o.with_fill.is_some() {
             self.error("unsupported-syntax", "WITH FILL is ClickHouse syntax", None);
         }
-        SortKey { expr, asc, nulls_first: o.options.nulls_first }
+        SortKey {
+            expr,
+            asc,
+            nulls_first: o.options.nulls_first,
+        }
     }
 
     /// ORDER BY: ordinals and output names refer to the SELECT list; anything else to the input.
@@ -846,18 +1152,34 @@ impl<'a> Lowerer<'a> {
                     if let Ok(k) = n.parse::<usize>() {
                         if k >= 1 && k <= outputs.len() {
                             let (name, ty) = outputs[k - 1].clone();
-                            return Expr::new(ExprKind::OutputRef { index: k - 1, name }, ty).with_span(self.span_of(e));
+                            return Expr::new(ExprKind::OutputRef { index: k - 1, name }, ty)
+                                .with_span(self.span_of(e));
                         }
-                        self.error("ordinal-out-of-range", format!("ORDER BY position {k} is not in the select list"), self.span_of(e));
+                        self.error(
+                            "ordinal-out-of-range",
+                            format!("ORDER BY position {k} is not in the select list"),
+                            self.span_of(e),
+                        );
                     }
                 }
             }
             if let ast::Expr::Identifier(id) = e {
                 let name = ident(id);
-                let hits: Vec<usize> = outputs.iter().enumerate().filter(|(_, (n, _))| *n == name).map(|(i, _)| i).collect();
+                let hits: Vec<usize> = outputs
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, (n, _))| *n == name)
+                    .map(|(i, _)| i)
+                    .collect();
                 if let Some(&k) = hits.first() {
-                    return Expr::new(ExprKind::OutputRef { index: k, name: name.clone() }, outputs[k].1.clone())
-                        .with_span(self.span_of(e));
+                    return Expr::new(
+                        ExprKind::OutputRef {
+                            index: k,
+                            name: name.clone(),
+                        },
+                        outputs[k].1.clone(),
+                    )
+                    .with_span(self.span_of(e));
                 }
             }
         }
@@ -866,7 +1188,11 @@ impl<'a> Lowerer<'a> {
 
     // ------------------------------------------------------------------ FROM
 
-    fn table_with_joins(&mut self, twj: &ast::TableWithJoins, left_scope: Option<&Scope>) -> (Rel, Scope) {
+    fn table_with_joins(
+        &mut self,
+        twj: &ast::TableWithJoins,
+        left_scope: Option<&Scope>,
+    ) -> (Rel, Scope) {
         let (mut rel, mut scope) = self.table_factor(&twj.relation, left_scope);
         for (n, j) in twj.joins.iter().enumerate() {
             if !self.chain_link_fits(n + 1, self.span_of(&j.relation)) {
@@ -891,7 +1217,14 @@ impl<'a> Lowerer<'a> {
                 O::FullOuter(c) => (JoinKind::Full, Some(c)),
                 O::CrossJoin(c) => (JoinKind::Cross, Some(c)),
                 other => {
-                    self.error("unsupported-syntax", format!("join operator `{}` is not Trino syntax", first_words(&format!("{other:?}"))), self.span_of(&j.relation));
+                    self.error(
+                        "unsupported-syntax",
+                        format!(
+                            "join operator `{}` is not Trino syntax",
+                            first_words(&format!("{other:?}"))
+                        ),
+                        self.span_of(&j.relation),
+                    );
                     (JoinKind::Inner, None)
                 }
             };
@@ -914,17 +1247,36 @@ impl<'a> Lowerer<'a> {
                     // the sides' own copies stay reachable only by qualifier.
                     let mut merged = Vec::new();
                     for k in &using {
-                        let lt = join_scope.fields[..left_len].iter().find(|f| &f.name == k && !f.hidden).map(|f| f.ty.clone());
-                        let rt = join_scope.fields[left_len..].iter().find(|f| &f.name == k).map(|f| f.ty.clone());
+                        let lt = join_scope.fields[..left_len]
+                            .iter()
+                            .find(|f| &f.name == k && !f.hidden)
+                            .map(|f| f.ty.clone());
+                        let rt = join_scope.fields[left_len..]
+                            .iter()
+                            .find(|f| &f.name == k)
+                            .map(|f| f.ty.clone());
                         let ty = match (&lt, &rt) {
-                            (Some(a), Some(b)) => Type::common_super_type(a, b).unwrap_or_else(|| a.clone()),
+                            (Some(a), Some(b)) => {
+                                Type::common_super_type(a, b).unwrap_or_else(|| a.clone())
+                            }
                             (Some(a), None) | (None, Some(a)) => a.clone(),
                             (None, None) => Type::Unknown,
                         };
-                        if lt.is_none() && left_open == 0 || rt.is_none() && join_scope.open.len() == left_open {
-                            self.error("unresolved-column", format!("USING column `{k}` is not in both sides of the join"), self.span_of(&j.relation));
+                        if lt.is_none() && left_open == 0
+                            || rt.is_none() && join_scope.open.len() == left_open
+                        {
+                            self.error(
+                                "unresolved-column",
+                                format!("USING column `{k}` is not in both sides of the join"),
+                                self.span_of(&j.relation),
+                            );
                         }
-                        merged.push(ScopeField { qualifier: None, name: k.clone(), ty, hidden: false });
+                        merged.push(ScopeField {
+                            qualifier: None,
+                            name: k.clone(),
+                            ty,
+                            hidden: false,
+                        });
                     }
                     for f in &mut join_scope.fields {
                         if f.qualifier.is_some() && using.contains(&f.name) {
@@ -935,12 +1287,28 @@ impl<'a> Lowerer<'a> {
                     join_scope.fields = merged;
                 }
                 Some(ast::JoinConstraint::Natural) => {
-                    self.error("unsupported-syntax", "NATURAL JOIN is not supported by Trino", self.span_of(&j.relation));
+                    self.error(
+                        "unsupported-syntax",
+                        "NATURAL JOIN is not supported by Trino",
+                        self.span_of(&j.relation),
+                    );
                 }
                 Some(ast::JoinConstraint::None) | None => {}
             }
-            let kind = if kind == JoinKind::Inner && condition.is_none() && using.is_empty() { JoinKind::Cross } else { kind };
-            rel = Rel::Join(Join { kind, left: Box::new(rel), right: Box::new(r), condition, using, lateral, implicit: false });
+            let kind = if kind == JoinKind::Inner && condition.is_none() && using.is_empty() {
+                JoinKind::Cross
+            } else {
+                kind
+            };
+            rel = Rel::Join(Join {
+                kind,
+                left: Box::new(rel),
+                right: Box::new(r),
+                condition,
+                using,
+                lateral,
+                implicit: false,
+            });
             scope = join_scope;
         }
         (rel, scope)
@@ -948,9 +1316,13 @@ impl<'a> Lowerer<'a> {
 
     fn table_factor(&mut self, tf: &ast::TableFactor, left_scope: Option<&Scope>) -> (Rel, Scope) {
         match tf {
-            ast::TableFactor::Table { name, alias, args: Some(targs), with_ordinality, .. }
-                if object_parts(name) == ["unnest"] =>
-            {
+            ast::TableFactor::Table {
+                name,
+                alias,
+                args: Some(targs),
+                with_ordinality,
+                ..
+            } if object_parts(name) == ["unnest"] => {
                 let exprs: Vec<ast::Expr> = targs
                     .args
                     .iter()
@@ -961,9 +1333,21 @@ impl<'a> Lowerer<'a> {
                     .collect();
                 self.unnest(&exprs, alias.as_ref(), *with_ordinality, left_scope)
             }
-            ast::TableFactor::Table { name, alias, args, sample, version, with_ordinality, .. } => {
+            ast::TableFactor::Table {
+                name,
+                alias,
+                args,
+                sample,
+                version,
+                with_ordinality,
+                ..
+            } => {
                 if args.is_some() || *with_ordinality {
-                    self.error("unsupported-syntax", format!("table function `{name}(…)`"), self.span_of(name));
+                    self.error(
+                        "unsupported-syntax",
+                        format!("table function `{name}(…)`"),
+                        self.span_of(name),
+                    );
                 }
                 let parts = object_parts(name);
                 let mut rel = self.scan(&parts, alias.as_ref(), self.span_of(name));
@@ -981,10 +1365,17 @@ impl<'a> Lowerer<'a> {
                                 target = &mut *a.input;
                             }
                             if let Rel::Scan(sc) = target {
-                                sc.time_travel = Some(TimeTravel { kind: kind.into(), expr });
+                                sc.time_travel = Some(TimeTravel {
+                                    kind: kind.into(),
+                                    expr,
+                                });
                             }
                         }
-                        None => self.error("unsupported-syntax", format!("table version `{v}` is not Trino syntax"), self.span_of(name)),
+                        None => self.error(
+                            "unsupported-syntax",
+                            format!("table version `{v}` is not Trino syntax"),
+                            self.span_of(name),
+                        ),
                     }
                 }
                 if let Some(s) = sample {
@@ -993,9 +1384,15 @@ impl<'a> Lowerer<'a> {
                 let scope = self.scope_of(&rel);
                 (rel, scope)
             }
-            ast::TableFactor::Derived { lateral, subquery, alias, sample } => {
+            ast::TableFactor::Derived {
+                lateral,
+                subquery,
+                alias,
+                sample,
+            } => {
                 let sub = if *lateral {
-                    let saved = std::mem::replace(&mut self.scope, left_scope.cloned().unwrap_or_default());
+                    let saved =
+                        std::mem::replace(&mut self.scope, left_scope.cloned().unwrap_or_default());
                     let r = self.subquery(subquery);
                     self.scope = saved;
                     r
@@ -1009,13 +1406,26 @@ impl<'a> Lowerer<'a> {
                 let scope = self.scope_of(&rel);
                 (rel, scope)
             }
-            ast::TableFactor::UNNEST { alias, array_exprs, with_offset, with_ordinality, .. } => {
+            ast::TableFactor::UNNEST {
+                alias,
+                array_exprs,
+                with_offset,
+                with_ordinality,
+                ..
+            } => {
                 if *with_offset {
-                    self.error("unsupported-syntax", "UNNEST … WITH OFFSET is BigQuery syntax (Trino: WITH ORDINALITY)", None);
+                    self.error(
+                        "unsupported-syntax",
+                        "UNNEST … WITH OFFSET is BigQuery syntax (Trino: WITH ORDINALITY)",
+                        None,
+                    );
                 }
                 self.unnest(array_exprs, alias.as_ref(), *with_ordinality, left_scope)
             }
-            ast::TableFactor::NestedJoin { table_with_joins, alias } => {
+            ast::TableFactor::NestedJoin {
+                table_with_joins,
+                alias,
+            } => {
                 let (rel, _) = self.table_with_joins(table_with_joins, left_scope);
                 if alias.is_some() {
                     let r = self.alias(rel, alias.as_ref());
@@ -1027,8 +1437,17 @@ impl<'a> Lowerer<'a> {
             }
             other => {
                 let (code, what) = match other {
-                    ast::TableFactor::MatchRecognize { .. } => ("non-mappable", "MATCH_RECOGNIZE has no Spark counterpart".to_string()),
-                    _ => ("unsupported-syntax", format!("table factor `{}` is not translated", first_words(&other.to_string()))),
+                    ast::TableFactor::MatchRecognize { .. } => (
+                        "non-mappable",
+                        "MATCH_RECOGNIZE has no Spark counterpart".to_string(),
+                    ),
+                    _ => (
+                        "unsupported-syntax",
+                        format!(
+                            "table factor `{}` is not translated",
+                            first_words(&other.to_string())
+                        ),
+                    ),
                 };
                 self.error(code, what, self.span_of(other));
                 // Keep resolving the rest of the query: the relation's columns are unknown.
@@ -1036,15 +1455,29 @@ impl<'a> Lowerer<'a> {
                     ast::TableFactor::MatchRecognize { alias: Some(a), .. } => ident(&a.name),
                     _ => "_unsupported".to_string(),
                 };
-                let scope = Scope { fields: vec![], open: vec![alias.clone()] };
-                let rel = Rel::Scan(Scan { table: TableName { parts: vec![alias] }, alias: None, fields: vec![], known: false, time_travel: None });
+                let scope = Scope {
+                    fields: vec![],
+                    open: vec![alias.clone()],
+                };
+                let rel = Rel::Scan(Scan {
+                    table: TableName { parts: vec![alias] },
+                    alias: None,
+                    fields: vec![],
+                    known: false,
+                    time_travel: None,
+                });
                 (rel, scope)
             }
         }
     }
 
-
-    fn unnest(&mut self, array_exprs: &[ast::Expr], alias: Option<&ast::TableAlias>, with_ordinality: bool, left_scope: Option<&Scope>) -> (Rel, Scope) {
+    fn unnest(
+        &mut self,
+        array_exprs: &[ast::Expr],
+        alias: Option<&ast::TableAlias>,
+        with_ordinality: bool,
+        left_scope: Option<&Scope>,
+    ) -> (Rel, Scope) {
         let saved = std::mem::replace(&mut self.scope, left_scope.cloned().unwrap_or_default());
         let exprs: Vec<Expr> = array_exprs.iter().map(|e| self.expr(e)).collect();
         self.scope = saved;
@@ -1064,7 +1497,11 @@ impl<'a> Lowerer<'a> {
                     types.push(Type::Unknown);
                 }
                 other => {
-                    self.error("type-mismatch", format!("UNNEST needs an array or map, got {other}"), e.span);
+                    self.error(
+                        "type-mismatch",
+                        format!("UNNEST needs an array or map, got {other}"),
+                        e.span,
+                    );
                     types.push(Type::Unknown);
                 }
             }
@@ -1080,31 +1517,57 @@ impl<'a> Lowerer<'a> {
         if names.len() != types.len() {
             self.error(
                 "column-count-mismatch",
-                format!("UNNEST produces {} columns but its alias names {}", types.len(), names.len()),
+                format!(
+                    "UNNEST produces {} columns but its alias names {}",
+                    types.len(),
+                    names.len()
+                ),
                 alias.as_ref().and_then(|a| self.ident_span(&a.name)),
             );
         }
         let fields: Vec<Field> = names
             .into_iter()
             .zip(types.into_iter().chain(std::iter::repeat(Type::Unknown)))
-            .map(|(name, ty)| Field { qualifier: qualifier.clone(), name, ty })
+            .map(|(name, ty)| Field {
+                qualifier: qualifier.clone(),
+                name,
+                ty,
+            })
             .collect();
-        let rel = Rel::Unnest(Unnest { exprs, ordinality: with_ordinality, alias: qualifier, fields });
+        let rel = Rel::Unnest(Unnest {
+            exprs,
+            ordinality: with_ordinality,
+            alias: qualifier,
+            fields,
+        });
         let scope = self.scope_of(&rel);
         (rel, scope)
-        }
+    }
 
     fn sample(&mut self, rel: Rel, s: &ast::TableSampleKind) -> Rel {
-        let (ast::TableSampleKind::BeforeTableAlias(s) | ast::TableSampleKind::AfterTableAlias(s)) = s;
-        let method = s.name.as_ref().map(|n| n.to_string().to_uppercase()).unwrap_or_else(|| "BERNOULLI".into());
+        let (ast::TableSampleKind::BeforeTableAlias(s) | ast::TableSampleKind::AfterTableAlias(s)) =
+            s;
+        let method = s
+            .name
+            .as_ref()
+            .map(|n| n.to_string().to_uppercase())
+            .unwrap_or_else(|| "BERNOULLI".into());
         let percentage = match &s.quantity {
             Some(q) => self.const_expr(&q.value),
             None => {
-                self.error("unsupported-syntax", "TABLESAMPLE without a percentage", None);
+                self.error(
+                    "unsupported-syntax",
+                    "TABLESAMPLE without a percentage",
+                    None,
+                );
                 Expr::int(100)
             }
         };
-        Rel::Sample(Sample { input: Box::new(rel), method, percentage })
+        Rel::Sample(Sample {
+            input: Box::new(rel),
+            method,
+            percentage,
+        })
     }
 
     /// The scope a single FROM item contributes.
@@ -1112,7 +1575,11 @@ impl<'a> Lowerer<'a> {
         let mut sc = Scope::from_fields(&rel.fields());
         if let Rel::Scan(s) = rel {
             if !s.known {
-                sc.open.push(s.alias.clone().unwrap_or_else(|| s.table.table().to_string()));
+                sc.open.push(
+                    s.alias
+                        .clone()
+                        .unwrap_or_else(|| s.table.table().to_string()),
+                );
             }
         }
         if let Rel::Sample(s) = rel {
@@ -1135,48 +1602,97 @@ impl<'a> Lowerer<'a> {
     fn alias(&mut self, rel: Rel, alias: Option<&ast::TableAlias>) -> Rel {
         let Some(a) = alias else {
             // Trino allows an unaliased derived table; its columns are unqualified.
-            let fields = rel.fields().into_iter().map(|f| Field { qualifier: None, ..f }).collect();
-            return Rel::Alias(Alias { input: Box::new(rel), alias: String::new(), columns: None, fields });
+            let fields = rel
+                .fields()
+                .into_iter()
+                .map(|f| Field {
+                    qualifier: None,
+                    ..f
+                })
+                .collect();
+            return Rel::Alias(Alias {
+                input: Box::new(rel),
+                alias: String::new(),
+                columns: None,
+                fields,
+            });
         };
         let name = ident(&a.name);
-        let columns: Option<Vec<String>> =
-            if a.columns.is_empty() { None } else { Some(a.columns.iter().map(|c| ident(&c.name)).collect()) };
+        let columns: Option<Vec<String>> = if a.columns.is_empty() {
+            None
+        } else {
+            Some(a.columns.iter().map(|c| ident(&c.name)).collect())
+        };
         let inner = rel.fields();
         if let Some(c) = &columns {
             if c.len() != inner.len() {
                 self.error(
                     "column-count-mismatch",
-                    format!("alias {name} names {} columns but the relation has {}", c.len(), inner.len()),
+                    format!(
+                        "alias {name} names {} columns but the relation has {}",
+                        c.len(),
+                        inner.len()
+                    ),
                     self.ident_span(&a.name),
                 );
             }
         }
         let fields = rename_fields(&inner, columns.as_deref(), Some(&name));
-        Rel::Alias(Alias { input: Box::new(rel), alias: name, columns, fields })
+        Rel::Alias(Alias {
+            input: Box::new(rel),
+            alias: name,
+            columns,
+            fields,
+        })
     }
 
-    fn scan(&mut self, parts: &[String], alias: Option<&ast::TableAlias>, span: Option<Span>) -> Rel {
+    fn scan(
+        &mut self,
+        parts: &[String],
+        alias: Option<&ast::TableAlias>,
+        span: Option<Span>,
+    ) -> Rel {
         let alias_name = alias.map(|a| ident(&a.name));
-        let qualifier = alias_name.clone().unwrap_or_else(|| parts.last().cloned().unwrap_or_default());
+        let qualifier = alias_name
+            .clone()
+            .unwrap_or_else(|| parts.last().cloned().unwrap_or_default());
         // CTE reference?
         if parts.len() == 1 {
             for level in self.ctes.iter().rev() {
                 if let Some((fields, _)) = level.get(&parts[0]) {
-                    let mut fields: Vec<Field> =
-                        fields.iter().map(|f| Field { qualifier: Some(qualifier.clone()), ..f.clone() }).collect();
+                    let mut fields: Vec<Field> = fields
+                        .iter()
+                        .map(|f| Field {
+                            qualifier: Some(qualifier.clone()),
+                            ..f.clone()
+                        })
+                        .collect();
                     if let Some(a) = alias {
                         if !a.columns.is_empty() {
-                            let names: Vec<String> = a.columns.iter().map(|c| ident(&c.name)).collect();
+                            let names: Vec<String> =
+                                a.columns.iter().map(|c| ident(&c.name)).collect();
                             fields = rename_fields(&fields, Some(&names), Some(&qualifier));
                         }
                     }
-                    let rel = Rel::CteRef(CteRef { name: parts[0].clone(), alias: alias_name.clone(), fields });
+                    let rel = Rel::CteRef(CteRef {
+                        name: parts[0].clone(),
+                        alias: alias_name.clone(),
+                        fields,
+                    });
                     if alias.is_some_and(|a| !a.columns.is_empty()) {
                         // Column aliases on a CTE reference: keep them through an Alias.
                         let f = rel.fields();
-                        let cols = alias.map(|a| a.columns.iter().map(|c| ident(&c.name)).collect());
+                        let cols =
+                            alias.map(|a| a.columns.iter().map(|c| ident(&c.name)).collect());
                         return Rel::Alias(Alias {
-                            input: Box::new(Rel::CteRef(CteRef { name: parts[0].clone(), alias: None, fields: level.get(&parts[0]).map(|x| x.0.clone()).unwrap_or_default() })),
+                            input: Box::new(Rel::CteRef(CteRef {
+                                name: parts[0].clone(),
+                                alias: None,
+                                fields: level
+                                    .get(&parts[0])
+                                    .map(|x| x.0.clone())
+                                    .unwrap_or_default(),
+                            })),
                             alias: qualifier,
                             columns: cols,
                             fields: f,
@@ -1188,7 +1704,14 @@ impl<'a> Lowerer<'a> {
         }
         let (fields, known) = match self.catalog.lookup(parts) {
             Some(t) => (
-                t.columns.iter().map(|(n, ty)| Field { qualifier: Some(qualifier.clone()), name: n.clone(), ty: ty.clone() }).collect(),
+                t.columns
+                    .iter()
+                    .map(|(n, ty)| Field {
+                        qualifier: Some(qualifier.clone()),
+                        name: n.clone(),
+                        ty: ty.clone(),
+                    })
+                    .collect(),
                 true,
             ),
             None => {
@@ -1204,27 +1727,46 @@ impl<'a> Lowerer<'a> {
                 (vec![], false)
             }
         };
-        let mut scan = Scan { table: TableName { parts: parts.to_vec() }, alias: alias_name, fields, known, time_travel: None };
+        let mut scan = Scan {
+            table: TableName {
+                parts: parts.to_vec(),
+            },
+            alias: alias_name,
+            fields,
+            known,
+            time_travel: None,
+        };
         if let Some(a) = alias {
             if !a.columns.is_empty() {
                 let names: Vec<String> = a.columns.iter().map(|c| ident(&c.name)).collect();
                 let inner = scan.fields.clone();
                 scan.alias = None;
                 let fields = rename_fields(&inner, Some(&names), Some(&qualifier));
-                return Rel::Alias(Alias { input: Box::new(Rel::Scan(scan)), alias: qualifier, columns: Some(names), fields });
+                return Rel::Alias(Alias {
+                    input: Box::new(Rel::Scan(scan)),
+                    alias: qualifier,
+                    columns: Some(names),
+                    fields,
+                });
             }
         }
         Rel::Scan(scan)
     }
 }
 
-fn rename_fields(fields: &[Field], names: Option<&[String]>, qualifier: Option<&str>) -> Vec<Field> {
+fn rename_fields(
+    fields: &[Field],
+    names: Option<&[String]>,
+    qualifier: Option<&str>,
+) -> Vec<Field> {
     fields
         .iter()
         .enumerate()
         .map(|(i, f)| Field {
             qualifier: qualifier.map(str::to_string),
-            name: names.and_then(|n| n.get(i).cloned()).unwrap_or_else(|| f.name.clone()),
+            name: names
+                .and_then(|n| n.get(i).cloned())
+                .unwrap_or_else(|| f.name.clone()),
             ty: f.ty.clone(),
         })
         .collect()
@@ -1233,14 +1775,19 @@ fn rename_fields(fields: &[Field], names: Option<&[String]>, qualifier: Option<&
 /// Whether a FROM item can refer to the columns of the items to its left.
 fn uses_left_scope(tf: &ast::TableFactor) -> bool {
     match tf {
-        ast::TableFactor::Table { name, args, .. } => args.is_some() && object_parts(name) == ["unnest"],
+        ast::TableFactor::Table { name, args, .. } => {
+            args.is_some() && object_parts(name) == ["unnest"]
+        }
         ast::TableFactor::Derived { lateral, .. } => *lateral,
         _ => true,
     }
 }
 
 fn is_lateral(tf: &ast::TableFactor) -> bool {
-    matches!(tf, ast::TableFactor::Derived { lateral: true, .. } | ast::TableFactor::UNNEST { .. })
+    matches!(
+        tf,
+        ast::TableFactor::Derived { lateral: true, .. } | ast::TableFactor::UNNEST { .. }
+    )
 }
 
 fn sql_option_pair(o: &ast::SqlOption) -> (String, String) {

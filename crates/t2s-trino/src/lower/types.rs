@@ -29,7 +29,9 @@ pub fn lower_data_type(dt: &DataType) -> Result<Type, String> {
         },
         D::Varchar(len) | D::CharacterVarying(len) | D::CharVarying(len) => Type::Varchar {
             length: len.as_ref().and_then(|l| match l {
-                sqlparser::ast::CharacterLength::IntegerLength { length, .. } => u32::try_from(*length).ok(),
+                sqlparser::ast::CharacterLength::IntegerLength { length, .. } => {
+                    u32::try_from(*length).ok()
+                }
                 sqlparser::ast::CharacterLength::Max => None,
             }),
         },
@@ -38,7 +40,9 @@ pub fn lower_data_type(dt: &DataType) -> Result<Type, String> {
             length: len
                 .as_ref()
                 .and_then(|l| match l {
-                    sqlparser::ast::CharacterLength::IntegerLength { length, .. } => u32::try_from(*length).ok(),
+                    sqlparser::ast::CharacterLength::IntegerLength { length, .. } => {
+                        u32::try_from(*length).ok()
+                    }
                     sqlparser::ast::CharacterLength::Max => None,
                 })
                 .unwrap_or(1),
@@ -47,7 +51,9 @@ pub fn lower_data_type(dt: &DataType) -> Result<Type, String> {
         D::JSON => Type::Json,
         D::Uuid => Type::Uuid,
         D::Date => Type::Date,
-        D::Time(p, _) => Type::Time { precision: p.map(|p| p as u8).unwrap_or(3) },
+        D::Time(p, _) => Type::Time {
+            precision: p.map(|p| p as u8).unwrap_or(3),
+        },
         D::Timestamp(p, tz) => {
             let precision = p.map(|p| p.min(12) as u8).unwrap_or(3);
             match tz {
@@ -56,7 +62,10 @@ pub fn lower_data_type(dt: &DataType) -> Result<Type, String> {
             }
         }
         D::Interval { fields, .. } => {
-            let text = fields.as_ref().map(|f| f.to_string().to_lowercase()).unwrap_or_default();
+            let text = fields
+                .as_ref()
+                .map(|f| f.to_string().to_lowercase())
+                .unwrap_or_default();
             if text.starts_with("year") || text.starts_with("month") {
                 Type::IntervalYearMonth
             } else {
@@ -64,10 +73,12 @@ pub fn lower_data_type(dt: &DataType) -> Result<Type, String> {
             }
         }
         D::Array(elem) => match elem {
-            ArrayElemTypeDef::Parenthesis(t) | ArrayElemTypeDef::AngleBracket(t) | ArrayElemTypeDef::SquareBracket(t, _) => {
-                Type::array(lower_data_type(t)?)
+            ArrayElemTypeDef::Parenthesis(t)
+            | ArrayElemTypeDef::AngleBracket(t)
+            | ArrayElemTypeDef::SquareBracket(t, _) => Type::array(lower_data_type(t)?),
+            ArrayElemTypeDef::None | ArrayElemTypeDef::Qualified(..) => {
+                return Err("ARRAY needs an element type".into())
             }
-            ArrayElemTypeDef::None | ArrayElemTypeDef::Qualified(..) => return Err("ARRAY needs an element type".into()),
         },
         D::Map(k, v, _) => Type::map(lower_data_type(k)?, lower_data_type(v)?),
         D::Struct(fields, _) => Type::Row {
@@ -89,11 +100,14 @@ pub fn lower_data_type(dt: &DataType) -> Result<Type, String> {
             } else {
                 format!("{}({})", name, params.join(","))
             };
-            crate::catalog::parse_type(&text.replace('"', "")).unwrap_or(Type::Opaque { name: text.to_lowercase() })
+            crate::catalog::parse_type(&text.replace('"', "")).unwrap_or(Type::Opaque {
+                name: text.to_lowercase(),
+            })
         }
         other => {
             let text = other.to_string();
-            crate::catalog::parse_type(&text).map_err(|_| format!("type `{text}` is not a Trino type"))?
+            crate::catalog::parse_type(&text)
+                .map_err(|_| format!("type `{text}` is not a Trino type"))?
         }
     })
 }
@@ -149,7 +163,10 @@ mod tests {
         assert_eq!(decimal_literal_type(".5"), Some((1, 1, "0.5".into())));
         assert_eq!(decimal_literal_type("0.06"), Some((2, 2, "0.06".into())));
         assert_eq!(decimal_literal_type("10"), Some((2, 0, "10".into())));
-        assert_eq!(decimal_literal_type("-007.25"), Some((3, 2, "-7.25".into())));
+        assert_eq!(
+            decimal_literal_type("-007.25"),
+            Some((3, 2, "-7.25".into()))
+        );
         assert_eq!(decimal_literal_type("1e3"), None);
     }
 }

@@ -34,15 +34,26 @@ pub struct Generated {
 }
 
 /// Variants of `tpc` (text, catalog) and synthesized TPC-H queries, alternating.
-pub fn generate(n: usize, seed: u64, tpc: &[(String, usize)], reserved: &HashSet<String>) -> Vec<Generated> {
+pub fn generate(
+    n: usize,
+    seed: u64,
+    tpc: &[(String, usize)],
+    reserved: &HashSet<String>,
+) -> Vec<Generated> {
     let mut rng = Rng::new(seed);
     (0..n)
         .map(|i| {
             if i % 2 == 0 && !tpc.is_empty() {
                 let (sql, catalog) = &tpc[(i / 2) % tpc.len()];
-                Generated { catalog: *catalog, sql: variant(sql, i, &mut rng, reserved) }
+                Generated {
+                    catalog: *catalog,
+                    sql: variant(sql, i, &mut rng, reserved),
+                }
             } else {
-                Generated { catalog: 0, sql: synthesize(i, &mut rng) }
+                Generated {
+                    catalog: 0,
+                    sql: synthesize(i, &mut rng),
+                }
             }
         })
         .collect()
@@ -118,28 +129,41 @@ fn variant(sql: &str, i: usize, rng: &mut Rng, reserved: &HashSet<String>) -> St
     // Integer literals right after `=`, `<`, `>` or LIMIT: a nearby value of the same kind.
     for (k, &(s, e)) in ws.iter().enumerate() {
         let w = &sql[s..e];
-        if !w.bytes().all(|c| c.is_ascii_digit()) || b.get(e) == Some(&b'.') || (s > 0 && b[s - 1] == b'.') {
+        if !w.bytes().all(|c| c.is_ascii_digit())
+            || b.get(e) == Some(&b'.')
+            || (s > 0 && b[s - 1] == b'.')
+        {
             continue;
         }
         let before = sql[..s].trim_end();
         let after_cmp = before.ends_with(['=', '<', '>']);
-        let after_limit = k > 0 && sql[ws[k - 1].0..ws[k - 1].1].eq_ignore_ascii_case("limit") && sql[ws[k - 1].1..s].trim().is_empty();
+        let after_limit = k > 0
+            && sql[ws[k - 1].0..ws[k - 1].1].eq_ignore_ascii_case("limit")
+            && sql[ws[k - 1].1..s].trim().is_empty();
         if (after_cmp || after_limit) && w.len() < 10 {
             let v: u64 = w.parse().unwrap_or(0);
-            let nv = if after_limit { v.max(1) + rng.below(50) as u64 } else { v + rng.below(10) as u64 };
+            let nv = if after_limit {
+                v.max(1) + rng.below(50) as u64
+            } else {
+                v + rng.below(10) as u64
+            };
             edits.push((s, e, nv.to_string()));
         }
     }
     // One alias (`AS name`) that names no table or column: renamed everywhere it occurs.
     let aliases: Vec<&str> = ws
         .windows(2)
-        .filter(|p| sql[p[0].0..p[0].1].eq_ignore_ascii_case("as") && sql[p[0].1..p[1].0].trim().is_empty())
+        .filter(|p| {
+            sql[p[0].0..p[0].1].eq_ignore_ascii_case("as") && sql[p[0].1..p[1].0].trim().is_empty()
+        })
         // Not `CAST(x AS decimal(7, 2))`: a type, not an alias.
         .filter(|p| !sql[p[1].1..].trim_start().starts_with('('))
         .map(|p| &sql[p[1].0..p[1].1])
         .filter(|a| {
             let lower = a.to_ascii_lowercase();
-            !reserved.contains(&lower) && !TYPE_NAMES.contains(&lower.as_str()) && a.bytes().next().is_some_and(|c| c.is_ascii_alphabetic())
+            !reserved.contains(&lower)
+                && !TYPE_NAMES.contains(&lower.as_str())
+                && a.bytes().next().is_some_and(|c| c.is_ascii_alphabetic())
         })
         .collect();
     if !aliases.is_empty() {
@@ -167,8 +191,26 @@ fn variant(sql: &str, i: usize, rng: &mut Rng, reserved: &HashSet<String>) -> St
 
 /// Type names that follow `AS` in casts.
 const TYPE_NAMES: &[&str] = &[
-    "date", "decimal", "varchar", "char", "integer", "int", "bigint", "smallint", "tinyint", "double", "real", "boolean",
-    "timestamp", "time", "interval", "varbinary", "json", "row", "array", "map",
+    "date",
+    "decimal",
+    "varchar",
+    "char",
+    "integer",
+    "int",
+    "bigint",
+    "smallint",
+    "tinyint",
+    "double",
+    "real",
+    "boolean",
+    "timestamp",
+    "time",
+    "interval",
+    "varbinary",
+    "json",
+    "row",
+    "array",
+    "map",
 ];
 
 const NUM: &[(&str, &str)] = &[
@@ -189,10 +231,21 @@ const STR: &[(&str, &str)] = &[
     ("part", "p_brand"),
     ("part", "p_container"),
 ];
-const SEGMENTS: &[&str] = &["AUTOMOBILE", "BUILDING", "FURNITURE", "HOUSEHOLD", "MACHINERY"];
+const SEGMENTS: &[&str] = &[
+    "AUTOMOBILE",
+    "BUILDING",
+    "FURNITURE",
+    "HOUSEHOLD",
+    "MACHINERY",
+];
 
 fn date(rng: &mut Rng) -> String {
-    format!("{}-{:02}-{:02}", 1992 + rng.below(7), 1 + rng.below(12), 1 + rng.below(28))
+    format!(
+        "{}-{:02}-{:02}",
+        1992 + rng.below(7),
+        1 + rng.below(12),
+        1 + rng.below(28)
+    )
 }
 
 /// A query over the TPC-H schema from one of seven templates.

@@ -21,6 +21,11 @@
 
 mod generate;
 
+/// mimalloc rather than the system allocator: the pipeline makes many small allocations
+/// (ARCHITECTURE.md, Performance). Measured as the CLI and the Python extension run it.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use serde_json::json;
 use std::hint::black_box;
 use std::io::{BufRead, Write};
@@ -49,7 +54,9 @@ struct Args {
 }
 
 fn usage() -> ! {
-    eprintln!("usage: bench_corpus [--iterations N] [--warmup N] [--json PATH] [--corpus DIR] [--serve]");
+    eprintln!(
+        "usage: bench_corpus [--iterations N] [--warmup N] [--json PATH] [--corpus DIR] [--serve]"
+    );
     eprintln!("       bench_corpus --generated N [--gen-dir DIR] [--seed S] [--json PATH] [--list PATH] [--corpus DIR]");
     std::process::exit(2)
 }
@@ -100,20 +107,35 @@ fn load_folder(dir: &Path, opts: usize, out: &mut Vec<Query>) {
     };
     files.retain(|p| p.extension().is_some_and(|e| e == "sql") && p.is_file());
     let key = |p: &PathBuf| {
-        let stem = p.file_stem().unwrap_or_default().to_string_lossy().trim_start_matches('q').to_string();
+        let stem = p
+            .file_stem()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .trim_start_matches('q')
+            .to_string();
         let mut parts = stem.splitn(2, '_');
-        let n: u32 = parts.next().and_then(|s| s.parse().ok()).unwrap_or(u32::MAX);
+        let n: u32 = parts
+            .next()
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(u32::MAX);
         let sub: u32 = parts.next().and_then(|s| s.parse().ok()).unwrap_or(0);
         (n, sub, p.clone())
     };
     files.sort_by_key(key);
-    let folder = dir.file_name().unwrap_or_default().to_string_lossy().to_string();
+    let folder = dir
+        .file_name()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .to_string();
     for p in files {
         let sql = std::fs::read_to_string(&p).unwrap_or_else(|e| {
             eprintln!("error: cannot read {}: {e}", p.display());
             std::process::exit(1)
         });
-        let name = format!("{folder}/{}", p.file_name().unwrap_or_default().to_string_lossy());
+        let name = format!(
+            "{folder}/{}",
+            p.file_name().unwrap_or_default().to_string_lossy()
+        );
         out.push(Query { name, sql, opts });
     }
 }
@@ -159,12 +181,21 @@ fn main() {
     let tpch = args.corpus.join("tpch");
     let tpcds = args.corpus.join("tpcds");
     if !tpch.is_dir() || !tpcds.is_dir() {
-        eprintln!("error: corpus not found at {} (expected tpch/ and tpcds/ in it; pass --corpus DIR)", args.corpus.display());
+        eprintln!(
+            "error: corpus not found at {} (expected tpch/ and tpcds/ in it; pass --corpus DIR)",
+            args.corpus.display()
+        );
         std::process::exit(1)
     }
     let opts = [
-        Options { catalog: Arc::new(trino2spark::examples::tpch_catalog()), ..Options::default() },
-        Options { catalog: Arc::new(trino2spark::examples::tpcds_catalog()), ..Options::default() },
+        Options {
+            catalog: Arc::new(trino2spark::examples::tpch_catalog()),
+            ..Options::default()
+        },
+        Options {
+            catalog: Arc::new(trino2spark::examples::tpcds_catalog()),
+            ..Options::default()
+        },
     ];
     let mut queries = Vec::new();
     load_folder(&tpch, 0, &mut queries);
@@ -197,7 +228,14 @@ fn main() {
 
     let mut per_query: Vec<Vec<f64>> = vec![Vec::new(); queries.len()];
     if args.serve {
-        serve(&queries, &opts, input_bytes, &outcomes, rss_loaded, &mut per_query);
+        serve(
+            &queries,
+            &opts,
+            input_bytes,
+            &outcomes,
+            rss_loaded,
+            &mut per_query,
+        );
         return;
     }
 
@@ -205,11 +243,17 @@ fn main() {
         run_once(&queries, &opts, &mut per_query);
     }
     per_query.iter_mut().for_each(Vec::clear);
-    let mut runs: Vec<f64> = (0..args.iterations).map(|_| run_once(&queries, &opts, &mut per_query)).collect();
+    let mut runs: Vec<f64> = (0..args.iterations)
+        .map(|_| run_once(&queries, &opts, &mut per_query))
+        .collect();
     let rss_peak = vm_hwm_kib();
     let runs_in_order = runs.clone();
     runs.sort_by(f64::total_cmp);
-    let (median, p10, p90) = (quantile(&runs, 0.5), quantile(&runs, 0.1), quantile(&runs, 0.9));
+    let (median, p10, p90) = (
+        quantile(&runs, 0.5),
+        quantile(&runs, 0.1),
+        quantile(&runs, 0.9),
+    );
     let qps = queries.len() as f64 / median;
 
     // Per-query latency over every (query, run) sample.
@@ -230,14 +274,46 @@ fn main() {
     slowest.truncate(5);
 
     println!("trino2spark corpus benchmark ({})", args.corpus.display());
-    println!("  queries          {} ({} TPC-H, {} TPC-DS), {} bytes of SQL", queries.len(), count(&queries, 0), count(&queries, 1), input_bytes);
+    println!(
+        "  queries          {} ({} TPC-H, {} TPC-DS), {} bytes of SQL",
+        queries.len(),
+        count(&queries, 0),
+        count(&queries, 1),
+        input_bytes
+    );
     println!("  outcome          {ok} ok, {flagged} flagged, {error} error");
-    println!("  runs             {} timed (+{} warm-up), single thread", args.iterations, args.warmup);
-    println!("  per corpus run   median {:.2} ms   p10 {:.2} ms   p90 {:.2} ms", median * 1e3, p10 * 1e3, p90 * 1e3);
-    println!("  throughput       {qps:.0} queries/s, {:.1} MB/s of SQL (at the median)", input_bytes as f64 / median / 1e6);
-    println!("  per query        median {:.1} µs   p99 {:.1} µs (all query × run samples)", lat_median * 1e6, lat_p99 * 1e6);
-    println!("  peak RSS         {} (after loading corpus + catalogs: {})", fmt_kib(rss_peak), fmt_kib(rss_loaded));
-    println!("  slowest queries  {}", slowest.iter().map(|(t, q)| format!("{} {:.2} ms", q.name, t * 1e3)).collect::<Vec<_>>().join(", "));
+    println!(
+        "  runs             {} timed (+{} warm-up), single thread",
+        args.iterations, args.warmup
+    );
+    println!(
+        "  per corpus run   median {:.2} ms   p10 {:.2} ms   p90 {:.2} ms",
+        median * 1e3,
+        p10 * 1e3,
+        p90 * 1e3
+    );
+    println!(
+        "  throughput       {qps:.0} queries/s, {:.1} MB/s of SQL (at the median)",
+        input_bytes as f64 / median / 1e6
+    );
+    println!(
+        "  per query        median {:.1} µs   p99 {:.1} µs (all query × run samples)",
+        lat_median * 1e6,
+        lat_p99 * 1e6
+    );
+    println!(
+        "  peak RSS         {} (after loading corpus + catalogs: {})",
+        fmt_kib(rss_peak),
+        fmt_kib(rss_loaded)
+    );
+    println!(
+        "  slowest queries  {}",
+        slowest
+            .iter()
+            .map(|(t, q)| format!("{} {:.2} ms", q.name, t * 1e3))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
 
     if let Some(path) = &args.json {
         let doc = json!({
@@ -287,15 +363,26 @@ fn serve(
         match line.trim() {
             "run" => {
                 let secs = run_once(queries, opts, per_query);
-                let each: Vec<f64> = per_query.iter().filter_map(|ts| ts.last().copied()).collect();
+                let each: Vec<f64> = per_query
+                    .iter()
+                    .filter_map(|ts| ts.last().copied())
+                    .collect();
                 per_query.iter_mut().for_each(Vec::clear);
-                let _ = writeln!(out, "{}", json!({"seconds": secs, "per_query_seconds": each, "peak_rss_kib": vm_hwm_kib()}));
+                let _ = writeln!(
+                    out,
+                    "{}",
+                    json!({"seconds": secs, "per_query_seconds": each, "peak_rss_kib": vm_hwm_kib()})
+                );
                 let _ = out.flush();
             }
             "quit" => break,
             "" => {}
             other => {
-                let _ = writeln!(out, "{}", json!({"error": format!("unknown command {other:?}")}));
+                let _ = writeln!(
+                    out,
+                    "{}",
+                    json!({"error": format!("unknown command {other:?}")})
+                );
                 let _ = out.flush();
             }
         }
@@ -316,7 +403,10 @@ fn fmt_kib(k: Option<u64>) -> String {
 /// Table and column names of both bundled schemas: aliases with these names are not renamed.
 fn schema_names() -> std::collections::HashSet<String> {
     let mut names = std::collections::HashSet::new();
-    for text in [trino2spark::examples::TPCH_SCHEMA_JSON, trino2spark::examples::TPCDS_SCHEMA_JSON] {
+    for text in [
+        trino2spark::examples::TPCH_SCHEMA_JSON,
+        trino2spark::examples::TPCDS_SCHEMA_JSON,
+    ] {
         let v: serde_json::Value = serde_json::from_str(text).expect("bundled schema");
         for t in v["tables"].as_array().into_iter().flatten() {
             names.extend(t["name"].as_str().map(str::to_ascii_lowercase));
@@ -330,7 +420,9 @@ fn schema_names() -> std::collections::HashSet<String> {
 
 /// `--generated N`: writes the repository, reads it back, translates each file once.
 fn run_generated(args: &Args, n: usize, tpc: &[Query], opts: &[Options]) {
-    let dir = args.gen_dir.clone().unwrap_or_else(|| std::env::temp_dir().join(format!("t2s-bench-generated-{n}-{}", args.seed)));
+    let dir = args.gen_dir.clone().unwrap_or_else(|| {
+        std::env::temp_dir().join(format!("t2s-bench-generated-{n}-{}", args.seed))
+    });
     let templates: Vec<(String, usize)> = tpc.iter().map(|q| (q.sql.clone(), q.opts)).collect();
     let generated = generate::generate(n, args.seed, &templates, &schema_names());
     let _ = std::fs::remove_dir_all(&dir);
@@ -340,7 +432,10 @@ fn run_generated(args: &Args, n: usize, tpc: &[Query], opts: &[Options]) {
     });
     let mut files = Vec::with_capacity(n);
     for (i, g) in generated.iter().enumerate() {
-        let path = dir.join(format!("q{i:06}_{}.sql", if g.catalog == 0 { "h" } else { "ds" }));
+        let path = dir.join(format!(
+            "q{i:06}_{}.sql",
+            if g.catalog == 0 { "h" } else { "ds" }
+        ));
         if let Err(e) = std::fs::write(&path, &g.sql) {
             eprintln!("error: cannot write {}: {e}", path.display());
             std::process::exit(1)
@@ -349,14 +444,24 @@ fn run_generated(args: &Args, n: usize, tpc: &[Query], opts: &[Options]) {
     }
     drop(generated);
     if let Some(list) = &args.list {
-        let text: String = files.iter().map(|(p, _)| format!("{}\n", p.display())).collect();
+        let text: String = files
+            .iter()
+            .map(|(p, _)| format!("{}\n", p.display()))
+            .collect();
         let _ = std::fs::write(list, text);
     }
     // Read back, as a tool over a repository would (reading is not timed).
-    let inputs: Vec<(String, usize)> = files.iter().map(|(p, c)| (std::fs::read_to_string(p).expect("read back"), *c)).collect();
+    let inputs: Vec<(String, usize)> = files
+        .iter()
+        .map(|(p, c)| (std::fs::read_to_string(p).expect("read back"), *c))
+        .collect();
     let input_bytes: usize = inputs.iter().map(|q| q.0.len()).sum();
     for (sql, c) in inputs.iter().take(1000) {
-        black_box(trino2spark::transpile(sql, &opts[*c]).map(|t| t.spark_sql.len()).ok());
+        black_box(
+            trino2spark::transpile(sql, &opts[*c])
+                .map(|t| t.spark_sql.len())
+                .ok(),
+        );
     }
     let (mut ok, mut flagged, mut error) = (0usize, 0usize, 0usize);
     let mut lat = Vec::with_capacity(inputs.len());
@@ -365,7 +470,13 @@ fn run_generated(args: &Args, n: usize, tpc: &[Query], opts: &[Options]) {
     for (i, (sql, c)) in inputs.iter().enumerate() {
         let t = Instant::now();
         let (status, first_error) = match trino2spark::transpile(black_box(sql), &opts[*c]) {
-            Ok(t) => (t.status, t.diagnostics.iter().find(|d| d.severity == trino2spark::Severity::Error).map(|d| d.message.clone())),
+            Ok(t) => (
+                t.status,
+                t.diagnostics
+                    .iter()
+                    .find(|d| d.severity == trino2spark::Severity::Error)
+                    .map(|d| d.message.clone()),
+            ),
             Err(e) => (Status::Error, Some(e.to_string())),
         };
         lat.push(t.elapsed().as_secs_f64());
@@ -375,7 +486,11 @@ fn run_generated(args: &Args, n: usize, tpc: &[Query], opts: &[Options]) {
             Status::Error => error += 1,
         }
         if status != Status::Ok && not_ok.len() < 5 {
-            not_ok.push(format!("{}: {}", files[i].0.display(), first_error.unwrap_or_default()));
+            not_ok.push(format!(
+                "{}: {}",
+                files[i].0.display(),
+                first_error.unwrap_or_default()
+            ));
         }
     }
     let total = start.elapsed().as_secs_f64();
@@ -385,14 +500,46 @@ fn run_generated(args: &Args, n: usize, tpc: &[Query], opts: &[Options]) {
     lat.sort_by(f64::total_cmp);
     let (median, p99) = (quantile(&lat, 0.5), quantile(&lat, 0.99));
     let rss_peak = vm_hwm_kib();
-    println!("trino2spark generated-repository benchmark ({})", dir.display());
-    println!("  queries          {n} (seed {}), {input_bytes} bytes of SQL", args.seed);
+    println!(
+        "trino2spark generated-repository benchmark ({})",
+        dir.display()
+    );
+    println!(
+        "  queries          {n} (seed {}), {input_bytes} bytes of SQL",
+        args.seed
+    );
     println!("  outcome          {ok} ok, {flagged} flagged, {error} error");
-    println!("  one pass         {total:.2} s, single thread (after a warm-up over the first 1,000)");
-    println!("  throughput       {:.0} queries/s, {:.2} MB/s of SQL", n as f64 / total, input_bytes as f64 / total / 1e6);
-    println!("  per query        median {:.1} µs   p99 {:.1} µs   max {:.1} µs", median * 1e6, p99 * 1e6, lat.last().copied().unwrap_or(0.0) * 1e6);
+    println!(
+        "  one pass         {total:.2} s, single thread (after a warm-up over the first 1,000)"
+    );
+    println!(
+        "  throughput       {:.0} queries/s, {:.2} MB/s of SQL",
+        n as f64 / total,
+        input_bytes as f64 / total / 1e6
+    );
+    println!(
+        "  per query        median {:.1} µs   p99 {:.1} µs   max {:.1} µs",
+        median * 1e6,
+        p99 * 1e6,
+        lat.last().copied().unwrap_or(0.0) * 1e6
+    );
     println!("  peak RSS         {}", fmt_kib(rss_peak));
-    println!("  slowest          {}", slowest.iter().map(|(t, i)| format!("{} {:.2} ms", files[*i].0.file_name().unwrap_or_default().to_string_lossy(), t * 1e3)).collect::<Vec<_>>().join(", "));
+    println!(
+        "  slowest          {}",
+        slowest
+            .iter()
+            .map(|(t, i)| format!(
+                "{} {:.2} ms",
+                files[*i]
+                    .0
+                    .file_name()
+                    .unwrap_or_default()
+                    .to_string_lossy(),
+                t * 1e3
+            ))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
     for line in &not_ok {
         println!("  not ok           {line}");
     }
@@ -410,7 +557,10 @@ fn run_generated(args: &Args, n: usize, tpc: &[Query], opts: &[Options]) {
         if let Some(d) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             let _ = std::fs::create_dir_all(d);
         }
-        let _ = std::fs::write(path, serde_json::to_string_pretty(&doc).expect("JSON") + "\n");
+        let _ = std::fs::write(
+            path,
+            serde_json::to_string_pretty(&doc).expect("JSON") + "\n",
+        );
         println!("  wrote            {}", path.display());
     }
 }

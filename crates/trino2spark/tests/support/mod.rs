@@ -9,7 +9,9 @@ use trino2spark::{Options, SparkVersion, Target};
 
 /// `*.sql` below `dir`, sorted, recursively.
 pub fn sql_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(rd) = std::fs::read_dir(dir) else { return };
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return;
+    };
     let mut entries: Vec<PathBuf> = rd.flatten().map(|e| e.path()).collect();
     entries.sort();
     for p in entries {
@@ -32,9 +34,20 @@ pub fn corpus_and_tpc() -> Vec<(String, String)> {
         sql_files(&shared.join("tpch"), &mut files);
         sql_files(&shared.join("tpcds"), &mut files);
     } else {
-        println!("note: {} is absent: only the project corpus is checked", shared.display());
+        println!(
+            "note: {} is absent: only the project corpus is checked",
+            shared.display()
+        );
     }
-    files.into_iter().map(|p| (p.display().to_string(), std::fs::read_to_string(&p).expect("read"))).collect()
+    files
+        .into_iter()
+        .map(|p| {
+            (
+                p.display().to_string(),
+                std::fs::read_to_string(&p).expect("read"),
+            )
+        })
+        .collect()
 }
 
 /// Spark 4 and Spark 3.5 (ANSI on) with the TPC-H + TPC-DS catalogs.
@@ -44,6 +57,14 @@ pub fn both_targets() -> Vec<Options> {
     let cat = Arc::new(cat);
     [SparkVersion::V4, SparkVersion::V3_5]
         .into_iter()
-        .map(|version| Options { target: Target { version, ansi: true }, catalog: cat.clone(), time_zone: "UTC".into(), ..Options::default() })
+        .map(|version| Options {
+            target: Target {
+                version,
+                ansi: true,
+            },
+            catalog: cat.clone(),
+            time_zone: "UTC".into(),
+            ..Options::default()
+        })
         .collect()
 }

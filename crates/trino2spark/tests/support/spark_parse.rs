@@ -44,7 +44,9 @@ fn next_real(tokens: &[Token], mut i: usize) -> Option<usize> {
 fn blank_group(tokens: &mut [Token], at: usize) {
     let blank = Token::Whitespace(sqlparser::tokenizer::Whitespace::Space);
     tokens[at] = blank.clone();
-    let Some(open) = next_real(tokens, at + 1).filter(|&j| tokens[j] == Token::LParen) else { return };
+    let Some(open) = next_real(tokens, at + 1).filter(|&j| tokens[j] == Token::LParen) else {
+        return;
+    };
     let mut depth = 0usize;
     for t in tokens.iter_mut().skip(open) {
         let close = *t == Token::RParen;
@@ -64,7 +66,9 @@ fn blank_group(tokens: &mut [Token], at: usize) {
 /// Parses one statement of emitted Spark SQL; `Err` carries sqlparser's message.
 pub fn parse_spark_statement(sql: &str) -> Result<(), String> {
     let dialect = DatabricksDialect {};
-    let mut tokens = Tokenizer::new(&dialect, sql).tokenize().map_err(|e| e.to_string())?;
+    let mut tokens = Tokenizer::new(&dialect, sql)
+        .tokenize()
+        .map_err(|e| e.to_string())?;
     let first = next_real(&tokens, 0);
     if first.is_some_and(|i| is_word(&tokens[i], "CREATE")) {
         return Ok(());
@@ -74,10 +78,20 @@ pub fn parse_spark_statement(sql: &str) -> Result<(), String> {
             tokens[i] = Token::Div;
         } else if is_word(&tokens[i], "DAYOFWEEK_ISO") || is_word(&tokens[i], "DOW_ISO") {
             tokens[i] = Token::make_word("DOW", None);
-        } else if is_word(&tokens[i], "INTERVAL") && i > 0 && tokens[..i].iter().rev().find(|t| !matches!(t, Token::Whitespace(_))).is_some_and(|t| is_word(t, "AS")) {
+        } else if is_word(&tokens[i], "INTERVAL")
+            && i > 0
+            && tokens[..i]
+                .iter()
+                .rev()
+                .find(|t| !matches!(t, Token::Whitespace(_)))
+                .is_some_and(|t| is_word(t, "AS"))
+        {
             let mut j = i + 1;
             while let Some(k) = next_real(&tokens, j) {
-                if ["YEAR", "MONTH", "DAY", "HOUR", "MINUTE", "SECOND", "TO"].iter().any(|w| is_word(&tokens[k], w)) {
+                if ["YEAR", "MONTH", "DAY", "HOUR", "MINUTE", "SECOND", "TO"]
+                    .iter()
+                    .any(|w| is_word(&tokens[k], w))
+                {
                     tokens[k] = Token::Whitespace(sqlparser::tokenizer::Whitespace::Space);
                     j = k + 1;
                 } else {
@@ -86,17 +100,36 @@ pub fn parse_spark_statement(sql: &str) -> Result<(), String> {
             }
         } else if is_word(&tokens[i], "YEAROFWEEK") {
             tokens[i] = Token::make_word("YEAR", None);
-        } else if is_word(&tokens[i], "TABLESAMPLE") && i > 0 && tokens[..i].iter().rev().find(|t| !matches!(t, Token::Whitespace(_))) == Some(&Token::RParen) {
+        } else if is_word(&tokens[i], "TABLESAMPLE")
+            && i > 0
+            && tokens[..i]
+                .iter()
+                .rev()
+                .find(|t| !matches!(t, Token::Whitespace(_)))
+                == Some(&Token::RParen)
+        {
             blank_group(&mut tokens, i);
         } else if is_word(&tokens[i], "EXISTS") {
             let open = next_real(&tokens, i + 1).filter(|&j| tokens[j] == Token::LParen);
             let inner = open.and_then(|j| next_real(&tokens, j + 1));
-            let is_query = inner.is_some_and(|k| ["SELECT", "WITH", "VALUES", "FROM"].iter().any(|w| is_word(&tokens[k], w)) || tokens[k] == Token::LParen);
+            let is_query = inner.is_some_and(|k| {
+                ["SELECT", "WITH", "VALUES", "FROM"]
+                    .iter()
+                    .any(|w| is_word(&tokens[k], w))
+                    || tokens[k] == Token::LParen
+            });
             if open.is_some() && !is_query {
-                tokens[i] = Token::Word(Word { value: "exists_fn".into(), quote_style: None, keyword: sqlparser::keywords::Keyword::NoKeyword });
+                tokens[i] = Token::Word(Word {
+                    value: "exists_fn".into(),
+                    quote_style: None,
+                    keyword: sqlparser::keywords::Keyword::NoKeyword,
+                });
             }
         }
     }
     let mut parser = Parser::new(&dialect).with_tokens(tokens);
-    parser.parse_statements().map(|_| ()).map_err(|e| e.to_string())
+    parser
+        .parse_statements()
+        .map(|_| ())
+        .map_err(|e| e.to_string())
 }
