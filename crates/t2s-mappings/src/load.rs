@@ -64,6 +64,10 @@ pub fn load_file(path: &str, text: &str, natives: &[&str]) -> Result<MappingFile
         path,
         natives,
         errors: Vec::new(),
+        text,
+        line_starts: std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect(),
     };
     let file = match MapParser::parse(Rule::file, text) {
         Ok(mut pairs) => pairs.next().expect("file rule"),
@@ -125,11 +129,10 @@ struct Loader<'a> {
     path: &'a str,
     natives: &'a [&'a str],
     errors: Vec<LoadError>,
-}
-
-fn line_of(p: &Pair<Rule>) -> (u32, u32) {
-    let (l, c) = p.as_span().start_pos().line_col();
-    (l as u32, c as u32)
+    text: &'a str,
+    /// Byte offset of each line's start: positions are looked up, not counted from the top
+    /// of the file each time (pest's `line_col` does that, which made loading quadratic).
+    line_starts: Vec<usize>,
 }
 
 /// The value of a quoted string token (`"…"` with `\"` and `\\`, or `'…'` with `''`).
@@ -143,8 +146,17 @@ fn unquote(p: Pair<Rule>) -> String {
 }
 
 impl Loader<'_> {
+    /// 1-based line and column (in characters) of where `p` starts.
+    fn line_of(&self, p: &Pair<Rule>) -> (u32, u32) {
+        let pos = p.as_span().start();
+        let line = self.line_starts.partition_point(|&s| s <= pos);
+        let start = self.line_starts[line - 1];
+        let column = self.text[start..pos].chars().count() + 1;
+        (line as u32, column as u32)
+    }
+
     fn err(&mut self, at: &Pair<Rule>, msg: impl Into<String>) {
-        let (line, column) = line_of(at);
+        let (line, column) = self.line_of(at);
         self.errors.push(LoadError {
             file: self.path.into(),
             line,
@@ -154,7 +166,7 @@ impl Loader<'_> {
     }
 
     fn func_rule(&mut self, p: Pair<Rule>) -> Option<MapRule> {
-        let (line, _) = line_of(&p);
+        let (line, _) = self.line_of(&p);
         let mut it = p.into_inner();
         let kind = match it.next()?.as_str() {
             "function" => Kind::Function,
@@ -270,7 +282,7 @@ impl Loader<'_> {
         params: Option<&[Param]>,
         type_params: &[String],
     ) -> Option<Arm> {
-        let (line, _) = line_of(&p);
+        let (line, _) = self.line_of(&p);
         let mut conditions = Vec::new();
         let mut action = None;
         let mut reason = None;
@@ -497,7 +509,7 @@ impl Loader<'_> {
     }
 
     fn type_rule(&mut self, p: Pair<Rule>) -> Option<TypeRule> {
-        let (line, _) = line_of(&p);
+        let (line, _) = self.line_of(&p);
         let mut it = p.into_inner();
         let name = it.next()?.as_str().to_lowercase();
         let mut params = Vec::new();
