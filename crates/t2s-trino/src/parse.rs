@@ -132,35 +132,31 @@ pub fn parse_sql(sql: &str) -> Vec<Result<ParsedStatement, ParseError>> {
         .tokenize_with_location_into_buf(&mut tokens)
         .err();
     let index = LineIndex::new(sql);
+    // The failing token (on a tokenizer error) starts right after the last token produced.
+    let token_start = tokens
+        .last()
+        .map(|t| t.span.end)
+        .unwrap_or(Location { line: 1, column: 1 });
 
+    // Statements are split at `;` by moving the tokens, not copying them.
     let mut out = Vec::new();
-    let mut start = 0;
-    let mut chunks: Vec<Range<usize>> = Vec::new();
-    for (i, t) in tokens.iter().enumerate() {
+    let mut chunk = Vec::new();
+    for t in tokens {
         if t.token == Token::SemiColon {
-            chunks.push(start..i);
-            start = i + 1;
-        }
-    }
-    let last = start..tokens.len();
-
-    for chunk in chunks {
-        if let Some(r) = parse_chunk(sql, &index, &tokens[chunk]) {
-            out.push(r);
+            if let Some(r) = parse_chunk(sql, &index, std::mem::take(&mut chunk)) {
+                out.push(r);
+            }
+        } else {
+            chunk.push(t);
         }
     }
     match tokenize_error {
         None => {
-            if let Some(r) = parse_chunk(sql, &index, &tokens[last]) {
+            if let Some(r) = parse_chunk(sql, &index, chunk) {
                 out.push(r);
             }
         }
         Some(e) => {
-            // The failing token starts right after the last token produced.
-            let token_start = tokens
-                .last()
-                .map(|t| t.span.end)
-                .unwrap_or(Location { line: 1, column: 1 });
             let points_at_start = e.message.contains("Unterminated")
                 || e.message.contains("EOF")
                 || e.location.line == 0;
@@ -201,17 +197,18 @@ fn blank(t: &mut TokenWithSpan) {
 fn parse_chunk(
     sql: &str,
     index: &LineIndex,
-    tokens: &[TokenWithSpan],
+    mut tokens: Vec<TokenWithSpan>,
 ) -> Option<Result<ParsedStatement, ParseError>> {
     let first = tokens.iter().position(|t| !is_trivia(t))?;
     let last = tokens.iter().rposition(|t| !is_trivia(t))?;
-    let tokens = &tokens[first..=last];
+    tokens.truncate(last + 1);
+    tokens.drain(..first);
     let start = tokens[0].span.start;
     let end = tokens[tokens.len() - 1].span.end;
     let range = index.byte(start)..index.byte(end);
     let span = span_of(start);
     Some(
-        parse_statement_tokens(sql, index, tokens.to_vec(), end).map(|(ast, extras)| {
+        parse_statement_tokens(sql, index, tokens, end).map(|(ast, extras)| {
             ParsedStatement {
                 ast,
                 span,
@@ -234,7 +231,19 @@ fn parse_statement_tokens(
     let dialect = TrinoDialect;
     dialect::reset_furthest();
     dialect::precharge_operators(pre.set_operations);
-    let mut parser = Parser::new(&dialect).with_tokens_with_locations(tokens.clone());
+    // The AST fix-up needs the tokens afterwards only for these constructs; otherwise they
+    // move into the parser. Whitespace and comments are dropped: sqlparser skips them on
+    // every peek, and half of all tokens are whitespace.
+    let fixup = !extras.table_versions.is_empty() || pre.unnest || pre.join;
+    let parser_tokens: Vec<TokenWithSpan> = if fixup {
+        tokens.iter().filter(|t| !is_trivia(t)).cloned().collect()
+    } else {
+        std::mem::take(&mut tokens)
+            .into_iter()
+            .filter(|t| !is_trivia(t))
+            .collect()
+    };
+    let mut parser = Parser::new(&dialect).with_tokens_with_locations(parser_tokens);
     let result = parser.parse_statement().and_then(|stmt| {
         let next = parser.peek_token();
         if next.token == Token::EOF {
@@ -256,7 +265,7 @@ fn parse_statement_tokens(
     if let Some(d) = pre.deferred {
         return Err(d);
     }
-    if !extras.table_versions.is_empty() || pre.unnest || pre.join {
+    if fixup {
         fixup_ast(&mut ast, &extras.table_versions, &tokens)?;
     }
     Ok((ast, extras))
