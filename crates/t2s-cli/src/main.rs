@@ -190,7 +190,10 @@ fn main() -> ExitCode {
             emit,
         } => {
             let opts = match options(&target) {
-                Ok(o) => o,
+                Ok(o) => Options {
+                    keep_ir: matches!(emit, Emit::Ir),
+                    ..o
+                },
                 Err(e) => {
                     eprintln!("trino2spark: {e}");
                     return ExitCode::from(1);

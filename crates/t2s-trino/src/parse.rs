@@ -208,13 +208,11 @@ fn parse_chunk(
     let range = index.byte(start)..index.byte(end);
     let span = span_of(start);
     Some(
-        parse_statement_tokens(sql, index, tokens, end).map(|(ast, extras)| {
-            ParsedStatement {
-                ast,
-                span,
-                range,
-                extras,
-            }
+        parse_statement_tokens(sql, index, tokens, end).map(|(ast, extras)| ParsedStatement {
+            ast,
+            span,
+            range,
+            extras,
         }),
     )
 }

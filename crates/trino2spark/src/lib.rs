@@ -64,6 +64,11 @@ pub struct Options {
     pub mappings: Option<Arc<Registry>>,
     /// What to do with a function no rule knows: flag it (default) or pass it through with a warning.
     pub unknown_functions: UnknownFunctions,
+    /// Keep every statement's lowered (Trino-semantics) IR in [`StatementOutput::ir`]
+    /// (`--emit ir`). It costs a copy of the plan, so by default only statements that define
+    /// a relation (`CREATE VIEW`, `CREATE TABLE … AS`) keep it, for
+    /// [`StatementOutput::defined_relation`]. The rewritten IR is always kept.
+    pub keep_ir: bool,
 }
 
 impl Default for Options {
@@ -74,6 +79,7 @@ impl Default for Options {
             time_zone: "UTC".into(),
             mappings: None,
             unknown_functions: UnknownFunctions::Flag,
+            keep_ir: false,
         }
     }
 }
@@ -161,7 +167,8 @@ pub struct StatementOutput {
     pub setup: Vec<String>,
     /// The mapping rules applied (`name@file:line`): the provenance of the translation.
     pub rules: Vec<String>,
-    /// The lowered (Trino-semantics) IR and the rewritten (Spark-semantics) IR.
+    /// The lowered (Trino-semantics) IR — kept when [`Options::keep_ir`] asks for it, and for
+    /// statements that define a relation — and the rewritten (Spark-semantics) IR.
     #[serde(skip)]
     pub ir: Option<IrStatement>,
     #[serde(skip)]
@@ -482,7 +489,16 @@ fn translate_one(ps: &t2s_trino::parse::ParsedStatement, opts: &Options) -> Stat
                     vec![],
                 );
             };
-            let mut rewritten = ir.clone();
+            let keep_ir = opts.keep_ir
+                || matches!(
+                    ir,
+                    IrStatement::CreateView { .. } | IrStatement::CreateTableAs { .. }
+                );
+            let (ir, mut rewritten) = if keep_ir {
+                (Some(ir.clone()), ir)
+            } else {
+                (None, ir)
+            };
             let cx = t2s_rewrite::RewriteContext {
                 target: opts.target,
                 registry,
@@ -509,7 +525,7 @@ fn translate_one(ps: &t2s_trino::parse::ParsedStatement, opts: &Options) -> Stat
                 )
             } else {
                 (
-                    Some(ir),
+                    ir,
                     Some(rewritten),
                     emitted.sql,
                     diagnostics,
@@ -577,7 +593,8 @@ fn translate_one(ps: &t2s_trino::parse::ParsedStatement, opts: &Options) -> Stat
 ///
 /// ```
 /// use trino2spark::{ir_text, transpile, Options};
-/// let out = transpile("SELECT 7 / 2 AS q", &Options::default()).unwrap();
+/// let opts = Options { keep_ir: true, ..Options::default() };
+/// let out = transpile("SELECT 7 / 2 AS q", &opts).unwrap();
 /// assert!(!ir_text(&out, false).is_empty());
 /// assert!(!ir_text(&out, true).is_empty());
 /// ```
@@ -606,5 +623,35 @@ mod tests {
     fn options_and_results_are_thread_safe() {
         assert_send_sync::<Options>();
         assert_send_sync::<Transpiled>();
+    }
+
+    /// The lowered IR is copied only when asked for or when a statement defines a relation;
+    /// the Spark SQL is the same either way.
+    #[test]
+    fn lowered_ir_is_kept_on_request_and_for_defined_relations() {
+        let sql = "SELECT 7 / 2 AS q; CREATE VIEW v AS SELECT 1 AS one";
+        let lean = transpile(sql, &Options::default()).unwrap();
+        let full = transpile(
+            sql,
+            &Options {
+                keep_ir: true,
+                ..Options::default()
+            },
+        )
+        .unwrap();
+        let kept = |t: &Transpiled| {
+            t.statements
+                .iter()
+                .map(|s| s.ir.is_some())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(kept(&lean), [false, true]);
+        assert_eq!(kept(&full), [true, true]);
+        for (a, b) in lean.statements.iter().zip(&full.statements) {
+            assert_eq!(a.spark_sql, b.spark_sql);
+            assert!(a.rewritten_ir.is_some());
+        }
+        let view = lean.statements[1].defined_relation().expect("view");
+        assert_eq!(view.name, "v");
     }
 }

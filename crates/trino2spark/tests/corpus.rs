@@ -46,6 +46,7 @@ fn render(path: &Path, sql: &str, cat: &Arc<Catalog>) -> String {
             target,
             catalog: cat.clone(),
             time_zone: "UTC".into(),
+            keep_ir: true,
             ..Options::default()
         };
         match trino2spark::transpile(sql, &opts) {

@@ -64,6 +64,7 @@ pub fn both_targets() -> Vec<Options> {
             },
             catalog: cat.clone(),
             time_zone: "UTC".into(),
+            keep_ir: true,
             ..Options::default()
         })
         .collect()
