@@ -52,7 +52,10 @@ pub struct Target {
 
 impl Default for Target {
     fn default() -> Self {
-        Target { version: SparkVersion::V4, ansi: true }
+        Target {
+            version: SparkVersion::V4,
+            ansi: true,
+        }
     }
 }
 
@@ -93,10 +96,20 @@ pub struct RewriteOutput {
 pub fn rewrite_statement(stmt: &mut Statement, target: &Target) -> Vec<Diagnostic> {
     match builtin_registry() {
         Ok(registry) => {
-            rewrite_statement_with(stmt, &RewriteContext { target: *target, registry, unknown_functions: UnknownFunctions::Flag })
-                .diagnostics
+            rewrite_statement_with(
+                stmt,
+                &RewriteContext {
+                    target: *target,
+                    registry,
+                    unknown_functions: UnknownFunctions::Flag,
+                },
+            )
+            .diagnostics
         }
-        Err(errors) => errors.iter().map(|e| Diagnostic::error("internal", format!("mapping file error: {e}"), None)).collect(),
+        Err(errors) => errors
+            .iter()
+            .map(|e| Diagnostic::error("internal", format!("mapping file error: {e}"), None))
+            .collect(),
     }
 }
 
@@ -105,8 +118,18 @@ pub fn rewrite_statement_with(stmt: &mut Statement, cx: &RewriteContext) -> Rewr
     let mut diagnostics = Vec::new();
     nulls::make_null_order_explicit(stmt.rel_mut());
     relational::rewrite(stmt.rel_mut(), &cx.target, &mut diagnostics);
-    let s = scalar::rewrite(stmt.rel_mut(), &cx.target, cx.registry, cx.unknown_functions, &mut diagnostics);
-    RewriteOutput { diagnostics, setup: s.setup, rules: s.applied }
+    let s = scalar::rewrite(
+        stmt.rel_mut(),
+        &cx.target,
+        cx.registry,
+        cx.unknown_functions,
+        &mut diagnostics,
+    );
+    RewriteOutput {
+        diagnostics,
+        setup: s.setup,
+        rules: s.applied,
+    }
 }
 
 #[cfg(test)]

@@ -9,13 +9,16 @@
 
 use crate::Target;
 use std::collections::HashSet;
-use t2s_ir::visit::{children_mut, for_each_rel_mut, inputs_mut, own_exprs_mut, transform_plan, visit_subplans_mut};
+use t2s_ir::visit::{
+    children_mut, for_each_rel_mut, inputs_mut, own_exprs_mut, transform_plan, visit_subplans_mut,
+};
 use t2s_ir::*;
 
 pub fn rewrite(rel: &mut Rel, target: &Target, diags: &mut Vec<Diagnostic>) {
     // Ordinality columns, identified by (qualifier, name).
     let mut ordinality: HashSet<(Option<String>, String)> = HashSet::new();
-    for_each_rel_mut(rel, &mut |r| match r {
+    for_each_rel_mut(rel, &mut |r| {
+        match r {
         Rel::Unnest(u) => {
             if u.ordinality {
                 if let Some(f) = u.fields.last() {
@@ -68,6 +71,7 @@ pub fn rewrite(rel: &mut Rel, target: &Target, diags: &mut Vec<Diagnostic>) {
             None,
         )),
         _ => {}
+    }
     });
     in_subquery_values(rel, diags);
     if !ordinality.is_empty() {
@@ -77,7 +81,11 @@ pub fn rewrite(rel: &mut Rel, target: &Target, diags: &mut Vec<Diagnostic>) {
                     let col = e.clone();
                     // posexplode's position is a 0-based INT; Trino's ordinality a 1-based BIGINT.
                     let plus = Expr::new(
-                        ExprKind::SparkInfix { op: "+".into(), left: Box::new(col), right: Box::new(Expr::int(1)) },
+                        ExprKind::SparkInfix {
+                            op: "+".into(),
+                            left: Box::new(col),
+                            right: Box::new(Expr::int(1)),
+                        },
                         Type::BigInt,
                     );
                     *e = Expr::spark_cast(plus, "BIGINT".into(), Type::BigInt).with_span(e.span);
@@ -90,18 +98,30 @@ pub fn rewrite(rel: &mut Rel, target: &Target, diags: &mut Vec<Diagnostic>) {
 /// `… ORDER BY k FETCH FIRST n ROWS WITH TIES` → rank() over the sort keys, kept where ≤ n.
 /// Rows tied with the n-th share its rank, and the next distinct key ranks above n.
 fn with_ties(rel: &mut Rel) -> Result<(), &'static str> {
-    let Rel::Limit(l) = rel else { return Err("not a limit") };
+    let Rel::Limit(l) = rel else {
+        return Err("not a limit");
+    };
     if l.offset.is_some() {
         return Err("together with OFFSET it is not translated yet");
     }
-    let Some(n) = l.fetch.clone() else { return Err("no row count") };
-    let Rel::Sort(sort) = &*l.input else { return Err("without ORDER BY the ties are undefined") };
-    let Rel::Project(p) = &*sort.input else { return Err("only a SELECT block can be ranked") };
+    let Some(n) = l.fetch.clone() else {
+        return Err("no row count");
+    };
+    let Rel::Sort(sort) = &*l.input else {
+        return Err("without ORDER BY the ties are undefined");
+    };
+    let Rel::Project(p) = &*sort.input else {
+        return Err("only a SELECT block can be ranked");
+    };
     if p.distinct {
         return Err("with SELECT DISTINCT the rank would count duplicates");
     }
     let mut names = HashSet::new();
-    if !p.items.iter().all(|i| names.insert(i.name.clone()) && i.name != "_rank") {
+    if !p
+        .items
+        .iter()
+        .all(|i| names.insert(i.name.clone()) && i.name != "_rank")
+    {
         return Err("output column names are not unique");
     }
     // The window orders by the same keys, with output references replaced by their expressions.
@@ -118,7 +138,13 @@ fn with_ties(rel: &mut Rel) -> Result<(), &'static str> {
         .collect();
     let rank = Expr::new(
         ExprKind::Window(Box::new(WindowCall {
-            function: Expr::new(ExprKind::Call { name: "rank".into(), args: vec![] }, Type::BigInt),
+            function: Expr::new(
+                ExprKind::Call {
+                    name: "rank".into(),
+                    args: vec![],
+                },
+                Type::BigInt,
+            ),
             partition_by: vec![],
             order_by: keys,
             frame: None,
@@ -126,33 +152,65 @@ fn with_ties(rel: &mut Rel) -> Result<(), &'static str> {
         Type::BigInt,
     );
     let mut inner = p.clone();
-    inner.items.push(ProjectItem { expr: rank, name: "_rank".into(), explicit_alias: true });
+    inner.items.push(ProjectItem {
+        expr: rank,
+        name: "_rank".into(),
+        explicit_alias: true,
+    });
     let alias = "_ties".to_string();
     let inner_rel = Rel::Project(inner);
-    let fields: Vec<Field> = inner_rel.fields().into_iter().map(|f| Field { qualifier: Some(alias.clone()), ..f }).collect();
+    let fields: Vec<Field> = inner_rel
+        .fields()
+        .into_iter()
+        .map(|f| Field {
+            qualifier: Some(alias.clone()),
+            ..f
+        })
+        .collect();
     let col = |name: &str, ty: &Type| {
         Expr::new(
-            ExprKind::Column(ColumnRef { qualifier: Some(alias.clone()), name: name.to_string(), depth: 0, written_qualified: false }),
+            ExprKind::Column(ColumnRef {
+                qualifier: Some(alias.clone()),
+                name: name.to_string(),
+                depth: 0,
+                written_qualified: false,
+            }),
             ty.clone(),
         )
     };
     let pred = Expr::new(
-        ExprKind::Binary { op: BinaryOp::LtEq, left: Box::new(col("_rank", &Type::BigInt)), right: Box::new(n) },
+        ExprKind::Binary {
+            op: BinaryOp::LtEq,
+            left: Box::new(col("_rank", &Type::BigInt)),
+            right: Box::new(n),
+        },
         Type::Boolean,
     );
     let outer_items: Vec<ProjectItem> = p
         .items
         .iter()
-        .map(|i| ProjectItem { expr: col(&i.name, &i.expr.ty), name: i.name.clone(), explicit_alias: false })
+        .map(|i| ProjectItem {
+            expr: col(&i.name, &i.expr.ty),
+            name: i.name.clone(),
+            explicit_alias: false,
+        })
         .collect();
     let outer_keys: Vec<SortKey> = sort.keys.clone();
-    if outer_keys.iter().any(|k| !matches!(k.expr.kind, ExprKind::OutputRef { .. })) {
+    if outer_keys
+        .iter()
+        .any(|k| !matches!(k.expr.kind, ExprKind::OutputRef { .. }))
+    {
         return Err("ORDER BY keys that are not output columns are not translated yet");
     }
     let new = Rel::Sort(Sort {
         input: Box::new(Rel::Project(Project {
             input: Box::new(Rel::Filter(Filter {
-                input: Box::new(Rel::Alias(Alias { input: Box::new(inner_rel), alias: alias.clone(), columns: None, fields })),
+                input: Box::new(Rel::Alias(Alias {
+                    input: Box::new(inner_rel),
+                    alias: alias.clone(),
+                    columns: None,
+                    fields,
+                })),
                 predicate: pred,
             })),
             items: outer_items,
@@ -166,7 +224,10 @@ fn with_ties(rel: &mut Rel) -> Result<(), &'static str> {
 
 fn check_unnest(u: &Unnest, diags: &mut Vec<Diagnostic>) {
     let span = u.exprs.first().and_then(|e| e.span);
-    let arrays_of_rows = u.exprs.iter().any(|e| matches!(&e.ty, Type::Array { element } if matches!(**element, Type::Row { .. })));
+    let arrays_of_rows = u
+        .exprs
+        .iter()
+        .any(|e| matches!(&e.ty, Type::Array { element } if matches!(**element, Type::Row { .. })));
     let maps = u.exprs.iter().any(|e| matches!(e.ty, Type::Map { .. }));
     if u.exprs.len() > 1 && (u.ordinality || arrays_of_rows || maps) {
         diags.push(Diagnostic::error(
@@ -175,7 +236,11 @@ fn check_unnest(u: &Unnest, diags: &mut Vec<Diagnostic>) {
             span,
         ));
     } else if arrays_of_rows && u.ordinality {
-        diags.push(Diagnostic::error("non-mappable", "UNNEST of an array of rows WITH ORDINALITY is not translated yet", span));
+        diags.push(Diagnostic::error(
+            "non-mappable",
+            "UNNEST of an array of rows WITH ORDINALITY is not translated yet",
+            span,
+        ));
     }
 }
 
@@ -230,7 +295,10 @@ fn in_subquery_values(rel: &mut Rel, diags: &mut Vec<Diagnostic>) {
                     // A top-level (NOT) IN conjunct is fine; rewrite what is inside it.
                     match &mut conj.kind {
                         ExprKind::InSubquery { expr, .. } => rewrite_in_values(expr, diags),
-                        ExprKind::Unary { op: UnaryOp::Not, expr } if matches!(expr.kind, ExprKind::InSubquery { .. }) => {
+                        ExprKind::Unary {
+                            op: UnaryOp::Not,
+                            expr,
+                        } if matches!(expr.kind, ExprKind::InSubquery { .. }) => {
                             if let ExprKind::InSubquery { expr: x, .. } = &mut expr.kind {
                                 rewrite_in_values(x, diags);
                             }
@@ -246,8 +314,13 @@ fn in_subquery_values(rel: &mut Rel, diags: &mut Vec<Diagnostic>) {
 }
 
 fn conjuncts_mut(e: &mut Expr) -> Vec<&mut Expr> {
-    if let ExprKind::Binary { op: BinaryOp::And, .. } = e.kind {
-        let ExprKind::Binary { left, right, .. } = &mut e.kind else { unreachable!() };
+    if let ExprKind::Binary {
+        op: BinaryOp::And, ..
+    } = e.kind
+    {
+        let ExprKind::Binary { left, right, .. } = &mut e.kind else {
+            unreachable!()
+        };
         let mut v = conjuncts_mut(left);
         v.extend(conjuncts_mut(right));
         v
@@ -260,7 +333,9 @@ fn rewrite_in_values(e: &mut Expr, diags: &mut Vec<Diagnostic>) {
     for c in children_mut(e) {
         rewrite_in_values(c, diags);
     }
-    let ExprKind::InSubquery { expr, rel, negated } = &mut e.kind else { return };
+    let ExprKind::InSubquery { expr, rel, negated } = &mut e.kind else {
+        return;
+    };
     let negated = *negated;
     if rel.fields().len() != 1 || is_correlated(rel, 0) || expr_has_subquery(expr) {
         diags.push(Diagnostic::error(
@@ -275,7 +350,12 @@ fn rewrite_in_values(e: &mut Expr, diags: &mut Vec<Diagnostic>) {
     let ty = sub.fields()[0].ty.clone();
     let alias = "_in".to_string();
     let v = Expr::new(
-        ExprKind::Column(ColumnRef { qualifier: Some(alias.clone()), name: "_v".into(), depth: 0, written_qualified: true }),
+        ExprKind::Column(ColumnRef {
+            qualifier: Some(alias.clone()),
+            name: "_v".into(),
+            depth: 0,
+            written_qualified: true,
+        }),
         ty.clone(),
     );
     let source = || {
@@ -283,25 +363,69 @@ fn rewrite_in_values(e: &mut Expr, diags: &mut Vec<Diagnostic>) {
             input: Box::new(sub.clone()),
             alias: alias.clone(),
             columns: Some(vec!["_v".into()]),
-            fields: vec![Field { qualifier: Some(alias.clone()), name: "_v".into(), ty: ty.clone() }],
+            fields: vec![Field {
+                qualifier: Some(alias.clone()),
+                name: "_v".into(),
+                ty: ty.clone(),
+            }],
         })
     };
     let exists = |pred: Option<Expr>| {
         let mut r = source();
         if let Some(p) = pred {
-            r = Rel::Filter(Filter { input: Box::new(r), predicate: p });
+            r = Rel::Filter(Filter {
+                input: Box::new(r),
+                predicate: p,
+            });
         }
         let one = Expr::literal(Literal::Integer("1".into()), Type::Integer);
-        let r = Rel::Project(Project { input: Box::new(r), items: vec![ProjectItem { expr: one, name: "_one".into(), explicit_alias: true }], distinct: false });
-        Expr::new(ExprKind::Exists { rel: Box::new(r), negated: false }, Type::Boolean)
+        let r = Rel::Project(Project {
+            input: Box::new(r),
+            items: vec![ProjectItem {
+                expr: one,
+                name: "_one".into(),
+                explicit_alias: true,
+            }],
+            distinct: false,
+        });
+        Expr::new(
+            ExprKind::Exists {
+                rel: Box::new(r),
+                negated: false,
+            },
+            Type::Boolean,
+        )
     };
-    let eq = Expr::new(ExprKind::Binary { op: BinaryOp::Eq, left: Box::new(v.clone()), right: Box::new(probe) }, Type::Boolean);
-    let v_null = Expr::new(ExprKind::IsNull { expr: Box::new(v), negated: false }, Type::Boolean);
-    let x_null = Expr::new(ExprKind::IsNull { expr: expr.clone(), negated: false }, Type::Boolean);
+    let eq = Expr::new(
+        ExprKind::Binary {
+            op: BinaryOp::Eq,
+            left: Box::new(v.clone()),
+            right: Box::new(probe),
+        },
+        Type::Boolean,
+    );
+    let v_null = Expr::new(
+        ExprKind::IsNull {
+            expr: Box::new(v),
+            negated: false,
+        },
+        Type::Boolean,
+    );
+    let x_null = Expr::new(
+        ExprKind::IsNull {
+            expr: expr.clone(),
+            negated: false,
+        },
+        Type::Boolean,
+    );
     let lit_bool = |b: bool| Expr::literal(Literal::Boolean(b), Type::Boolean);
     let null = Expr::literal(Literal::Null, Type::Boolean);
     let x_null_and_any = Expr::new(
-        ExprKind::Binary { op: BinaryOp::And, left: Box::new(x_null), right: Box::new(exists(None)) },
+        ExprKind::Binary {
+            op: BinaryOp::And,
+            left: Box::new(x_null),
+            right: Box::new(exists(None)),
+        },
         Type::Boolean,
     );
     let case = Expr::new(
@@ -317,7 +441,17 @@ fn rewrite_in_values(e: &mut Expr, diags: &mut Vec<Diagnostic>) {
         Type::Boolean,
     );
     let span = e.span;
-    *e = if negated { Expr::new(ExprKind::Unary { op: UnaryOp::Not, expr: Box::new(case) }, Type::Boolean) } else { case };
+    *e = if negated {
+        Expr::new(
+            ExprKind::Unary {
+                op: UnaryOp::Not,
+                expr: Box::new(case),
+            },
+            Type::Boolean,
+        )
+    } else {
+        case
+    };
     e.span = span;
 }
 
@@ -340,10 +474,20 @@ fn shift_depth(mut e: Expr, by: usize) -> Expr {
 /// Whether `rel`, a query at nesting `level` below the subquery's own, refers to a column
 /// outside the subquery.
 fn is_correlated(rel: &mut Rel, level: usize) -> bool {
-    let deeper = |r: &Rel| !matches!(r, Rel::Scan(_) | Rel::CteRef(_) | Rel::Values(_) | Rel::Unnest(_));
+    let deeper = |r: &Rel| {
+        !matches!(
+            r,
+            Rel::Scan(_) | Rel::CteRef(_) | Rel::Values(_) | Rel::Unnest(_)
+        )
+    };
     let input_level: Vec<usize> = match &*rel {
         Rel::Alias(a) => vec![if deeper(&a.input) { level + 1 } else { level }],
-        Rel::With(w) => w.ctes.iter().map(|_| level + 1).chain(std::iter::once(level)).collect(),
+        Rel::With(w) => w
+            .ctes
+            .iter()
+            .map(|_| level + 1)
+            .chain(std::iter::once(level))
+            .collect(),
         _ => vec![],
     };
     for (i, input) in inputs_mut(rel).into_iter().enumerate() {
@@ -351,7 +495,9 @@ fn is_correlated(rel: &mut Rel, level: usize) -> bool {
             return true;
         }
     }
-    own_exprs_mut(rel).into_iter().any(|e| expr_correlated(e, level))
+    own_exprs_mut(rel)
+        .into_iter()
+        .any(|e| expr_correlated(e, level))
 }
 
 fn expr_correlated(e: &mut Expr, level: usize) -> bool {

@@ -35,7 +35,14 @@ pub fn rewrite(
     diags: &mut Vec<Diagnostic>,
 ) -> ScalarOutput {
     let mut out = ScalarOutput::default();
-    let mut cx = Cx { target: *target, diags, registry, unknown_functions, setup: &mut out.setup, applied: &mut out.applied };
+    let mut cx = Cx {
+        target: *target,
+        diags,
+        registry,
+        unknown_functions,
+        setup: &mut out.setup,
+        applied: &mut out.applied,
+    };
     transform_plan(rel, &mut |e| cx.semantics(e));
     transform_plan(rel, &mut |e| cx.spelling(e));
     out
@@ -75,7 +82,13 @@ fn int_index(e: Expr) -> Expr {
 }
 
 fn tmpl(template: &str, args: Vec<Expr>, ty: Type) -> Expr {
-    Expr::new(ExprKind::SparkTemplate { template: template.to_string(), args }, ty)
+    Expr::new(
+        ExprKind::SparkTemplate {
+            template: template.to_string(),
+            args,
+        },
+        ty,
+    )
 }
 
 fn lit_int(v: i64) -> Expr {
@@ -87,7 +100,12 @@ fn spark_lit(text: &str, ty: Type) -> Expr {
 }
 
 fn str_lit(s: &str) -> Expr {
-    Expr::literal(Literal::String(s.to_string()), Type::Varchar { length: Some(s.chars().count() as u32) })
+    Expr::literal(
+        Literal::String(s.to_string()),
+        Type::Varchar {
+            length: Some(s.chars().count() as u32),
+        },
+    )
 }
 
 /// The constant integer value of a (Trino) literal, if it is one.
@@ -108,9 +126,12 @@ fn const_str(e: &Expr) -> Option<&str> {
 
 fn is_nonzero_literal(e: &Expr) -> bool {
     match &e.kind {
-        ExprKind::Literal(Literal::Integer(t)) | ExprKind::Literal(Literal::Decimal(t)) | ExprKind::Literal(Literal::Double(t)) => {
-            t.parse::<f64>().map(|v| v != 0.0 && v.is_finite()).unwrap_or(false)
-        }
+        ExprKind::Literal(Literal::Integer(t))
+        | ExprKind::Literal(Literal::Decimal(t))
+        | ExprKind::Literal(Literal::Double(t)) => t
+            .parse::<f64>()
+            .map(|v| v != 0.0 && v.is_finite())
+            .unwrap_or(false),
         _ => false,
     }
 }
@@ -136,8 +157,13 @@ fn contains_narrowing(from: &Type, to: &Type) -> bool {
     match (from, to) {
         (f, t) if t.is_integral() && (f.is_floating() || f.is_decimal()) => true,
         (Type::Array { element: f }, Type::Array { element: t }) => contains_narrowing(f, t),
-        (Type::Map { key: fk, value: fv }, Type::Map { key: tk, value: tv }) => contains_narrowing(fk, tk) || contains_narrowing(fv, tv),
-        (Type::Row { fields: f }, Type::Row { fields: t }) => f.iter().zip(t).any(|(a, b)| contains_narrowing(&a.ty, &b.ty)),
+        (Type::Map { key: fk, value: fv }, Type::Map { key: tk, value: tv }) => {
+            contains_narrowing(fk, tk) || contains_narrowing(fv, tv)
+        }
+        (Type::Row { fields: f }, Type::Row { fields: t }) => f
+            .iter()
+            .zip(t)
+            .any(|(a, b)| contains_narrowing(&a.ty, &b.ty)),
         _ => false,
     }
 }
@@ -147,11 +173,20 @@ fn contains_narrowing(from: &Type, to: &Type) -> bool {
 fn pad_char(e: Expr, n: u32) -> Expr {
     if let ExprKind::Literal(Literal::String(s)) = &e.kind {
         let len = s.chars().count() as u32;
-        let padded = if len < n { format!("{s}{}", " ".repeat((n - len) as usize)) } else { s.clone() };
+        let padded = if len < n {
+            format!("{s}{}", " ".repeat((n - len) as usize))
+        } else {
+            s.clone()
+        };
         return Expr::literal(Literal::String(padded), Type::Char { length: n }).with_span(e.span);
     }
     let span = e.span;
-    call("rpad", vec![e, lit_int(n as i64), str_lit(" ")], Type::Char { length: n }).with_span(span)
+    call(
+        "rpad",
+        vec![e, lit_int(n as i64), str_lit(" ")],
+        Type::Char { length: n },
+    )
+    .with_span(span)
 }
 
 /// For CHAR equality, trailing blanks do not count: compare with them removed (readable, and
@@ -160,7 +195,8 @@ fn trim_char(e: Expr) -> Expr {
     if let ExprKind::Literal(Literal::String(s)) = &e.kind {
         let t = s.trim_end_matches(' ').to_string();
         let n = t.chars().count() as u32;
-        return Expr::literal(Literal::String(t), Type::Varchar { length: Some(n) }).with_span(e.span);
+        return Expr::literal(Literal::String(t), Type::Varchar { length: Some(n) })
+            .with_span(e.span);
     }
     let span = e.span;
     call("rtrim", vec![e], Type::VARCHAR).with_span(span)
@@ -190,7 +226,9 @@ fn may_be_nan(e: &Expr) -> bool {
         return false;
     }
     match &e.kind {
-        ExprKind::Literal(Literal::Double(t) | Literal::Real(t)) => t.parse::<f64>().map(|v| v.is_nan()).unwrap_or(true),
+        ExprKind::Literal(Literal::Double(t) | Literal::Real(t)) => {
+            t.parse::<f64>().map(|v| v.is_nan()).unwrap_or(true)
+        }
         ExprKind::Literal(_) => false,
         _ => e.ty.is_floating(),
     }
@@ -325,7 +363,11 @@ impl Cx<'_, '_> {
                 };
                 let mut args = Vec::new();
                 for (i, x) in xs.into_iter().enumerate() {
-                    let n = names.get(i).cloned().flatten().unwrap_or_else(|| format!("col{}", i + 1));
+                    let n = names
+                        .get(i)
+                        .cloned()
+                        .flatten()
+                        .unwrap_or_else(|| format!("col{}", i + 1));
                     args.push(str_lit(&n));
                     args.push(x);
                 }
@@ -340,7 +382,13 @@ impl Cx<'_, '_> {
                             .get(pos.wrapping_sub(1))
                             .and_then(|f| f.name.clone())
                             .unwrap_or_else(|| format!("col{pos}"));
-                        Some(Expr::new(ExprKind::FieldAccess { expr: Box::new(base), field: name }, ty))
+                        Some(Expr::new(
+                            ExprKind::FieldAccess {
+                                expr: Box::new(base),
+                                field: name,
+                            },
+                            ty,
+                        ))
                     }
                     // Arrays are 1-based in both `element_at` and Trino; out-of-range fails in
                     // Trino and (with ANSI) in Spark. A missing map key fails in both likewise.
@@ -348,16 +396,30 @@ impl Cx<'_, '_> {
                         if !self.target.ansi {
                             self.warn(&base, "ansi-off", "with ANSI off, Spark returns NULL where Trino fails on an out-of-range subscript or missing map key");
                         }
-                        let idx = if matches!(base.ty, Type::Array { .. }) { int_index(idx) } else { idx };
+                        let idx = if matches!(base.ty, Type::Array { .. }) {
+                            int_index(idx)
+                        } else {
+                            idx
+                        };
                         Some(call("element_at", vec![base, idx], ty))
                     }
                 }
             }
-            ExprKind::IsDistinctFrom { left, right, negated } => {
+            ExprKind::IsDistinctFrom {
+                left,
+                right,
+                negated,
+            } => {
                 let (l, r, neg) = (take(left), take(right), *negated);
-                Some(if neg { tmpl("{0} <=> {1}", vec![l, r], Type::Boolean) } else { tmpl("NOT ({0} <=> {1})", vec![l, r], Type::Boolean) })
+                Some(if neg {
+                    tmpl("{0} <=> {1}", vec![l, r], Type::Boolean)
+                } else {
+                    tmpl("NOT ({0} <=> {1})", vec![l, r], Type::Boolean)
+                })
             }
-            ExprKind::Like { pattern, escape, .. } => {
+            ExprKind::Like {
+                pattern, escape, ..
+            } => {
                 // Spark treats `\` as LIKE's escape character when none is given; Trino has none.
                 if escape.is_none() {
                     let needs = match const_str(pattern) {
@@ -370,11 +432,21 @@ impl Cx<'_, '_> {
                 }
                 None
             }
-            ExprKind::Between { expr, low, high, negated } => {
+            ExprKind::Between {
+                expr,
+                low,
+                high,
+                negated,
+            } => {
                 let (x, lo, hi, neg) = (take(expr), take(low), take(high), *negated);
                 if let Some(n) = char_compare_length(&[&x.ty, &lo.ty, &hi.ty]) {
                     Some(Expr::new(
-                        ExprKind::Between { expr: Box::new(pad_char(x, n)), low: Box::new(pad_char(lo, n)), high: Box::new(pad_char(hi, n)), negated: neg },
+                        ExprKind::Between {
+                            expr: Box::new(pad_char(x, n)),
+                            low: Box::new(pad_char(lo, n)),
+                            high: Box::new(pad_char(hi, n)),
+                            negated: neg,
+                        },
                         ty,
                     ))
                 } else if may_be_nan(&x) || may_be_nan(&lo) || may_be_nan(&hi) {
@@ -386,21 +458,52 @@ impl Cx<'_, '_> {
                         ty,
                     ))
                 } else {
-                    Some(Expr::new(ExprKind::Between { expr: Box::new(x), low: Box::new(lo), high: Box::new(hi), negated: neg }, ty))
+                    Some(Expr::new(
+                        ExprKind::Between {
+                            expr: Box::new(x),
+                            low: Box::new(lo),
+                            high: Box::new(hi),
+                            negated: neg,
+                        },
+                        ty,
+                    ))
                 }
             }
-            ExprKind::InList { expr, list, negated } => {
-                let types: Vec<&Type> = std::iter::once(&expr.ty).chain(list.iter().map(|e| &e.ty)).collect();
+            ExprKind::InList {
+                expr,
+                list,
+                negated,
+            } => {
+                let types: Vec<&Type> = std::iter::once(&expr.ty)
+                    .chain(list.iter().map(|e| &e.ty))
+                    .collect();
                 if char_compare_length(&types).is_some() {
                     let x = trim_char(take(expr));
-                    let items: Vec<Expr> = std::mem::take(list).into_iter().map(trim_char).collect();
-                    Some(Expr::new(ExprKind::InList { expr: Box::new(x), list: items, negated: *negated }, ty))
+                    let items: Vec<Expr> =
+                        std::mem::take(list).into_iter().map(trim_char).collect();
+                    Some(Expr::new(
+                        ExprKind::InList {
+                            expr: Box::new(x),
+                            list: items,
+                            negated: *negated,
+                        },
+                        ty,
+                    ))
                 } else if may_be_nan(expr) {
-                    let all_literals = list.iter().all(|e| matches!(&e.kind, ExprKind::Literal(l) if *l != Literal::Null));
+                    let all_literals = list
+                        .iter()
+                        .all(|e| matches!(&e.kind, ExprKind::Literal(l) if *l != Literal::Null));
                     if all_literals {
                         let neg = *negated;
                         let x = take(expr);
-                        let inner = Expr::new(ExprKind::InList { expr: Box::new(x.clone()), list: std::mem::take(list), negated: neg }, ty.clone());
+                        let inner = Expr::new(
+                            ExprKind::InList {
+                                expr: Box::new(x.clone()),
+                                list: std::mem::take(list),
+                                negated: neg,
+                            },
+                            ty.clone(),
+                        );
                         Some(tmpl(&format!("CASE WHEN {{0}} IS NULL THEN {{1}} WHEN isnan({{0}}) THEN {} ELSE {{1}} END", if neg { "true" } else { "false" }), vec![x, inner], ty))
                     } else {
                         self.flag(e, "non-mappable", "IN list over doubles with non-literal items: NaN matches NaN in Spark but nothing in Trino");
@@ -422,31 +525,56 @@ impl Cx<'_, '_> {
                 let terms: Vec<String> = (0..n)
                     .map(|i| {
                         let w = 1u64 << (n - 1 - i);
-                        if w == 1 { format!("grouping({{{i}}})") } else { format!("grouping({{{i}}}) * {w}") }
+                        if w == 1 {
+                            format!("grouping({{{i}}})")
+                        } else {
+                            format!("grouping({{{i}}}) * {w}")
+                        }
                     })
                     .collect();
-                Some(tmpl(&format!("CAST({} AS INT)", terms.join(" + ")), args, Type::Integer))
+                Some(tmpl(
+                    &format!("CAST({} AS INT)", terms.join(" + ")),
+                    args,
+                    Type::Integer,
+                ))
             }
             ExprKind::Try(inner) => {
                 let x = take(inner);
                 Some(self.try_expr(x, span))
             }
-            ExprKind::Quantified { left, op, quantifier, rel } => {
+            ExprKind::Quantified {
+                left,
+                op,
+                quantifier,
+                rel,
+            } => {
                 let (op, quantifier) = (*op, *quantifier);
                 match (op, quantifier) {
                     (BinaryOp::Eq, Quantifier::Any) | (BinaryOp::NotEq, Quantifier::All) => {
                         let negated = op == BinaryOp::NotEq;
-                        Some(Expr::new(ExprKind::InSubquery { expr: Box::new(take(left)), rel: rel.clone(), negated }, Type::Boolean))
+                        Some(Expr::new(
+                            ExprKind::InSubquery {
+                                expr: Box::new(take(left)),
+                                rel: rel.clone(),
+                                negated,
+                            },
+                            Type::Boolean,
+                        ))
                     }
                     _ => {
                         let msg = format!("quantified comparison `{} {:?} (subquery)`: Spark has no quantified subquery comparison and a MIN/MAX rewrite changes NULL and empty-set results", op.symbol(), quantifier);
-                        self.diags.push(Diagnostic::error("non-mappable", msg, span));
+                        self.diags
+                            .push(Diagnostic::error("non-mappable", msg, span));
                         None
                     }
                 }
             }
             ExprKind::Window(w) if w.frame.as_ref().is_some_and(|f| f.units == "GROUPS") => {
-                self.diags.push(Diagnostic::error("non-mappable", "window frame in GROUPS units: Spark has only ROWS and RANGE frames", span));
+                self.diags.push(Diagnostic::error(
+                    "non-mappable",
+                    "window frame in GROUPS units: Spark has only ROWS and RANGE frames",
+                    span,
+                ));
                 None
             }
             ExprKind::AtTimeZone { .. } => {
@@ -464,12 +592,32 @@ impl Cx<'_, '_> {
         }
     }
 
-    fn binary(&mut self, op: BinaryOp, l: Expr, r: Expr, ty: Type, span: Option<Span>) -> Option<Expr> {
-        let rebuild = |l: Expr, r: Expr, ty: Type| Expr::new(ExprKind::Binary { op, left: Box::new(l), right: Box::new(r) }, ty);
+    fn binary(
+        &mut self,
+        op: BinaryOp,
+        l: Expr,
+        r: Expr,
+        ty: Type,
+        span: Option<Span>,
+    ) -> Option<Expr> {
+        let rebuild = |l: Expr, r: Expr, ty: Type| {
+            Expr::new(
+                ExprKind::Binary {
+                    op,
+                    left: Box::new(l),
+                    right: Box::new(r),
+                },
+                ty,
+            )
+        };
         if op == BinaryOp::Div && (l.ty.is_unknown() || r.ty.is_unknown()) {
             self.warn(&l, "unknown-type", "`/` with an operand of unknown type is printed as Spark's `/`: if both operands are integers, Trino truncates and Spark does not (declare the table with --schema)");
         }
-        let (l, r) = if ty.is_decimal() && matches!(op, BinaryOp::Add | BinaryOp::Sub | BinaryOp::Mul | BinaryOp::Div) {
+        let (l, r) = if ty.is_decimal()
+            && matches!(
+                op,
+                BinaryOp::Add | BinaryOp::Sub | BinaryOp::Mul | BinaryOp::Div
+            ) {
             self.keep_decimal_scale(op, l, r, &ty)
         } else {
             (l, r)
@@ -477,17 +625,32 @@ impl Cx<'_, '_> {
         match op {
             BinaryOp::Div if l.ty.is_integral() && r.ty.is_integral() => {
                 // Trino truncates integer division; Spark's `/` is DOUBLE (catalog §4).
-                let d = Expr::new(ExprKind::SparkInfix { op: "div".into(), left: Box::new(l), right: Box::new(r) }, Type::BigInt);
-                Some(if ty == Type::BigInt { d.with_span(span) } else { self.cast(d, &ty) })
+                let d = Expr::new(
+                    ExprKind::SparkInfix {
+                        op: "div".into(),
+                        left: Box::new(l),
+                        right: Box::new(r),
+                    },
+                    Type::BigInt,
+                );
+                Some(if ty == Type::BigInt {
+                    d.with_span(span)
+                } else {
+                    self.cast(d, &ty)
+                })
             }
             BinaryOp::Div if ty.is_decimal() => {
                 // Trino: scale max(s1, s2), HALF_UP; Spark keeps ≥ 6 digits (catalog §4).
-                let Type::Decimal { scale, .. } = ty else { unreachable!() };
+                let Type::Decimal { scale, .. } = ty else {
+                    unreachable!()
+                };
                 let q = rebuild(l, r, Type::Unknown);
                 let rounded = call("round", vec![q, lit_int(scale as i64)], ty.clone());
                 Some(self.cast(rounded, &ty))
             }
-            BinaryOp::Div | BinaryOp::Mod if matches!(ty, Type::Double | Type::Real) && !is_nonzero_literal(&r) => {
+            BinaryOp::Div | BinaryOp::Mod
+                if matches!(ty, Type::Double | Type::Real) && !is_nonzero_literal(&r) =>
+            {
                 // IEEE: x/0 is ±Infinity or NaN in Trino; Spark gives NULL or fails (catalog §4).
                 let zero_case = if op == BinaryOp::Div {
                     "CASE WHEN {1} = 0 THEN CASE WHEN {0} > 0 THEN double('Infinity') WHEN {0} < 0 THEN double('-Infinity') WHEN {0} = 0 OR isnan({0}) THEN double('NaN') END ELSE {0} / {1} END"
@@ -495,10 +658,18 @@ impl Cx<'_, '_> {
                     "CASE WHEN {1} = 0 THEN IF({0} IS NULL, NULL, double('NaN')) ELSE {0} % {1} END"
                 };
                 let e = tmpl(zero_case, vec![l, r], Type::Double);
-                Some(if ty == Type::Real { self.cast(e, &Type::Real) } else { e })
+                Some(if ty == Type::Real {
+                    self.cast(e, &Type::Real)
+                } else {
+                    e
+                })
             }
-            BinaryOp::Add | BinaryOp::Sub if l.ty == Type::Date && r.ty.is_interval() => self.date_plus_interval(op, l, r, span),
-            BinaryOp::Add if r.ty == Type::Date && l.ty.is_interval() => self.date_plus_interval(op, r, l, span),
+            BinaryOp::Add | BinaryOp::Sub if l.ty == Type::Date && r.ty.is_interval() => {
+                self.date_plus_interval(op, l, r, span)
+            }
+            BinaryOp::Add if r.ty == Type::Date && l.ty.is_interval() => {
+                self.date_plus_interval(op, r, l, span)
+            }
             BinaryOp::Sub if l.ty.is_datetime() && r.ty.is_datetime() => {
                 self.flag(&l, "non-mappable", "subtracting dates or timestamps gives a Trino interval whose Spark counterpart differs; use date_diff");
                 None
@@ -515,8 +686,15 @@ impl Cx<'_, '_> {
                 }
                 _ => {
                     for side in [&l, &r] {
-                        if !side.ty.is_string() && !side.ty.is_unknown() && side.ty != Type::Varbinary {
-                            self.flag(side, "type-mismatch", format!("`||` on {}: Trino needs an explicit CAST here", side.ty));
+                        if !side.ty.is_string()
+                            && !side.ty.is_unknown()
+                            && side.ty != Type::Varbinary
+                        {
+                            self.flag(
+                                side,
+                                "type-mismatch",
+                                format!("`||` on {}: Trino needs an explicit CAST here", side.ty),
+                            );
                         }
                     }
                     call("concat", vec![l, r], ty)
@@ -538,7 +716,11 @@ impl Cx<'_, '_> {
                     (true, false) => "isnan({0})",
                     _ => "isnan({1})",
                 };
-                let on_nan = if op == BinaryOp::NotEq { "true" } else { "false" };
+                let on_nan = if op == BinaryOp::NotEq {
+                    "true"
+                } else {
+                    "false"
+                };
                 // NULL stays NULL (isnan(NULL) is false in Spark, but a NULL operand must win).
                 Some(tmpl(
                     &format!("CASE WHEN {{0}} IS NULL OR {{1}} IS NULL THEN NULL WHEN {guard} THEN {on_nan} ELSE {{0}} {} {{1}} END", op.symbol()),
@@ -550,15 +732,18 @@ impl Cx<'_, '_> {
         }
     }
 
-
     /// Spark's decimal arithmetic drops scale (down to 6) when the exact result type needs more
     /// than 38 digits; Trino keeps the scale and caps precision (catalog §4). Where Spark would
     /// keep fewer fractional digits than Trino's result type, narrow the operand with the most
     /// integer digits so Spark keeps them all. With ANSI on, a value too large for the narrowed
     /// type fails loudly; with ANSI off it would become NULL, so then the construct is flagged.
     fn keep_decimal_scale(&mut self, op: BinaryOp, l: Expr, r: Expr, ty: &Type) -> (Expr, Expr) {
-        let Type::Decimal { scale: want, .. } = *ty else { return (l, r) };
-        let (Some(a0), Some(b0)) = (spark_decimal_operand(&l), spark_decimal_operand(&r)) else { return (l, r) };
+        let Type::Decimal { scale: want, .. } = *ty else {
+            return (l, r);
+        };
+        let (Some(a0), Some(b0)) = (spark_decimal_operand(&l), spark_decimal_operand(&r)) else {
+            return (l, r);
+        };
         let (_, got) = spark_decimal_result(op, a0, b0);
         if got >= want {
             return (l, r);
@@ -612,11 +797,23 @@ impl Cx<'_, '_> {
         (l, r)
     }
 
-    fn date_plus_interval(&mut self, op: BinaryOp, d: Expr, iv: Expr, span: Option<Span>) -> Option<Expr> {
+    fn date_plus_interval(
+        &mut self,
+        op: BinaryOp,
+        d: Expr,
+        iv: Expr,
+        span: Option<Span>,
+    ) -> Option<Expr> {
         let (value, from, to) = match &iv.kind {
-            ExprKind::Literal(Literal::Interval { value, from, to }) => (value.clone(), from.clone(), to.clone()),
+            ExprKind::Literal(Literal::Interval { value, from, to }) => {
+                (value.clone(), from.clone(), to.clone())
+            }
             _ => {
-                self.flag(&iv, "non-mappable", "date ± a non-literal interval is not translated yet");
+                self.flag(
+                    &iv,
+                    "non-mappable",
+                    "date ± a non-literal interval is not translated yet",
+                );
                 return None;
             }
         };
@@ -634,7 +831,11 @@ impl Cx<'_, '_> {
             "MONTH" => call("add_months", vec![d, lit_int(n)], Type::Date),
             "YEAR" => call("add_months", vec![d, lit_int(12 * n)], Type::Date),
             other => {
-                self.flag(&iv, "non-mappable", format!("date ± INTERVAL … {other}: Trino rejects sub-day intervals on DATE"));
+                self.flag(
+                    &iv,
+                    "non-mappable",
+                    format!("date ± INTERVAL … {other}: Trino rejects sub-day intervals on DATE"),
+                );
                 return None;
             }
         };
@@ -644,7 +845,17 @@ impl Cx<'_, '_> {
     fn cast_expr(&mut self, x: Expr, to: &Type, safe: bool, span: Option<Span>) -> Option<Expr> {
         let from = x.ty.clone();
         let st = self.stype(&x, to);
-        let mk = |x: Expr| Expr::new(ExprKind::SparkCast { expr: Box::new(x), spark_type: st.clone(), safe }, to.clone()).with_span(span);
+        let mk = |x: Expr| {
+            Expr::new(
+                ExprKind::SparkCast {
+                    expr: Box::new(x),
+                    spark_type: st.clone(),
+                    safe,
+                },
+                to.clone(),
+            )
+            .with_span(span)
+        };
         // Trino rounds half away from zero when narrowing to an integer; Spark truncates (catalog §5).
         if to.is_integral() && (from.is_floating() || from.is_decimal()) {
             return Some(mk(call("round", vec![x], from)));
@@ -672,16 +883,29 @@ impl Cx<'_, '_> {
                     if matches!(from, Type::TimestampTz { .. }) {
                         self.flag(&x, "non-mappable", "CAST(timestamp with time zone AS varchar) appends the value's zone in Trino");
                     }
-                    return Some(call("date_format", vec![x, str_lit(&pat)], to.clone()).with_span(span));
+                    return Some(
+                        call("date_format", vec![x, str_lit(&pat)], to.clone()).with_span(span),
+                    );
                 }
-                Type::Varchar { .. } | Type::Char { .. } if matches!(to, Type::Varchar { length: Some(_) }) => {
-                    let Type::Varchar { length: Some(n) } = to else { unreachable!() };
+                Type::Varchar { .. } | Type::Char { .. }
+                    if matches!(to, Type::Varchar { length: Some(_) }) =>
+                {
+                    let Type::Varchar { length: Some(n) } = to else {
+                        unreachable!()
+                    };
                     let fits = match &from {
                         Type::Varchar { length: Some(m) } | Type::Char { length: m } => *m <= *n,
                         _ => false,
                     };
                     if !fits {
-                        return Some(call("substr", vec![x, lit_int(1), lit_int(*n as i64)], to.clone()).with_span(span));
+                        return Some(
+                            call(
+                                "substr",
+                                vec![x, lit_int(1), lit_int(*n as i64)],
+                                to.clone(),
+                            )
+                            .with_span(span),
+                        );
                     }
                     return Some(x);
                 }
@@ -689,7 +913,14 @@ impl Cx<'_, '_> {
             }
             if let Type::Char { length } = to {
                 let s = mk(x);
-                return Some(call("rpad", vec![s, lit_int(*length as i64), str_lit(" ")], to.clone()).with_span(span));
+                return Some(
+                    call(
+                        "rpad",
+                        vec![s, lit_int(*length as i64), str_lit(" ")],
+                        to.clone(),
+                    )
+                    .with_span(span),
+                );
             }
         }
         if from.is_string() && !to.is_string() && !self.target.ansi && !safe {
@@ -700,25 +931,55 @@ impl Cx<'_, '_> {
 
     /// CAST(array(double|decimal) AS array(integer)) and the map forms round each element like
     /// the scalar cast (catalog §5), instead of Spark's element-wise truncation.
-    fn cast_container_rounding(&mut self, x: &Expr, from: &Type, to: &Type, st: &str, safe: bool) -> Option<Expr> {
+    fn cast_container_rounding(
+        &mut self,
+        x: &Expr,
+        from: &Type,
+        to: &Type,
+        st: &str,
+        safe: bool,
+    ) -> Option<Expr> {
         let narrows = |f: &Type, t: &Type| t.is_integral() && (f.is_floating() || f.is_decimal());
         let cast_kw = if safe { "TRY_CAST" } else { "CAST" };
         match (from, to) {
             (Type::Array { element: fe }, Type::Array { element: te }) if narrows(fe, te) => {
                 let et = spark_type(te, &self.target).ok()?;
-                Some(tmpl(&format!("transform({{0}}, _x -> {cast_kw}(round(_x) AS {et}))"), vec![x.clone()], to.clone()))
+                Some(tmpl(
+                    &format!("transform({{0}}, _x -> {cast_kw}(round(_x) AS {et}))"),
+                    vec![x.clone()],
+                    to.clone(),
+                ))
             }
-            (Type::Map { key: fk, value: fv }, Type::Map { key: tk, value: tv }) if narrows(fk, tk) || narrows(fv, tv) => {
+            (Type::Map { key: fk, value: fv }, Type::Map { key: tk, value: tv })
+                if narrows(fk, tk) || narrows(fv, tv) =>
+            {
                 let mut e = x.clone();
                 if narrows(fv, tv) {
                     let vt = spark_type(tv, &self.target).ok()?;
-                    e = tmpl(&format!("transform_values({{0}}, (_k, _v) -> {cast_kw}(round(_v) AS {vt}))"), vec![e], Type::Unknown);
+                    e = tmpl(
+                        &format!(
+                            "transform_values({{0}}, (_k, _v) -> {cast_kw}(round(_v) AS {vt}))"
+                        ),
+                        vec![e],
+                        Type::Unknown,
+                    );
                 }
                 if narrows(fk, tk) {
                     let kt = spark_type(tk, &self.target).ok()?;
-                    e = tmpl(&format!("transform_keys({{0}}, (_k, _v) -> {cast_kw}(round(_k) AS {kt}))"), vec![e], Type::Unknown);
+                    e = tmpl(
+                        &format!("transform_keys({{0}}, (_k, _v) -> {cast_kw}(round(_k) AS {kt}))"),
+                        vec![e],
+                        Type::Unknown,
+                    );
                 }
-                Some(Expr::new(ExprKind::SparkCast { expr: Box::new(e), spark_type: st.to_string(), safe }, to.clone()))
+                Some(Expr::new(
+                    ExprKind::SparkCast {
+                        expr: Box::new(e),
+                        spark_type: st.to_string(),
+                        safe,
+                    },
+                    to.clone(),
+                ))
             }
             _ if contains_narrowing(from, to) => {
                 self.flag(x, "non-mappable", format!("CAST({from} AS {to}): nested double/decimal → integer fields would be truncated by Spark, rounded by Trino"));
@@ -732,19 +993,45 @@ impl Cx<'_, '_> {
         // TRY() has no Spark counterpart; push it into the leaves that can fail (catalog §5).
         let ty = x.ty.clone();
         let out = match x.kind {
-            ExprKind::SparkCast { expr, spark_type, .. } => {
+            ExprKind::SparkCast {
+                expr, spark_type, ..
+            } => {
                 let inner = self.try_expr(*expr, span);
-                Expr::new(ExprKind::SparkCast { expr: Box::new(inner), spark_type, safe: true }, ty)
+                Expr::new(
+                    ExprKind::SparkCast {
+                        expr: Box::new(inner),
+                        spark_type,
+                        safe: true,
+                    },
+                    ty,
+                )
             }
             ExprKind::SparkInfix { op, left, right } if op == "div" => {
                 let (l, r) = (self.try_expr(*left, span), self.try_expr(*right, span));
-                tmpl("CASE WHEN {1} = 0 THEN NULL ELSE {0} div {1} END", vec![l, r], ty)
+                tmpl(
+                    "CASE WHEN {1} = 0 THEN NULL ELSE {0} div {1} END",
+                    vec![l, r],
+                    ty,
+                )
             }
-            ExprKind::Binary { op: BinaryOp::Mod, left, right } => {
+            ExprKind::Binary {
+                op: BinaryOp::Mod,
+                left,
+                right,
+            } => {
                 let (l, r) = (self.try_expr(*left, span), self.try_expr(*right, span));
-                tmpl("CASE WHEN {1} = 0 THEN NULL ELSE {0} % {1} END", vec![l, r], ty)
+                tmpl(
+                    "CASE WHEN {1} = 0 THEN NULL ELSE {0} % {1} END",
+                    vec![l, r],
+                    ty,
+                )
             }
-            ExprKind::Binary { op, left, right } if matches!(op, BinaryOp::Add | BinaryOp::Sub | BinaryOp::Mul | BinaryOp::Div) => {
+            ExprKind::Binary { op, left, right }
+                if matches!(
+                    op,
+                    BinaryOp::Add | BinaryOp::Sub | BinaryOp::Mul | BinaryOp::Div
+                ) =>
+            {
                 let name = match op {
                     BinaryOp::Add => "try_add",
                     BinaryOp::Sub => "try_subtract",
@@ -754,18 +1041,50 @@ impl Cx<'_, '_> {
                 let (l, r) = (self.try_expr(*left, span), self.try_expr(*right, span));
                 call(name, vec![l, r], ty)
             }
-            ExprKind::Binary { op, left, right } if op.is_comparison() || matches!(op, BinaryOp::And | BinaryOp::Or) => {
+            ExprKind::Binary { op, left, right }
+                if op.is_comparison() || matches!(op, BinaryOp::And | BinaryOp::Or) =>
+            {
                 let (l, r) = (self.try_expr(*left, span), self.try_expr(*right, span));
-                Expr::new(ExprKind::Binary { op, left: Box::new(l), right: Box::new(r) }, ty)
+                Expr::new(
+                    ExprKind::Binary {
+                        op,
+                        left: Box::new(l),
+                        right: Box::new(r),
+                    },
+                    ty,
+                )
             }
-            ExprKind::SparkCall { name, args } if name == "element_at" => call("try_element_at", args, ty),
+            ExprKind::SparkCall { name, args } if name == "element_at" => {
+                call("try_element_at", args, ty)
+            }
             ExprKind::SparkCall { name, args }
-                if matches!(name.as_str(), "round" | "abs" | "coalesce" | "if" | "concat" | "upper" | "lower" | "substr" | "char_length" | "array" | "named_struct" | "try_element_at" | "try_add" | "try_subtract" | "try_multiply" | "try_divide") =>
+                if matches!(
+                    name.as_str(),
+                    "round"
+                        | "abs"
+                        | "coalesce"
+                        | "if"
+                        | "concat"
+                        | "upper"
+                        | "lower"
+                        | "substr"
+                        | "char_length"
+                        | "array"
+                        | "named_struct"
+                        | "try_element_at"
+                        | "try_add"
+                        | "try_subtract"
+                        | "try_multiply"
+                        | "try_divide"
+                ) =>
             {
                 let args = args.into_iter().map(|a| self.try_expr(a, span)).collect();
                 call(&name, args, ty)
             }
-            kind @ (ExprKind::Column(_) | ExprKind::Literal(_) | ExprKind::SparkLiteral(_) | ExprKind::LambdaVar(_)) => Expr::new(kind, ty),
+            kind @ (ExprKind::Column(_)
+            | ExprKind::Literal(_)
+            | ExprKind::SparkLiteral(_)
+            | ExprKind::LambdaVar(_)) => Expr::new(kind, ty),
             kind => {
                 let e = Expr::new(kind, ty);
                 self.flag(&e, "non-mappable", "TRY(…) around this expression: Spark has no general TRY; only casts, arithmetic and subscripts are translated");
@@ -782,16 +1101,35 @@ impl Cx<'_, '_> {
             "month" => "month",
             "week" | "week_of_year" => "weekofyear",
             "day" | "day_of_month" => "day",
-            "day_of_week" | "dow" => return Some(bigint(tmpl("extract(DAYOFWEEK_ISO FROM {0})", vec![x], ty)).with_span(span)),
+            "day_of_week" | "dow" => {
+                return Some(
+                    bigint(tmpl("extract(DAYOFWEEK_ISO FROM {0})", vec![x], ty)).with_span(span),
+                )
+            }
             "day_of_year" | "doy" => "dayofyear",
             "hour" => "hour",
             "minute" => "minute",
             "second" => "second",
-            "year_of_week" | "yow" => return Some(bigint(tmpl("extract(YEAROFWEEK FROM {0})", vec![x], ty)).with_span(span)),
+            "year_of_week" | "yow" => {
+                return Some(
+                    bigint(tmpl("extract(YEAROFWEEK FROM {0})", vec![x], ty)).with_span(span),
+                )
+            }
             other => {
-                self.flag(&x, "non-mappable", format!("EXTRACT({other} …) is not translated"));
+                self.flag(
+                    &x,
+                    "non-mappable",
+                    format!("EXTRACT({other} …) is not translated"),
+                );
                 // Flagged; printed as written so no Trino-only node reaches the emitter.
-                return Some(bigint(tmpl(&format!("extract({} FROM {{0}})", other.to_uppercase()), vec![x], ty)).with_span(span));
+                return Some(
+                    bigint(tmpl(
+                        &format!("extract({} FROM {{0}})", other.to_uppercase()),
+                        vec![x],
+                        ty,
+                    ))
+                    .with_span(span),
+                );
             }
         };
         Some(bigint(call(f, vec![x], ty)).with_span(span))
@@ -805,8 +1143,14 @@ impl Cx<'_, '_> {
         // Bottom-up, the aggregate inside a window is wrapped first: move the cast outside the
         // OVER clause (`CAST(avg(x) OVER (…) AS …)`).
         if let ExprKind::Window(w) = &mut e.kind {
-            if let ExprKind::SparkCast { expr, spark_type, .. } = &w.function.kind {
-                if matches!(expr.kind, ExprKind::Aggregate(_) | ExprKind::SparkCall { .. }) {
+            if let ExprKind::SparkCast {
+                expr, spark_type, ..
+            } = &w.function.kind
+            {
+                if matches!(
+                    expr.kind,
+                    ExprKind::Aggregate(_) | ExprKind::SparkCall { .. }
+                ) {
                     let st = spark_type.clone();
                     let inner = (**expr).clone();
                     w.function = inner;
@@ -816,22 +1160,40 @@ impl Cx<'_, '_> {
                 }
             }
         }
-        let is_decimal_avg = |x: &Expr| matches!(&x.kind, ExprKind::Aggregate(a) if a.name == "avg") && x.ty.is_decimal();
+        let is_decimal_avg = |x: &Expr| {
+            matches!(&x.kind, ExprKind::Aggregate(a) if a.name == "avg") && x.ty.is_decimal()
+        };
         if is_decimal_avg(e) {
             let inner = take(e);
-            let Type::Decimal { precision, scale } = ty else { return };
+            let Type::Decimal { precision, scale } = ty else {
+                return;
+            };
             *e = Expr::spark_cast(inner, format!("DECIMAL({precision},{scale})"), ty.clone());
             return;
         }
-        let ExprKind::Literal(l) = &e.kind else { return };
+        let ExprKind::Literal(l) = &e.kind else {
+            return;
+        };
         let text = match l {
             Literal::Null => "NULL".to_string(),
-            Literal::Boolean(b) => if *b { "TRUE".into() } else { "FALSE".into() },
+            Literal::Boolean(b) => {
+                if *b {
+                    "TRUE".into()
+                } else {
+                    "FALSE".into()
+                }
+            }
             Literal::Integer(t) => t.clone(),
             Literal::Decimal(t) => format!("{t}BD"),
             Literal::Double(t) => match t.parse::<f64>() {
                 Ok(v) if v.is_nan() => "double('NaN')".into(),
-                Ok(v) if v.is_infinite() => if v > 0.0 { "double('Infinity')".into() } else { "double('-Infinity')".into() },
+                Ok(v) if v.is_infinite() => {
+                    if v > 0.0 {
+                        "double('Infinity')".into()
+                    } else {
+                        "double('-Infinity')".into()
+                    }
+                }
                 Ok(_) if t.contains(['e', 'E']) => t.clone(),
                 Ok(_) => format!("{t}D"),
                 Err(_) => format!("CAST({} AS DOUBLE)", spark_string(t)),
@@ -844,7 +1206,11 @@ impl Cx<'_, '_> {
             Literal::TimestampTz(t) => format!("TIMESTAMP {}", spark_string(t)),
             Literal::Time(t) => {
                 let t = t.clone();
-                self.flag(e, "non-mappable-type", format!("TIME '{t}': Spark has no usable TIME type"));
+                self.flag(
+                    e,
+                    "non-mappable-type",
+                    format!("TIME '{t}': Spark has no usable TIME type"),
+                );
                 format!("{}", spark_string(&t))
             }
             Literal::Interval { value, from, to } => match to {
@@ -856,7 +1222,11 @@ impl Cx<'_, '_> {
                 if tn == "uuid" {
                     spark_string(&tx.to_lowercase())
                 } else {
-                    self.flag(e, "non-mappable-type", format!("{tn} literal: no Spark counterpart"));
+                    self.flag(
+                        e,
+                        "non-mappable-type",
+                        format!("{tn} literal: no Spark counterpart"),
+                    );
                     spark_string(&tx)
                 }
             }
@@ -881,11 +1251,26 @@ mod tests {
     #[test]
     fn spark_decimal_rules() {
         // decimal(38,2) / decimal(38,7): Spark keeps 6 digits where Trino keeps 7.
-        assert_eq!(spark_decimal_result(BinaryOp::Div, (38, 2), (38, 7)), (38, 6));
-        assert_eq!(spark_decimal_result(BinaryOp::Div, (26, 2), (38, 7)), (38, 7));
-        assert_eq!(spark_decimal_result(BinaryOp::Mul, (12, 2), (13, 2)), (26, 4));
-        assert_eq!(spark_decimal_result(BinaryOp::Mul, (38, 7), (3, 0)), (38, 6));
-        assert_eq!(spark_decimal_result(BinaryOp::Add, (38, 10), (38, 10)), (38, 9));
+        assert_eq!(
+            spark_decimal_result(BinaryOp::Div, (38, 2), (38, 7)),
+            (38, 6)
+        );
+        assert_eq!(
+            spark_decimal_result(BinaryOp::Div, (26, 2), (38, 7)),
+            (38, 7)
+        );
+        assert_eq!(
+            spark_decimal_result(BinaryOp::Mul, (12, 2), (13, 2)),
+            (26, 4)
+        );
+        assert_eq!(
+            spark_decimal_result(BinaryOp::Mul, (38, 7), (3, 0)),
+            (38, 6)
+        );
+        assert_eq!(
+            spark_decimal_result(BinaryOp::Add, (38, 10), (38, 10)),
+            (38, 9)
+        );
     }
 
     #[test]

@@ -7,7 +7,8 @@ use t2s_mappings::{Action, Condition};
 
 /// The Spark type that holds the same values, or the reason there is none.
 pub fn spark_type(t: &Type, target: &Target) -> Result<String, String> {
-    let registry = builtin_registry().map_err(|e| format!("mapping files failed to load: {}", e[0]))?;
+    let registry =
+        builtin_registry().map_err(|e| format!("mapping files failed to load: {}", e[0]))?;
     let (name, p, s): (&str, i64, i64) = match t {
         Type::Boolean => ("boolean", 0, 0),
         Type::TinyInt => ("tinyint", 0, 0),
@@ -56,15 +57,23 @@ pub fn spark_type(t: &Type, target: &Target) -> Result<String, String> {
                 _ => why.clone(),
             })
         }
-        other => return Err(format!("type rule for {name} has an unsupported action {other:?}")),
+        other => {
+            return Err(format!(
+                "type rule for {name} has an unsupported action {other:?}"
+            ))
+        }
     };
     let mut out = template.clone();
     if out.contains('{') {
-        out = out.replace("{p}", &p.to_string()).replace("{s}", &s.to_string());
+        out = out
+            .replace("{p}", &p.to_string())
+            .replace("{s}", &s.to_string());
         match t {
             Type::Array { element } => out = out.replace("{e}", &spark_type(element, target)?),
             Type::Map { key, value } => {
-                out = out.replace("{k}", &spark_type(key, target)?).replace("{v}", &spark_type(value, target)?);
+                out = out
+                    .replace("{k}", &spark_type(key, target)?)
+                    .replace("{v}", &spark_type(value, target)?);
             }
             Type::Row { fields } => {
                 let parts = fields
@@ -72,7 +81,11 @@ pub fn spark_type(t: &Type, target: &Target) -> Result<String, String> {
                     .enumerate()
                     .map(|(i, f)| {
                         let name = f.name.clone().unwrap_or_else(|| format!("col{}", i + 1));
-                        Ok(format!("`{}`: {}", name.replace('`', "``"), spark_type(&f.ty, target)?))
+                        Ok(format!(
+                            "`{}`: {}",
+                            name.replace('`', "``"),
+                            spark_type(&f.ty, target)?
+                        ))
                     })
                     .collect::<Result<Vec<_>, String>>()?;
                 out = out.replace("{fields}", &parts.join(", "));
@@ -90,16 +103,58 @@ mod tests {
 
     #[test]
     fn types_follow_the_type_rules() {
-        let t4 = Target { version: SparkVersion::V4, ansi: true };
-        let t35 = Target { version: SparkVersion::V3_5, ansi: false };
-        assert_eq!(spark_type(&Type::decimal(12, 2), &t4).unwrap(), "DECIMAL(12,2)");
-        assert_eq!(spark_type(&Type::map(Type::VARCHAR, Type::array(Type::Integer)), &t4).unwrap(), "MAP<STRING, ARRAY<INT>>");
-        assert_eq!(spark_type(&Type::Timestamp { precision: 3 }, &t4).unwrap(), "TIMESTAMP_NTZ");
-        assert!(spark_type(&Type::Timestamp { precision: 9 }, &t4).unwrap_err().contains("microseconds"));
-        assert!(spark_type(&Type::Time { precision: 3 }, &t35).unwrap_err().contains("3.5"));
-        assert!(spark_type(&Type::Time { precision: 3 }, &t4).unwrap_err().contains("Spark 4"));
-        assert!(spark_type(&Type::Opaque { name: "hyperloglog".into() }, &t4).unwrap_err().contains("hyperloglog"));
-        let row = Type::Row { fields: vec![t2s_ir::RowField { name: Some("a".into()), ty: Type::BigInt }, t2s_ir::RowField { name: None, ty: Type::Double }] };
-        assert_eq!(spark_type(&row, &t4).unwrap(), "STRUCT<`a`: BIGINT, `col2`: DOUBLE>");
+        let t4 = Target {
+            version: SparkVersion::V4,
+            ansi: true,
+        };
+        let t35 = Target {
+            version: SparkVersion::V3_5,
+            ansi: false,
+        };
+        assert_eq!(
+            spark_type(&Type::decimal(12, 2), &t4).unwrap(),
+            "DECIMAL(12,2)"
+        );
+        assert_eq!(
+            spark_type(&Type::map(Type::VARCHAR, Type::array(Type::Integer)), &t4).unwrap(),
+            "MAP<STRING, ARRAY<INT>>"
+        );
+        assert_eq!(
+            spark_type(&Type::Timestamp { precision: 3 }, &t4).unwrap(),
+            "TIMESTAMP_NTZ"
+        );
+        assert!(spark_type(&Type::Timestamp { precision: 9 }, &t4)
+            .unwrap_err()
+            .contains("microseconds"));
+        assert!(spark_type(&Type::Time { precision: 3 }, &t35)
+            .unwrap_err()
+            .contains("3.5"));
+        assert!(spark_type(&Type::Time { precision: 3 }, &t4)
+            .unwrap_err()
+            .contains("Spark 4"));
+        assert!(spark_type(
+            &Type::Opaque {
+                name: "hyperloglog".into()
+            },
+            &t4
+        )
+        .unwrap_err()
+        .contains("hyperloglog"));
+        let row = Type::Row {
+            fields: vec![
+                t2s_ir::RowField {
+                    name: Some("a".into()),
+                    ty: Type::BigInt,
+                },
+                t2s_ir::RowField {
+                    name: None,
+                    ty: Type::Double,
+                },
+            ],
+        };
+        assert_eq!(
+            spark_type(&row, &t4).unwrap(),
+            "STRUCT<`a`: BIGINT, `col2`: DOUBLE>"
+        );
     }
 }

@@ -24,7 +24,6 @@ pub(super) enum Picked<'r> {
     NoRule,
 }
 
-
 fn is_const(e: &Expr) -> bool {
     match &e.kind {
         ExprKind::Literal(_) | ExprKind::SparkLiteral(_) => true,
@@ -33,7 +32,6 @@ fn is_const(e: &Expr) -> bool {
         _ => false,
     }
 }
-
 
 /// Expands `{args}` to `{0}, {1}, …` for `n` arguments.
 fn expand_args(template: &str, n: usize) -> String {
@@ -51,8 +49,16 @@ impl<'r> Cx<'_, 'r> {
             Condition::Ansi(on) => self.target.ansi == *on,
             Condition::Const(i) => args.get(*i).is_some_and(is_const),
             Condition::NonConst(i) => args.get(*i).is_some_and(|a| !is_const(a)),
-            Condition::Param { hole, cmp: op, value } => {
-                let v = hole.parse::<usize>().ok().and_then(|i| args.get(i)).and_then(const_int);
+            Condition::Param {
+                hole,
+                cmp: op,
+                value,
+            } => {
+                let v = hole
+                    .parse::<usize>()
+                    .ok()
+                    .and_then(|i| args.get(i))
+                    .and_then(const_int);
                 v.is_some_and(|v| t2s_mappings::compare(v, op, *value))
             }
         }
@@ -61,7 +67,10 @@ impl<'r> Cx<'_, 'r> {
     pub(super) fn pick(&self, name: &str, aggregate: bool, args: &[Expr]) -> Picked<'r> {
         let registry: &'r t2s_mappings::Registry = self.registry;
         let types: Vec<Type> = args.iter().map(|a| a.ty.clone()).collect();
-        let consts: Vec<Option<String>> = args.iter().map(|a| const_str(a).map(str::to_string)).collect();
+        let consts: Vec<Option<String>> = args
+            .iter()
+            .map(|a| const_str(a).map(str::to_string))
+            .collect();
         let mut any = false;
         for rule in registry.rules_for(name) {
             if (rule.kind == Kind::Aggregate) != aggregate || rule.kind == Kind::Syntax {
@@ -71,7 +80,11 @@ impl<'r> Cx<'_, 'r> {
             if !rule.accepts(&types, &consts) {
                 continue;
             }
-            if let Some(arm) = rule.arms.iter().find(|a| a.conditions.iter().all(|c| self.holds(c, args))) {
+            if let Some(arm) = rule
+                .arms
+                .iter()
+                .find(|a| a.conditions.iter().all(|c| self.holds(c, args)))
+            {
                 return Picked::Arm(rule, arm);
             }
         }
@@ -91,7 +104,11 @@ impl<'r> Cx<'_, 'r> {
 
     /// Records the `CREATE TEMPORARY FUNCTION … [USING JAR …]` a UDF rule needs (once).
     fn register_udf(&mut self, name: &str, class: &str, jar: Option<&str>) {
-        let mut stmt = format!("CREATE TEMPORARY FUNCTION {} AS {}", t2s_spark_name(name), spark_string(class));
+        let mut stmt = format!(
+            "CREATE TEMPORARY FUNCTION {} AS {}",
+            t2s_spark_name(name),
+            spark_string(class)
+        );
         if let Some(j) = jar {
             stmt.push_str(&format!(" USING JAR {}", spark_string(j)));
         }
@@ -108,7 +125,13 @@ impl<'r> Cx<'_, 'r> {
     }
 
     /// A scalar or window function call. `None` keeps the (flagged) Trino call in place.
-    pub(super) fn scalar_call(&mut self, name: &str, args: Vec<Expr>, ty: Type, span: Option<Span>) -> Option<Expr> {
+    pub(super) fn scalar_call(
+        &mut self,
+        name: &str,
+        args: Vec<Expr>,
+        ty: Type,
+        span: Option<Span>,
+    ) -> Option<Expr> {
         let here = Expr::literal(Literal::Null, Type::Unknown).with_span(span);
         let orig = args.clone();
         let out = match self.pick(name, false, &args) {
@@ -117,8 +140,17 @@ impl<'r> Cx<'_, 'r> {
                 match &arm.action {
                     Action::Template(t) => Some(instantiate(&expand_args(t, args.len()), args, ty)),
                     Action::Approximate(t) => {
-                        self.flag(&here, "approximate", Self::reason_of(rule, arm, "both engines estimate, and the estimates differ"));
-                        t.as_ref().map(|t| tmpl(&expand_args(t, args.len()), args, ty))
+                        self.flag(
+                            &here,
+                            "approximate",
+                            Self::reason_of(
+                                rule,
+                                arm,
+                                "both engines estimate, and the estimates differ",
+                            ),
+                        );
+                        t.as_ref()
+                            .map(|t| tmpl(&expand_args(t, args.len()), args, ty))
                     }
                     Action::NonMappable(why) => {
                         self.flag(&here, "non-mappable", format!("{name}: {why}"));
@@ -133,7 +165,11 @@ impl<'r> Cx<'_, 'r> {
                         Some(Expr::spark_call(&t2s_spark_name(name), args, ty))
                     }
                     Action::Builtin(_) => {
-                        self.flag(&here, "internal", format!("{name}: a `builtin` rule reached the function mapper"));
+                        self.flag(
+                            &here,
+                            "internal",
+                            format!("{name}: a `builtin` rule reached the function mapper"),
+                        );
                         None
                     }
                 }
@@ -143,7 +179,11 @@ impl<'r> Cx<'_, 'r> {
                 self.flag(
                     &here,
                     "unmapped-function",
-                    format!("{name}({}): no mapping rule accepts these arguments for Spark {}", types.join(", "), self.target.version.as_str()),
+                    format!(
+                        "{name}({}): no mapping rule accepts these arguments for Spark {}",
+                        types.join(", "),
+                        self.target.version.as_str()
+                    ),
                 );
                 None
             }
@@ -160,7 +200,13 @@ impl<'r> Cx<'_, 'r> {
         };
         if out.is_none() {
             // Keep the Trino call in place (flagged) so the rest of the output stays readable.
-            return Some(Expr::new(ExprKind::Call { name: name.to_string(), args: orig }, Type::Unknown));
+            return Some(Expr::new(
+                ExprKind::Call {
+                    name: name.to_string(),
+                    args: orig,
+                },
+                Type::Unknown,
+            ));
         }
         out
     }
@@ -171,7 +217,14 @@ impl<'r> Cx<'_, 'r> {
     pub(super) fn aggregate(&mut self, a: &mut AggregateCall, span: Option<Span>) {
         let here = Expr::new(ExprKind::Literal(Literal::Null), Type::Unknown).with_span(span);
         if !a.order_by.is_empty() {
-            self.flag(&here, "non-mappable", format!("{}(… ORDER BY …): Spark aggregates take no ORDER BY", a.name));
+            self.flag(
+                &here,
+                "non-mappable",
+                format!(
+                    "{}(… ORDER BY …): Spark aggregates take no ORDER BY",
+                    a.name
+                ),
+            );
         }
         let name = a.name.clone();
         match self.pick(&name, true, &a.args) {
@@ -180,27 +233,56 @@ impl<'r> Cx<'_, 'r> {
                 match &arm.action {
                     Action::Template(t) => self.aggregate_template(a, t, &here),
                     Action::Approximate(t) => {
-                        self.flag(&here, "approximate", Self::reason_of(rule, arm, "both engines estimate, and the estimates differ"));
+                        self.flag(
+                            &here,
+                            "approximate",
+                            Self::reason_of(
+                                rule,
+                                arm,
+                                "both engines estimate, and the estimates differ",
+                            ),
+                        );
                         if let Some(t) = t {
                             self.aggregate_template(a, t, &here);
                         }
                     }
-                    Action::NonMappable(why) => self.flag(&here, "non-mappable", format!("{name}: {why}")),
+                    Action::NonMappable(why) => {
+                        self.flag(&here, "non-mappable", format!("{name}: {why}"))
+                    }
                     Action::Native(hook) => {
                         let hook = hook.clone();
                         self.native_aggregate(&hook, a, &here);
                     }
                     Action::Udf { class, jar } => self.register_udf(&name, class, jar.as_deref()),
-                    Action::Builtin(_) => self.flag(&here, "internal", format!("{name}: a `builtin` rule reached the aggregate mapper")),
+                    Action::Builtin(_) => self.flag(
+                        &here,
+                        "internal",
+                        format!("{name}: a `builtin` rule reached the aggregate mapper"),
+                    ),
                 }
             }
             Picked::NoMatch => {
                 let types: Vec<String> = a.args.iter().map(|x| x.ty.to_string()).collect();
-                self.flag(&here, "unmapped-function", format!("{name}({}): no mapping rule accepts these arguments", types.join(", ")));
+                self.flag(
+                    &here,
+                    "unmapped-function",
+                    format!(
+                        "{name}({}): no mapping rule accepts these arguments",
+                        types.join(", ")
+                    ),
+                );
             }
             Picked::NoRule => match self.unknown_functions {
-                UnknownFunctions::Flag => self.flag(&here, "unmapped-function", format!("aggregate `{name}` has no mapping rule")),
-                UnknownFunctions::Warn => self.warn(&here, "unknown-function", format!("aggregate `{name}` has no mapping rule: passed through")),
+                UnknownFunctions::Flag => self.flag(
+                    &here,
+                    "unmapped-function",
+                    format!("aggregate `{name}` has no mapping rule"),
+                ),
+                UnknownFunctions::Warn => self.warn(
+                    &here,
+                    "unknown-function",
+                    format!("aggregate `{name}` has no mapping rule: passed through"),
+                ),
             },
         }
     }
@@ -208,7 +290,11 @@ impl<'r> Cx<'_, 'r> {
     fn aggregate_template(&mut self, a: &mut AggregateCall, t: &str, here: &Expr) {
         let t = expand_args(t, a.args.len());
         let Some((fname, parts)) = split_call(&t) else {
-            self.flag(here, "internal", format!("aggregate template `{t}` is not one call"));
+            self.flag(
+                here,
+                "internal",
+                format!("aggregate template `{t}` is not one call"),
+            );
             return;
         };
         // A composite rewrite (`exp(avg(ln({0})))`, `IF(count(…) = 0, NULL, …)`) puts other
@@ -229,7 +315,11 @@ impl<'r> Cx<'_, 'r> {
         let mut new = Vec::with_capacity(parts.len());
         for p in parts {
             let p = p.trim();
-            match p.strip_prefix('{').and_then(|x| x.strip_suffix('}')).and_then(|x| x.parse::<usize>().ok()) {
+            match p
+                .strip_prefix('{')
+                .and_then(|x| x.strip_suffix('}'))
+                .and_then(|x| x.parse::<usize>().ok())
+            {
                 Some(i) if i < old.len() => new.push(old[i].clone()),
                 _ => new.push(tmpl(p, old.clone(), Type::Unknown)),
             }
@@ -245,7 +335,12 @@ fn instantiate(t: &str, args: Vec<Expr>, ty: Type) -> Expr {
     if let Some((name, parts)) = split_call(t) {
         let idx: Option<Vec<usize>> = parts
             .iter()
-            .map(|p| p.trim().strip_prefix('{').and_then(|x| x.strip_suffix('}')).and_then(|x| x.parse::<usize>().ok()))
+            .map(|p| {
+                p.trim()
+                    .strip_prefix('{')
+                    .and_then(|x| x.strip_suffix('}'))
+                    .and_then(|x| x.parse::<usize>().ok())
+            })
             .collect();
         if let Some(idx) = idx {
             if idx.iter().all(|i| *i < args.len()) && !name.eq_ignore_ascii_case("exists") {
@@ -254,7 +349,9 @@ fn instantiate(t: &str, args: Vec<Expr>, ty: Type) -> Expr {
                 // Every argument used exactly once: move them; otherwise clone.
                 let new_args = if used.iter().all(|u| *u) && idx.len() == args.len() {
                     let mut slots: Vec<Option<Expr>> = args.into_iter().map(Some).collect();
-                    idx.iter().map(|i| slots[*i].take().expect("each used once")).collect()
+                    idx.iter()
+                        .map(|i| slots[*i].take().expect("each used once"))
+                        .collect()
                 } else {
                     idx.iter().map(|i| args[*i].clone()).collect()
                 };
@@ -270,7 +367,10 @@ fn split_call(t: &str) -> Option<(String, Vec<String>)> {
     let t = t.trim();
     let open = t.find('(')?;
     let name = t[..open].trim();
-    if name.is_empty() || !name.chars().all(|c| c.is_alphanumeric() || c == '_') || !t.ends_with(')') {
+    if name.is_empty()
+        || !name.chars().all(|c| c.is_alphanumeric() || c == '_')
+        || !t.ends_with(')')
+    {
         return None;
     }
     let inner = &t[open + 1..t.len() - 1];
@@ -301,7 +401,9 @@ fn split_call(t: &str) -> Option<(String, Vec<String>)> {
 
 /// A UDF's name as a Spark identifier (back-quoted unless it is a plain name).
 fn t2s_spark_name(name: &str) -> String {
-    if name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') && !name.starts_with(|c: char| c.is_ascii_digit()) {
+    if name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        && !name.starts_with(|c: char| c.is_ascii_digit())
+    {
         name.to_string()
     } else {
         format!("`{}`", name.replace('`', "``"))
@@ -314,8 +416,14 @@ mod tests {
 
     #[test]
     fn splits_calls_at_top_level_commas() {
-        assert_eq!(split_call("any_value({0}, TRUE)"), Some(("any_value".into(), vec!["{0}".into(), " TRUE".into()])));
-        assert_eq!(split_call("bit_and(CAST({0} AS BIGINT))"), Some(("bit_and".into(), vec!["CAST({0} AS BIGINT)".into()])));
+        assert_eq!(
+            split_call("any_value({0}, TRUE)"),
+            Some(("any_value".into(), vec!["{0}".into(), " TRUE".into()]))
+        );
+        assert_eq!(
+            split_call("bit_and(CAST({0} AS BIGINT))"),
+            Some(("bit_and".into(), vec!["CAST({0} AS BIGINT)".into()]))
+        );
         assert_eq!(split_call("count()"), Some(("count".into(), vec![])));
         assert_eq!(split_call("f(',', {0})").map(|x| x.1.len()), Some(2));
         assert_eq!(split_call("CAST(x AS INT) + 1"), None);

@@ -18,15 +18,43 @@ pub fn natives() -> &'static [&'static str] {
 
 /// The hooks of this file.
 const NATIVES: &[&str] = &[
-    "window_bigint", "greatest_least", "sign", "round_decimal", "round_floating", "ceil_floor", "truncate_fraction",
-    "log_ieee", "substr", "replace", "trim_unicode", "split", "split_part", "extract_field", "to_date", "date_trunc",
-    "date_add", "date_diff", "element_at", "slice", "sequence", "if2", "sum_decimal", "bitwise_agg",
+    "window_bigint",
+    "greatest_least",
+    "sign",
+    "round_decimal",
+    "round_floating",
+    "ceil_floor",
+    "truncate_fraction",
+    "log_ieee",
+    "substr",
+    "replace",
+    "trim_unicode",
+    "split",
+    "split_part",
+    "extract_field",
+    "to_date",
+    "date_trunc",
+    "date_add",
+    "date_diff",
+    "element_at",
+    "slice",
+    "sequence",
+    "if2",
+    "sum_decimal",
+    "bitwise_agg",
 ];
 
 impl Cx<'_, '_> {
     /// Applies hook `hook` to a call of Trino function `name`. `None`: not translated (the hook
     /// has flagged why).
-    pub(super) fn native(&mut self, hook: &str, name: &str, mut args: Vec<Expr>, ty: Type, span: Option<Span>) -> Option<Expr> {
+    pub(super) fn native(
+        &mut self,
+        hook: &str,
+        name: &str,
+        mut args: Vec<Expr>,
+        ty: Type,
+        span: Option<Span>,
+    ) -> Option<Expr> {
         let here = Expr::literal(Literal::Null, Type::Unknown).with_span(span);
         let a0t = args.first().map(|a| a.ty.clone()).unwrap_or(Type::Unknown);
         match hook {
@@ -40,15 +68,30 @@ impl Cx<'_, '_> {
                 let n = args.len();
                 let nulls: Vec<String> = (0..n).map(|i| format!("{{{i}}} IS NULL")).collect();
                 let list: Vec<String> = (0..n).map(|i| format!("{{{i}}}")).collect();
-                if args.iter().all(|a| matches!(a.kind, ExprKind::Literal(ref l) if *l != Literal::Null)) {
+                if args
+                    .iter()
+                    .all(|a| matches!(a.kind, ExprKind::Literal(ref l) if *l != Literal::Null))
+                {
                     Some(call(name, args, ty))
                 } else {
-                    Some(tmpl(&format!("CASE WHEN {} THEN NULL ELSE {name}({}) END", nulls.join(" OR "), list.join(", ")), args, ty))
+                    Some(tmpl(
+                        &format!(
+                            "CASE WHEN {} THEN NULL ELSE {name}({}) END",
+                            nulls.join(" OR "),
+                            list.join(", ")
+                        ),
+                        args,
+                        ty,
+                    ))
                 }
             }
             "sign" => {
                 let s = call("sign", args, Type::Double);
-                Some(if ty.is_floating() { s } else { self.cast(s, &ty) })
+                Some(if ty.is_floating() {
+                    s
+                } else {
+                    self.cast(s, &ty)
+                })
             }
             "round_decimal" => {
                 let r = call("round", args, Type::Unknown);
@@ -56,8 +99,16 @@ impl Cx<'_, '_> {
             }
             "round_floating" => {
                 // Trino: Math.round(x * 10^d) / 10^d on the binary value (catalog §10a).
-                let e = tmpl("round({0} * power(10, {1})) / power(10, {1})", args, Type::Double);
-                Some(if ty == Type::Real { self.cast(e, &Type::Real) } else { e })
+                let e = tmpl(
+                    "round({0} * power(10, {1})) / power(10, {1})",
+                    args,
+                    Type::Double,
+                );
+                Some(if ty == Type::Real {
+                    self.cast(e, &Type::Real)
+                } else {
+                    e
+                })
             }
             "ceil_floor" => {
                 let f = if name == "floor" { "floor" } else { "ceil" };
@@ -75,7 +126,11 @@ impl Cx<'_, '_> {
                 }
             }
             "truncate_fraction" => {
-                let e = tmpl("CASE WHEN {0} >= 0 THEN floor({0}) ELSE ceil({0}) END", args, Type::Unknown);
+                let e = tmpl(
+                    "CASE WHEN {0} >= 0 THEN floor({0}) ELSE ceil({0}) END",
+                    args,
+                    Type::Unknown,
+                );
                 Some(self.cast(e, &ty))
             }
             "log_ieee" => {
@@ -87,12 +142,20 @@ impl Cx<'_, '_> {
                 match start {
                     Some(p) if p > 0 => Some(call("substr", args, ty)),
                     Some(0) => {
-                        let t = if args.len() == 3 { "CASE WHEN {0} IS NULL OR {2} IS NULL THEN NULL ELSE '' END" } else { "CASE WHEN {0} IS NULL THEN NULL ELSE '' END" };
+                        let t = if args.len() == 3 {
+                            "CASE WHEN {0} IS NULL OR {2} IS NULL THEN NULL ELSE '' END"
+                        } else {
+                            "CASE WHEN {0} IS NULL THEN NULL ELSE '' END"
+                        };
                         Some(tmpl(t, args, ty))
                     }
                     _ => {
                         // Trino: start 0 → '', start beyond -length → '' (catalog §7).
-                        let body = if args.len() == 3 { "substr({0}, {1}, {2})" } else { "substr({0}, {1})" };
+                        let body = if args.len() == 3 {
+                            "substr({0}, {1}, {2})"
+                        } else {
+                            "substr({0}, {1})"
+                        };
                         Some(tmpl(&format!("CASE WHEN {{1}} = 0 OR ({{1}} < 0 AND -{{1}} > char_length({{0}})) THEN '' ELSE {body} END"), args, ty))
                     }
                 }
@@ -118,11 +181,19 @@ impl Cx<'_, '_> {
                 let d = args.pop().expect("2 args");
                 let pat = match const_str(&d) {
                     Some("") => {
-                        self.flag(&here, "non-mappable", "split with an empty delimiter fails in Trino");
+                        self.flag(
+                            &here,
+                            "non-mappable",
+                            "split with an empty delimiter fails in Trino",
+                        );
                         str_lit("")
                     }
                     Some(s) => str_lit(&regex_quote(s)),
-                    None => tmpl("concat('\\\\Q', replace({0}, '\\\\E', '\\\\E\\\\\\\\E\\\\Q'), '\\\\E')", vec![d], Type::VARCHAR),
+                    None => tmpl(
+                        "concat('\\\\Q', replace({0}, '\\\\E', '\\\\E\\\\\\\\E\\\\Q'), '\\\\E')",
+                        vec![d],
+                        Type::VARCHAR,
+                    ),
                 };
                 args.push(pat);
                 args.push(lit_int(-1));
@@ -139,10 +210,25 @@ impl Cx<'_, '_> {
                     }
                 };
                 if const_int(&idx).is_none_or(|i| i <= 0) {
-                    self.warn(&here, "index-check", "split_part: Trino fails on an index ≤ 0; Spark counts from the end");
+                    self.warn(
+                        &here,
+                        "index-check",
+                        "split_part: Trino fails on an index ≤ 0; Spark counts from the end",
+                    );
                 }
                 let s = args.pop().expect("3 args");
-                Some(call("try_element_at", vec![call("split", vec![s, pat, lit_int(-1)], Type::array(Type::VARCHAR)), int_index(idx)], ty))
+                Some(call(
+                    "try_element_at",
+                    vec![
+                        call(
+                            "split",
+                            vec![s, pat, lit_int(-1)],
+                            Type::array(Type::VARCHAR),
+                        ),
+                        int_index(idx),
+                    ],
+                    ty,
+                ))
             }
             "extract_field" => {
                 let x = args.pop().expect("1 arg");
@@ -154,19 +240,33 @@ impl Cx<'_, '_> {
             "date_diff" => self.date_diff(args, ty, &here),
             "element_at" => {
                 let idx = args.pop().expect("2 args");
-                let idx = if matches!(a0t, Type::Array { .. }) { int_index(idx) } else { idx };
+                let idx = if matches!(a0t, Type::Array { .. }) {
+                    int_index(idx)
+                } else {
+                    idx
+                };
                 args.push(idx);
                 Some(call("try_element_at", args, ty))
             }
             "slice" => {
-                let args = args.into_iter().enumerate().map(|(i, a)| if i > 0 { int_index(a) } else { a }).collect();
+                let args = args
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, a)| if i > 0 { int_index(a) } else { a })
+                    .collect();
                 Some(call("slice", args, ty))
             }
             "sequence" => {
                 // Trino's integer sequence is array(bigint); Spark's follows the argument type.
                 let args = args
                     .into_iter()
-                    .map(|a| if a.ty.is_integral() && a.ty != Type::BigInt { bigint(a) } else { a })
+                    .map(|a| {
+                        if a.ty.is_integral() && a.ty != Type::BigInt {
+                            bigint(a)
+                        } else {
+                            a
+                        }
+                    })
                     .collect();
                 Some(call("sequence", args, ty))
             }
@@ -182,7 +282,11 @@ impl Cx<'_, '_> {
                 match self.native_coll(other, name, args, ty, span) {
                     Ok(r) => r,
                     Err(_) => {
-                        self.flag(&here, "internal", format!("{name}: native rewrite `{other}` is not a scalar hook"));
+                        self.flag(
+                            &here,
+                            "internal",
+                            format!("{name}: native rewrite `{other}` is not a scalar hook"),
+                        );
                         None
                     }
                 }
@@ -198,17 +302,26 @@ impl Cx<'_, '_> {
                 if let Some(Type::Decimal { scale, .. }) = a.args.first().map(|x| x.ty.clone()) {
                     if let Some(x) = a.args.pop() {
                         let t = Type::decimal(38, scale);
-                        a.args.push(Expr::spark_cast(x, format!("DECIMAL(38,{scale})"), t));
+                        a.args
+                            .push(Expr::spark_cast(x, format!("DECIMAL(38,{scale})"), t));
                     }
                 }
             }
             "bitwise_agg" => {
                 a.name = a.name.replace("bitwise_", "bit_").replace("_agg", "");
                 if let Some(x) = a.args.pop() {
-                    a.args.push(Expr::spark_cast(x, "BIGINT".into(), Type::BigInt));
+                    a.args
+                        .push(Expr::spark_cast(x, "BIGINT".into(), Type::BigInt));
                 }
             }
-            other => self.flag(here, "internal", format!("{}: native rewrite `{other}` is not an aggregate hook", a.name)),
+            other => self.flag(
+                here,
+                "internal",
+                format!(
+                    "{}: native rewrite `{other}` is not an aggregate hook",
+                    a.name
+                ),
+            ),
         }
     }
 
@@ -221,7 +334,11 @@ impl Cx<'_, '_> {
                 let r = args.pop().expect("3 args");
                 let search = args.pop().expect("3 args");
                 let s = args.pop().expect("3 args");
-                let quoted_r = tmpl("replace(replace({0}, '\\\\', '\\\\\\\\'), '$', '\\\\$')", vec![r.clone()], Type::VARCHAR);
+                let quoted_r = tmpl(
+                    "replace(replace({0}, '\\\\', '\\\\\\\\'), '$', '\\\\$')",
+                    vec![r.clone()],
+                    Type::VARCHAR,
+                );
                 Some(tmpl(
                     "CASE WHEN {1} = '' THEN regexp_replace({0}, '', {2}) ELSE replace({0}, {1}, {3}) END",
                     vec![s, search, quoted_r, r],
@@ -235,7 +352,11 @@ impl Cx<'_, '_> {
         match const_str(e) {
             Some(u) => Some(u.to_lowercase()),
             None => {
-                self.flag(e, "non-mappable", format!("{what} with a non-constant unit: Spark needs the unit as a keyword"));
+                self.flag(
+                    e,
+                    "non-mappable",
+                    format!("{what} with a non-constant unit: Spark needs the unit as a keyword"),
+                );
                 None
             }
         }
@@ -247,21 +368,38 @@ impl Cx<'_, '_> {
         if x.ty == Type::Date {
             return match unit.as_str() {
                 "day" => Some(x),
-                "week" | "month" | "quarter" | "year" => Some(call("trunc", vec![x, str_lit(&unit.to_uppercase())], ty)),
+                "week" | "month" | "quarter" | "year" => {
+                    Some(call("trunc", vec![x, str_lit(&unit.to_uppercase())], ty))
+                }
                 other => {
                     self.flag(here, "non-mappable", format!("date_trunc('{other}', date)"));
                     None
                 }
             };
         }
-        if !matches!(unit.as_str(), "millisecond" | "second" | "minute" | "hour" | "day" | "week" | "month" | "quarter" | "year") {
+        if !matches!(
+            unit.as_str(),
+            "millisecond"
+                | "second"
+                | "minute"
+                | "hour"
+                | "day"
+                | "week"
+                | "month"
+                | "quarter"
+                | "year"
+        ) {
             self.flag(here, "non-mappable", format!("date_trunc('{unit}', …)"));
             return None;
         }
         if matches!(x.ty, Type::TimestampTz { .. }) {
             self.warn(here, "session-time-zone", "date_trunc on timestamp with time zone truncates in the session zone on Spark (the value's own zone on Trino)");
         }
-        let t = call("date_trunc", vec![str_lit(&unit.to_uppercase()), x], ty.clone());
+        let t = call(
+            "date_trunc",
+            vec![str_lit(&unit.to_uppercase()), x],
+            ty.clone(),
+        );
         Some(self.cast(t, &ty))
     }
 
@@ -277,7 +415,13 @@ impl Cx<'_, '_> {
                 "quarter" => Some(tmpl("add_months({0}, 3 * {1})", vec![x, n], ty)),
                 "year" => Some(tmpl("add_months({0}, 12 * {1})", vec![x, n], ty)),
                 other => {
-                    self.flag(here, "non-mappable", format!("date_add('{other}', …, date): Trino rejects sub-day units on DATE"));
+                    self.flag(
+                        here,
+                        "non-mappable",
+                        format!(
+                            "date_add('{other}', …, date): Trino rejects sub-day units on DATE"
+                        ),
+                    );
                     None
                 }
             };
@@ -286,14 +430,21 @@ impl Cx<'_, '_> {
             self.flag(here, "non-mappable", format!("date_add('{unit}', …)"));
             return None;
         };
-        Some(tmpl(&format!("timestampadd({kw}, {{0}}, {{1}})"), vec![n, x], ty))
+        Some(tmpl(
+            &format!("timestampadd({kw}, {{0}}, {{1}})"),
+            vec![n, x],
+            ty,
+        ))
     }
 
     fn date_diff(&mut self, mut args: Vec<Expr>, ty: Type, here: &Expr) -> Option<Expr> {
         let unit = self.unit_of(&args[0], "date_diff")?;
         let b = args.pop().expect("3 args");
         let a = args.pop().expect("3 args");
-        if a.ty == Type::Date && b.ty == Type::Date && matches!(unit.as_str(), "month" | "quarter" | "year") {
+        if a.ty == Type::Date
+            && b.ty == Type::Date
+            && matches!(unit.as_str(), "month" | "quarter" | "year")
+        {
             // Joda's end-of-month-aware month difference (catalog §11).
             let months = "(CASE WHEN {1} >= {0} THEN 1 ELSE -1 END) * ((year(greatest({0}, {1})) - year(least({0}, {1}))) * 12 + month(greatest({0}, {1})) - month(least({0}, {1})) - IF(day(greatest({0}, {1})) < IF(greatest({0}, {1}) = last_day(greatest({0}, {1})) AND day(least({0}, {1})) > day(greatest({0}, {1})), day(greatest({0}, {1})), day(least({0}, {1}))), 1, 0))";
             let div = match unit.as_str() {
@@ -301,7 +452,11 @@ impl Cx<'_, '_> {
                 "quarter" => 3,
                 _ => 12,
             };
-            let text = if div == 1 { format!("CAST({months} AS BIGINT)") } else { format!("CAST(({months}) div {div} AS BIGINT)") };
+            let text = if div == 1 {
+                format!("CAST({months} AS BIGINT)")
+            } else {
+                format!("CAST(({months}) div {div} AS BIGINT)")
+            };
             return Some(tmpl(&text, vec![a, b], ty));
         }
         if matches!(unit.as_str(), "month" | "quarter" | "year") {
@@ -312,7 +467,10 @@ impl Cx<'_, '_> {
             self.flag(here, "non-mappable", format!("date_diff('{unit}', …)"));
             return None;
         };
-        Some(tmpl(&format!("timestampdiff({kw}, {{0}}, {{1}})"), vec![a, b], ty))
+        Some(tmpl(
+            &format!("timestampdiff({kw}, {{0}}, {{1}})"),
+            vec![a, b],
+            ty,
+        ))
     }
-
 }

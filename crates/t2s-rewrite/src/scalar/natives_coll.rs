@@ -7,7 +7,14 @@ pub(super) const NATIVES: &[&str] = &[];
 
 impl Cx<'_, '_> {
     /// `Err(args)`: not a hook of this file (the arguments are handed back).
-    pub(super) fn native_coll(&mut self, hook: &str, name: &str, args: Vec<Expr>, ty: Type, span: Option<Span>) -> Result<Option<Expr>, Vec<Expr>> {
+    pub(super) fn native_coll(
+        &mut self,
+        hook: &str,
+        name: &str,
+        args: Vec<Expr>,
+        ty: Type,
+        span: Option<Span>,
+    ) -> Result<Option<Expr>, Vec<Expr>> {
         let _ = (name, &ty, span);
         match hook {
             _ => Err(args),
