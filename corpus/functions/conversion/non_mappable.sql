@@ -1,3 +1,3 @@
--- format_number, typeof of NULL and format of a date are refused (catalog §7, §21).
+-- typeof of NULL and format of a date are refused (catalog §7, §21).
 -- expect: flagged non-mappable
-SELECT format_number(123456), typeof(NULL), format('%s', DATE '2020-01-01')
+SELECT typeof(NULL), format('%s', DATE '2020-01-01')

@@ -11,6 +11,9 @@ pub(super) const NATIVES: &[&str] = &[
     "regexp_group",
     "json_path",
     "format",
+    "hmac_utf8",
+    "teradata_to_char",
+    "teradata_parse",
 ];
 
 impl Cx<'_, '_> {
@@ -180,8 +183,63 @@ impl Cx<'_, '_> {
                     let t = format!("CASE WHEN schema_of_variant({var}) IN ('STRING', 'VOID') THEN to_json({var}) ELSE {v} END");
                     Some(tmpl(&t, args, ty))
                 } else {
-                    self.warn(&here, "json-text", "json_extract_scalar: Spark re-spells numbers that are not in canonical form (1.50 → 1.5, 1e2 → 100.0), and a string whose text is itself a JSON array or object reads as one (NULL)");
-                    let t = format!("CASE WHEN json_array_length({v}) IS NOT NULL OR json_object_keys({v}) IS NOT NULL THEN NULL ELSE {v} END");
+                    // json_extract_scalar. get_json_object unquotes strings but re-spells numbers
+                    // (1.50 → 1.5) and serializes arrays/objects; Trino returns a string's text, a
+                    // number's source text and NULL for a container. The value's JSON type is read
+                    // through from_json on the parent (key steps); what stays ambiguous raises.
+                    let Some((last, parent)) = steps.split_last() else {
+                        self.flag(
+                            &here,
+                            "non-mappable",
+                            "json_extract_scalar(…, '$'): the document itself is not translated",
+                        );
+                        return Ok(None);
+                    };
+                    let pv = if parent.is_empty() {
+                        "{0}".to_string()
+                    } else {
+                        format!("get_json_object({{0}}, {})", spark_path(parent))
+                    };
+                    let fail = |why: &str| {
+                        format!(
+                            "raise_error({})",
+                            spark_string(&format!("json_extract_scalar: {why}"))
+                        )
+                    };
+                    let number = "{0} RLIKE '-0([^0-9.eE]|$)'";
+                    let float_like = "'^-?[0-9]+([.][0-9]+)?[eE.]'";
+                    let t = match last {
+                        PathStep::Key(k) if !k.contains('`') => {
+                            let field = |t: &str| format!("from_json({pv}, {}).`{k}`", spark_string(&format!("STRUCT<`{k}`: {t}>")));
+                            format!(
+                                "CASE WHEN {v} IS NULL THEN NULL \
+                                 WHEN json_array_length({v}) IS NOT NULL OR json_object_keys({v}) IS NOT NULL THEN CASE WHEN {arr} IS NOT NULL OR {map} IS NOT NULL THEN NULL ELSE {v} END \
+                                 WHEN {num} IS NULL THEN {v} \
+                                 WHEN {v} RLIKE {float_like} THEN {f1} \
+                                 WHEN {v} = '0' AND {number} THEN {f2} \
+                                 ELSE {v} END",
+                                arr = field("ARRAY<STRING>"),
+                                map = field("MAP<STRING, STRING>"),
+                                num = field("DOUBLE"),
+                                f1 = fail("a JSON number with a fraction or exponent: Spark re-spells it (1.50 → 1.5), Trino keeps its text"),
+                                f2 = fail("the document holds -0, which Spark spells 0"),
+                            )
+                        }
+                        PathStep::Key(_) => {
+                            self.flag(&here, "non-mappable", "json_extract_scalar: a key with a backquote is not translated");
+                            return Ok(None);
+                        }
+                        PathStep::Index(_) => format!(
+                            "CASE WHEN {v} IS NULL THEN NULL \
+                             WHEN json_array_length({v}) IS NOT NULL OR json_object_keys({v}) IS NOT NULL THEN {f0} \
+                             WHEN {v} RLIKE {float_like} THEN {f1} \
+                             WHEN {v} = '0' AND {number} THEN {f2} \
+                             ELSE {v} END",
+                            f0 = fail("an array element that is an array, an object or a string holding one: Spark cannot tell them apart"),
+                            f1 = fail("an array element that is a number with a fraction or exponent (or a string holding one): Spark re-spells numbers"),
+                            f2 = fail("the document holds -0, which Spark spells 0"),
+                        ),
+                    };
                     Some(tmpl(&t, args, ty))
                 }
             }
@@ -209,6 +267,61 @@ impl Cx<'_, '_> {
                 }
                 Some(call("format_string", out, ty))
             }
+            "hmac_utf8" => {
+                // Spark has no HMAC; commons-codec's HmacUtils (on Spark's classpath) is reached
+                // through reflect(), which takes strings: only UTF-8 text arguments qualify.
+                let method = match name {
+                    "hmac_md5" => "hmacMd5Hex",
+                    "hmac_sha1" => "hmacSha1Hex",
+                    "hmac_sha256" => "hmacSha256Hex",
+                    _ => "hmacSha512Hex",
+                };
+                let Some(texts) = args.iter().map(utf8_text).collect::<Option<Vec<Expr>>>() else {
+                    self.flag(&here, "non-mappable", format!("{name}: only arguments written to_utf8(varchar) are translated (Spark reaches HMAC through reflect(), which takes strings)"));
+                    return Ok(None);
+                };
+                // Trino: hmac(value, key); HmacUtils: hmacXxxHex(key, value).
+                let t = format!("CASE WHEN {{0}} IS NULL OR {{1}} IS NULL THEN NULL ELSE unhex(reflect('org.apache.commons.codec.digest.HmacUtils', '{method}', {{1}}, {{0}})) END");
+                Some(tmpl(&t, texts, ty))
+            }
+            "teradata_to_char" => {
+                let fmt = args.pop().expect("2 args");
+                let x = args.pop().expect("2 args");
+                let Some(tokens) = self.teradata_tokens(name, &fmt, &here) else {
+                    return Ok(None);
+                };
+                if matches!(x.ty, Type::TimestampTz { .. }) {
+                    self.warn(&here, "session-time-zone", "to_char on timestamp with time zone prints the session zone's wall clock on Spark (the value's own zone on Trino)");
+                }
+                let pieces: Vec<String> = tokens
+                    .iter()
+                    .map(|t| match t {
+                        TdToken::Text(c) => spark_string(&c.to_string()),
+                        TdToken::Field(f) => match f.spark_letters() {
+                            Some(l) => format!("date_format({{0}}, '{l}')"),
+                            None if *f == TdField::Year4 => "CASE WHEN year({0}) < 0 THEN concat('-', format_string('%04d', -year({0}))) ELSE format_string('%04d', year({0})) END".to_string(),
+                            None => "format_string('%02d', abs(year({0})) % 100)".to_string(),
+                        },
+                    })
+                    .collect();
+                let t = format!(
+                    "CASE WHEN {{0}} IS NULL THEN NULL ELSE concat({}) END",
+                    pieces.join(", ")
+                );
+                Some(tmpl(&t, vec![x], ty))
+            }
+            "teradata_parse" => {
+                let fmt = args.pop().expect("2 args");
+                let s = args.pop().expect("2 args");
+                let Some(tokens) = self.teradata_tokens(name, &fmt, &here) else {
+                    return Ok(None);
+                };
+                Some(tmpl(
+                    &teradata_parse_sql(&tokens, name == "to_date"),
+                    vec![s],
+                    ty,
+                ))
+            }
             "typeof" => {
                 // The Trino type is known here: its name is the answer (catalog §21).
                 let a = &args[0];
@@ -231,6 +344,228 @@ impl Cx<'_, '_> {
             _ => return Err(args),
         })
     }
+}
+
+/// The UTF-8 text a varbinary argument is made of, when that is visible: `to_utf8(s)` (already
+/// rewritten to `encode(s, 'UTF-8')`) or a binary literal holding valid UTF-8.
+fn utf8_text(e: &Expr) -> Option<Expr> {
+    match &e.kind {
+        ExprKind::SparkTemplate { template, args }
+            if template == "encode({0}, 'UTF-8')" && args.len() == 1 =>
+        {
+            Some(args[0].clone())
+        }
+        ExprKind::Literal(Literal::Binary(hex)) => {
+            let bytes: Option<Vec<u8>> = (0..hex.len())
+                .step_by(2)
+                .map(|i| {
+                    hex.get(i..i + 2)
+                        .and_then(|b| u8::from_str_radix(b, 16).ok())
+                })
+                .collect();
+            String::from_utf8(bytes?).ok().map(|s| str_lit(&s))
+        }
+        _ => None,
+    }
+}
+
+/// A field of a Teradata date format (Trino's teradata-functions `DateFormat` lexer).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum TdField {
+    Day,
+    Hour24,
+    Hour12,
+    Month,
+    Minute,
+    Second,
+    Year4,
+    Year2,
+}
+
+impl TdField {
+    /// The Spark pattern letters that print the field as Joda prints it (two digits, zero-padded);
+    /// `None` for the years, printed by hand (Joda's year has no '+' and a '-' sign).
+    fn spark_letters(self) -> Option<&'static str> {
+        match self {
+            TdField::Day => Some("dd"),
+            TdField::Hour24 => Some("HH"),
+            // Joda's appendHourOfHalfday is 0-11 (Spark 'K'), not the clock hour 1-12.
+            TdField::Hour12 => Some("KK"),
+            TdField::Month => Some("MM"),
+            TdField::Minute => Some("mm"),
+            TdField::Second => Some("ss"),
+            TdField::Year4 | TdField::Year2 => None,
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum TdToken {
+    Text(char),
+    Field(TdField),
+}
+
+/// Tokenizes a Teradata format like Trino's ANTLR lexer (longest match; punctuation and
+/// whitespace are literal text); `Err(offset)` at a character Trino fails on.
+fn teradata_tokenize(f: &str) -> Result<Vec<TdToken>, usize> {
+    const WORDS: &[(&str, TdField)] = &[
+        ("hh24", TdField::Hour24),
+        ("yyyy", TdField::Year4),
+        ("dd", TdField::Day),
+        ("hh", TdField::Hour12),
+        ("mm", TdField::Month),
+        ("mi", TdField::Minute),
+        ("ss", TdField::Second),
+        ("yy", TdField::Year2),
+    ];
+    let mut out = Vec::new();
+    let mut rest = f;
+    while let Some(c) = rest.chars().next() {
+        if let Some((w, field)) = WORDS.iter().find(|(w, _)| rest.starts_with(w)) {
+            out.push(TdToken::Field(*field));
+            rest = &rest[w.len()..];
+        } else if " \r\n\t-/,.;:".contains(c) {
+            out.push(TdToken::Text(c));
+            rest = &rest[c.len_utf8()..];
+        } else {
+            return Err(f.len() - rest.len());
+        }
+    }
+    Ok(out)
+}
+
+impl Cx<'_, '_> {
+    /// The tokens of a constant Teradata format, or a flag saying why it is not translated.
+    fn teradata_tokens(&mut self, name: &str, fmt: &Expr, here: &Expr) -> Option<Vec<TdToken>> {
+        let Some(f) = const_str(fmt) else {
+            self.flag(here, "non-mappable", format!("{name} with a non-constant format: the Teradata format is converted at translation time"));
+            return None;
+        };
+        let tokens = match teradata_tokenize(f) {
+            Ok(t) if !t.is_empty() => t,
+            Ok(_) => {
+                self.flag(
+                    here,
+                    "non-mappable",
+                    format!("{name}: an empty format fails in Trino"),
+                );
+                return None;
+            }
+            Err(at) => {
+                self.flag(here, "non-mappable", format!("{name}: Trino fails on the format '{f}' at offset {at} (only dd, hh, hh24, mi, mm, ss, yy, yyyy in lower case and - / , . ; : whitespace)"));
+                return None;
+            }
+        };
+        let fields: Vec<TdField> = tokens
+            .iter()
+            .filter_map(|t| {
+                if let TdToken::Field(f) = t {
+                    Some(*f)
+                } else {
+                    None
+                }
+            })
+            .collect();
+        let hours = fields
+            .iter()
+            .filter(|f| matches!(f, TdField::Hour12 | TdField::Hour24))
+            .count();
+        let years = fields
+            .iter()
+            .filter(|f| matches!(f, TdField::Year2 | TdField::Year4))
+            .count();
+        let dup = fields
+            .iter()
+            .enumerate()
+            .any(|(i, f)| fields[..i].contains(f));
+        if name != "to_char" && (dup || hours > 1 || years > 1) {
+            self.flag(here, "non-mappable", format!("{name}: the format '{f}' sets a field twice (Joda's resolution order is not emulated)"));
+            return None;
+        }
+        Some(tokens)
+    }
+}
+
+/// Spark SQL (hole `{0}`: the string) parsing like Joda's formatter built from the tokens:
+/// each number greedy up to its width (possessive: Joda never backtracks), the whole input
+/// consumed, unset fields from 2000-01-01 00:00:00 (1970 for time-only formats), every field range-checked; what Trino rejects
+/// raises an error. `to_date` keeps Trino's MILLISECONDS.toDays, which truncates toward 1970.
+fn teradata_parse_sql(tokens: &[TdToken], date: bool) -> String {
+    let mut re = String::from("^");
+    let at = |f: TdField| -> Option<usize> {
+        let mut g = 0;
+        for t in tokens {
+            if let TdToken::Field(x) = t {
+                g += 1;
+                if *x == f {
+                    return Some(g);
+                }
+            }
+        }
+        None
+    };
+    for t in tokens {
+        match t {
+            TdToken::Text(c) => re.push_str(&format!("[{c}]")),
+            TdToken::Field(f) => {
+                re.push_str(match f {
+                    TdField::Year4 => "([-+]?[0-9]{1,4}+)",
+                    TdField::Year2 => "([0-9]{2})",
+                    _ => "([0-9]{1,2}+)",
+                });
+            }
+        }
+    }
+    re.push('$');
+    let re_lit = spark_string(&re);
+    let grp = |g: usize| format!("CAST(regexp_extract({{0}}, {re_lit}, {g}) AS INT)");
+    let year = match (at(TdField::Year4), at(TdField::Year2)) {
+        (Some(g), _) => grp(g),
+        (None, Some(g)) => format!("2000 + {}", grp(g)),
+        // Joda's default year 2000 applies when the largest field parsed is a month or a day;
+        // a format of time fields only starts from 1970-01-01.
+        _ if at(TdField::Month).is_some() || at(TdField::Day).is_some() => "2000".to_string(),
+        _ => "1970".to_string(),
+    };
+    let or = |f: TdField, d: &str| at(f).map(grp).unwrap_or_else(|| d.to_string());
+    let hour_max = if at(TdField::Hour12).is_some() {
+        11
+    } else {
+        23
+    };
+    let hour = at(TdField::Hour24)
+        .or(at(TdField::Hour12))
+        .map(grp)
+        .unwrap_or_else(|| "0".to_string());
+    let fields = [
+        year,
+        or(TdField::Month, "1"),
+        or(TdField::Day, "1"),
+        hour,
+        or(TdField::Minute, "0"),
+        or(TdField::Second, "0"),
+    ];
+    let valid = format!(
+        "CASE WHEN _td[1] BETWEEN 1 AND 12 AND _td[3] BETWEEN 0 AND {hour_max} AND _td[4] BETWEEN 0 AND 59 AND _td[5] BETWEEN 0 AND 59 THEN _td[2] BETWEEN 1 AND day(last_day(make_date(_td[0], _td[1], 1))) ELSE false END"
+    );
+    let has_time = tokens.iter().any(|t| {
+        matches!(
+            t,
+            TdToken::Field(TdField::Hour12 | TdField::Hour24 | TdField::Minute | TdField::Second)
+        )
+    });
+    let value = if !date {
+        "make_timestamp_ntz(_td[0], _td[1], _td[2], _td[3], _td[4], _td[5])".to_string()
+    } else if has_time {
+        "date_add(make_date(_td[0], _td[1], _td[2]), IF(make_date(_td[0], _td[1], _td[2]) < DATE '1970-01-01' AND _td[3] * 3600 + _td[4] * 60 + _td[5] > 0, 1, 0))".to_string()
+    } else {
+        "make_date(_td[0], _td[1], _td[2])".to_string()
+    };
+    let fail = "raise_error(concat('Invalid format: \"', {0}, '\"'))";
+    format!(
+        "CASE WHEN {{0}} IS NULL THEN NULL WHEN NOT {{0}} RLIKE {re_lit} THEN {fail} ELSE element_at(transform(array(array({})), _td -> CASE WHEN {valid} THEN {value} ELSE {fail} END), 1) END",
+        fields.join(", ")
+    )
 }
 
 /// A step of a (legacy Trino) JSON path.
