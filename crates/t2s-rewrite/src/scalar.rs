@@ -9,6 +9,7 @@ use crate::{SparkVersion, Target};
 use t2s_ir::visit::transform_plan;
 use t2s_ir::*;
 
+mod aggregates;
 mod functions;
 mod natives;
 mod natives_coll;

@@ -751,6 +751,13 @@ impl Lowerer<'_> {
                 for c in &list.clauses {
                     match c {
                         ast::FunctionArgumentClause::OrderBy(keys) => ob.extend(keys.clone()),
+                        // Trino's default: fail when the result exceeds 1 MB.
+                        ast::FunctionArgumentClause::OnOverflow(ast::ListAggOnOverflow::Error) if name == "listagg" => {}
+                        ast::FunctionArgumentClause::OnOverflow(o) if name == "listagg" => self.error(
+                            "non-mappable",
+                            format!("listagg … {o}: Trino cuts a result over 1 MB at a whole value and appends the filler (and the count); not emulated"),
+                            span,
+                        ),
                         other => self.error("unsupported-syntax", format!("function clause `{other}`"), span),
                     }
                 }
