@@ -765,8 +765,9 @@ impl Lowerer<'_> {
             }
         };
         order_by.extend(f.within_group.iter().cloned());
-        if f.null_treatment.is_some() {
-            self.error("non-mappable", "IGNORE NULLS / RESPECT NULLS is not yet translated", span);
+        let ignore_nulls = matches!(f.null_treatment, Some(ast::NullTreatment::IgnoreNulls));
+        if f.null_treatment.is_some() && !matches!(name.as_str(), "lead" | "lag" | "first_value" | "last_value" | "nth_value") {
+            self.error("type-mismatch", format!("null treatment clause (IGNORE / RESPECT NULLS) is not allowed for `{name}`"), span);
         }
 
         // Special forms first.
@@ -865,7 +866,7 @@ impl Lowerer<'_> {
                 let partition_by: Vec<Expr> = spec.partition_by.iter().map(|p| self.expr(p)).collect();
                 let order_by: Vec<SortKey> = spec.order_by.iter().map(|o| self.sort_key(o, false)).collect();
                 let frame = spec.window_frame.as_ref().map(|fr| self.frame(fr));
-                Expr::new(ExprKind::Window(Box::new(WindowCall { function: base, partition_by, order_by, frame })), ty)
+                Expr::new(ExprKind::Window(Box::new(WindowCall { function: base, partition_by, order_by, frame, ignore_nulls })), ty)
             }
         }
     }
