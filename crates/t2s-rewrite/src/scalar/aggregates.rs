@@ -128,6 +128,78 @@ fn rewrite_calls(t: &str, name: &str, f: &mut dyn FnMut(&str) -> String) -> Stri
     out
 }
 
+/// Whether a rewritten aggregate call is a composite template: an argument that calls a Spark
+/// aggregate (`IF(count(1) = 0, NULL, transform(collect_list(…), …))`).
+pub(super) fn is_composite(a: &t2s_ir::AggregateCall) -> bool {
+    a.args.iter().any(|x| match &x.kind {
+        t2s_ir::ExprKind::SparkTemplate { template, .. } => SPARK_AGGREGATES.iter().any(|n| !calls(template, n).is_empty()),
+        _ => false,
+    })
+}
+
+/// OVER on a composite template: every Spark aggregate call of each template argument gets the
+/// window (its expressions become holes), and the outer expression is a plain Spark call. Each
+/// inner aggregate sees the same frame, so the expression computes over the frame's rows.
+pub(super) fn push_over(w: &t2s_ir::WindowCall) -> Option<t2s_ir::Expr> {
+    use t2s_ir::{Expr, ExprKind, FrameBound};
+    let ExprKind::Aggregate(a) = &w.function.kind else { return None };
+    let mut args = Vec::with_capacity(a.args.len());
+    for x in &a.args {
+        let ExprKind::SparkTemplate { template, args: holes } = &x.kind else {
+            args.push(x.clone());
+            continue;
+        };
+        let mut holes = holes.clone();
+        let mut hole = |e: &Expr| {
+            holes.push(e.clone());
+            format!("{{{}}}", holes.len() - 1)
+        };
+        let mut spec = Vec::new();
+        if !w.partition_by.is_empty() {
+            spec.push(format!("PARTITION BY {}", w.partition_by.iter().map(&mut hole).collect::<Vec<_>>().join(", ")));
+        }
+        if !w.order_by.is_empty() {
+            let keys: Vec<String> = w
+                .order_by
+                .iter()
+                .map(|k| {
+                    let nulls = match k.nulls_first {
+                        Some(true) => " NULLS FIRST",
+                        Some(false) => " NULLS LAST",
+                        None => "",
+                    };
+                    format!("{} {}{nulls}", hole(&k.expr), if k.asc { "ASC" } else { "DESC" })
+                })
+                .collect();
+            spec.push(format!("ORDER BY {}", keys.join(", ")));
+        }
+        if let Some(fr) = &w.frame {
+            let mut bound = |b: &FrameBound| match b {
+                FrameBound::CurrentRow => "CURRENT ROW".to_string(),
+                FrameBound::UnboundedPreceding => "UNBOUNDED PRECEDING".to_string(),
+                FrameBound::UnboundedFollowing => "UNBOUNDED FOLLOWING".to_string(),
+                FrameBound::Preceding(e) => format!("{} PRECEDING", hole(e)),
+                FrameBound::Following(e) => format!("{} FOLLOWING", hole(e)),
+            };
+            let start = bound(&fr.start);
+            match &fr.end {
+                Some(end) => {
+                    let end = bound(end);
+                    spec.push(format!("{} BETWEEN {start} AND {end}", fr.units));
+                }
+                None => spec.push(format!("{} {start}", fr.units)),
+            }
+        }
+        let spec = spec.join(" ");
+        let mut t = template.clone();
+        for name in SPARK_AGGREGATES {
+            t = rewrite_calls(&t, name, &mut |inner| format!("{name}({inner}) OVER ({spec})"));
+        }
+        args.push(Expr::new(ExprKind::SparkTemplate { template: t, args: holes }, x.ty.clone()));
+    }
+    Some(Expr::spark_call(&a.name, args, w.function.ty.clone()))
+}
+
 /// Whether the template calls `collect_list` (the only aggregate an ORDER BY changes).
 pub(super) fn collects(t: &str) -> bool {
     !calls(t, "collect_list").is_empty()
