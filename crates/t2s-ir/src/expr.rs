@@ -298,6 +298,9 @@ pub struct WindowCall {
     pub order_by: Vec<SortKey>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub frame: Option<WindowFrame>,
+    /// `IGNORE NULLS` (lead, lag, first_value, last_value, nth_value); `RESPECT NULLS` is the default.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub ignore_nulls: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -148,6 +148,7 @@ fn with_ties(rel: &mut Rel) -> Result<(), &'static str> {
             partition_by: vec![],
             order_by: keys,
             frame: None,
+            ignore_nulls: false,
         })),
         Type::BigInt,
     );

@@ -9,6 +9,7 @@ use crate::{SparkVersion, Target};
 use t2s_ir::visit::transform_plan;
 use t2s_ir::*;
 
+mod aggregates;
 mod functions;
 mod natives;
 mod natives_coll;
@@ -569,6 +570,8 @@ impl Cx<'_, '_> {
                     }
                 }
             }
+            // A composite aggregate template under OVER: the window goes into each inner aggregate.
+            ExprKind::Window(w) if matches!(&w.function.kind, ExprKind::Aggregate(a) if aggregates::is_composite(a)) => aggregates::push_over(w),
             ExprKind::Window(w) if w.frame.as_ref().is_some_and(|f| f.units == "GROUPS") => {
                 self.diags.push(Diagnostic::error(
                     "non-mappable",

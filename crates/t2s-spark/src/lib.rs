@@ -1192,7 +1192,8 @@ impl Printer {
                         None => parts.push(format!("{} {start}", fr.units)),
                     }
                 }
-                format!("{f} OVER ({})", parts.join(" "))
+                let nulls = if w.ignore_nulls { " IGNORE NULLS" } else { "" };
+                format!("{f}{nulls} OVER ({})", parts.join(" "))
             }
             Literal(l) => {
                 self.internal(&format!("Trino literal {l}"), e.span);

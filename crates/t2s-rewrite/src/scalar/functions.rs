@@ -216,6 +216,7 @@ impl<'r> Cx<'_, 'r> {
     /// arguments become `a`, `b`… over the original arguments.
     pub(super) fn aggregate(&mut self, a: &mut AggregateCall, span: Option<Span>) {
         let here = Expr::new(ExprKind::Literal(Literal::Null), Type::Unknown).with_span(span);
+<<<<<<< HEAD
         if !a.order_by.is_empty() {
             self.flag(
                 &here,
@@ -226,8 +227,22 @@ impl<'r> Cx<'_, 'r> {
                 ),
             );
         }
+=======
+>>>>>>> aggs
         let name = a.name.clone();
-        match self.pick(&name, true, &a.args) {
+        // Trino ignores the ORDER BY of an aggregate that does not depend on the input order.
+        let ordered = !a.order_by.is_empty() && aggregates::ORDER_SENSITIVE.contains(&name.as_str());
+        let picked = self.pick(&name, true, &a.args);
+        let by_template = matches!(&picked, Picked::Arm(_, arm) if matches!(&arm.action, Action::Template(_) | Action::Approximate(Some(_))));
+        let known = matches!(&picked, Picked::Arm(_, arm) if !matches!(arm.action, Action::Udf { .. }));
+        if ordered && !by_template {
+            self.flag(&here, "non-mappable", format!("{name}(… ORDER BY …): Spark aggregates take no ORDER BY"));
+        } else if !a.order_by.is_empty() && !ordered && !known {
+            self.flag(&here, "non-mappable", format!("{name}(… ORDER BY …): Spark aggregates take no ORDER BY, and `{name}` is not known to ignore the order"));
+        } else if !ordered {
+            a.order_by.clear();
+        }
+        match picked {
             Picked::Arm(rule, arm) => {
                 self.record(rule, arm);
                 match &arm.action {
@@ -288,6 +303,7 @@ impl<'r> Cx<'_, 'r> {
     }
 
     fn aggregate_template(&mut self, a: &mut AggregateCall, t: &str, here: &Expr) {
+<<<<<<< HEAD
         let t = expand_args(t, a.args.len());
         let Some((fname, parts)) = split_call(&t) else {
             self.flag(
@@ -295,23 +311,52 @@ impl<'r> Cx<'_, 'r> {
                 "internal",
                 format!("aggregate template `{t}` is not one call"),
             );
+=======
+        let mut t = expand_args(t, a.args.len());
+        let Some((_, parts)) = split_call(&t) else {
+            self.flag(here, "internal", format!("aggregate template `{t}` is not one call"));
+>>>>>>> aggs
             return;
         };
         // A composite rewrite (`exp(avg(ln({0})))`, `IF(count(…) = 0, NULL, …)`) puts other
-        // calls where the aggregate was: a FILTER or DISTINCT would attach to the outer call,
-        // which Spark rejects or reads differently.
+        // calls where the aggregate was: its ORDER BY, FILTER and DISTINCT go into the Spark
+        // aggregate calls of the template instead (`aggregates`).
         let composite = parts.iter().any(|p| {
             let p = p.trim();
             !(p.starts_with('{') && p.ends_with('}')) && p.contains('(')
         });
-        if composite && (a.filter.is_some() || a.distinct) {
-            self.flag(
-                here,
-                "non-mappable",
-                format!("{}(…) with FILTER or DISTINCT: its Spark form is a composite expression the clause cannot attach to (not translated yet)", a.name),
-            );
+        let mut old = std::mem::take(&mut a.args);
+        if !a.order_by.is_empty() {
+            if composite && aggregates::collects(&t) {
+                let keys = std::mem::take(&mut a.order_by);
+                t = aggregates::sort_collects(&t, &keys, old.len());
+                old.extend(keys.into_iter().map(|k| k.expr));
+            } else {
+                self.flag(here, "non-mappable", format!("{}(… ORDER BY …): Spark aggregates take no ORDER BY", a.name));
+            }
         }
-        let old = std::mem::take(&mut a.args);
+        if composite && a.distinct {
+            if aggregates::DISTINCT_PUSHABLE.contains(&a.name.as_str()) {
+                t = aggregates::distinct_aggregates(&t);
+                a.distinct = false;
+            } else {
+                self.flag(
+                    here,
+                    "non-mappable",
+                    format!("{}(DISTINCT …): its Spark form is a composite expression, and DISTINCT in its inner aggregates is not proven equal", a.name),
+                );
+            }
+        }
+        if composite {
+            if let Some(f) = a.filter.take() {
+                t = aggregates::filter_aggregates(&t, old.len());
+                old.push(*f);
+            }
+        }
+        let Some((fname, parts)) = split_call(&t) else {
+            self.flag(here, "internal", format!("aggregate template `{t}` is not one call"));
+            return;
+        };
         let mut new = Vec::with_capacity(parts.len());
         for p in parts {
             let p = p.trim();
