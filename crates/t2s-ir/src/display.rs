@@ -499,7 +499,12 @@ impl Expr {
                 Ok(())
             }
             Window(w) => {
-                write!(f, "{}{} OVER (", w.function, if w.ignore_nulls { " IGNORE NULLS" } else { "" })?;
+                write!(
+                    f,
+                    "{}{} OVER (",
+                    w.function,
+                    if w.ignore_nulls { " IGNORE NULLS" } else { "" }
+                )?;
                 let mut sep = "";
                 if !w.partition_by.is_empty() {
                     write!(f, "PARTITION BY {}", join(&w.partition_by))?;

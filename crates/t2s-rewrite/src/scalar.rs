@@ -571,7 +571,9 @@ impl Cx<'_, '_> {
                 }
             }
             // A composite aggregate template under OVER: the window goes into each inner aggregate.
-            ExprKind::Window(w) if matches!(&w.function.kind, ExprKind::Aggregate(a) if aggregates::is_composite(a)) => aggregates::push_over(w),
+            ExprKind::Window(w) if matches!(&w.function.kind, ExprKind::Aggregate(a) if aggregates::is_composite(a)) => {
+                aggregates::push_over(w)
+            }
             ExprKind::Window(w) if w.frame.as_ref().is_some_and(|f| f.units == "GROUPS") => {
                 self.diags.push(Diagnostic::error(
                     "non-mappable",

@@ -132,7 +132,9 @@ fn rewrite_calls(t: &str, name: &str, f: &mut dyn FnMut(&str) -> String) -> Stri
 /// aggregate (`IF(count(1) = 0, NULL, transform(collect_list(…), …))`).
 pub(super) fn is_composite(a: &t2s_ir::AggregateCall) -> bool {
     a.args.iter().any(|x| match &x.kind {
-        t2s_ir::ExprKind::SparkTemplate { template, .. } => SPARK_AGGREGATES.iter().any(|n| !calls(template, n).is_empty()),
+        t2s_ir::ExprKind::SparkTemplate { template, .. } => SPARK_AGGREGATES
+            .iter()
+            .any(|n| !calls(template, n).is_empty()),
         _ => false,
     })
 }
@@ -142,10 +144,16 @@ pub(super) fn is_composite(a: &t2s_ir::AggregateCall) -> bool {
 /// inner aggregate sees the same frame, so the expression computes over the frame's rows.
 pub(super) fn push_over(w: &t2s_ir::WindowCall) -> Option<t2s_ir::Expr> {
     use t2s_ir::{Expr, ExprKind, FrameBound};
-    let ExprKind::Aggregate(a) = &w.function.kind else { return None };
+    let ExprKind::Aggregate(a) = &w.function.kind else {
+        return None;
+    };
     let mut args = Vec::with_capacity(a.args.len());
     for x in &a.args {
-        let ExprKind::SparkTemplate { template, args: holes } = &x.kind else {
+        let ExprKind::SparkTemplate {
+            template,
+            args: holes,
+        } = &x.kind
+        else {
             args.push(x.clone());
             continue;
         };
@@ -156,7 +164,14 @@ pub(super) fn push_over(w: &t2s_ir::WindowCall) -> Option<t2s_ir::Expr> {
         };
         let mut spec = Vec::new();
         if !w.partition_by.is_empty() {
-            spec.push(format!("PARTITION BY {}", w.partition_by.iter().map(&mut hole).collect::<Vec<_>>().join(", ")));
+            spec.push(format!(
+                "PARTITION BY {}",
+                w.partition_by
+                    .iter()
+                    .map(&mut hole)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
         }
         if !w.order_by.is_empty() {
             let keys: Vec<String> = w
@@ -168,7 +183,11 @@ pub(super) fn push_over(w: &t2s_ir::WindowCall) -> Option<t2s_ir::Expr> {
                         Some(false) => " NULLS LAST",
                         None => "",
                     };
-                    format!("{} {}{nulls}", hole(&k.expr), if k.asc { "ASC" } else { "DESC" })
+                    format!(
+                        "{} {}{nulls}",
+                        hole(&k.expr),
+                        if k.asc { "ASC" } else { "DESC" }
+                    )
                 })
                 .collect();
             spec.push(format!("ORDER BY {}", keys.join(", ")));
@@ -193,9 +212,17 @@ pub(super) fn push_over(w: &t2s_ir::WindowCall) -> Option<t2s_ir::Expr> {
         let spec = spec.join(" ");
         let mut t = template.clone();
         for name in SPARK_AGGREGATES {
-            t = rewrite_calls(&t, name, &mut |inner| format!("{name}({inner}) OVER ({spec})"));
+            t = rewrite_calls(&t, name, &mut |inner| {
+                format!("{name}({inner}) OVER ({spec})")
+            });
         }
-        args.push(Expr::new(ExprKind::SparkTemplate { template: t, args: holes }, x.ty.clone()));
+        args.push(Expr::new(
+            ExprKind::SparkTemplate {
+                template: t,
+                args: holes,
+            },
+            x.ty.clone(),
+        ));
     }
     Some(Expr::spark_call(&a.name, args, w.function.ty.clone()))
 }

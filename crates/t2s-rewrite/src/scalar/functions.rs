@@ -216,27 +216,20 @@ impl<'r> Cx<'_, 'r> {
     /// arguments become `a`, `b`… over the original arguments.
     pub(super) fn aggregate(&mut self, a: &mut AggregateCall, span: Option<Span>) {
         let here = Expr::new(ExprKind::Literal(Literal::Null), Type::Unknown).with_span(span);
-<<<<<<< HEAD
-        if !a.order_by.is_empty() {
+        let name = a.name.clone();
+        // Trino ignores the ORDER BY of an aggregate that does not depend on the input order.
+        let ordered =
+            !a.order_by.is_empty() && aggregates::ORDER_SENSITIVE.contains(&name.as_str());
+        let picked = self.pick(&name, true, &a.args);
+        let by_template = matches!(&picked, Picked::Arm(_, arm) if matches!(&arm.action, Action::Template(_) | Action::Approximate(Some(_))));
+        let known =
+            matches!(&picked, Picked::Arm(_, arm) if !matches!(arm.action, Action::Udf { .. }));
+        if ordered && !by_template {
             self.flag(
                 &here,
                 "non-mappable",
-                format!(
-                    "{}(… ORDER BY …): Spark aggregates take no ORDER BY",
-                    a.name
-                ),
+                format!("{name}(… ORDER BY …): Spark aggregates take no ORDER BY"),
             );
-        }
-=======
->>>>>>> aggs
-        let name = a.name.clone();
-        // Trino ignores the ORDER BY of an aggregate that does not depend on the input order.
-        let ordered = !a.order_by.is_empty() && aggregates::ORDER_SENSITIVE.contains(&name.as_str());
-        let picked = self.pick(&name, true, &a.args);
-        let by_template = matches!(&picked, Picked::Arm(_, arm) if matches!(&arm.action, Action::Template(_) | Action::Approximate(Some(_))));
-        let known = matches!(&picked, Picked::Arm(_, arm) if !matches!(arm.action, Action::Udf { .. }));
-        if ordered && !by_template {
-            self.flag(&here, "non-mappable", format!("{name}(… ORDER BY …): Spark aggregates take no ORDER BY"));
         } else if !a.order_by.is_empty() && !ordered && !known {
             self.flag(&here, "non-mappable", format!("{name}(… ORDER BY …): Spark aggregates take no ORDER BY, and `{name}` is not known to ignore the order"));
         } else if !ordered {
@@ -303,19 +296,13 @@ impl<'r> Cx<'_, 'r> {
     }
 
     fn aggregate_template(&mut self, a: &mut AggregateCall, t: &str, here: &Expr) {
-<<<<<<< HEAD
-        let t = expand_args(t, a.args.len());
-        let Some((fname, parts)) = split_call(&t) else {
+        let mut t = expand_args(t, a.args.len());
+        let Some((_, parts)) = split_call(&t) else {
             self.flag(
                 here,
                 "internal",
                 format!("aggregate template `{t}` is not one call"),
             );
-=======
-        let mut t = expand_args(t, a.args.len());
-        let Some((_, parts)) = split_call(&t) else {
-            self.flag(here, "internal", format!("aggregate template `{t}` is not one call"));
->>>>>>> aggs
             return;
         };
         // A composite rewrite (`exp(avg(ln({0})))`, `IF(count(…) = 0, NULL, …)`) puts other
@@ -332,7 +319,14 @@ impl<'r> Cx<'_, 'r> {
                 t = aggregates::sort_collects(&t, &keys, old.len());
                 old.extend(keys.into_iter().map(|k| k.expr));
             } else {
-                self.flag(here, "non-mappable", format!("{}(… ORDER BY …): Spark aggregates take no ORDER BY", a.name));
+                self.flag(
+                    here,
+                    "non-mappable",
+                    format!(
+                        "{}(… ORDER BY …): Spark aggregates take no ORDER BY",
+                        a.name
+                    ),
+                );
             }
         }
         if composite && a.distinct {
@@ -354,7 +348,11 @@ impl<'r> Cx<'_, 'r> {
             }
         }
         let Some((fname, parts)) = split_call(&t) else {
-            self.flag(here, "internal", format!("aggregate template `{t}` is not one call"));
+            self.flag(
+                here,
+                "internal",
+                format!("aggregate template `{t}` is not one call"),
+            );
             return;
         };
         let mut new = Vec::with_capacity(parts.len());

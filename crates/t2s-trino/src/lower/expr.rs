@@ -1226,13 +1226,6 @@ impl Lowerer<'_> {
                 for c in &list.clauses {
                     match c {
                         ast::FunctionArgumentClause::OrderBy(keys) => ob.extend(keys.clone()),
-<<<<<<< HEAD
-                        other => self.error(
-                            "unsupported-syntax",
-                            format!("function clause `{other}`"),
-                            span,
-                        ),
-=======
                         // Trino's default: fail when the result exceeds 1 MB.
                         ast::FunctionArgumentClause::OnOverflow(ast::ListAggOnOverflow::Error) if name == "listagg" => {}
                         ast::FunctionArgumentClause::OnOverflow(o) if name == "listagg" => self.error(
@@ -1241,25 +1234,26 @@ impl Lowerer<'_> {
                             span,
                         ),
                         other => self.error("unsupported-syntax", format!("function clause `{other}`"), span),
->>>>>>> aggs
                     }
                 }
                 (distinct, args, ob, star)
             }
         };
         order_by.extend(f.within_group.iter().cloned());
-<<<<<<< HEAD
-        if f.null_treatment.is_some() {
+        let ignore_nulls = matches!(f.null_treatment, Some(ast::NullTreatment::IgnoreNulls));
+        if f.null_treatment.is_some()
+            && !matches!(
+                name.as_str(),
+                "lead" | "lag" | "first_value" | "last_value" | "nth_value"
+            )
+        {
             self.error(
-                "non-mappable",
-                "IGNORE NULLS / RESPECT NULLS is not yet translated",
+                "type-mismatch",
+                format!(
+                    "null treatment clause (IGNORE / RESPECT NULLS) is not allowed for `{name}`"
+                ),
                 span,
             );
-=======
-        let ignore_nulls = matches!(f.null_treatment, Some(ast::NullTreatment::IgnoreNulls));
-        if f.null_treatment.is_some() && !matches!(name.as_str(), "lead" | "lag" | "first_value" | "last_value" | "nth_value") {
-            self.error("type-mismatch", format!("null treatment clause (IGNORE / RESPECT NULLS) is not allowed for `{name}`"), span);
->>>>>>> aggs
         }
 
         // Special forms first.
@@ -1415,19 +1409,16 @@ impl Lowerer<'_> {
                     .map(|o| self.sort_key(o, false))
                     .collect();
                 let frame = spec.window_frame.as_ref().map(|fr| self.frame(fr));
-<<<<<<< HEAD
                 Expr::new(
                     ExprKind::Window(Box::new(WindowCall {
                         function: base,
                         partition_by,
                         order_by,
                         frame,
+                        ignore_nulls,
                     })),
                     ty,
                 )
-=======
-                Expr::new(ExprKind::Window(Box::new(WindowCall { function: base, partition_by, order_by, frame, ignore_nulls })), ty)
->>>>>>> aggs
             }
         }
     }
