@@ -211,10 +211,27 @@ impl Cx<'_, '_> {
                     let t = match last {
                         PathStep::Key(k) if !k.contains('`') => {
                             let field = |t: &str| format!("from_json({pv}, {}).`{k}`", spark_string(&format!("STRUCT<`{k}`: {t}>")));
+                            // A number's source text, read from the document itself when its key
+                            // appears there exactly once as a key (a quote inside a string is
+                            // escaped, so an unescaped `"k":` is a key): Trino returns that text.
+                            // Only for plain keys in text (JSON-typed values are canonical text).
+                            let source = if args[0].ty.is_string()
+                                && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+                            {
+                                let key = format!(r#"(^|[^\\])"{k}"\s*:"#);
+                                format!(
+                                    "WHEN size(split({{0}}, {key_re}, -1)) = 2 THEN regexp_extract({{0}}, {num_re}, 2) ",
+                                    key_re = spark_string(&key),
+                                    num_re = spark_string(&format!("{key}\\s*(-?[0-9][0-9.eE+-]*)")),
+                                )
+                            } else {
+                                String::new()
+                            };
                             format!(
                                 "CASE WHEN {v} IS NULL THEN NULL \
                                  WHEN json_array_length({v}) IS NOT NULL OR json_object_keys({v}) IS NOT NULL THEN CASE WHEN {arr} IS NOT NULL OR {map} IS NOT NULL THEN NULL ELSE {v} END \
                                  WHEN {num} IS NULL THEN {v} \
+                                 {source}\
                                  WHEN {v} RLIKE {float_like} THEN {f1} \
                                  WHEN {v} = '0' AND {number} THEN {f2} \
                                  ELSE {v} END",
