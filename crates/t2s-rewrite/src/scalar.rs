@@ -543,32 +543,12 @@ impl Cx<'_, '_> {
                 let x = take(inner);
                 Some(self.try_expr(x, span))
             }
-            ExprKind::Quantified {
-                left,
-                op,
-                quantifier,
-                rel,
-            } => {
-                let (op, quantifier) = (*op, *quantifier);
-                match (op, quantifier) {
-                    (BinaryOp::Eq, Quantifier::Any) | (BinaryOp::NotEq, Quantifier::All) => {
-                        let negated = op == BinaryOp::NotEq;
-                        Some(Expr::new(
-                            ExprKind::InSubquery {
-                                expr: Box::new(take(left)),
-                                rel: rel.clone(),
-                                negated,
-                            },
-                            Type::Boolean,
-                        ))
-                    }
-                    _ => {
-                        let msg = format!("quantified comparison `{} {:?} (subquery)`: Spark has no quantified subquery comparison and a MIN/MAX rewrite changes NULL and empty-set results", op.symbol(), quantifier);
-                        self.diags
-                            .push(Diagnostic::error("non-mappable", msg, span));
-                        None
-                    }
-                }
+            // `= ANY` and `<> ALL` are lowered as IN / NOT IN (subquery); the others stay.
+            ExprKind::Quantified { op, quantifier, .. } => {
+                let msg = format!("quantified comparison `{} {:?} (subquery)`: Spark has no quantified subquery comparison and a MIN/MAX rewrite changes NULL and empty-set results", op.symbol(), quantifier);
+                self.diags
+                    .push(Diagnostic::error("non-mappable", msg, span));
+                None
             }
             // A composite aggregate template under OVER: the window goes into each inner aggregate.
             ExprKind::Window(w) if matches!(&w.function.kind, ExprKind::Aggregate(a) if aggregates::is_composite(a)) => {

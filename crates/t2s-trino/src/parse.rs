@@ -100,7 +100,7 @@ pub struct ParsedStatement {
     /// Position of the statement's first token in the whole input.
     pub span: Span,
     /// Byte range of the statement's text in the whole input (without the `;`).
-    pub range: std::ops::Range<usize>,
+    pub range: Range<usize>,
     pub extras: Extras,
 }
 

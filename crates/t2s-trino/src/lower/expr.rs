@@ -308,6 +308,25 @@ impl Lowerer<'_> {
                     return l;
                 };
                 match &**right {
+                    // `x = ANY (q)` is `x IN (q)` and `x <> ALL (q)` is `x NOT IN (q)` in SQL's
+                    // three-valued logic: lowered as such, they get every IN-subquery rewrite
+                    // (as a value, Spark's IN gives false where SQL gives NULL).
+                    ast::Expr::Subquery(q)
+                        if matches!(
+                            (op, quantifier),
+                            (BinaryOp::Eq, Quantifier::Any) | (BinaryOp::NotEq, Quantifier::All)
+                        ) =>
+                    {
+                        let rel = self.subquery(q);
+                        Expr::new(
+                            ExprKind::InSubquery {
+                                expr: Box::new(l),
+                                rel: Box::new(rel),
+                                negated: op == BinaryOp::NotEq,
+                            },
+                            Type::Boolean,
+                        )
+                    }
                     ast::Expr::Subquery(q) => {
                         let rel = self.subquery(q);
                         Expr::new(
@@ -1297,6 +1316,17 @@ impl Lowerer<'_> {
             if let ast::Expr::Lambda(lf) = a {
                 pending_lambdas.push((i, lf));
                 args.push(Expr::literal(Literal::Null, Type::Unknown));
+            } else if let Some(form) = (name == "normalize" && i == 1)
+                .then(|| normalization_form(a))
+                .flatten()
+            {
+                // `normalize(s, NFD)`: the form is a keyword, passed as a string constant.
+                args.push(Expr::literal(
+                    Literal::String(form.into()),
+                    Type::Varchar {
+                        length: Some(form.len() as u32),
+                    },
+                ));
             } else {
                 args.push(self.expr(a));
             }
@@ -1865,4 +1895,17 @@ fn string_const(e: &Expr) -> Option<String> {
         ExprKind::Literal(Literal::String(s)) => Some(s.clone()),
         _ => None,
     }
+}
+
+/// The Unicode normalization form keyword of `normalize(s, form)` (NFC, NFD, NFKC, NFKD).
+fn normalization_form(a: &ast::Expr) -> Option<&'static str> {
+    let ast::Expr::Identifier(id) = a else {
+        return None;
+    };
+    if id.quote_style.is_some() {
+        return None;
+    }
+    ["NFC", "NFD", "NFKC", "NFKD"]
+        .into_iter()
+        .find(|f| f.eq_ignore_ascii_case(&id.value))
 }
