@@ -60,7 +60,14 @@ def local_session(app_name: str = "trino2spark-verify"):
     log4j = os.path.join(scratch, "log4j2.properties")
     with open(log4j, "w", encoding="utf-8") as f:
         f.write(LOG4J2)
-    java_opts = f"-Dlog4j2.configurationFile=file:{log4j} -Duser.timezone=UTC"
+    # On a loaded machine the JVM can give up on an allocation blocked by a JNI critical section
+    # ("Retried waiting for GCLocker too often", an OutOfMemoryError with a free heap): a CI run
+    # lost TPC-DS q69 to it. More retries; the option is ignored where the JVM lacks it.
+    java_opts = (
+        f"-Dlog4j2.configurationFile=file:{log4j} -Duser.timezone=UTC"
+        " -XX:+IgnoreUnrecognizedVMOptions -XX:+UnlockDiagnosticVMOptions"
+        " -XX:GCLockerRetryAllocationCount=100"
+    )
     session = (
         SparkSession.builder.master("local[2]")
         .appName(app_name)

@@ -1897,7 +1897,8 @@ fn string_const(e: &Expr) -> Option<String> {
     }
 }
 
-/// The Unicode normalization form keyword of `normalize(s, form)` (NFC, NFD, NFKC, NFKD).
+/// The Unicode normalization form keyword of `normalize(s, form)`: NFC, NFD, NFKC or NFKD,
+/// upper-case as Trino requires (it rejects `nfc` when the query runs).
 fn normalization_form(a: &ast::Expr) -> Option<&'static str> {
     let ast::Expr::Identifier(id) = a else {
         return None;
@@ -1907,5 +1908,5 @@ fn normalization_form(a: &ast::Expr) -> Option<&'static str> {
     }
     ["NFC", "NFD", "NFKC", "NFKD"]
         .into_iter()
-        .find(|f| f.eq_ignore_ascii_case(&id.value))
+        .find(|f| *f == id.value)
 }
