@@ -27,17 +27,17 @@ def trino2spark(*args, timeout=900):
 
 @needs_trino
 def test_verify_corpus_cases_with_reports(tmp_path):
-    html, cases = tmp_path / "x.html", ["corpus/rewrites", "corpus/flagged/tablesample.sql"]
+    html, cases = tmp_path / "x.html", ["corpus/rewrites", "corpus/flagged/match_recognize.sql"]
     p = trino2spark(*cases, "--report", html, "--format", "json")
     assert p.returncode == 0, p.stdout[-3000:] + p.stderr[-3000:]
     doc = json.loads(p.stdout)
     assert doc["exit_code"] == 0 and doc["counts"]["flagged"] >= 1 and doc["counts"]["equal"] >= 5
     assert doc["trino"].endswith("(live)")
     ids = {c["id"]: c for c in doc["cases"]}
-    assert ids["corpus/flagged/tablesample"]["classification"] == "flagged"
+    assert ids["corpus/flagged/match_recognize"]["classification"] == "flagged"
     assert all(c["classification"] in ("equal", "flagged") for c in doc["cases"])
     text = html.read_text()
-    assert text.startswith("<!DOCTYPE html>") and "corpus/flagged/tablesample" in text
+    assert text.startswith("<!DOCTYPE html>") and "corpus/flagged/match_recognize" in text
     assert "Spark SQL" in text and "Trino SQL" in text and "&#x27;" in text  # escaped quotes
 
 
