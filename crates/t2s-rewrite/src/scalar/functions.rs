@@ -124,6 +124,12 @@ impl<'r> Cx<'_, 'r> {
         }
     }
 
+    /// Flags an `approximate` arm (scalar or aggregate) with its reason.
+    fn flag_approximate(&mut self, here: &Expr, rule: &Rule, arm: &Arm) {
+        let why = Self::reason_of(rule, arm, "both engines estimate, and the estimates differ");
+        self.flag(here, "approximate", why);
+    }
+
     /// A scalar or window function call. `None` keeps the (flagged) Trino call in place.
     pub(super) fn scalar_call(
         &mut self,
@@ -140,15 +146,7 @@ impl<'r> Cx<'_, 'r> {
                 match &arm.action {
                     Action::Template(t) => Some(instantiate(&expand_args(t, args.len()), args, ty)),
                     Action::Approximate(t) => {
-                        self.flag(
-                            &here,
-                            "approximate",
-                            Self::reason_of(
-                                rule,
-                                arm,
-                                "both engines estimate, and the estimates differ",
-                            ),
-                        );
+                        self.flag_approximate(&here, rule, arm);
                         t.as_ref()
                             .map(|t| tmpl(&expand_args(t, args.len()), args, ty))
                     }
@@ -241,15 +239,7 @@ impl<'r> Cx<'_, 'r> {
                 match &arm.action {
                     Action::Template(t) => self.aggregate_template(a, t, &here),
                     Action::Approximate(t) => {
-                        self.flag(
-                            &here,
-                            "approximate",
-                            Self::reason_of(
-                                rule,
-                                arm,
-                                "both engines estimate, and the estimates differ",
-                            ),
-                        );
+                        self.flag_approximate(&here, rule, arm);
                         if let Some(t) = t {
                             self.aggregate_template(a, t, &here);
                         }
