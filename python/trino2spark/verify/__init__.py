@@ -160,8 +160,8 @@ def verify(cases_or_sql, spark=None, trino=None, record: bool = False, report=No
 def check_recorded(cases_or_paths, trino="auto", root=None) -> list[tuple[str, str, str]]:
     """Re-run cases on the live Trino and compare with their recorded results (Trino against
     Trino: columns and rows; rows in order only for `-- compare: ordered` cases; flagged cases
-    by columns only). Returns [(case id, "same"|"DIFF"|"NEW"|"FAIL", detail)]."""
-    import json
+    by columns only; doubles to the harness's tolerance). Returns [(case id,
+    "same"|"DIFF"|"NEW"|"FAIL", detail)]."""
     client = _trino_client(trino)
     if client is None:
         raise TrinoUnavailable("check_recorded needs a live Trino")
@@ -207,11 +207,9 @@ def check_recorded(cases_or_paths, trino="auto", root=None) -> list[tuple[str, s
             out.append((case.id, "same", "columns (flagged case: rows not compared)"))
             continue
 
-        def key(rows):
-            texts = [json.dumps(r, ensure_ascii=False, sort_keys=True) for r in rows]
-            return texts if case.ordered else sorted(texts)
-        same = key(rec["rows"]) == key(live["rows"])
-        out.append((case.id, "same" if same else "DIFF", f"{len(live['rows'])} rows"))
+        from .compare import compare_trino
+        c = compare_trino(rec, live, ordered=case.ordered)
+        out.append((case.id, "same" if c.equal else "DIFF", c.summary))
     if pool is not None:
         pool.shutdown()
     return out

@@ -151,6 +151,30 @@ def compare(trino: dict, spark_rows: list, spark_names: list[str] | None, *,
     return Comparison(True, f"equal ({len(exp)} rows, compared {how})")
 
 
+def compare_trino(recorded: dict, live: dict, *, ordered: bool = False) -> Comparison:
+    """Trino against Trino (a recorded result re-run live): same columns, and rows equal under the
+    typed comparison. Doubles get the harness's relative tolerance: Trino's own DISTINCT
+    aggregates (skewness, kurtosis) differ in the last bit between runs, with the order in which
+    the workers merge their partial states."""
+    if recorded["columns"] != live["columns"]:
+        return Comparison(False, "columns differ")
+    types = [parse_ttype(c["type"]) for c in recorded["columns"]]
+    exp = [[from_trino(v, t) for v, t in zip(r, types)] for r in recorded["rows"]]
+    act = [[from_trino(v, t) for v, t in zip(r, types)] for r in live["rows"]]
+    if ordered:
+        for pos, (e, a) in enumerate(zip(exp, act)):
+            if not same_row(e, a, types, None):
+                return Comparison(False, f"order differs at row {pos + 1}", [e], [a])
+        if len(exp) != len(act):
+            return Comparison(False, f"{len(exp)} rows recorded, {len(act)} live")
+        return Comparison(True, f"{len(act)} rows")
+    missing, extra = multiset_diff(exp, act, types)
+    if missing or extra:
+        return Comparison(False, f"{len(missing)} row(s) only recorded, {len(extra)} only live: "
+                                 + "; ".join(fmt_row(r) for r in (missing + extra)[:4]), missing, extra)
+    return Comparison(True, f"{len(act)} rows")
+
+
 # --------------------------------------------------------------------------------------
 # Which output columns does the top-level ORDER BY fix?
 # --------------------------------------------------------------------------------------
