@@ -280,7 +280,29 @@ fn is_keyword(name: &str) -> bool {
 
 /// Quotes an identifier with back-ticks unless it is a plain lower-case word that is not a keyword.
 pub fn quote(name: &str) -> String {
-    let plain = !name.is_empty()
+    let mut s = String::with_capacity(name.len() + 2);
+    push_quoted(&mut s, name);
+    s
+}
+
+/// [`quote`], appended to `out`.
+pub fn push_quoted(out: &mut String, name: &str) {
+    if is_plain(name) {
+        out.push_str(name);
+    } else {
+        out.push('`');
+        for c in name.chars() {
+            if c == '`' {
+                out.push('`');
+            }
+            out.push(c);
+        }
+        out.push('`');
+    }
+}
+
+fn is_plain(name: &str) -> bool {
+    !name.is_empty()
         && name
             .chars()
             .next()
@@ -288,12 +310,7 @@ pub fn quote(name: &str) -> String {
         && name
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
-        && !is_keyword(name);
-    if plain {
-        name.to_string()
-    } else {
-        format!("`{}`", name.replace('`', "``"))
-    }
+        && !is_keyword(name)
 }
 
 /// `name(…)` where the first `(` is closed by the last character.
@@ -341,10 +358,20 @@ fn qualified(parts: &[String]) -> String {
 }
 
 fn indent(text: &str) -> String {
-    text.lines()
-        .map(|l| format!("  {l}"))
-        .collect::<Vec<_>>()
-        .join("\n")
+    let mut s = String::with_capacity(text.len() + text.len() / 8);
+    push_indented(&mut s, text);
+    s
+}
+
+/// Every line of `text` indented by two spaces, lines joined by `\n` (no trailing newline).
+fn push_indented(out: &mut String, text: &str) {
+    for (i, l) in text.lines().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        out.push_str("  ");
+        out.push_str(l);
+    }
 }
 
 /// A query being assembled: a body (SELECT block, set operation, VALUES) with ORDER BY/LIMIT.
@@ -952,55 +979,92 @@ impl Printer {
 
     /// Prints `e`, parenthesised if its precedence is below `min`.
     fn expr(&mut self, e: &Expr, min: u8) -> String {
-        let text = stacker::maybe_grow(64 * 1024, 4 * 1024 * 1024, || self.expr_raw(e));
-        if Self::prec(e) < min {
-            format!("({text})")
-        } else {
-            text
+        let mut s = String::new();
+        self.expr_to(&mut s, e, min);
+        s
+    }
+
+    /// Appends `e` to `out`, parenthesised if its precedence is below `min`. Expressions are
+    /// written into one buffer: building a string per node and copying it into its parent's
+    /// was a tenth of a translation.
+    fn expr_to(&mut self, out: &mut String, e: &Expr, min: u8) {
+        stacker::maybe_grow(64 * 1024, 4 * 1024 * 1024, || {
+            if Self::prec(e) < min {
+                out.push('(');
+                self.expr_raw(out, e);
+                out.push(')');
+            } else {
+                self.expr_raw(out, e);
+            }
+        })
+    }
+
+    /// `a, b, c`.
+    fn expr_list(&mut self, out: &mut String, list: &[Expr]) {
+        for (i, x) in list.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            self.expr_to(out, x, 0);
         }
     }
 
-    fn expr_raw(&mut self, e: &Expr) -> String {
+    /// `(\n  <query, indented>\n)`.
+    fn subquery_to(&mut self, out: &mut String, rel: &Rel) {
+        out.push_str("(\n");
+        let q = self.query_text(rel);
+        push_indented(out, &q);
+        out.push_str("\n)");
+    }
+
+    fn expr_raw(&mut self, out: &mut String, e: &Expr) {
         use ExprKind::*;
         match &e.kind {
             Column(c) => {
                 if (c.written_qualified || c.depth > 0) && c.qualifier.is_some() {
-                    format!(
-                        "{}.{}",
-                        quote(c.qualifier.as_deref().unwrap_or_default()),
-                        quote(&c.name)
-                    )
-                } else {
-                    quote(&c.name)
+                    push_quoted(out, c.qualifier.as_deref().unwrap_or_default());
+                    out.push('.');
                 }
+                push_quoted(out, &c.name);
             }
-            Wildcard { qualifier } => match qualifier {
-                Some(q) => format!("{}.*", quote(q)),
-                None => "*".into(),
-            },
-            OutputRef { name, .. } => quote(name),
-            SparkLiteral(t) => t.clone(),
-            SparkCall { name, args } => {
-                let a: Vec<String> = args.iter().map(|x| self.expr(x, 0)).collect();
-                format!("{name}({})", a.join(", "))
+            Wildcard { qualifier } => {
+                if let Some(q) = qualifier {
+                    push_quoted(out, q);
+                    out.push('.');
+                }
+                out.push('*');
+            }
+            OutputRef { name, .. } => push_quoted(out, name),
+            SparkLiteral(t) => out.push_str(t),
+            SparkCall { name, args } | Call { name, args } => {
+                // (`Call` is flagged by the rewrite crate already; printed as written so the
+                // output stays readable.)
+                out.push_str(name);
+                out.push('(');
+                self.expr_list(out, args);
+                out.push(')');
             }
             SparkCast {
                 expr,
                 spark_type,
                 safe,
             } => {
-                format!(
-                    "{}({} AS {spark_type})",
-                    if *safe { "TRY_CAST" } else { "CAST" },
-                    self.expr(expr, 0)
-                )
+                out.push_str(if *safe { "TRY_CAST(" } else { "CAST(" });
+                self.expr_to(out, expr, 0);
+                out.push_str(" AS ");
+                out.push_str(spark_type);
+                out.push(')');
             }
             SparkInfix { op, left, right } => {
                 let p = Self::prec(e);
-                format!("{} {op} {}", self.expr(left, p), self.expr(right, p + 1))
+                self.expr_to(out, left, p);
+                out.push(' ');
+                out.push_str(op);
+                out.push(' ');
+                self.expr_to(out, right, p + 1);
             }
             SparkTemplate { template, args } => {
-                let mut out = String::with_capacity(template.len() + 16);
+                let start = out.len();
                 let mut rest = template.as_str();
                 while let Some(open) = rest.find('{') {
                     out.push_str(&rest[..open]);
@@ -1012,11 +1076,11 @@ impl Printer {
                         Some((close, i)) if i < args.len() => {
                             // A hole that is a whole function argument (`f({0}, {1})`) needs no
                             // parentheses; anywhere else the argument binds like an atom.
-                            let before = out.trim_end().chars().last();
+                            let before = out[start..].trim_end().chars().last();
                             let next = after[close + 1..].trim_start().chars().next();
                             let bare = matches!(before, Some('(' | ','))
                                 && matches!(next, Some(',' | ')'));
-                            out.push_str(&self.expr(&args[i], if bare { 0 } else { P_ATOM }));
+                            self.expr_to(out, &args[i], if bare { 0 } else { P_ATOM });
                             rest = &after[close + 1..];
                         }
                         _ => {
@@ -1026,203 +1090,216 @@ impl Printer {
                     }
                 }
                 out.push_str(rest);
-                out
             }
             Binary { op, left, right } => {
                 let p = Self::prec(e);
                 // Left-associative; comparisons do not chain, so both sides bind tighter.
                 let rp = p + 1;
                 let lp = if op.is_comparison() { p + 1 } else { p };
-                format!(
-                    "{} {} {}",
-                    self.expr(left, lp),
-                    op.symbol(),
-                    self.expr(right, rp)
-                )
+                self.expr_to(out, left, lp);
+                out.push(' ');
+                out.push_str(op.symbol());
+                out.push(' ');
+                self.expr_to(out, right, rp);
             }
             Unary { op, expr } => match op {
-                UnaryOp::Not => format!("NOT {}", self.expr(expr, P_NOT)),
-                UnaryOp::Neg => format!("-{}", self.expr(expr, P_UNARY + 1)),
-                UnaryOp::Plus => self.expr(expr, P_UNARY),
+                UnaryOp::Not => {
+                    out.push_str("NOT ");
+                    self.expr_to(out, expr, P_NOT);
+                }
+                UnaryOp::Neg => {
+                    out.push('-');
+                    self.expr_to(out, expr, P_UNARY + 1);
+                }
+                UnaryOp::Plus => self.expr_to(out, expr, P_UNARY),
             },
             Case {
                 operand,
                 branches,
                 else_result,
             } => {
-                let mut s = String::from("CASE");
+                out.push_str("CASE");
                 if let Some(o) = operand {
-                    let _ = write!(s, " {}", self.expr(o, 0));
+                    out.push(' ');
+                    self.expr_to(out, o, 0);
                 }
                 for (w, t) in branches {
-                    let _ = write!(s, " WHEN {} THEN {}", self.expr(w, 0), self.expr(t, 0));
+                    out.push_str(" WHEN ");
+                    self.expr_to(out, w, 0);
+                    out.push_str(" THEN ");
+                    self.expr_to(out, t, 0);
                 }
                 if let Some(x) = else_result {
-                    let _ = write!(s, " ELSE {}", self.expr(x, 0));
+                    out.push_str(" ELSE ");
+                    self.expr_to(out, x, 0);
                 }
-                s.push_str(" END");
-                s
+                out.push_str(" END");
             }
             InList {
                 expr,
                 list,
                 negated,
-            } => format!(
-                "{} {}IN ({})",
-                self.expr(expr, P_CMP + 1),
-                if *negated { "NOT " } else { "" },
-                list.iter()
-                    .map(|x| self.expr(x, 0))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
+            } => {
+                self.expr_to(out, expr, P_CMP + 1);
+                out.push_str(if *negated { " NOT IN (" } else { " IN (" });
+                self.expr_list(out, list);
+                out.push(')');
+            }
             Between {
                 expr,
                 low,
                 high,
                 negated,
-            } => format!(
-                "{} {}BETWEEN {} AND {}",
-                self.expr(expr, P_CMP + 1),
-                if *negated { "NOT " } else { "" },
-                self.expr(low, P_CMP + 1),
-                self.expr(high, P_CMP + 1)
-            ),
+            } => {
+                self.expr_to(out, expr, P_CMP + 1);
+                out.push_str(if *negated {
+                    " NOT BETWEEN "
+                } else {
+                    " BETWEEN "
+                });
+                self.expr_to(out, low, P_CMP + 1);
+                out.push_str(" AND ");
+                self.expr_to(out, high, P_CMP + 1);
+            }
             Like {
                 expr,
                 pattern,
                 escape,
                 negated,
             } => {
-                let mut s = format!(
-                    "{} {}LIKE {}",
-                    self.expr(expr, P_CMP + 1),
-                    if *negated { "NOT " } else { "" },
-                    self.expr(pattern, P_CMP + 1)
-                );
+                self.expr_to(out, expr, P_CMP + 1);
+                out.push_str(if *negated { " NOT LIKE " } else { " LIKE " });
+                self.expr_to(out, pattern, P_CMP + 1);
                 if let Some(esc) = escape {
-                    let _ = write!(s, " ESCAPE {}", self.expr(esc, P_ATOM));
+                    out.push_str(" ESCAPE ");
+                    self.expr_to(out, esc, P_ATOM);
                 }
-                s
             }
-            IsNull { expr, negated } => format!(
-                "{} IS {}NULL",
-                self.expr(expr, P_CMP + 1),
-                if *negated { "NOT " } else { "" }
-            ),
-            FieldAccess { expr, field } => format!("{}.{}", self.expr(expr, P_ATOM), quote(field)),
+            IsNull { expr, negated } => {
+                self.expr_to(out, expr, P_CMP + 1);
+                out.push_str(if *negated { " IS NOT NULL" } else { " IS NULL" });
+            }
+            FieldAccess { expr, field } => {
+                self.expr_to(out, expr, P_ATOM);
+                out.push('.');
+                push_quoted(out, field);
+            }
             Lambda { params, body } => {
-                let ps = if params.len() == 1 {
-                    quote(&params[0])
+                if params.len() == 1 {
+                    push_quoted(out, &params[0]);
                 } else {
-                    format!(
-                        "({})",
-                        params
-                            .iter()
-                            .map(|p| quote(p))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    )
-                };
-                format!("{ps} -> {}", self.expr(body, 0))
-            }
-            LambdaVar(v) => quote(v),
-            ScalarSubquery(r) => format!("(\n{}\n)", indent(&self.query_text(r))),
-            Exists { rel, negated } => format!(
-                "{}EXISTS (\n{}\n)",
-                if *negated { "NOT " } else { "" },
-                indent(&self.query_text(rel))
-            ),
-            InSubquery { expr, rel, negated } => format!(
-                "{} {}IN (\n{}\n)",
-                self.expr(expr, P_CMP + 1),
-                if *negated { "NOT " } else { "" },
-                indent(&self.query_text(rel))
-            ),
-            Aggregate(a) => {
-                let args = if a.args.is_empty() && a.name == "count" {
-                    "*".to_string()
-                } else {
-                    a.args
-                        .iter()
-                        .map(|x| self.expr(x, 0))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                };
-                let mut s = format!(
-                    "{}({}{args})",
-                    a.name,
-                    if a.distinct { "DISTINCT " } else { "" }
-                );
-                if let Some(f) = &a.filter {
-                    let _ = write!(s, " FILTER (WHERE {})", self.expr(f, 0));
+                    out.push('(');
+                    for (i, p) in params.iter().enumerate() {
+                        if i > 0 {
+                            out.push_str(", ");
+                        }
+                        push_quoted(out, p);
+                    }
+                    out.push(')');
                 }
-                s
+                out.push_str(" -> ");
+                self.expr_to(out, body, 0);
+            }
+            LambdaVar(v) => push_quoted(out, v),
+            ScalarSubquery(r) => self.subquery_to(out, r),
+            Exists { rel, negated } => {
+                out.push_str(if *negated { "NOT EXISTS " } else { "EXISTS " });
+                self.subquery_to(out, rel);
+            }
+            InSubquery { expr, rel, negated } => {
+                self.expr_to(out, expr, P_CMP + 1);
+                out.push_str(if *negated { " NOT IN " } else { " IN " });
+                self.subquery_to(out, rel);
+            }
+            Aggregate(a) => {
+                out.push_str(&a.name);
+                out.push('(');
+                if a.distinct {
+                    out.push_str("DISTINCT ");
+                }
+                if a.args.is_empty() && a.name == "count" {
+                    out.push('*');
+                } else {
+                    self.expr_list(out, &a.args);
+                }
+                out.push(')');
+                if let Some(f) = &a.filter {
+                    out.push_str(" FILTER (WHERE ");
+                    self.expr_to(out, f, 0);
+                    out.push(')');
+                }
             }
             Window(w) => {
-                let f = self.expr(&w.function, P_ATOM);
-                let mut parts = vec![];
+                self.expr_to(out, &w.function, P_ATOM);
+                if w.ignore_nulls {
+                    out.push_str(" IGNORE NULLS");
+                }
+                out.push_str(" OVER (");
+                let mut sep = "";
                 if !w.partition_by.is_empty() {
-                    parts.push(format!(
-                        "PARTITION BY {}",
-                        w.partition_by
-                            .iter()
-                            .map(|x| self.expr(x, 0))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ));
+                    out.push_str("PARTITION BY ");
+                    self.expr_list(out, &w.partition_by);
+                    sep = " ";
                 }
                 if !w.order_by.is_empty() {
-                    parts.push(format!(
-                        "ORDER BY {}",
-                        w.order_by
-                            .iter()
-                            .map(|k| self.sort_key(k))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ));
+                    out.push_str(sep);
+                    out.push_str("ORDER BY ");
+                    for (i, k) in w.order_by.iter().enumerate() {
+                        if i > 0 {
+                            out.push_str(", ");
+                        }
+                        let k = self.sort_key(k);
+                        out.push_str(&k);
+                    }
+                    sep = " ";
                 }
                 if let Some(fr) = &w.frame {
+                    out.push_str(sep);
                     let start = self.bound(&fr.start);
+                    let _ = write!(out, "{}", fr.units);
                     match &fr.end {
                         Some(end) => {
                             let end = self.bound(end);
-                            parts.push(format!("{} BETWEEN {start} AND {end}", fr.units));
+                            let _ = write!(out, " BETWEEN {start} AND {end}");
                         }
-                        None => parts.push(format!("{} {start}", fr.units)),
+                        None => {
+                            out.push(' ');
+                            out.push_str(&start);
+                        }
                     }
                 }
-                let nulls = if w.ignore_nulls { " IGNORE NULLS" } else { "" };
-                format!("{f}{nulls} OVER ({})", parts.join(" "))
+                out.push(')');
             }
             Literal(l) => {
                 self.internal(&format!("Trino literal {l}"), e.span);
-                format!("{l}")
+                let _ = write!(out, "{l}");
             }
-            Call { name, args } => {
-                // Flagged by the rewrite crate already; printed as written so the output stays readable.
-                let a: Vec<String> = args.iter().map(|x| self.expr(x, 0)).collect();
-                format!("{name}({})", a.join(", "))
+            Try(x) => {
+                out.push_str("try(");
+                self.expr_to(out, x, 0);
+                out.push(')');
             }
-            Try(x) => format!("try({})", self.expr(x, 0)),
-            AtTimeZone { expr, zone } => format!(
-                "{} AT TIME ZONE {}",
-                self.expr(expr, P_ATOM),
-                self.expr(zone, P_ATOM)
-            ),
+            AtTimeZone { expr, zone } => {
+                self.expr_to(out, expr, P_ATOM);
+                out.push_str(" AT TIME ZONE ");
+                self.expr_to(out, zone, P_ATOM);
+            }
             Quantified {
                 left,
                 op,
                 quantifier,
                 rel,
-            } => format!(
-                "{} {} {:?} (\n{}\n)",
-                self.expr(left, P_CMP + 1),
-                op.symbol(),
-                quantifier,
-                indent(&self.query_text(rel))
-            )
-            .to_uppercase(),
+            } => {
+                // Flagged by the rewrite crate (Spark has no quantified comparison).
+                self.expr_to(out, left, P_CMP + 1);
+                let _ = write!(
+                    out,
+                    " {} {} ",
+                    op.symbol(),
+                    format!("{quantifier:?}").to_uppercase()
+                );
+                self.subquery_to(out, rel);
+            }
             Cast { .. }
             | Array(_)
             | Row(_)
@@ -1231,7 +1308,7 @@ impl Printer {
             | IsDistinctFrom { .. }
             | Grouping(_) => {
                 self.internal(&format!("`{e}`"), e.span);
-                format!("{e}")
+                let _ = write!(out, "{e}");
             }
         }
     }
