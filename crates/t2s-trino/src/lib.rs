@@ -11,4 +11,5 @@
 pub mod catalog;
 pub mod dialect;
 pub mod lower;
+mod lex;
 pub mod parse;
