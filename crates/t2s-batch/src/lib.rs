@@ -22,6 +22,7 @@ pub mod names;
 pub mod source;
 
 use rayon::prelude::*;
+use std::fmt::Write;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -490,14 +491,17 @@ fn convert_unit(u: &source::Unit, cx: &UnitCx<'_>) -> UnitResult {
                 )
             }
         };
-        // UDF registrations the statement needs come first (once per file).
-        for stmt in &provenance.0 {
-            let line = format!("{stmt};\n");
-            if !body.contains(&line) {
-                body.push_str(&line);
+        // The Spark file (not with --check): UDF registrations the statement needs come
+        // first (once per file).
+        if out_path.is_some() {
+            for stmt in &provenance.0 {
+                let line = format!("{stmt};\n");
+                if !body.contains(&line) {
+                    body.push_str(&line);
+                }
             }
+            render_statement(&mut body, status, &spark_sql, &diagnostics);
         }
-        render_statement(&mut body, status, &spark_sql, &diagnostics);
         records.push(record(
             Some(i + 1),
             verdict_of(status, spark_sql, diagnostics, provenance, cx.opts),
@@ -508,7 +512,8 @@ fn convert_unit(u: &source::Unit, cx: &UnitCx<'_>) -> UnitResult {
     let mut written = false;
     let mut write_error = None;
     if let Some(path) = &out_path {
-        let content = format!("{}{}", header(src, u, cx.opts), body);
+        let mut content = header(src, u, cx.opts);
+        content.push_str(&body);
         match write_file(path, &content) {
             Ok(()) => written = true,
             Err(e) => write_error = Some(e),
@@ -540,8 +545,14 @@ fn verdict_of(
         spark_conf: trino2spark::spark_conf(opts),
         setup: provenance.0,
         diagnostics: diagnostics
-            .iter()
-            .map(trino2spark::DiagnosticRecord::from)
+            .into_iter()
+            .map(|d| trino2spark::DiagnosticRecord {
+                severity: d.severity,
+                line: d.span.map(|s| s.line),
+                column: d.span.map(|s| s.column),
+                code: d.code,
+                message: d.message,
+            })
             .collect(),
         rules: provenance.1,
     }
@@ -589,27 +600,38 @@ fn render_statement(
         Status::Error => body.push_str("-- ERROR: trino2spark could not translate this statement.\n"),
     }
     for d in severe {
-        let pos = d
-            .span
-            .map(|s| format!("{}:{}: ", s.line, s.column))
-            .unwrap_or_default();
+        body.push_str("-- ");
+        if let Some(s) = d.span {
+            let _ = write!(body, "{}:{}: ", s.line, s.column);
+        }
         let sev = if d.severity == Severity::Error {
             "error"
         } else {
             "warning"
         };
-        let msg = d.message.replace('\n', " ");
-        body.push_str(&format!("-- {pos}{sev}[{}]: {msg}\n", d.code));
+        let _ = write!(body, "{sev}[{}]: ", d.code);
+        for (i, l) in d.message.split('\n').enumerate() {
+            if i > 0 {
+                body.push(' ');
+            }
+            body.push_str(l);
+        }
+        body.push('\n');
     }
     if spark_sql.is_empty() {
         body.push('\n');
         return;
     }
     match status {
-        Status::Ok => body.push_str(&format!("{};\n\n", spark_sql.trim_end())),
+        Status::Ok => {
+            body.push_str(spark_sql.trim_end());
+            body.push_str(";\n\n");
+        }
         _ => {
             for l in spark_sql.trim_end().lines() {
-                body.push_str(&format!("-- {l}\n"));
+                body.push_str("-- ");
+                body.push_str(l);
+                body.push('\n');
             }
             body.push_str("-- ;\n\n");
         }

@@ -17,7 +17,13 @@ use sqlparser::tokenizer::{Location, Span, Token, TokenWithSpan, Whitespace};
 pub(crate) fn tokenize(sql: &str, out: &mut Vec<TokenWithSpan>) -> bool {
     let b = sql.as_bytes();
     let n = b.len();
-    let at = |k: usize| -> u8 { if k < n { b[k] } else { 0 } };
+    let at = |k: usize| -> u8 {
+        if k < n {
+            b[k]
+        } else {
+            0
+        }
+    };
     let mut i = 0usize;
     let mut line = 1u64;
     let mut col = 1u64;
@@ -338,7 +344,9 @@ mod tests {
         let mut files = Vec::new();
         let mut stack = vec![root.join("corpus"), root.join("../shared/corpus")];
         while let Some(d) = stack.pop() {
-            let Ok(rd) = std::fs::read_dir(&d) else { continue };
+            let Ok(rd) = std::fs::read_dir(&d) else {
+                continue;
+            };
             for e in rd.flatten() {
                 let p = e.path();
                 if p.is_dir() {
@@ -348,7 +356,11 @@ mod tests {
                 }
             }
         }
-        assert!(files.len() > 200, "corpus not found under {}", root.display());
+        assert!(
+            files.len() > 200,
+            "corpus not found under {}",
+            root.display()
+        );
         let mut handled = 0;
         for f in &files {
             let sql = std::fs::read_to_string(f).unwrap();
@@ -357,16 +369,73 @@ mod tests {
             }
         }
         // Most real queries take the fast path (else it would not be worth having).
-        assert!(handled * 10 >= files.len() * 8, "{handled} of {} files", files.len());
+        assert!(
+            handled * 10 >= files.len() * 8,
+            "{handled} of {} files",
+            files.len()
+        );
     }
 
     #[test]
     fn agrees_with_sqlparser_on_random_inputs() {
         const PIECES: &[&str] = &[
-            " ", "\n", "\t", "\r", "'", "''", "\"", "--", "/*", "*/", "*", "/", "-", ">", "<", "=",
-            "!", "|", ":", ".", ",", ";", "(", ")", "[", "]", "+", "%", "&", "$", "?", "_", "e",
-            "E", "L", "x", "X", "n", "U", "select", "a1", "0", "7", "12", "3.", ".4", "é", "ß",
-            "\u{a0}", "\u{1F600}", "\\", "@", "#", "^", "~", "{", "}",
+            " ",
+            "\n",
+            "\t",
+            "\r",
+            "'",
+            "''",
+            "\"",
+            "--",
+            "/*",
+            "*/",
+            "*",
+            "/",
+            "-",
+            ">",
+            "<",
+            "=",
+            "!",
+            "|",
+            ":",
+            ".",
+            ",",
+            ";",
+            "(",
+            ")",
+            "[",
+            "]",
+            "+",
+            "%",
+            "&",
+            "$",
+            "?",
+            "_",
+            "e",
+            "E",
+            "L",
+            "x",
+            "X",
+            "n",
+            "U",
+            "select",
+            "a1",
+            "0",
+            "7",
+            "12",
+            "3.",
+            ".4",
+            "é",
+            "ß",
+            "\u{a0}",
+            "\u{1F600}",
+            "\\",
+            "@",
+            "#",
+            "^",
+            "~",
+            "{",
+            "}",
         ];
         let mut seed = 0x9E37_79B9_7F4A_7C15u64;
         let mut next = move || {
@@ -385,6 +454,9 @@ mod tests {
                 handled += 1;
             }
         }
-        assert!(handled > 1_000, "only {handled} random inputs took the fast path");
+        assert!(
+            handled > 1_000,
+            "only {handled} random inputs took the fast path"
+        );
     }
 }

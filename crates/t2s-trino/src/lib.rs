@@ -10,6 +10,6 @@
 
 pub mod catalog;
 pub mod dialect;
-pub mod lower;
 mod lex;
+pub mod lower;
 pub mod parse;

@@ -683,7 +683,7 @@ impl Lowerer<'_> {
                     self.warn_once(
                         &format!("col:{qualifier}.{name}"),
                         "unknown-column-type",
-                        format!("column `{name}` is assumed to belong to `{qualifier}` (not in the catalog); its type is unknown"),
+                        || format!("column `{name}` is assumed to belong to `{qualifier}` (not in the catalog); its type is unknown"),
                         span,
                     );
                     let mut e = Expr::new(
@@ -1186,10 +1186,12 @@ impl Lowerer<'_> {
             self.warn_once(
                 &format!("qualified-fn:{}", parts.join(".")),
                 "qualified-function",
-                format!(
-                    "function `{}` is qualified: it is treated as `{name}`",
-                    parts.join(".")
-                ),
+                || {
+                    format!(
+                        "function `{}` is qualified: it is treated as `{name}`",
+                        parts.join(".")
+                    )
+                },
                 span,
             );
         }
@@ -1360,14 +1362,16 @@ impl Lowerer<'_> {
                         self.warn_once(
                             &format!("fnty:{name}"),
                             "unknown-function-type",
-                            format!(
-                                "result type of `{name}` over ({}) is unknown",
-                                types
-                                    .iter()
-                                    .map(|t| t.to_string())
-                                    .collect::<Vec<_>>()
-                                    .join(", ")
-                            ),
+                            || {
+                                format!(
+                                    "result type of `{name}` over ({}) is unknown",
+                                    types
+                                        .iter()
+                                        .map(|t| t.to_string())
+                                        .collect::<Vec<_>>()
+                                        .join(", ")
+                                )
+                            },
                             span,
                         );
                         unknown()
@@ -1570,7 +1574,7 @@ impl Lowerer<'_> {
                         self.warn_once(
                             &format!("fnty:{name}"),
                             "unknown-function-type",
-                            format!("result type of `{name}` is not known to trino2spark; expressions using it are typed `unknown`"),
+                            || format!("result type of `{name}` is not known to trino2spark; expressions using it are typed `unknown`"),
                             span,
                         );
                     }

@@ -224,12 +224,14 @@ impl<'a> Lowerer<'a> {
         &mut self,
         key: &str,
         code: &str,
-        msg: impl Into<String>,
+        msg: impl FnOnce() -> String,
         span: Option<Span>,
     ) {
+        // The message is built only for the first occurrence: an unknown table's columns
+        // would otherwise format one per reference.
         if self.warned.insert(key.to_string()) {
             self.diags
-                .push(Diagnostic::warning(code, msg, span.or(Some(self.base))));
+                .push(Diagnostic::warning(code, msg(), span.or(Some(self.base))));
         }
     }
 
@@ -1040,7 +1042,7 @@ impl<'a> Lowerer<'a> {
             self.warn_once(
                 &format!("star:{qualifier:?}"),
                 "unknown-columns",
-                format!(
+                || format!(
                     "`{}*` reads a table the catalog does not know: its columns are passed through as `*` and their order and types are assumed to match",
                     qualifier.as_ref().map(|q| format!("{q}.")).unwrap_or_default()
                 ),
@@ -1493,7 +1495,7 @@ impl<'a> Lowerer<'a> {
                     types.push((**value).clone());
                 }
                 Type::Unknown => {
-                    self.warn_once(&format!("unnest:{e}"), "unknown-type", format!("the type of `{e}` is unknown: UNNEST assumes it is an array of scalars"), e.span);
+                    self.warn_once(&format!("unnest:{e}"), "unknown-type", || format!("the type of `{e}` is unknown: UNNEST assumes it is an array of scalars"), e.span);
                     types.push(Type::Unknown);
                 }
                 other => {
@@ -1719,7 +1721,7 @@ impl<'a> Lowerer<'a> {
                 self.warn_once(
                     &format!("table:{name}"),
                     "unknown-table",
-                    format!(
+                    || format!(
                         "table `{name}` is not in the catalog (give one with --schema): its columns are assumed to exist with unknown types, so type-dependent rewrites (integer division, decimal scale, cast rounding) are not checked for them"
                     ),
                     span,
