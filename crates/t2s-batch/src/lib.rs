@@ -207,15 +207,26 @@ pub fn run(
         .map_err(|e| RunError::Io(format!("cannot start worker threads: {e}")))?;
     let sources = source::discover(&config.inputs, stdin);
 
-    // Phase 1: scan for definitions.
-    let mut defs = Vec::new();
-    let mut total_units = 0usize;
-    for_each_batch_prefetched(&sources, &config.fields, config.batch_units, |batch| {
-        total_units += batch.len();
-        let found: Vec<Vec<graph::Definition>> =
-            pool.install(|| batch.par_iter().map(|u| scan_unit(u, &sources)).collect());
-        defs.extend(found.into_iter().flatten());
+    // Phase 1: scan for definitions. The sources are read in parallel (reading is most of
+    // this phase), each by one worker a unit at a time; the order of the definitions is the
+    // order of the sources whatever the threads.
+    let scanned: Vec<(usize, Vec<graph::Definition>)> = pool.install(|| {
+        sources
+            .par_iter()
+            .enumerate()
+            .map(|(si, src)| {
+                let mut units = 0usize;
+                let mut defs = Vec::new();
+                source::for_each_unit_of(si, src, &config.fields, |u| {
+                    units += 1;
+                    defs.extend(scan_unit(&u, &sources));
+                });
+                (units, defs)
+            })
+            .collect()
     });
+    let total_units = scanned.iter().map(|(n, _)| n).sum();
+    let defs: Vec<graph::Definition> = scanned.into_iter().flat_map(|(_, d)| d).collect();
     let resolved = pool.install(|| graph::resolve(defs, &config.options));
     events(Event::Scanned {
         sources: sources.len(),
@@ -250,16 +261,11 @@ pub fn run(
     let mut done = 0usize;
     let mut per_source: (usize, Status) = (0, Status::Ok);
     let mut failure: Option<RunError> = None;
-    for_each_batch_prefetched(&sources, &config.fields, config.batch_units, |batch| {
-        if failure.is_some() {
-            return;
-        }
-        let results: Vec<UnitResult> =
-            pool.install(|| batch.par_iter().map(|u| convert_unit(u, &cx)).collect());
+    // The records of one converted batch, in order, to the caller; `Some` stops the run.
+    let mut handle_batch = |batch: &[source::Unit], results: Vec<UnitResult>| {
         for (u, r) in batch.iter().zip(results) {
             if let Some(e) = r.write_error {
-                failure = Some(e);
-                return;
+                return Some(e);
             }
             if r.written {
                 summary.written += 1;
@@ -269,8 +275,7 @@ pub fn run(
                 per_source.0 += 1;
                 per_source.1 = worst(per_source.1, rec.verdict.status);
                 if let Err(e) = records(rec) {
-                    failure = Some(RunError::Io(format!("cannot write the report: {e}")));
-                    return;
+                    return Some(RunError::Io(format!("cannot write the report: {e}")));
                 }
             }
             if u.last {
@@ -287,6 +292,36 @@ pub fn run(
             done,
             total: total_units,
         });
+        None
+    };
+    // Three stages run at once: a thread reads the next batch, the workers convert the
+    // current one, and this thread hands the previous one's records to the caller (so the
+    // workers do not wait for the records, nor the records for the workers).
+    let stop = std::sync::atomic::AtomicBool::new(false);
+    let (tx, rx) = std::sync::mpsc::sync_channel::<(Vec<source::Unit>, Vec<UnitResult>)>(1);
+    std::thread::scope(|s| {
+        let (cx, pool, stop) = (&cx, &pool, &stop);
+        let (sources, fields) = (&sources, &config.fields);
+        s.spawn(move || {
+            for_each_batch_prefetched(sources, fields, config.batch_units, |batch| {
+                if stop.load(std::sync::atomic::Ordering::Relaxed) {
+                    return;
+                }
+                let results: Vec<UnitResult> =
+                    pool.install(|| batch.par_iter().map(|u| convert_unit(u, cx)).collect());
+                if tx.send((batch, results)).is_err() {
+                    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+                }
+            });
+        });
+        // (`rx` is consumed: on a failure it is dropped, and the sender stops.)
+        for (batch, results) in rx {
+            if let Some(e) = handle_batch(&batch, results) {
+                failure = Some(e);
+                stop.store(true, std::sync::atomic::Ordering::Relaxed);
+                break;
+            }
+        }
     });
     match failure {
         Some(e) => Err(e),

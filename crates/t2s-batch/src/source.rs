@@ -266,21 +266,26 @@ pub fn for_each_batch(
         }
     };
     for (si, src) in sources.iter().enumerate() {
-        let mut units = UnitReader::new(si, src, fields);
-        let mut pending = units.next();
-        if pending.is_none() {
-            // A log without a record is still accounted for.
-            let d = Diagnostic::warning("empty-input", "the query log holds no record", None);
-            pending = Some(units.unit(Err(d), None, None));
-        }
-        while let Some(mut u) = pending {
-            pending = units.next();
-            u.last = pending.is_none();
-            push(u, &mut batch, &mut f);
-        }
+        for_each_unit_of(si, src, fields, |u| push(u, &mut batch, &mut f));
     }
     if !batch.is_empty() {
         f(batch);
+    }
+}
+
+/// The units of source `si`, in order, one at a time (a log without a record gives one
+/// unit holding that warning, so that it is still accounted for).
+pub fn for_each_unit_of(si: usize, src: &Source, fields: &LogFields, mut f: impl FnMut(Unit)) {
+    let mut units = UnitReader::new(si, src, fields);
+    let mut pending = units.next();
+    if pending.is_none() {
+        let d = Diagnostic::warning("empty-input", "the query log holds no record", None);
+        pending = Some(units.unit(Err(d), None, None));
+    }
+    while let Some(mut u) = pending {
+        pending = units.next();
+        u.last = pending.is_none();
+        f(u);
     }
 }
 
