@@ -1,5 +1,9 @@
-//! A fast tokenizer for the common case of Trino SQL, producing exactly the tokens (and spans)
-//! that sqlparser's tokenizer produces for [`TrinoDialect`](crate::dialect::TrinoDialect).
+//! A fast tokenizer for the common case of Trino SQL, producing the tokens (and spans) that
+//! sqlparser's tokenizer produces for [`TrinoDialect`](crate::dialect::TrinoDialect), less the
+//! plain whitespace tokens (space, tab, newline: one per character in sqlparser, often most of
+//! the tokens of an indented query). Nothing downstream needs those: the parser skips them, and
+//! the pre-scan (parse.rs) tells adjacent tokens by their spans, never by a whitespace token
+//! between them. Comments are kept.
 //!
 //! sqlparser's tokenizer walks a `Peekable<Chars>` with a line/column update per character and
 //! builds each token's text a character at a time; it was about a sixth of a translation. This
@@ -12,8 +16,9 @@
 
 use sqlparser::tokenizer::{Location, Span, Token, TokenWithSpan, Whitespace};
 
-/// Appends the tokens of `sql` to `out` and returns true, or returns false (leaving `out` in
-/// an unspecified state) when the input holds something this tokenizer leaves to sqlparser.
+/// Appends the tokens of `sql` (plain whitespace left out) to `out` and returns true, or
+/// returns false (leaving `out` in an unspecified state) when the input holds something this
+/// tokenizer leaves to sqlparser.
 pub(crate) fn tokenize(sql: &str, out: &mut Vec<TokenWithSpan>) -> bool {
     let b = sql.as_bytes();
     let n = b.len();
@@ -31,21 +36,16 @@ pub(crate) fn tokenize(sql: &str, out: &mut Vec<TokenWithSpan>) -> bool {
         let start = Location { line, column: col };
         let c = b[i];
         let token = match c {
-            b' ' => {
+            b' ' | b'\t' => {
                 i += 1;
                 col += 1;
-                Token::Whitespace(Whitespace::Space)
-            }
-            b'\t' => {
-                i += 1;
-                col += 1;
-                Token::Whitespace(Whitespace::Tab)
+                continue;
             }
             b'\n' => {
                 i += 1;
                 line += 1;
                 col = 1;
-                Token::Whitespace(Whitespace::Newline)
+                continue;
             }
             b'a'..=b'z' | b'A'..=b'Z' | b'_' => {
                 let s = i;
@@ -262,13 +262,19 @@ mod tests {
     use crate::dialect::TrinoDialect;
     use sqlparser::tokenizer::Tokenizer;
 
-    /// sqlparser's tokens, or None when it reports an error.
+    /// sqlparser's tokens less the plain whitespace, or None when it reports an error.
     fn reference(sql: &str) -> Option<Vec<TokenWithSpan>> {
         let mut v = Vec::new();
         Tokenizer::new(&TrinoDialect, sql)
             .tokenize_with_location_into_buf(&mut v)
-            .ok()
-            .map(|_| v)
+            .ok()?;
+        v.retain(|t| {
+            !matches!(
+                t.token,
+                Token::Whitespace(Whitespace::Space | Whitespace::Tab | Whitespace::Newline)
+            )
+        });
+        Some(v)
     }
 
     /// The fast tokenizer either gives up or agrees with sqlparser, token for token and span
