@@ -22,9 +22,9 @@ pub mod names;
 pub mod source;
 
 use rayon::prelude::*;
-use std::fmt::Write;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fmt::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use trino2spark::{Diagnostic, Options, Severity, Status, Verdict};

@@ -272,6 +272,48 @@ impl Rel {
         }
     }
 
+    /// The output fields, as [`Rel::fields`] gives them, by reference: (qualifier, name,
+    /// type) to `f`, in order, with nothing copied.
+    pub fn visit_fields<'a>(&'a self, f: &mut dyn FnMut(Option<&'a str>, &'a str, &'a Type)) {
+        let mut all = |fields: &'a [Field]| {
+            for x in fields {
+                f(x.qualifier.as_deref(), &x.name, &x.ty);
+            }
+        };
+        match self {
+            Rel::Scan(s) => all(&s.fields),
+            Rel::Values(v) => all(&v.fields),
+            Rel::Alias(a) => all(&a.fields),
+            Rel::Join(j) => {
+                j.left.visit_fields(f);
+                if !matches!(j.kind, JoinKind::Semi | JoinKind::Anti) {
+                    j.right.visit_fields(f);
+                }
+            }
+            Rel::Unnest(u) => all(&u.fields),
+            Rel::Filter(x) => x.input.visit_fields(f),
+            Rel::Aggregate(a) => a.input.visit_fields(f),
+            Rel::Project(p) => {
+                for i in &p.items {
+                    f(None, &i.name, &i.expr.ty);
+                }
+            }
+            Rel::Sort(s) => s.input.visit_fields(f),
+            Rel::Limit(l) => l.input.visit_fields(f),
+            Rel::SetOp(s) => all(&s.fields),
+            Rel::With(w) => w.body.visit_fields(f),
+            Rel::CteRef(c) => all(&c.fields),
+            Rel::Sample(s) => s.input.visit_fields(f),
+        }
+    }
+
+    /// The number of output fields.
+    pub fn width(&self) -> usize {
+        let mut n = 0;
+        self.visit_fields(&mut |_, _, _| n += 1);
+        n
+    }
+
     /// Direct child relations (not subqueries inside expressions).
     pub fn inputs(&self) -> Vec<&Rel> {
         match self {

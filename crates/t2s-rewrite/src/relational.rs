@@ -338,7 +338,7 @@ fn rewrite_in_values(e: &mut Expr, diags: &mut Vec<Diagnostic>) {
         return;
     };
     let negated = *negated;
-    if rel.fields().len() != 1 || is_correlated(rel, 0) || expr_has_subquery(expr) {
+    if rel.width() != 1 || is_correlated(rel, 0) || expr_has_subquery(expr) {
         diags.push(Diagnostic::error(
             "non-mappable",
             "IN (subquery) used as a value with a correlated subquery: Spark returns false where Trino returns NULL when NULLs are involved",

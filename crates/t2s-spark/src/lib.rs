@@ -979,7 +979,8 @@ impl Printer {
 
     /// Prints `e`, parenthesised if its precedence is below `min`.
     fn expr(&mut self, e: &Expr, min: u8) -> String {
-        let mut s = String::new();
+        // Most expressions print in under 64 bytes: one allocation instead of four doublings.
+        let mut s = String::with_capacity(64);
         self.expr_to(&mut s, e, min);
         s
     }

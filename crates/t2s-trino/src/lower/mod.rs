@@ -88,17 +88,19 @@ struct Scope {
 }
 
 impl Scope {
-    fn from_fields(fields: &[Field]) -> Scope {
+    /// The scope of `rel`'s output fields (each copied once, not through [`Rel::fields`]).
+    fn from_rel(rel: &Rel) -> Scope {
+        let mut fields = Vec::new();
+        rel.visit_fields(&mut |qualifier, name, ty| {
+            fields.push(ScopeField {
+                qualifier: qualifier.map(str::to_string),
+                name: name.to_string(),
+                ty: ty.clone(),
+                hidden: false,
+            })
+        });
         Scope {
-            fields: fields
-                .iter()
-                .map(|f| ScopeField {
-                    qualifier: f.qualifier.clone(),
-                    name: f.name.clone(),
-                    ty: f.ty.clone(),
-                    hidden: false,
-                })
-                .collect(),
+            fields,
             open: vec![],
         }
     }
@@ -440,13 +442,13 @@ impl<'a> Lowerer<'a> {
                 let rel = self.subquery(&cte.query);
                 let fields = rename_fields(&rel.fields(), columns.as_deref(), Some(&name));
                 if let Some(cols) = &columns {
-                    if cols.len() != rel.fields().len() {
+                    if cols.len() != rel.width() {
                         self.error(
                             "column-count-mismatch",
                             format!(
                                 "WITH {name} names {} columns but its query returns {}",
                                 cols.len(),
-                                rel.fields().len()
+                                rel.width()
                             ),
                             self.ident_span(&cte.alias.name),
                         );
@@ -470,7 +472,7 @@ impl<'a> Lowerer<'a> {
             if !matches!(rel, Rel::Sort(_) | Rel::Limit(_)) || !self.order_by_absorbed(&q.body) {
                 let outputs: Vec<(String, Type)> =
                     rel.fields().into_iter().map(|f| (f.name, f.ty)).collect();
-                let saved = std::mem::replace(&mut self.scope, Scope::from_fields(&rel.fields()));
+                let saved = std::mem::replace(&mut self.scope, Scope::from_rel(&rel));
                 let saved_ob = self.order_by_outputs.replace(outputs);
                 let keys = self.order_by_keys(ob);
                 self.order_by_outputs = saved_ob;
@@ -1574,7 +1576,7 @@ impl<'a> Lowerer<'a> {
 
     /// The scope a single FROM item contributes.
     fn scope_of(&self, rel: &Rel) -> Scope {
-        let mut sc = Scope::from_fields(&rel.fields());
+        let mut sc = Scope::from_rel(rel);
         if let Rel::Scan(s) = rel {
             if !s.known {
                 sc.open.push(
