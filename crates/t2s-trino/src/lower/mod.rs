@@ -933,11 +933,11 @@ impl<'a> Lowerer<'a> {
         let having = s.having.as_ref().map(|h| self.expr(h));
 
         // ORDER BY keys are lowered before aggregation is decided (they may hold aggregates).
-        let outputs: Vec<(String, Type)> = items
-            .iter()
-            .map(|i| (i.name.clone(), i.expr.ty.clone()))
-            .collect();
         let sort_keys = order_by.map(|ob| {
+            let outputs: Vec<(String, Type)> = items
+                .iter()
+                .map(|i| (i.name.clone(), i.expr.ty.clone()))
+                .collect();
             let saved_ob = self.order_by_outputs.replace(outputs);
             let k = self.order_by_keys(ob);
             self.order_by_outputs = saved_ob;
