@@ -19,7 +19,7 @@ use sqlparser::tokenizer::{Location, Span, Token, TokenWithSpan, Whitespace};
 /// Appends the tokens of `sql` (plain whitespace left out) to `out` and returns true, or
 /// returns false (leaving `out` in an unspecified state) when the input holds something this
 /// tokenizer leaves to sqlparser.
-pub(crate) fn tokenize(sql: &str, out: &mut Vec<TokenWithSpan>) -> bool {
+pub fn tokenize(sql: &str, out: &mut Vec<TokenWithSpan>) -> bool {
     let b = sql.as_bytes();
     let n = b.len();
     let at = |k: usize| -> u8 {
@@ -239,6 +239,23 @@ pub(crate) fn tokenize(sql: &str, out: &mut Vec<TokenWithSpan>) -> bool {
     true
 }
 
+/// sqlparser's tokens for `sql` less the plain whitespace (what [`tokenize`] must give when it
+/// does not give up), or None when sqlparser reports an error. For tests and the `lex` fuzz
+/// target.
+pub fn reference_tokens(sql: &str) -> Option<Vec<TokenWithSpan>> {
+    let mut v = Vec::new();
+    sqlparser::tokenizer::Tokenizer::new(&crate::dialect::TrinoDialect, sql)
+        .tokenize_with_location_into_buf(&mut v)
+        .ok()?;
+    v.retain(|t| {
+        !matches!(
+            t.token,
+            Token::Whitespace(Whitespace::Space | Whitespace::Tab | Whitespace::Newline)
+        )
+    });
+    Some(v)
+}
+
 /// Moves the position over `text` as sqlparser does: a line per `\n`, a column per character.
 fn advance(text: &str, line: &mut u64, col: &mut u64) {
     for &x in text.as_bytes() {
@@ -259,23 +276,6 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dialect::TrinoDialect;
-    use sqlparser::tokenizer::Tokenizer;
-
-    /// sqlparser's tokens less the plain whitespace, or None when it reports an error.
-    fn reference(sql: &str) -> Option<Vec<TokenWithSpan>> {
-        let mut v = Vec::new();
-        Tokenizer::new(&TrinoDialect, sql)
-            .tokenize_with_location_into_buf(&mut v)
-            .ok()?;
-        v.retain(|t| {
-            !matches!(
-                t.token,
-                Token::Whitespace(Whitespace::Space | Whitespace::Tab | Whitespace::Newline)
-            )
-        });
-        Some(v)
-    }
 
     /// The fast tokenizer either gives up or agrees with sqlparser, token for token and span
     /// for span. Returns whether it handled the input.
@@ -284,7 +284,7 @@ mod tests {
         if !tokenize(sql, &mut fast) {
             return false;
         }
-        let slow = reference(sql)
+        let slow = reference_tokens(sql)
             .unwrap_or_else(|| panic!("fast tokenizer accepted what sqlparser rejects: {sql:?}"));
         assert_eq!(fast.len(), slow.len(), "token count for {sql:?}");
         for (f, s) in fast.iter().zip(&slow) {

@@ -10,6 +10,7 @@
 
 pub mod catalog;
 pub mod dialect;
-mod lex;
+#[doc(hidden)]
+pub mod lex;
 pub mod lower;
 pub mod parse;
