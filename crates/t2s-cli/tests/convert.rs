@@ -615,3 +615,49 @@ fn ten_thousand_files_with_broken_ones_lose_nothing() {
     assert_eq!(written, 10_000 - broken - latin1);
     assert!(out.join("d01/q00001.sql").is_file());
 }
+
+/// A write that fails half-way (an output folder blocked by a file) stops the run with a clean
+/// error, however many batches are still being read or converted: the pipeline (reader,
+/// workers, records) winds down instead of waiting on a consumer that is gone.
+#[test]
+fn a_failed_write_mid_run_stops_cleanly() {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path().join("repo");
+    // 1,200 files before the blocked folder and 1,200 in it: several batches on each side.
+    for i in 0..1200 {
+        write(&repo, &format!("a_{i:04}.sql"), "SELECT 1");
+        write(&repo, &format!("m/x_{i:04}.sql"), "SELECT 2");
+    }
+    let out = dir.path().join("out");
+    write(&out, "m", "a file where the converter needs a folder");
+    // Output to files, not pipes: nobody reads a pipe while the test waits.
+    let log = |name: &str| std::fs::File::create(dir.path().join(name)).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_trino2spark"))
+        .args(["convert", repo.to_str().unwrap(), "--jobs", "2", "--out"])
+        .arg(&out)
+        .current_dir(ROOT)
+        .stdout(log("stdout"))
+        .stderr(log("stderr"))
+        .spawn()
+        .unwrap();
+    let start = std::time::Instant::now();
+    let status = loop {
+        if let Some(s) = child.try_wait().unwrap() {
+            break s;
+        }
+        if start.elapsed() > std::time::Duration::from_secs(120) {
+            let _ = child.kill();
+            panic!("convert did not stop after a failed write");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    };
+    let stderr = std::fs::read_to_string(dir.path().join("stderr")).unwrap();
+    assert_eq!(status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("cannot create") && stderr.contains("/m"),
+        "{stderr}"
+    );
+    // What came before the blocked folder was written; nothing after it.
+    assert!(out.join("a_0000.sql").is_file());
+    assert!(out.join("a_1199.sql").is_file());
+}
