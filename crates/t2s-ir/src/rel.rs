@@ -240,36 +240,15 @@ pub struct Sample {
 impl Rel {
     /// The output columns of this operator.
     pub fn fields(&self) -> Vec<Field> {
-        match self {
-            Rel::Scan(s) => s.fields.clone(),
-            Rel::Values(v) => v.fields.clone(),
-            Rel::Alias(a) => a.fields.clone(),
-            Rel::Join(j) => {
-                let mut f = j.left.fields();
-                if !matches!(j.kind, JoinKind::Semi | JoinKind::Anti) {
-                    f.extend(j.right.fields());
-                }
-                f
-            }
-            Rel::Unnest(u) => u.fields.clone(),
-            Rel::Filter(f) => f.input.fields(),
-            Rel::Aggregate(a) => a.input.fields(),
-            Rel::Project(p) => p
-                .items
-                .iter()
-                .map(|i| Field {
-                    qualifier: None,
-                    name: i.name.clone(),
-                    ty: i.expr.ty.clone(),
-                })
-                .collect(),
-            Rel::Sort(s) => s.input.fields(),
-            Rel::Limit(l) => l.input.fields(),
-            Rel::SetOp(s) => s.fields.clone(),
-            Rel::With(w) => w.body.fields(),
-            Rel::CteRef(c) => c.fields.clone(),
-            Rel::Sample(s) => s.input.fields(),
-        }
+        let mut v = Vec::new();
+        self.visit_fields(&mut |qualifier, name, ty| {
+            v.push(Field {
+                qualifier: qualifier.map(str::to_string),
+                name: name.to_string(),
+                ty: ty.clone(),
+            })
+        });
+        v
     }
 
     /// The output fields, as [`Rel::fields`] gives them, by reference: (qualifier, name,
