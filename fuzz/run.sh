@@ -3,14 +3,14 @@
 # fuzz/seed.sh, and keeps each run's log in fuzz/logs/<target>.log (final stats: execs, coverage).
 # Crashes land in fuzz/artifacts/<target>/; turn each into a regression case in
 # crates/trino2spark/tests/fuzz_regressions.rs.
-#   bash fuzz/run.sh [SECONDS_PER_TARGET] [TARGET...]     (default 600 s; parse lex pipeline roundtrip)
+#   bash fuzz/run.sh [SECONDS_PER_TARGET] [TARGET...]     (default 600 s; parse lex fastparse pipeline roundtrip)
 # Needs a nightly toolchain and cargo-fuzz (`cargo install cargo-fuzz`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 secs="${1:-600}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(parse lex pipeline roundtrip)
+[ ${#targets[@]} -gt 0 ] || targets=(parse lex fastparse pipeline roundtrip)
 bash fuzz/seed.sh
 mkdir -p fuzz/logs
 for t in "${targets[@]}"; do

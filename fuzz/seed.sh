@@ -4,7 +4,7 @@
 #   bash fuzz/seed.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-for target in parse lex pipeline roundtrip; do
+for target in parse lex fastparse pipeline roundtrip; do
   dir="fuzz/corpus/$target"
   mkdir -p "$dir"
   find corpus -name '*.sql' | while read -r f; do
@@ -16,4 +16,4 @@ for target in parse lex pipeline roundtrip; do
     done
   fi
 done
-echo "seeded fuzz/corpus/{parse,lex,pipeline,roundtrip} (parse now holds $(ls fuzz/corpus/parse | wc -l) inputs)"
+echo "seeded fuzz/corpus/{parse,lex,fastparse,pipeline,roundtrip} (parse now holds $(ls fuzz/corpus/parse | wc -l) inputs)"

@@ -669,29 +669,12 @@ impl Dialect for TrinoDialect {
             | Token::Period
             | Token::LBracket => None,
             Token::Word(w) => {
-                let not_trino = |k: Keyword| {
-                    matches!(
-                        k,
-                        Keyword::XOR
-                            | Keyword::ILIKE
-                            | Keyword::RLIKE
-                            | Keyword::REGEXP
-                            | Keyword::MATCH
-                            | Keyword::GLOB
-                            | Keyword::SIMILAR
-                            | Keyword::MEMBER
-                            | Keyword::OVERLAPS
-                            | Keyword::OPERATOR
-                            | Keyword::DIV
-                            | Keyword::NOTNULL
-                    )
-                };
-                if not_trino(w.keyword) {
+                if foreign_operator(w.keyword) {
                     return unknown;
                 }
                 if w.keyword == Keyword::NOT {
                     if let Token::Word(w2) = &parser.peek_nth_token_ref(1).token {
-                        if not_trino(w2.keyword) {
+                        if foreign_operator(w2.keyword) {
                             return unknown;
                         }
                     }
@@ -715,6 +698,25 @@ impl Dialect for TrinoDialect {
         }
         None
     }
+}
+
+/// Infix operators of other dialects, which sqlparser would read but Trino does not have.
+pub(crate) fn foreign_operator(k: Keyword) -> bool {
+    matches!(
+        k,
+        Keyword::XOR
+            | Keyword::ILIKE
+            | Keyword::RLIKE
+            | Keyword::REGEXP
+            | Keyword::MATCH
+            | Keyword::GLOB
+            | Keyword::SIMILAR
+            | Keyword::MEMBER
+            | Keyword::OVERLAPS
+            | Keyword::OPERATOR
+            | Keyword::DIV
+            | Keyword::NOTNULL
+    )
 }
 
 /// How many infix-built nodes are stacked on the left operand's left spine (at most `limit`).
@@ -915,7 +917,7 @@ struct TypeParser {
     pending_gt: usize,
 }
 
-enum TypeParam {
+pub(crate) enum TypeParam {
     Number(u64, String),
     Type(DataType),
 }
@@ -1148,7 +1150,7 @@ fn char_length(n: u64) -> Option<CharacterLength> {
 }
 
 /// Maps a type name (with its parameters) to a `DataType`.
-fn type_from_name(
+pub(crate) fn type_from_name(
     w: &Word,
     span: sqlparser::tokenizer::Span,
     params: Vec<TypeParam>,

@@ -345,28 +345,7 @@ mod tests {
 
     #[test]
     fn agrees_with_sqlparser_on_the_corpus() {
-        // The repository's corpus, and the TPC queries in ../shared when they are present.
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-        let mut files = Vec::new();
-        let mut stack = vec![root.join("corpus"), root.join("../shared/corpus")];
-        while let Some(d) = stack.pop() {
-            let Ok(rd) = std::fs::read_dir(&d) else {
-                continue;
-            };
-            for e in rd.flatten() {
-                let p = e.path();
-                if p.is_dir() {
-                    stack.push(p);
-                } else if p.extension().is_some_and(|x| x == "sql") {
-                    files.push(p);
-                }
-            }
-        }
-        assert!(
-            files.len() > 200,
-            "corpus not found under {}",
-            root.display()
-        );
+        let files = crate::corpus_files();
         let mut handled = 0;
         for f in &files {
             let sql = std::fs::read_to_string(f).unwrap();

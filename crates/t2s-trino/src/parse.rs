@@ -241,34 +241,36 @@ fn parse_statement_tokens(
     let mut extras = Extras::default();
     let pre = prescan(sql, index, &mut tokens, &mut extras)?;
 
-    let dialect = TrinoDialect;
     dialect::reset_furthest();
     dialect::precharge_operators(pre.set_operations);
-    // The AST fix-up needs the tokens afterwards only for these constructs; otherwise they
-    // move into the parser. Whitespace and comments are dropped: sqlparser skips them on
-    // every peek, and half of all tokens are whitespace.
+    // Whitespace and comments are dropped: sqlparser skips them on every peek, and our parser
+    // wants none. The AST fix-up reads only the other tokens.
+    tokens.retain(|t| !is_trivia(t));
     let fixup = !extras.table_versions.is_empty() || pre.unnest || pre.join;
-    let parser_tokens: Vec<TokenWithSpan> = if fixup {
-        tokens.iter().filter(|t| !is_trivia(t)).cloned().collect()
+
+    // Our parser takes the common case (fast.rs); it gives sqlparser's AST or nothing.
+    if pre.deferred.is_none() && extras.table_versions.is_empty() {
+        if let Some(mut ast) = crate::fast::parse_statement(&tokens) {
+            if cfg!(debug_assertions) || VERIFY_FAST.with(|v| v.borrow().is_some()) {
+                verify_fast_parse(&ast, &tokens, end);
+            }
+            if fixup {
+                fixup_ast(&mut ast, &extras.table_versions, &tokens)?;
+            }
+            return Ok((ast, extras));
+        }
+    }
+
+    // The AST fix-up needs the tokens afterwards only for these constructs; otherwise they
+    // move into the parser.
+    let parser_tokens = if fixup {
+        tokens.clone()
     } else {
         std::mem::take(&mut tokens)
-            .into_iter()
-            .filter(|t| !is_trivia(t))
-            .collect()
     };
-    let mut parser = Parser::new(&dialect).with_tokens_with_locations(parser_tokens);
-    let result = parser.parse_statement().and_then(|stmt| {
-        let next = parser.peek_token();
-        if next.token == Token::EOF {
-            Ok(stmt)
-        } else {
-            parser.expected("end of statement", next)
-        }
-    });
-    let mut ast = match result {
+    let mut ast = match sqlparser_statement(parser_tokens, end) {
         Ok(ast) => ast,
         Err(e) => {
-            let e = convert_error(e, &parser, end);
             return Err(match pre.deferred {
                 Some(d) if (d.line, d.column) < (e.line, e.column) => d,
                 _ => e,
@@ -282,6 +284,79 @@ fn parse_statement_tokens(
         fixup_ast(&mut ast, &extras.table_versions, &tokens)?;
     }
     Ok((ast, extras))
+}
+
+/// Parses one statement (no whitespace tokens) with sqlparser.
+fn sqlparser_statement(
+    tokens: Vec<TokenWithSpan>,
+    end: Location,
+) -> Result<AstStatement, ParseError> {
+    let dialect = TrinoDialect;
+    let mut parser = Parser::new(&dialect).with_tokens_with_locations(tokens);
+    let result = parser.parse_statement().and_then(|stmt| {
+        let next = parser.peek_token();
+        if next.token == Token::EOF {
+            Ok(stmt)
+        } else {
+            parser.expected("end of statement", next)
+        }
+    });
+    result.map_err(|e| convert_error(e, &parser, end))
+}
+
+thread_local! {
+    /// While [`check_fast_parser`] runs: statements our parser took, and the first
+    /// disagreement with sqlparser.
+    static VERIFY_FAST: std::cell::RefCell<Option<(usize, Option<String>)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Compares a statement our parser took with sqlparser's AST, spans included (`Debug` shows
+/// them; `PartialEq` does not compare spans). Debug builds do it for every statement and
+/// panic on a difference; [`check_fast_parser`] records it.
+fn verify_fast_parse(ast: &AstStatement, tokens: &[TokenWithSpan], end: Location) {
+    dialect::reset_furthest();
+    dialect::reset_operators();
+    let mismatch = match sqlparser_statement(tokens.to_vec(), end) {
+        Ok(reference) => {
+            let (ours, theirs) = (format!("{ast:#?}"), format!("{reference:#?}"));
+            (ours != theirs).then(|| {
+                format!("our parser and sqlparser disagree on `{ast}`:\nours: {ours}\nsqlparser: {theirs}")
+            })
+        }
+        Err(e) => Some(format!(
+            "our parser took `{ast}`, which sqlparser rejects: {e}"
+        )),
+    };
+    let recorded = VERIFY_FAST.with(|v| match v.borrow_mut().as_mut() {
+        Some((taken, first)) => {
+            *taken += 1;
+            if first.is_none() {
+                *first = mismatch.clone();
+            }
+            true
+        }
+        None => false,
+    });
+    if let (false, Some(m)) = (recorded, mismatch) {
+        panic!("{m}");
+    }
+}
+
+/// Parses `sql` and checks every statement our own parser (`fast.rs`) takes against
+/// sqlparser's AST. `Ok((parsed, taken))`: statements parsed without error, and how many of
+/// them our parser took; `Err`: the first disagreement. For tests and fuzzing.
+#[doc(hidden)]
+pub fn check_fast_parser(sql: &str) -> Result<(usize, usize), String> {
+    VERIFY_FAST.with(|v| *v.borrow_mut() = Some((0, None)));
+    let parsed = parse_sql(sql).iter().filter(|r| r.is_ok()).count();
+    let (taken, first) = VERIFY_FAST
+        .with(|v| v.borrow_mut().take())
+        .unwrap_or_default();
+    match first {
+        Some(m) => Err(m),
+        None => Ok((parsed, taken)),
+    }
 }
 
 /// Like [`convert_error`] for a parser that is gone: `at` is where it stopped.
