@@ -657,12 +657,12 @@ impl Lowerer<'_> {
                 Found::Column { field, used } => {
                     let mut e = Expr::new(
                         ExprKind::Column(ColumnRef {
-                            qualifier: field.qualifier.clone(),
-                            name: field.name.clone(),
+                            qualifier: field.qualifier.as_deref().map(str::to_string),
+                            name: field.name.to_string(),
                             depth,
                             written_qualified: written_qualified && used > 1,
                         }),
-                        field.ty.clone(),
+                        Type::clone(&field.ty),
                     )
                     .with_span(span);
                     for f in &parts[used..] {
@@ -1595,15 +1595,21 @@ impl Lowerer<'_> {
 }
 
 enum Found<'s> {
-    Column { field: &'s ScopeField, used: usize },
-    Open { qualifier: &'s str, used: usize },
+    Column {
+        field: &'s ScopeField<'s>,
+        used: usize,
+    },
+    Open {
+        qualifier: &'s str,
+        used: usize,
+    },
     Ambiguous,
     None,
 }
 
 /// Finds `parts` in one scope. Tries `qualifier.column[.field…]` (qualifier possibly
 /// multi-part) before `column[.field…]`, as Trino does.
-fn find_in_scope<'s>(scope: &'s super::Scope, parts: &'s [String]) -> Found<'s> {
+fn find_in_scope<'s>(scope: &'s super::Scope<'_>, parts: &'s [String]) -> Found<'s> {
     // qualified: the longest prefix that names a relation qualifier.
     if parts.len() >= 2 {
         for qlen in (1..parts.len()).rev() {
@@ -1612,7 +1618,7 @@ fn find_in_scope<'s>(scope: &'s super::Scope, parts: &'s [String]) -> Found<'s> 
             let mut hits = scope
                 .fields
                 .iter()
-                .filter(|f| f.qualifier.as_deref() == Some(q.as_str()) && &f.name == col);
+                .filter(|f| f.qualifier.as_deref() == Some(q.as_str()) && f.name == col.as_str());
             match (hits.next(), hits.next()) {
                 (None, _) => {}
                 (Some(field), None) => {
@@ -1634,7 +1640,7 @@ fn find_in_scope<'s>(scope: &'s super::Scope, parts: &'s [String]) -> Found<'s> 
     let mut hits = scope
         .fields
         .iter()
-        .filter(|f| f.name == parts[0] && !f.hidden);
+        .filter(|f| f.name == parts[0].as_str() && !f.hidden);
     if let Some(first) = hits.next() {
         // The same column seen twice through USING or a CTE alias is not ambiguous.
         return if hits.all(|h| h.qualifier == first.qualifier) {
