@@ -146,7 +146,12 @@ pub(crate) struct Lowerer<'a> {
 }
 
 fn lc(s: &str) -> String {
-    s.to_lowercase()
+    // ASCII (nearly every identifier) without `to_lowercase`'s per-character work.
+    if s.is_ascii() {
+        s.to_ascii_lowercase()
+    } else {
+        s.to_lowercase()
+    }
 }
 
 fn ident(i: &ast::Ident) -> String {
