@@ -392,13 +392,12 @@ impl Expr {
         if !f(self) {
             return;
         }
-        for c in self.children() {
-            c.walk(f);
-        }
+        self.for_each_child(|c| c.walk(f));
     }
 
-    /// Direct sub-expressions (not descending into subquery plans).
-    pub fn children(&self) -> Vec<&Expr> {
+    /// Calls `f` on each direct sub-expression (not descending into subquery plans, nor into
+    /// window frame bounds).
+    pub fn for_each_child<'e>(&'e self, mut f: impl FnMut(&'e Expr)) {
         use ExprKind::*;
         match &self.kind {
             Column(_)
@@ -408,17 +407,18 @@ impl Expr {
             | LambdaVar(_)
             | SparkLiteral(_)
             | ScalarSubquery(_)
-            | Exists { .. } => vec![],
+            | Exists { .. } => {}
             Call { args, .. }
             | SparkCall { args, .. }
             | SparkTemplate { args, .. }
             | Array(args)
             | Row(args)
-            | Grouping(args) => args.iter().collect(),
+            | Grouping(args) => args.iter().for_each(f),
             Binary { left, right, .. }
             | SparkInfix { left, right, .. }
             | IsDistinctFrom { left, right, .. } => {
-                vec![left, right]
+                f(left);
+                f(right)
             }
             Unary { expr, .. }
             | Cast { expr, .. }
@@ -427,49 +427,59 @@ impl Expr {
             | FieldAccess { expr, .. }
             | Extract { expr, .. }
             | Try(expr)
-            | InSubquery { expr, .. } => vec![expr],
-            Quantified { left, .. } => vec![left],
+            | InSubquery { expr, .. } => f(expr),
+            Quantified { left, .. } => f(left),
             Case {
                 operand,
                 branches,
                 else_result,
             } => {
-                let mut v: Vec<&Expr> = operand.iter().map(|b| &**b).collect();
+                operand.iter().for_each(|b| f(b));
                 for (w, t) in branches {
-                    v.push(w);
-                    v.push(t);
+                    f(w);
+                    f(t);
                 }
-                v.extend(else_result.iter().map(|b| &**b));
-                v
+                else_result.iter().for_each(|b| f(b));
             }
-            InList { expr, list, .. } => std::iter::once(&**expr).chain(list.iter()).collect(),
+            InList { expr, list, .. } => {
+                f(expr);
+                list.iter().for_each(f)
+            }
             Between {
                 expr, low, high, ..
-            } => vec![expr, low, high],
+            } => {
+                f(expr);
+                f(low);
+                f(high)
+            }
             Like {
                 expr,
                 pattern,
                 escape,
                 ..
             } => {
-                let mut v = vec![&**expr, &**pattern];
-                v.extend(escape.iter().map(|b| &**b));
-                v
+                f(expr);
+                f(pattern);
+                escape.iter().for_each(|b| f(b));
             }
-            Subscript { expr, index } => vec![expr, index],
-            AtTimeZone { expr, zone } => vec![expr, zone],
-            Lambda { body, .. } => vec![body],
+            Subscript { expr, index } => {
+                f(expr);
+                f(index)
+            }
+            AtTimeZone { expr, zone } => {
+                f(expr);
+                f(zone)
+            }
+            Lambda { body, .. } => f(body),
             Aggregate(a) => {
-                let mut v: Vec<&Expr> = a.args.iter().collect();
-                v.extend(a.filter.iter().map(|b| &**b));
-                v.extend(a.order_by.iter().map(|k| &k.expr));
-                v
+                a.args.iter().for_each(&mut f);
+                a.filter.iter().for_each(|b| f(b));
+                a.order_by.iter().for_each(|k| f(&k.expr));
             }
             Window(w) => {
-                let mut v = vec![&w.function];
-                v.extend(w.partition_by.iter());
-                v.extend(w.order_by.iter().map(|k| &k.expr));
-                v
+                f(&w.function);
+                w.partition_by.iter().for_each(&mut f);
+                w.order_by.iter().for_each(|k| f(&k.expr));
             }
         }
     }

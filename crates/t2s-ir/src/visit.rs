@@ -1,57 +1,62 @@
 //! Traversal of plans and expressions, for passes that rewrite them.
+//!
+//! The walkers take callbacks instead of returning lists, so a walk allocates nothing.
 
 use crate::expr::{Expr, ExprKind, FrameBound};
 use crate::rel::{GroupingElement, Rel, With};
 
-/// The expressions that belong to this operator itself (not to its inputs).
-pub fn own_exprs_mut(rel: &mut Rel) -> Vec<&mut Expr> {
+/// Calls `f` on each expression that belongs to this operator itself (not to its inputs).
+pub fn for_each_own_expr_mut<'r>(rel: &'r mut Rel, mut f: impl FnMut(&'r mut Expr)) {
     match rel {
-        Rel::Scan(s) => s.time_travel.iter_mut().map(|t| &mut t.expr).collect(),
-        Rel::CteRef(_) | Rel::Alias(_) | Rel::SetOp(_) | Rel::With(_) => vec![],
-        Rel::Values(v) => v.rows.iter_mut().flat_map(|r| r.iter_mut()).collect(),
-        Rel::Join(j) => j.condition.iter_mut().collect(),
-        Rel::Unnest(u) => u.exprs.iter_mut().collect(),
-        Rel::Filter(x) => vec![&mut x.predicate],
+        Rel::Scan(s) => s.time_travel.iter_mut().for_each(|t| f(&mut t.expr)),
+        Rel::CteRef(_) | Rel::Alias(_) | Rel::SetOp(_) | Rel::With(_) => {}
+        Rel::Values(v) => v.rows.iter_mut().flatten().for_each(f),
+        Rel::Join(j) => j.condition.iter_mut().for_each(f),
+        Rel::Unnest(u) => u.exprs.iter_mut().for_each(f),
+        Rel::Filter(x) => f(&mut x.predicate),
         Rel::Aggregate(a) => {
-            let mut v = Vec::new();
             for el in &mut a.group_by.elements {
                 match el {
-                    GroupingElement::Expr(e) => v.push(e),
+                    GroupingElement::Expr(e) => f(e),
                     GroupingElement::Rollup(sets)
                     | GroupingElement::Cube(sets)
                     | GroupingElement::GroupingSets(sets) => {
-                        v.extend(sets.iter_mut().flat_map(|s| s.iter_mut()))
+                        sets.iter_mut().flatten().for_each(&mut f)
                     }
                 }
             }
-            v
         }
-        Rel::Project(p) => p.items.iter_mut().map(|i| &mut i.expr).collect(),
-        Rel::Sort(s) => s.keys.iter_mut().map(|k| &mut k.expr).collect(),
-        Rel::Limit(l) => l.offset.iter_mut().chain(l.fetch.iter_mut()).collect(),
-        Rel::Sample(s) => vec![&mut s.percentage],
+        Rel::Project(p) => p.items.iter_mut().for_each(|i| f(&mut i.expr)),
+        Rel::Sort(s) => s.keys.iter_mut().for_each(|k| f(&mut k.expr)),
+        Rel::Limit(l) => l.offset.iter_mut().chain(l.fetch.iter_mut()).for_each(f),
+        Rel::Sample(s) => f(&mut s.percentage),
     }
 }
 
-/// Mutable direct child relations.
-pub fn inputs_mut(rel: &mut Rel) -> Vec<&mut Rel> {
+/// Calls `f` on each direct child relation.
+pub fn for_each_input_mut<'r>(rel: &'r mut Rel, mut f: impl FnMut(&'r mut Rel)) {
     match rel {
-        Rel::Scan(_) | Rel::Values(_) | Rel::Unnest(_) | Rel::CteRef(_) => vec![],
-        Rel::Alias(a) => vec![&mut *a.input],
-        Rel::Join(j) => vec![&mut *j.left, &mut *j.right],
-        Rel::Filter(f) => vec![&mut *f.input],
-        Rel::Aggregate(a) => vec![&mut *a.input],
-        Rel::Project(p) => vec![&mut *p.input],
-        Rel::Sort(s) => vec![&mut *s.input],
-        Rel::Limit(l) => vec![&mut *l.input],
-        Rel::SetOp(s) => vec![&mut *s.left, &mut *s.right],
+        Rel::Scan(_) | Rel::Values(_) | Rel::Unnest(_) | Rel::CteRef(_) => {}
+        Rel::Alias(a) => f(&mut a.input),
+        Rel::Join(j) => {
+            f(&mut j.left);
+            f(&mut j.right)
+        }
+        Rel::Filter(x) => f(&mut x.input),
+        Rel::Aggregate(a) => f(&mut a.input),
+        Rel::Project(p) => f(&mut p.input),
+        Rel::Sort(s) => f(&mut s.input),
+        Rel::Limit(l) => f(&mut l.input),
+        Rel::SetOp(s) => {
+            f(&mut s.left);
+            f(&mut s.right)
+        }
         Rel::With(w) => {
             let With { ctes, body, .. } = w;
-            let mut v: Vec<&mut Rel> = ctes.iter_mut().map(|c| &mut c.rel).collect();
-            v.push(&mut **body);
-            v
+            ctes.iter_mut().for_each(|c| f(&mut c.rel));
+            f(body)
         }
-        Rel::Sample(s) => vec![&mut *s.input],
+        Rel::Sample(s) => f(&mut s.input),
     }
 }
 
@@ -64,13 +69,11 @@ pub fn for_each_expr_mut(rel: &mut Rel, f: &mut dyn FnMut(&mut Expr)) {
 }
 
 fn for_each_expr_mut_inner(rel: &mut Rel, f: &mut dyn FnMut(&mut Expr)) {
-    for input in inputs_mut(rel) {
-        for_each_expr_mut(input, f);
-    }
-    for e in own_exprs_mut(rel) {
+    for_each_input_mut(rel, |input| for_each_expr_mut(input, f));
+    for_each_own_expr_mut(rel, |e| {
         visit_subplans_mut(e, &mut |sub| for_each_expr_mut(sub, f));
         f(e);
-    }
+    });
 }
 
 /// Calls `f` on every subquery plan nested anywhere inside `e` (outermost first, not recursing
@@ -87,13 +90,11 @@ fn visit_subplans_mut_inner(e: &mut Expr, f: &mut dyn FnMut(&mut Rel)) {
         ExprKind::InSubquery { rel, .. } | ExprKind::Quantified { rel, .. } => f(rel),
         _ => {}
     }
-    for c in children_mut(e) {
-        visit_subplans_mut_inner(c, f);
-    }
+    for_each_child_mut(e, |c| visit_subplans_mut_inner(c, f));
 }
 
-/// Mutable direct sub-expressions (not descending into subquery plans).
-pub fn children_mut(e: &mut Expr) -> Vec<&mut Expr> {
+/// Calls `f` on each direct sub-expression (not descending into subquery plans).
+pub fn for_each_child_mut<'e>(e: &'e mut Expr, mut f: impl FnMut(&'e mut Expr)) {
     use ExprKind::*;
     match &mut e.kind {
         Column(_)
@@ -103,19 +104,18 @@ pub fn children_mut(e: &mut Expr) -> Vec<&mut Expr> {
         | LambdaVar(_)
         | SparkLiteral(_)
         | ScalarSubquery(_)
-        | Exists { .. } => {
-            vec![]
-        }
+        | Exists { .. } => {}
         Call { args, .. }
         | SparkCall { args, .. }
         | SparkTemplate { args, .. }
         | Array(args)
         | Row(args)
-        | Grouping(args) => args.iter_mut().collect(),
+        | Grouping(args) => args.iter_mut().for_each(f),
         Binary { left, right, .. }
         | SparkInfix { left, right, .. }
         | IsDistinctFrom { left, right, .. } => {
-            vec![&mut **left, &mut **right]
+            f(left);
+            f(right)
         }
         Unary { expr, .. }
         | Cast { expr, .. }
@@ -124,59 +124,67 @@ pub fn children_mut(e: &mut Expr) -> Vec<&mut Expr> {
         | FieldAccess { expr, .. }
         | Extract { expr, .. }
         | Try(expr)
-        | InSubquery { expr, .. } => vec![&mut **expr],
-        Quantified { left, .. } => vec![&mut **left],
+        | InSubquery { expr, .. } => f(expr),
+        Quantified { left, .. } => f(left),
         Case {
             operand,
             branches,
             else_result,
         } => {
-            let mut v: Vec<&mut Expr> = operand.iter_mut().map(|b| &mut **b).collect();
+            operand.iter_mut().for_each(|b| f(b));
             for (w, t) in branches {
-                v.push(w);
-                v.push(t);
+                f(w);
+                f(t);
             }
-            v.extend(else_result.iter_mut().map(|b| &mut **b));
-            v
+            else_result.iter_mut().for_each(|b| f(b));
         }
-        InList { expr, list, .. } => std::iter::once(&mut **expr)
-            .chain(list.iter_mut())
-            .collect(),
+        InList { expr, list, .. } => {
+            f(expr);
+            list.iter_mut().for_each(f)
+        }
         Between {
             expr, low, high, ..
-        } => vec![&mut **expr, &mut **low, &mut **high],
+        } => {
+            f(expr);
+            f(low);
+            f(high)
+        }
         Like {
             expr,
             pattern,
             escape,
             ..
         } => {
-            let mut v = vec![&mut **expr, &mut **pattern];
-            v.extend(escape.iter_mut().map(|b| &mut **b));
-            v
+            f(expr);
+            f(pattern);
+            escape.iter_mut().for_each(|b| f(b));
         }
-        Subscript { expr, index } => vec![&mut **expr, &mut **index],
-        AtTimeZone { expr, zone } => vec![&mut **expr, &mut **zone],
-        Lambda { body, .. } => vec![&mut **body],
+        Subscript { expr, index } => {
+            f(expr);
+            f(index)
+        }
+        AtTimeZone { expr, zone } => {
+            f(expr);
+            f(zone)
+        }
+        Lambda { body, .. } => f(body),
         Aggregate(a) => {
-            let mut v: Vec<&mut Expr> = a.args.iter_mut().collect();
-            v.extend(a.filter.iter_mut().map(|b| &mut **b));
-            v.extend(a.order_by.iter_mut().map(|k| &mut k.expr));
-            v
+            a.args.iter_mut().for_each(&mut f);
+            a.filter.iter_mut().for_each(|b| f(b));
+            a.order_by.iter_mut().for_each(|k| f(&mut k.expr));
         }
         Window(w) => {
             let w = &mut **w;
-            let mut v = vec![&mut w.function];
-            v.extend(w.partition_by.iter_mut());
-            v.extend(w.order_by.iter_mut().map(|k| &mut k.expr));
+            f(&mut w.function);
+            w.partition_by.iter_mut().for_each(&mut f);
+            w.order_by.iter_mut().for_each(|k| f(&mut k.expr));
             if let Some(fr) = &mut w.frame {
                 for b in std::iter::once(&mut fr.start).chain(fr.end.iter_mut()) {
                     if let FrameBound::Preceding(x) | FrameBound::Following(x) = b {
-                        v.push(&mut **x);
+                        f(x);
                     }
                 }
             }
-            v
         }
     }
 }
@@ -184,9 +192,7 @@ pub fn children_mut(e: &mut Expr) -> Vec<&mut Expr> {
 /// Rewrites `e` bottom-up: children first, then `f` on the node itself.
 pub fn transform_up(e: &mut Expr, f: &mut dyn FnMut(&mut Expr)) {
     stacker::maybe_grow(64 * 1024, 4 * 1024 * 1024, || {
-        for c in children_mut(e) {
-            transform_up(c, f);
-        }
+        for_each_child_mut(e, |c| transform_up(c, f));
         f(e);
     })
 }
@@ -204,11 +210,9 @@ pub fn for_each_rel_mut(rel: &mut Rel, f: &mut dyn FnMut(&mut Rel)) {
 }
 
 fn for_each_rel_mut_inner(rel: &mut Rel, f: &mut dyn FnMut(&mut Rel)) {
-    for input in inputs_mut(rel) {
-        for_each_rel_mut(input, f);
-    }
-    for e in own_exprs_mut(rel) {
-        visit_subplans_mut(e, &mut |sub| for_each_rel_mut(sub, f));
-    }
+    for_each_input_mut(rel, |input| for_each_rel_mut(input, f));
+    for_each_own_expr_mut(rel, |e| {
+        visit_subplans_mut(e, &mut |sub| for_each_rel_mut(sub, f))
+    });
     f(rel);
 }

@@ -1,7 +1,7 @@
 //! Trino sorts NULLs last in both directions unless told otherwise; Spark sorts them first for
 //! ASC (catalog §6). Every sort key without an explicit null order gets `NULLS LAST`.
 
-use t2s_ir::visit::{for_each_rel_mut, transform_plan};
+use t2s_ir::visit::{for_each_own_expr_mut, for_each_rel_mut, transform_up};
 use t2s_ir::{ExprKind, Rel, SortKey};
 
 fn explicit(keys: &mut [SortKey]) {
@@ -13,14 +13,17 @@ fn explicit(keys: &mut [SortKey]) {
 }
 
 pub fn make_null_order_explicit(rel: &mut Rel) {
+    // One walk: every operator (subquery plans included), and every node of its own expressions.
     for_each_rel_mut(rel, &mut |r| {
         if let Rel::Sort(s) = r {
             explicit(&mut s.keys);
         }
-    });
-    transform_plan(rel, &mut |e| match &mut e.kind {
-        ExprKind::Window(w) => explicit(&mut w.order_by),
-        ExprKind::Aggregate(a) => explicit(&mut a.order_by),
-        _ => {}
+        for_each_own_expr_mut(r, |root| {
+            transform_up(root, &mut |e| match &mut e.kind {
+                ExprKind::Window(w) => explicit(&mut w.order_by),
+                ExprKind::Aggregate(a) => explicit(&mut a.order_by),
+                _ => {}
+            })
+        });
     });
 }

@@ -10,7 +10,8 @@
 use crate::Target;
 use std::collections::HashSet;
 use t2s_ir::visit::{
-    children_mut, for_each_rel_mut, inputs_mut, own_exprs_mut, transform_plan, visit_subplans_mut,
+    for_each_child_mut, for_each_input_mut, for_each_own_expr_mut, for_each_rel_mut,
+    transform_plan, visit_subplans_mut,
 };
 use t2s_ir::*;
 
@@ -290,7 +291,7 @@ fn contains_unnest_join(r: &Rel) -> bool {
 fn in_subquery_values(rel: &mut Rel, diags: &mut Vec<Diagnostic>) {
     for_each_rel_mut(rel, &mut |r| {
         let predicate_roots: bool = matches!(r, Rel::Filter(_) | Rel::Join(_));
-        for root in own_exprs_mut(r) {
+        for_each_own_expr_mut(r, |root| {
             if predicate_roots {
                 for conj in conjuncts_mut(root) {
                     // A top-level (NOT) IN conjunct is fine; rewrite what is inside it.
@@ -310,7 +311,7 @@ fn in_subquery_values(rel: &mut Rel, diags: &mut Vec<Diagnostic>) {
             } else {
                 rewrite_in_values(root, diags);
             }
-        }
+        });
     });
 }
 
@@ -331,9 +332,7 @@ fn conjuncts_mut(e: &mut Expr) -> Vec<&mut Expr> {
 }
 
 fn rewrite_in_values(e: &mut Expr, diags: &mut Vec<Diagnostic>) {
-    for c in children_mut(e) {
-        rewrite_in_values(c, diags);
-    }
+    for_each_child_mut(e, |c| rewrite_in_values(c, diags));
     let ExprKind::InSubquery { expr, rel, negated } = &mut e.kind else {
         return;
     };
@@ -491,14 +490,14 @@ fn is_correlated(rel: &mut Rel, level: usize) -> bool {
             .collect(),
         _ => vec![],
     };
-    for (i, input) in inputs_mut(rel).into_iter().enumerate() {
-        if is_correlated(input, input_level.get(i).copied().unwrap_or(level)) {
-            return true;
-        }
-    }
-    own_exprs_mut(rel)
-        .into_iter()
-        .any(|e| expr_correlated(e, level))
+    let mut found = false;
+    let mut i = 0;
+    for_each_input_mut(rel, |input| {
+        found = found || is_correlated(input, input_level.get(i).copied().unwrap_or(level));
+        i += 1;
+    });
+    for_each_own_expr_mut(rel, |e| found = found || expr_correlated(e, level));
+    found
 }
 
 fn expr_correlated(e: &mut Expr, level: usize) -> bool {
@@ -511,7 +510,7 @@ fn expr_correlated(e: &mut Expr, level: usize) -> bool {
                 found = true;
             }
         }
-        stack.extend(x.children());
+        x.for_each_child(|c| stack.push(c));
     }
     found
 }

@@ -49,6 +49,14 @@ pub fn rewrite(
     out
 }
 
+/// What [`Cx::binary_or_same`] made of a binary operation.
+enum BinaryOut {
+    /// A replacement (`None`: keep the node, its operands taken out).
+    New(Option<Expr>),
+    /// The same operation over these operands, of this type.
+    Same(Expr, Expr, Type),
+}
+
 struct Cx<'a, 'r> {
     target: Target,
     diags: &'a mut Vec<Diagnostic>,
@@ -60,6 +68,17 @@ struct Cx<'a, 'r> {
 
 fn take(e: &mut Expr) -> Expr {
     std::mem::replace(e, Expr::literal(Literal::Null, Type::Unknown))
+}
+
+fn binary_node(op: BinaryOp, l: Expr, r: Expr, ty: Type) -> Expr {
+    Expr::new(
+        ExprKind::Binary {
+            op,
+            left: Box::new(l),
+            right: Box::new(r),
+        },
+        ty,
+    )
 }
 
 fn call(name: &str, args: Vec<Expr>, ty: Type) -> Expr {
@@ -341,7 +360,15 @@ impl Cx<'_, '_> {
         let new = match &mut e.kind {
             ExprKind::Binary { op, left, right } => {
                 let (op, l, r) = (*op, take(left), take(right));
-                self.binary(op, l, r, ty, span)
+                match self.binary_or_same(op, l, r, ty, span) {
+                    BinaryOut::New(n) => n,
+                    BinaryOut::Same(l, r, _) => {
+                        // The same node: the operands go back into their boxes.
+                        **left = l;
+                        **right = r;
+                        None
+                    }
+                }
             }
             ExprKind::Cast { expr, to, safe } => {
                 let (x, to, safe) = (take(expr), to.clone(), *safe);
@@ -585,16 +612,21 @@ impl Cx<'_, '_> {
         ty: Type,
         span: Option<Span>,
     ) -> Option<Expr> {
-        let rebuild = |l: Expr, r: Expr, ty: Type| {
-            Expr::new(
-                ExprKind::Binary {
-                    op,
-                    left: Box::new(l),
-                    right: Box::new(r),
-                },
-                ty,
-            )
-        };
+        match self.binary_or_same(op, l, r, ty, span) {
+            BinaryOut::New(n) => n,
+            BinaryOut::Same(l, r, ty) => Some(binary_node(op, l, r, ty)),
+        }
+    }
+
+    /// [`Cx::binary`], telling apart the common case where the operation stays as it is.
+    fn binary_or_same(
+        &mut self,
+        op: BinaryOp,
+        l: Expr,
+        r: Expr,
+        ty: Type,
+        span: Option<Span>,
+    ) -> BinaryOut {
         if op == BinaryOp::Div && (l.ty.is_unknown() || r.ty.is_unknown()) {
             self.warn(&l, "unknown-type", "`/` with an operand of unknown type is printed as Spark's `/`: if both operands are integers, Trino truncates and Spark does not (declare the table with --schema)");
         }
@@ -607,7 +639,7 @@ impl Cx<'_, '_> {
         } else {
             (l, r)
         };
-        match op {
+        BinaryOut::New(match op {
             BinaryOp::Div if l.ty.is_integral() && r.ty.is_integral() => {
                 // Trino truncates integer division; Spark's `/` is DOUBLE (catalog §4).
                 let d = Expr::new(
@@ -629,7 +661,7 @@ impl Cx<'_, '_> {
                 let Type::Decimal { scale, .. } = ty else {
                     unreachable!()
                 };
-                let q = rebuild(l, r, Type::Unknown);
+                let q = binary_node(op, l, r, Type::Unknown);
                 let rounded = call("round", vec![q, lit_int(scale as i64)], ty.clone());
                 Some(self.cast(rounded, &ty))
             }
@@ -688,9 +720,9 @@ impl Cx<'_, '_> {
             _ if op.is_comparison() && char_compare_length(&[&l.ty, &r.ty]).is_some() => {
                 let n = char_compare_length(&[&l.ty, &r.ty]).unwrap_or(1);
                 if matches!(op, BinaryOp::Eq | BinaryOp::NotEq) {
-                    Some(rebuild(trim_char(l), trim_char(r), ty))
+                    Some(binary_node(op, trim_char(l), trim_char(r), ty))
                 } else {
-                    Some(rebuild(pad_char(l, n), pad_char(r, n), ty))
+                    Some(binary_node(op, pad_char(l, n), pad_char(r, n), ty))
                 }
             }
             _ if op.is_comparison() && (may_be_nan(&l) || may_be_nan(&r)) => {
@@ -713,8 +745,8 @@ impl Cx<'_, '_> {
                     ty,
                 ))
             }
-            _ => Some(rebuild(l, r, ty)),
-        }
+            _ => return BinaryOut::Same(l, r, ty),
+        })
     }
 
     /// Spark's decimal arithmetic drops scale (down to 6) when the exact result type needs more
@@ -1030,14 +1062,7 @@ impl Cx<'_, '_> {
                 if op.is_comparison() || matches!(op, BinaryOp::And | BinaryOp::Or) =>
             {
                 let (l, r) = (self.try_expr(*left, span), self.try_expr(*right, span));
-                Expr::new(
-                    ExprKind::Binary {
-                        op,
-                        left: Box::new(l),
-                        right: Box::new(r),
-                    },
-                    ty,
-                )
+                binary_node(op, l, r, ty)
             }
             ExprKind::SparkCall { name, args } if name == "element_at" => {
                 call("try_element_at", args, ty)

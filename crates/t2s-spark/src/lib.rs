@@ -264,18 +264,21 @@ const KEYWORDS: &[&str] = &[
     "current_schema",
 ];
 
-/// Whether `name` is in [`KEYWORDS`]: a binary search over a sorted copy (`quote` runs for
-/// every identifier printed; a linear scan of the list showed in profiles).
+/// Whether `name` is in [`KEYWORDS`]. `quote` runs for every identifier printed, so the words
+/// are bucketed by length and first byte: a lookup compares one or two same-length words.
 fn is_keyword(name: &str) -> bool {
-    static SORTED: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
-    SORTED
-        .get_or_init(|| {
-            let mut v = KEYWORDS.to_vec();
-            v.sort_unstable();
-            v
-        })
-        .binary_search(&name)
-        .is_ok()
+    fn bucket(word: &str) -> usize {
+        word.len().min(31) * 64 + usize::from(word.as_bytes().first().map_or(0, |b| b & 63))
+    }
+    static BUCKETS: std::sync::OnceLock<Vec<Vec<&'static str>>> = std::sync::OnceLock::new();
+    BUCKETS.get_or_init(|| {
+        let mut v = vec![Vec::new(); 32 * 64];
+        for k in KEYWORDS {
+            v[bucket(k)].push(*k);
+        }
+        v
+    })[bucket(name)]
+    .contains(&name)
 }
 
 /// Quotes an identifier with back-ticks unless it is a plain lower-case word that is not a keyword.
@@ -302,14 +305,13 @@ pub fn push_quoted(out: &mut String, name: &str) {
 }
 
 fn is_plain(name: &str) -> bool {
-    !name.is_empty()
+    // Bytes, not chars: any byte of a non-ASCII character fails these tests anyway.
+    name.bytes()
+        .next()
+        .is_some_and(|c| c.is_ascii_lowercase() || c == b'_')
         && name
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_ascii_lowercase() || c == '_')
-        && name
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+            .bytes()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'_')
         && !is_keyword(name)
 }
 

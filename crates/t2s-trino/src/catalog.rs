@@ -108,6 +108,14 @@ impl Catalog {
     /// Finds a table by its dotted name parts (any case). A full match wins; otherwise the
     /// longest suffix of `parts` that names a table uniquely.
     pub fn lookup(&self, parts: &[String]) -> Option<&TableSchema> {
+        // The common case, a bare lower-case name, without building keys.
+        if let [name] = parts {
+            if name.is_ascii() && !name.bytes().any(|b| b.is_ascii_uppercase()) {
+                if let Some(t) = self.tables.get(name) {
+                    return Some(t);
+                }
+            }
+        }
         let lower: Vec<String> = parts.iter().map(|p| p.to_lowercase()).collect();
         for start in 0..lower.len() {
             let key = lower[start..].join(".");

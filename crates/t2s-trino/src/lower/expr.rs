@@ -657,12 +657,12 @@ impl Lowerer<'_> {
                 Found::Column { field, used } => {
                     let mut e = Expr::new(
                         ExprKind::Column(ColumnRef {
-                            qualifier: field.qualifier.clone(),
-                            name: field.name.clone(),
+                            qualifier: field.qualifier.as_deref().map(str::to_string),
+                            name: field.name.to_string(),
                             depth,
                             written_qualified: written_qualified && used > 1,
                         }),
-                        field.ty.clone(),
+                        Type::clone(&field.ty),
                     )
                     .with_span(span);
                     for f in &parts[used..] {
@@ -679,6 +679,7 @@ impl Lowerer<'_> {
                     return Expr::literal(Literal::Null, unknown());
                 }
                 Found::Open { qualifier, used } => {
+                    let qualifier = qualifier.to_string();
                     let name = parts[used - 1].clone();
                     self.warn_once(
                         &format!("col:{qualifier}.{name}"),
@@ -1593,71 +1594,67 @@ impl Lowerer<'_> {
     }
 }
 
-enum Found {
-    Column { field: ScopeField, used: usize },
-    Open { qualifier: String, used: usize },
+enum Found<'s> {
+    Column {
+        field: &'s ScopeField<'s>,
+        used: usize,
+    },
+    Open {
+        qualifier: &'s str,
+        used: usize,
+    },
     Ambiguous,
     None,
 }
 
 /// Finds `parts` in one scope. Tries `qualifier.column[.field…]` (qualifier possibly
 /// multi-part) before `column[.field…]`, as Trino does.
-fn find_in_scope(scope: &super::Scope, parts: &[String]) -> Found {
+fn find_in_scope<'s>(scope: &'s super::Scope<'_>, parts: &'s [String]) -> Found<'s> {
     // qualified: the longest prefix that names a relation qualifier.
     if parts.len() >= 2 {
         for qlen in (1..parts.len()).rev() {
             let q = &parts[qlen - 1];
             let col = &parts[qlen];
-            let hits: Vec<&ScopeField> = scope
+            let mut hits = scope
                 .fields
                 .iter()
-                .filter(|f| f.qualifier.as_deref() == Some(q.as_str()) && &f.name == col)
-                .collect();
-            match hits.len() {
-                0 => {}
-                1 => {
+                .filter(|f| f.qualifier.as_deref() == Some(q.as_str()) && f.name == col.as_str());
+            match (hits.next(), hits.next()) {
+                (None, _) => {}
+                (Some(field), None) => {
                     return Found::Column {
-                        field: hits[0].clone(),
+                        field,
                         used: qlen + 1,
                     }
                 }
-                _ => return Found::Ambiguous,
+                (Some(_), Some(_)) => return Found::Ambiguous,
             }
             if scope.open.iter().any(|o| o == q) {
                 return Found::Open {
-                    qualifier: q.clone(),
+                    qualifier: q,
                     used: qlen + 1,
                 };
             }
         }
     }
-    let hits: Vec<&ScopeField> = scope
+    let mut hits = scope
         .fields
         .iter()
-        .filter(|f| f.name == parts[0] && !f.hidden)
-        .collect();
-    match hits.len() {
-        0 => {}
-        1 => {
-            return Found::Column {
-                field: hits[0].clone(),
+        .filter(|f| f.name == parts[0].as_str() && !f.hidden);
+    if let Some(first) = hits.next() {
+        // The same column seen twice through USING or a CTE alias is not ambiguous.
+        return if hits.all(|h| h.qualifier == first.qualifier) {
+            Found::Column {
+                field: first,
                 used: 1,
             }
-        }
-        _ => {
-            // The same column seen twice through USING or a CTE alias is not ambiguous.
-            if hits.iter().all(|h| h.qualifier == hits[0].qualifier) {
-                return Found::Column {
-                    field: hits[0].clone(),
-                    used: 1,
-                };
-            }
-            return Found::Ambiguous;
-        }
+        } else {
+            Found::Ambiguous
+        };
     }
     if let Some(q) = scope.open.first() {
         return Found::Open {
-            qualifier: q.clone(),
+            qualifier: q,
             used: 1,
         };
     }

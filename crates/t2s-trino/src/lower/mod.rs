@@ -15,7 +15,9 @@ use crate::catalog::Catalog;
 use crate::parse::ParsedStatement;
 use sqlparser::ast;
 use sqlparser::ast::Spanned;
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 use t2s_ir::*;
 
 /// The result of lowering one statement.
@@ -68,12 +70,13 @@ pub fn lower_statement_with(
     }
 }
 
-/// A column visible in a scope.
+/// A column visible in a scope. A catalog table's names and types are borrowed from the
+/// catalog; the fields of one relation share their qualifier.
 #[derive(Debug, Clone)]
-struct ScopeField {
-    qualifier: Option<String>,
-    name: String,
-    ty: Type,
+struct ScopeField<'a> {
+    qualifier: Option<Rc<str>>,
+    name: Cow<'a, str>,
+    ty: Cow<'a, Type>,
     /// A join key merged by USING: reachable only qualified (`l.k`), and not part of `*`
     /// (the merged, unqualified key is).
     hidden: bool,
@@ -81,21 +84,26 @@ struct ScopeField {
 
 /// The columns one query level can see, plus relations of unknown shape.
 #[derive(Debug, Clone, Default)]
-struct Scope {
-    fields: Vec<ScopeField>,
+struct Scope<'a> {
+    fields: Vec<ScopeField<'a>>,
     /// Qualifiers of relations the catalog does not know: any column may belong to them.
     open: Vec<String>,
 }
 
-impl Scope {
+impl<'a> Scope<'a> {
     /// The scope of `rel`'s output fields (each copied once, not through [`Rel::fields`]).
-    fn from_rel(rel: &Rel) -> Scope {
+    fn from_rel(rel: &Rel) -> Scope<'a> {
         let mut fields = Vec::new();
+        let mut last: Option<Rc<str>> = None;
         rel.visit_fields(&mut |qualifier, name, ty| {
+            let qualifier = qualifier.map(|q| match &last {
+                Some(l) if **l == *q => l.clone(),
+                _ => last.insert(Rc::from(q)).clone(),
+            });
             fields.push(ScopeField {
-                qualifier: qualifier.map(str::to_string),
-                name: name.to_string(),
-                ty: ty.clone(),
+                qualifier,
+                name: Cow::Owned(name.to_string()),
+                ty: Cow::Owned(ty.clone()),
                 hidden: false,
             })
         });
@@ -104,7 +112,7 @@ impl Scope {
             open: vec![],
         }
     }
-    fn extend(&mut self, other: Scope) {
+    fn extend(&mut self, other: Scope<'a>) {
         self.fields.extend(other.fields);
         self.open.extend(other.open);
     }
@@ -117,9 +125,9 @@ pub(crate) struct Lowerer<'a> {
     /// CTEs visible, innermost last.
     ctes: Vec<HashMap<String, (Vec<Field>, Option<Vec<String>>)>>,
     /// Enclosing query scopes (for correlated references), innermost last.
-    outer: Vec<Scope>,
+    outer: Vec<Scope<'a>>,
     /// Current query scope.
-    scope: Scope,
+    scope: Scope<'a>,
     /// Lambda parameters in scope, innermost last.
     lambda_vars: Vec<HashMap<String, Type>>,
     /// SELECT output columns visible to ORDER BY (name → (index, type)).
@@ -138,7 +146,12 @@ pub(crate) struct Lowerer<'a> {
 }
 
 fn lc(s: &str) -> String {
-    s.to_lowercase()
+    // ASCII (nearly every identifier) without `to_lowercase`'s per-character work.
+    if s.is_ascii() {
+        s.to_ascii_lowercase()
+    } else {
+        s.to_lowercase()
+    }
 }
 
 fn ident(i: &ast::Ident) -> String {
@@ -724,7 +737,7 @@ impl<'a> Lowerer<'a> {
                 Scope::default(),
             )
         } else {
-            let mut acc: Option<(Rel, Scope)> = None;
+            let mut acc: Option<(Rel, Scope<'a>)> = None;
             for (n, twj) in s.from.iter().enumerate() {
                 if !self.chain_link_fits(n, self.span_of(&twj.relation)) {
                     break;
@@ -1010,29 +1023,24 @@ impl<'a> Lowerer<'a> {
     }
 
     fn expand_star(&mut self, qualifier: Option<String>, items: &mut Vec<ProjectItem>) {
-        let matching: Vec<ScopeField> = self
-            .scope
-            .fields
-            .iter()
-            .filter(|f| match &qualifier {
-                None => !f.hidden,
-                Some(_) => f.qualifier == qualifier,
-            })
-            .cloned()
-            .collect();
-        for f in &matching {
+        let mut matched = false;
+        for f in self.scope.fields.iter().filter(|f| match &qualifier {
+            None => !f.hidden,
+            Some(q) => f.qualifier.as_deref() == Some(q.as_str()),
+        }) {
+            matched = true;
             let e = Expr::new(
                 ExprKind::Column(ColumnRef {
-                    qualifier: f.qualifier.clone(),
-                    name: f.name.clone(),
+                    qualifier: f.qualifier.as_deref().map(str::to_string),
+                    name: f.name.to_string(),
                     depth: 0,
                     written_qualified: f.qualifier.is_some(),
                 }),
-                f.ty.clone(),
+                Type::clone(&f.ty),
             );
             items.push(ProjectItem {
                 expr: e,
-                name: f.name.clone(),
+                name: f.name.to_string(),
                 explicit_alias: false,
             });
         }
@@ -1060,7 +1068,7 @@ impl<'a> Lowerer<'a> {
                 name: "*".into(),
                 explicit_alias: false,
             });
-        } else if matching.is_empty() {
+        } else if !matched {
             self.error(
                 "unresolved-relation",
                 format!(
@@ -1195,8 +1203,8 @@ impl<'a> Lowerer<'a> {
     fn table_with_joins(
         &mut self,
         twj: &ast::TableWithJoins,
-        left_scope: Option<&Scope>,
-    ) -> (Rel, Scope) {
+        left_scope: Option<&Scope<'a>>,
+    ) -> (Rel, Scope<'a>) {
         let (mut rel, mut scope) = self.table_factor(&twj.relation, left_scope);
         for (n, j) in twj.joins.iter().enumerate() {
             if !self.chain_link_fits(n + 1, self.span_of(&j.relation)) {
@@ -1253,12 +1261,12 @@ impl<'a> Lowerer<'a> {
                     for k in &using {
                         let lt = join_scope.fields[..left_len]
                             .iter()
-                            .find(|f| &f.name == k && !f.hidden)
-                            .map(|f| f.ty.clone());
+                            .find(|f| f.name == k.as_str() && !f.hidden)
+                            .map(|f| Type::clone(&f.ty));
                         let rt = join_scope.fields[left_len..]
                             .iter()
-                            .find(|f| &f.name == k)
-                            .map(|f| f.ty.clone());
+                            .find(|f| f.name == k.as_str())
+                            .map(|f| Type::clone(&f.ty));
                         let ty = match (&lt, &rt) {
                             (Some(a), Some(b)) => {
                                 Type::common_super_type(a, b).unwrap_or_else(|| a.clone())
@@ -1277,13 +1285,13 @@ impl<'a> Lowerer<'a> {
                         }
                         merged.push(ScopeField {
                             qualifier: None,
-                            name: k.clone(),
-                            ty,
+                            name: Cow::Owned(k.clone()),
+                            ty: Cow::Owned(ty),
                             hidden: false,
                         });
                     }
                     for f in &mut join_scope.fields {
-                        if f.qualifier.is_some() && using.contains(&f.name) {
+                        if f.qualifier.is_some() && using.iter().any(|u| *u == f.name) {
                             f.hidden = true;
                         }
                     }
@@ -1318,7 +1326,11 @@ impl<'a> Lowerer<'a> {
         (rel, scope)
     }
 
-    fn table_factor(&mut self, tf: &ast::TableFactor, left_scope: Option<&Scope>) -> (Rel, Scope) {
+    fn table_factor(
+        &mut self,
+        tf: &ast::TableFactor,
+        left_scope: Option<&Scope<'a>>,
+    ) -> (Rel, Scope<'a>) {
         match tf {
             ast::TableFactor::Table {
                 name,
@@ -1480,8 +1492,8 @@ impl<'a> Lowerer<'a> {
         array_exprs: &[ast::Expr],
         alias: Option<&ast::TableAlias>,
         with_ordinality: bool,
-        left_scope: Option<&Scope>,
-    ) -> (Rel, Scope) {
+        left_scope: Option<&Scope<'a>>,
+    ) -> (Rel, Scope<'a>) {
         let saved = std::mem::replace(&mut self.scope, left_scope.cloned().unwrap_or_default());
         let exprs: Vec<Expr> = array_exprs.iter().map(|e| self.expr(e)).collect();
         self.scope = saved;
@@ -1575,24 +1587,54 @@ impl<'a> Lowerer<'a> {
     }
 
     /// The scope a single FROM item contributes.
-    fn scope_of(&self, rel: &Rel) -> Scope {
-        let mut sc = Scope::from_rel(rel);
-        if let Rel::Scan(s) = rel {
-            if !s.known {
+    fn scope_of(&self, rel: &Rel) -> Scope<'a> {
+        match rel {
+            Rel::Sample(s) => self.scope_of(&s.input),
+            Rel::Scan(s) if s.known => self
+                .catalog_scope(s)
+                .unwrap_or_else(|| Scope::from_rel(rel)),
+            Rel::Scan(s) => {
+                let mut sc = Scope::from_rel(rel);
                 sc.open.push(
                     s.alias
                         .clone()
                         .unwrap_or_else(|| s.table.table().to_string()),
                 );
+                sc
             }
+            _ => Scope::from_rel(rel),
         }
-        if let Rel::Sample(s) = rel {
-            return self.scope_of(&s.input);
-        }
-        sc
     }
 
-    fn scope_of_join(&self, rel: &Rel) -> Scope {
+    /// The scope of a scan of a catalog table, borrowing the catalog's names and types.
+    fn catalog_scope(&self, s: &Scan) -> Option<Scope<'a>> {
+        let catalog: &'a Catalog = self.catalog;
+        let table = catalog.lookup(&s.table.parts)?;
+        if table.columns.len() != s.fields.len() {
+            return None;
+        }
+        let qualifier: Option<Rc<str>> = s
+            .fields
+            .first()
+            .and_then(|f| f.qualifier.as_deref())
+            .map(Rc::from);
+        let fields = table
+            .columns
+            .iter()
+            .map(|(name, ty)| ScopeField {
+                qualifier: qualifier.clone(),
+                name: Cow::Borrowed(name),
+                ty: Cow::Borrowed(ty),
+                hidden: false,
+            })
+            .collect();
+        Some(Scope {
+            fields,
+            open: vec![],
+        })
+    }
+
+    fn scope_of_join(&self, rel: &Rel) -> Scope<'a> {
         match rel {
             Rel::Join(j) => {
                 let mut s = self.scope_of_join(&j.left);
