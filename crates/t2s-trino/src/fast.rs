@@ -152,6 +152,18 @@ impl<'a> P<'a> {
         matches!(self.peek(), Token::Word(w) if w.quote_style.is_none() && kws.contains(&w.keyword))
     }
 
+    /// Do the `(` at the current token (any number of them) open a query?
+    fn paren_run_ends_in_query(&self) -> bool {
+        let mut n = 0;
+        while self.tok(n).token == Token::LParen {
+            n += 1;
+        }
+        n > 0
+            && (self.is_kw(n, Keyword::SELECT)
+                || self.is_kw(n, Keyword::WITH)
+                || self.is_kw(n, Keyword::VALUES))
+    }
+
     /// Consumes the keyword if it is next.
     fn kw(&mut self, kw: Keyword) -> bool {
         if self.is_kw(0, kw) {
@@ -183,8 +195,9 @@ impl<'a> P<'a> {
         self.depth += 1;
         // Debug builds take big frames: on a small stack, leave deep statements to sqlparser,
         // which grows its stack as it goes.
-        (self.depth <= MAX_DEPTH && stacker::remaining_stack().is_none_or(|r| r > MIN_STACK_LEFT))
-            .then_some(())
+        (self.depth <= MAX_DEPTH
+            && (self.depth < 8 || stacker::remaining_stack().is_none_or(|r| r > MIN_STACK_LEFT)))
+        .then_some(())
     }
 
     fn leave(&mut self) {
@@ -719,9 +732,15 @@ impl<'a> P<'a> {
     fn table_factor(&mut self) -> Option<TableFactor> {
         self.enter()?;
         let tf = if self.eat(&Token::LParen) {
-            if self.is_kw(0, Keyword::SELECT)
-                || self.is_kw(0, Keyword::WITH)
-                || self.is_kw(0, Keyword::VALUES)
+            // sqlparser tries a derived table first, then a parenthesized join: which one it
+            // is shows after the run of `(`.
+            let mut n = 0;
+            while self.tok(n).token == Token::LParen {
+                n += 1;
+            }
+            if self.is_kw(n, Keyword::SELECT)
+                || self.is_kw(n, Keyword::WITH)
+                || self.is_kw(n, Keyword::VALUES)
             {
                 let subquery = self.query()?;
                 self.expect(&Token::RParen)?;
@@ -732,9 +751,9 @@ impl<'a> P<'a> {
                     alias,
                     sample: None,
                 }
-            } else if matches!(self.peek(), Token::Word(_)) {
+            } else if matches!(self.tok(n).token, Token::Word(_)) {
                 let twj = self.table_and_joins()?;
-                if twj.joins.is_empty() {
+                if twj.joins.is_empty() && !matches!(twj.relation, TableFactor::NestedJoin { .. }) {
                     return None;
                 }
                 self.expect(&Token::RParen)?;
@@ -964,7 +983,7 @@ impl<'a> P<'a> {
                         subquery: self.query()?,
                         negated,
                     }
-                } else if matches!(self.peek(), Token::LParen | Token::RParen) {
+                } else if self.peek() == &Token::RParen || self.paren_run_ends_in_query() {
                     return None;
                 } else {
                     Expr::InList {
@@ -1699,6 +1718,8 @@ mod tests {
             "(select a from t) union (select b from u) order by 1",
             "select current_date, grouping(a), true, false, null from t group by a",
             "select \"quoted\", \"x\".\"y\" from \"t\"",
+            "select \"sum\"(x) \"total\" from ((((a join b on (x = y)) inner join c on (c.k = a.k))) left join d on true)",
+            "select * from ((select 1 x) union (select 2 x)) u, ((select 3)) v where a in ((1), 2)",
         ] {
             assert_eq!(taken(sql), (1, 1), "our parser left to sqlparser: {sql}");
         }
@@ -1941,7 +1962,7 @@ mod tests {
         }
 
         fn table(&mut self, d: usize) -> String {
-            match self.below(5) {
+            match self.below(7) {
                 0 if d < 2 => format!(
                     "({}) {}",
                     self.query(d + 1),
@@ -1953,6 +1974,17 @@ mod tests {
                     self.pick(&["", "AS u", "u", "u (p)"])
                 ),
                 2 => "(VALUES (1, 'a'), (2, 'b')) AS v (x, y)".to_string(),
+                3 if d < 2 => format!(
+                    "((({}) UNION ({}))) {}",
+                    self.query(d + 1),
+                    self.query(d + 1),
+                    self.pick(&["AS d", "d"])
+                ),
+                4 => format!(
+                    "((t JOIN u ON {}) {} s.t ON (x = y))",
+                    self.expr(d + 2),
+                    self.pick(&["JOIN", "LEFT JOIN", "INNER JOIN"])
+                ),
                 _ => self.pick(&["t", "u", "s.t"]).to_string(),
             }
         }

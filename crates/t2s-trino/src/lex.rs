@@ -14,7 +14,8 @@
 //! caller tokenizes with sqlparser, which also reports the errors. So the output never depends
 //! on which tokenizer ran: the unit tests compare the two on the corpus and on random inputs.
 
-use sqlparser::tokenizer::{Location, Span, Token, TokenWithSpan, Whitespace};
+use sqlparser::keywords::{Keyword, ALL_KEYWORDS, ALL_KEYWORDS_INDEX};
+use sqlparser::tokenizer::{Location, Span, Token, TokenWithSpan, Whitespace, Word};
 
 /// Appends the tokens of `sql` (plain whitespace left out) to `out` and returns true, or
 /// returns false (leaving `out` in an unspecified state) when the input holds something this
@@ -57,7 +58,12 @@ pub fn tokenize(sql: &str, out: &mut Vec<TokenWithSpan>) -> bool {
                     return false;
                 }
                 col += (i - s) as u64;
-                Token::make_word(&sql[s..i], None)
+                let value = &sql[s..i];
+                Token::Word(Word {
+                    keyword: keyword(value),
+                    value: value.to_string(),
+                    quote_style: None,
+                })
             }
             b'0'..=b'9' => {
                 let s = i;
@@ -108,7 +114,11 @@ pub fn tokenize(sql: &str, out: &mut Vec<TokenWithSpan>) -> bool {
                 if c == b'\'' {
                     Token::SingleQuotedString(value)
                 } else {
-                    Token::make_word(&value, Some('"'))
+                    Token::Word(Word {
+                        value,
+                        quote_style: Some('"'),
+                        keyword: Keyword::NoKeyword,
+                    })
                 }
             }
             b'-' => match at(i + 1) {
@@ -273,6 +283,44 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
     hay.windows(needle.len()).position(|w| w == needle)
 }
 
+/// The keyword an unquoted ASCII word is, as sqlparser's tokenizer finds it (its binary search
+/// over all keywords costs ten string comparisons per word; here, the few keywords of the
+/// word's first letter and length).
+fn keyword(word: &str) -> Keyword {
+    /// Keywords by (first letter, length) up to this length; longer words are looked up by
+    /// sqlparser.
+    const MAX_LEN: usize = 48;
+    static TABLE: std::sync::OnceLock<Vec<Vec<(&'static str, Keyword)>>> =
+        std::sync::OnceLock::new();
+    let bucket = |first: u8, len: usize| -> Option<usize> {
+        let letter = match first.to_ascii_uppercase() {
+            c @ b'A'..=b'Z' => (c - b'A') as usize,
+            b'_' => 26,
+            _ => return None,
+        };
+        (len < MAX_LEN).then_some(letter * MAX_LEN + len)
+    };
+    let table = TABLE.get_or_init(|| {
+        let mut t = vec![Vec::new(); 27 * MAX_LEN];
+        for (k, kw) in ALL_KEYWORDS.iter().zip(ALL_KEYWORDS_INDEX) {
+            if let Some(b) = k.bytes().next().and_then(|f| bucket(f, k.len())) {
+                t[b].push((*k, *kw));
+            }
+        }
+        t
+    });
+    let Some(b) = word.bytes().next().and_then(|f| bucket(f, word.len())) else {
+        return match Token::make_word(word, None) {
+            Token::Word(w) => w.keyword,
+            _ => Keyword::NoKeyword,
+        };
+    };
+    table[b]
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case(word))
+        .map_or(Keyword::NoKeyword, |(_, kw)| *kw)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -292,6 +340,34 @@ mod tests {
             assert_eq!(f.span, s.span, "span of {:?} in {sql:?}", f.token);
         }
         true
+    }
+
+    /// Every keyword, in three casings, and words that are none, look up as sqlparser's
+    /// tokenizer does.
+    #[test]
+    fn keywords_as_sqlparser_finds_them() {
+        let mut words: Vec<String> = Vec::new();
+        for k in ALL_KEYWORDS {
+            words.push(k.to_string());
+            words.push(k.to_ascii_lowercase());
+            let mut mixed = k.to_ascii_lowercase();
+            if let Some(c) = mixed.get_mut(0..1) {
+                c.make_ascii_uppercase();
+            }
+            words.push(mixed);
+            words.push(format!("{k}X"));
+            words.push(k[..k.len() - 1].to_string());
+        }
+        words.extend(["_", "a", "l_orderkey", "x_1", "select_", "_select"].map(String::from));
+        for w in words {
+            if w.is_empty() || !w.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+                continue;
+            }
+            let Token::Word(reference) = Token::make_word(&w, None) else {
+                unreachable!()
+            };
+            assert_eq!(keyword(&w), reference.keyword, "{w}");
+        }
     }
 
     #[test]
