@@ -48,6 +48,7 @@ use sqlparser::ast::{
     Expr, FunctionArg, FunctionArgExpr, JoinConstraint, JoinOperator, Query, SetExpr, Spanned,
     Statement as AstStatement, TableFactor, TableVersion, TableWithJoins, VisitMut, VisitorMut,
 };
+use sqlparser::keywords::Keyword;
 use sqlparser::parser::{Parser, ParserError};
 use sqlparser::tokenizer::{Location, Token, TokenWithSpan, Tokenizer, Whitespace, Word};
 use t2s_ir::Span;
@@ -626,9 +627,9 @@ fn prescan(
                 ));
             }
             Token::Word(w) if w.quote_style.is_none() => {
-                let upper = w.value.to_ascii_uppercase();
-                match upper.as_str() {
-                    "UNION" | "INTERSECT" | "EXCEPT" => {
+                // Unquoted words carry their keyword: no need to upper-case every word.
+                match w.keyword {
+                    Keyword::UNION | Keyword::INTERSECT | Keyword::EXCEPT => {
                         // Set operations build a left-deep tree too: they share the budget.
                         set_operations += 1;
                         if set_operations > dialect::MAX_OPERATORS_PER_STATEMENT {
@@ -641,16 +642,16 @@ fn prescan(
                             ));
                         }
                     }
-                    "GROUP" => group_by_quantifier(tokens, i, extras)?,
-                    "UNNEST" => unnest = true,
-                    "JOIN" => {
+                    Keyword::GROUP => group_by_quantifier(tokens, i, extras)?,
+                    Keyword::UNNEST => unnest = true,
+                    Keyword::JOIN => {
                         join = true;
                         if deferred.is_none() {
                             deferred = reserved_table_name(tokens, i).err();
                         }
                     }
-                    "FOR" => table_version(sql, index, tokens, i, extras)?,
-                    "FROM" | "INTO" if deferred.is_none() => {
+                    Keyword::FOR => table_version(sql, index, tokens, i, extras)?,
+                    Keyword::FROM | Keyword::INTO if deferred.is_none() => {
                         deferred = reserved_table_name(tokens, i).err();
                     }
                     _ => {}
@@ -750,12 +751,14 @@ fn reserved_table_name(tokens: &[TokenWithSpan], i: usize) -> Result<(), ParseEr
         return Ok(());
     };
     if let Some(w) = unquoted_word(&tokens[n].token) {
-        let upper = w.value.to_ascii_uppercase();
+        let word = w.value.as_str();
         // `FROM` also appears inside expressions (`EXTRACT(YEAR FROM CAST(…))`,
         // `IS DISTINCT FROM NULL`), so words that start an expression are left to the parser.
-        if dialect::is_reserved_word(&upper)
-            && !dialect::is_expression_reserved_word(&upper)
-            && !matches!(upper.as_str(), "UNNEST" | "TABLE" | "JSON_TABLE")
+        if dialect::is_reserved_word(word)
+            && !dialect::is_expression_reserved_word(word)
+            && !["UNNEST", "TABLE", "JSON_TABLE"]
+                .iter()
+                .any(|k| k.eq_ignore_ascii_case(word))
         {
             return Err(ParseError::at(
                 format!("expected a table name, found {}", w.value),
@@ -1264,14 +1267,20 @@ struct LineIndex<'a> {
 
 impl<'a> LineIndex<'a> {
     fn new(src: &'a str) -> Self {
+        // One pass over the bytes: where each line starts, and whether it is ASCII.
         let mut starts = vec![0];
-        starts.extend(src.match_indices('\n').map(|(i, _)| i + 1));
-        let ascii = (0..starts.len())
-            .map(|l| {
-                let end = starts.get(l + 1).copied().unwrap_or(src.len());
-                src[starts[l]..end].is_ascii()
-            })
-            .collect();
+        let mut ascii = Vec::new();
+        let mut line_ascii = true;
+        for (i, &b) in src.as_bytes().iter().enumerate() {
+            if b == b'\n' {
+                starts.push(i + 1);
+                ascii.push(line_ascii);
+                line_ascii = true;
+            } else if b >= 0x80 {
+                line_ascii = false;
+            }
+        }
+        ascii.push(line_ascii);
         LineIndex { src, starts, ascii }
     }
 
