@@ -397,10 +397,16 @@ impl<'a> Lowerer<'a> {
     /// `too-deep` once and returns false, and the caller stops descending. On true, the caller
     /// leaves the level with `self.depth -= 1`.
     pub(crate) fn enter_level(&mut self, extra: usize, span: Option<Span>) -> bool {
+        self.enter_level_with(extra, |_| span)
+    }
+
+    /// [`Lowerer::enter_level`], finding the position (for the error only) with `span`.
+    fn enter_level_with(&mut self, extra: usize, span: impl FnOnce(&Self) -> Option<Span>) -> bool {
         if self.depth + 1 + extra > expr::MAX_DEPTH {
             self.max_depth = self.max_depth.max(expr::MAX_DEPTH + 1);
             if !self.too_deep {
                 self.too_deep = true;
+                let span = span(self);
                 self.error("too-deep", format!("query nested more than {} levels deep (expressions, subqueries, set operations and joins count as levels)", expr::MAX_DEPTH), span);
             }
             return false;
@@ -413,7 +419,13 @@ impl<'a> Lowerer<'a> {
     /// Checks that the `n`-th element of a chain that becomes nested in the IR (joins, field
     /// accesses) stays within [`expr::MAX_DEPTH`]; see [`Lowerer::enter_level`].
     pub(crate) fn chain_link_fits(&mut self, n: usize, span: Option<Span>) -> bool {
-        let fits = self.enter_level(n, span);
+        self.chain_link_at_fits(n, |_| span)
+    }
+
+    /// [`Lowerer::chain_link_fits`], finding the position (for the error only) with `span`:
+    /// sqlparser finds a FROM item's by walking all of it.
+    fn chain_link_at_fits(&mut self, n: usize, span: impl FnOnce(&Self) -> Option<Span>) -> bool {
+        let fits = self.enter_level_with(n, span);
         if fits {
             self.depth -= 1;
         }
@@ -739,7 +751,7 @@ impl<'a> Lowerer<'a> {
         } else {
             let mut acc: Option<(Rel, Scope<'a>)> = None;
             for (n, twj) in s.from.iter().enumerate() {
-                if !self.chain_link_fits(n, self.span_of(&twj.relation)) {
+                if !self.chain_link_at_fits(n, |me| me.span_of(&twj.relation)) {
                     break;
                 }
                 let (r, sc) = self.table_with_joins(twj, acc.as_ref().map(|a| &a.1));
@@ -1207,7 +1219,7 @@ impl<'a> Lowerer<'a> {
     ) -> (Rel, Scope<'a>) {
         let (mut rel, mut scope) = self.table_factor(&twj.relation, left_scope);
         for (n, j) in twj.joins.iter().enumerate() {
-            if !self.chain_link_fits(n + 1, self.span_of(&j.relation)) {
+            if !self.chain_link_at_fits(n + 1, |me| me.span_of(&j.relation)) {
                 break;
             }
             // Only a lateral item (UNNEST, LATERAL, a nested join holding one) sees the columns
