@@ -552,7 +552,7 @@ impl Lowerer<'_> {
                         fields: fields
                             .iter()
                             .map(|f| RowField {
-                                name: Some(f.name.clone()),
+                                name: Some(f.name.to_string()),
                                 ty: f.ty.clone(),
                             })
                             .collect(),

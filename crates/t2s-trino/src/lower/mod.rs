@@ -18,6 +18,7 @@ use sqlparser::ast::Spanned;
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
+use std::sync::Arc;
 use t2s_ir::*;
 
 /// The result of lowering one statement.
@@ -495,8 +496,11 @@ impl<'a> Lowerer<'a> {
         // ORDER BY that was not absorbed into a SELECT block (set operations, VALUES).
         if let Some(ob) = &q.order_by {
             if !matches!(rel, Rel::Sort(_) | Rel::Limit(_)) || !self.order_by_absorbed(&q.body) {
-                let outputs: Vec<(String, Type)> =
-                    rel.fields().into_iter().map(|f| (f.name, f.ty)).collect();
+                let outputs: Vec<(String, Type)> = rel
+                    .fields()
+                    .into_iter()
+                    .map(|f| (f.name.to_string(), f.ty))
+                    .collect();
                 let saved = std::mem::replace(&mut self.scope, Scope::from_rel(&rel));
                 let saved_ob = self.order_by_outputs.replace(outputs);
                 let keys = self.order_by_keys(ob);
@@ -723,13 +727,13 @@ impl<'a> Lowerer<'a> {
             Some(a) if !a.columns.is_empty() => a.columns.iter().map(|c| ident(&c.name)).collect(),
             _ => (0..width).map(|i| format!("_col{i}")).collect(),
         };
-        let qualifier = alias.map(|a| ident(&a.name));
+        let qualifier: Option<Arc<str>> = alias.map(|a| ident(&a.name).into());
         let fields = names
             .iter()
             .zip(types)
             .map(|(n, ty)| Field {
                 qualifier: qualifier.clone(),
-                name: n.clone(),
+                name: n.as_str().into(),
                 ty,
             })
             .collect();
@@ -1557,8 +1561,8 @@ impl<'a> Lowerer<'a> {
             .into_iter()
             .zip(types.into_iter().chain(std::iter::repeat(Type::Unknown)))
             .map(|(name, ty)| Field {
-                qualifier: qualifier.clone(),
-                name,
+                qualifier: qualifier.as_deref().map(Arc::from),
+                name: name.into(),
                 ty,
             })
             .collect();
@@ -1718,11 +1722,13 @@ impl<'a> Lowerer<'a> {
         if parts.len() == 1 {
             for level in self.ctes.iter().rev() {
                 if let Some((fields, _)) = level.get(&parts[0]) {
+                    let shared: Arc<str> = qualifier.as_str().into();
                     let mut fields: Vec<Field> = fields
                         .iter()
                         .map(|f| Field {
-                            qualifier: Some(qualifier.clone()),
-                            ..f.clone()
+                            qualifier: Some(shared.clone()),
+                            name: f.name.clone(),
+                            ty: f.ty.clone(),
                         })
                         .collect();
                     if let Some(a) = alias {
@@ -1762,14 +1768,17 @@ impl<'a> Lowerer<'a> {
         }
         let (fields, known) = match self.catalog.lookup(parts) {
             Some(t) => (
-                t.columns
-                    .iter()
-                    .map(|(n, ty)| Field {
-                        qualifier: Some(qualifier.clone()),
-                        name: n.clone(),
-                        ty: ty.clone(),
-                    })
-                    .collect(),
+                {
+                    let shared: Arc<str> = qualifier.as_str().into();
+                    t.columns
+                        .iter()
+                        .map(|(n, ty)| Field {
+                            qualifier: Some(shared.clone()),
+                            name: n.clone(),
+                            ty: ty.clone(),
+                        })
+                        .collect()
+                },
                 true,
             ),
             None => {
@@ -1817,14 +1826,15 @@ fn rename_fields(
     names: Option<&[String]>,
     qualifier: Option<&str>,
 ) -> Vec<Field> {
+    let qualifier: Option<Arc<str>> = qualifier.map(Arc::from);
     fields
         .iter()
         .enumerate()
         .map(|(i, f)| Field {
-            qualifier: qualifier.map(str::to_string),
+            qualifier: qualifier.clone(),
             name: names
-                .and_then(|n| n.get(i).cloned())
-                .unwrap_or_else(|| f.name.clone()),
+                .and_then(|n| n.get(i))
+                .map_or_else(|| f.name.clone(), |n| n.as_str().into()),
             ty: f.ty.clone(),
         })
         .collect()
