@@ -10,13 +10,15 @@
 use crate::expr::{Expr, SortKey};
 use crate::types::Type;
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
-/// A column a relation produces.
+/// A column a relation produces. Names are shared, not copied: a scan's fields all carry its
+/// qualifier, and a catalog table's names appear in every scan of it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Field {
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub qualifier: Option<String>,
-    pub name: String,
+    pub qualifier: Option<Arc<str>>,
+    pub name: Arc<str>,
     pub ty: Type,
 }
 
@@ -243,8 +245,8 @@ impl Rel {
         let mut v = Vec::new();
         self.visit_fields(&mut |qualifier, name, ty| {
             v.push(Field {
-                qualifier: qualifier.map(str::to_string),
-                name: name.to_string(),
+                qualifier: qualifier.map(Arc::from),
+                name: Arc::from(name),
                 ty: ty.clone(),
             })
         });

@@ -23,7 +23,7 @@ pub fn rewrite(rel: &mut Rel, target: &Target, diags: &mut Vec<Diagnostic>) {
         Rel::Unnest(u) => {
             if u.ordinality {
                 if let Some(f) = u.fields.last() {
-                    ordinality.insert((f.qualifier.clone(), f.name.clone()));
+                    ordinality.insert((f.qualifier.as_deref().map(str::to_string), f.name.to_string()));
                 }
             }
             if u.exprs.len() > 1 {
@@ -165,7 +165,7 @@ fn with_ties(rel: &mut Rel) -> Result<(), &'static str> {
         .fields()
         .into_iter()
         .map(|f| Field {
-            qualifier: Some(alias.clone()),
+            qualifier: Some(alias.as_str().into()),
             ..f
         })
         .collect();
@@ -364,7 +364,7 @@ fn rewrite_in_values(e: &mut Expr, diags: &mut Vec<Diagnostic>) {
             alias: alias.clone(),
             columns: Some(vec!["_v".into()]),
             fields: vec![Field {
-                qualifier: Some(alias.clone()),
+                qualifier: Some(alias.as_str().into()),
                 name: "_v".into(),
                 ty: ty.clone(),
             }],

@@ -7,6 +7,7 @@
 
 use serde::Deserialize;
 use std::collections::HashMap;
+use std::sync::Arc;
 use t2s_ir::Type;
 
 #[derive(Debug, Clone, Default)]
@@ -18,7 +19,8 @@ pub struct Catalog {
 pub struct TableSchema {
     /// Full name as declared (lower case), e.g. `tpch.tiny.lineitem` or `lineitem`.
     pub name: String,
-    pub columns: Vec<(String, Type)>,
+    /// Column names (lower case) and types. The names are shared with every scan's fields.
+    pub columns: Vec<(Arc<str>, Type)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -90,6 +92,7 @@ impl Catalog {
 
     pub fn add_table(&mut self, name: &str, columns: Vec<(String, Type)>) {
         let name = name.to_lowercase();
+        let columns = columns.into_iter().map(|(n, ty)| (n.into(), ty)).collect();
         self.tables
             .insert(name.clone(), TableSchema { name, columns });
     }
@@ -215,7 +218,7 @@ mod tests {
         )
         .unwrap();
         let t = cat.lookup(&["orders".into()]).unwrap();
-        assert_eq!(t.columns, vec![("o_orderkey".to_string(), Type::BigInt)]);
+        assert_eq!(t.columns, vec![("o_orderkey".into(), Type::BigInt)]);
         assert!(cat
             .lookup(&["TPCH".into(), "tiny".into(), "ORDERS".into()])
             .is_some());

@@ -53,7 +53,12 @@ impl StatementOutput {
             .fields()
             .into_iter()
             .enumerate()
-            .map(|(i, f)| (names.get(i).cloned().unwrap_or(f.name).to_lowercase(), f.ty))
+            .map(|(i, f)| {
+                (
+                    names.get(i).map_or(&*f.name, String::as_str).to_lowercase(),
+                    f.ty,
+                )
+            })
             .collect();
         Some(DefinedRelation {
             name: parts.join("."),

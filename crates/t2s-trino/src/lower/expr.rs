@@ -43,7 +43,7 @@ impl Lowerer<'_> {
         if !self.enter_level(0, span) {
             return Expr::literal(Literal::Null, unknown());
         }
-        let mut out = stacker::maybe_grow(STACK_RED_ZONE, STACK_GROW, || self.expr_inner(e));
+        let mut out = stacker::maybe_grow(STACK_RED_ZONE, STACK_GROW, || self.expr_inner(e, span));
         self.depth -= 1;
         if out.span.is_none() {
             out.span = span;
@@ -51,9 +51,9 @@ impl Lowerer<'_> {
         out
     }
 
-    fn expr_inner(&mut self, e: &ast::Expr) -> Expr {
+    /// [`Lowerer::expr`] of `e`, which starts at `span`.
+    fn expr_inner(&mut self, e: &ast::Expr, span: Option<Span>) -> Expr {
         use ast::Expr as E;
-        let span = self.expr_start(e);
         match e {
             E::Identifier(id) => self.resolve(&[ident(id)], span, false),
             E::CompoundIdentifier(parts) => {
@@ -552,7 +552,7 @@ impl Lowerer<'_> {
                         fields: fields
                             .iter()
                             .map(|f| RowField {
-                                name: Some(f.name.clone()),
+                                name: Some(f.name.to_string()),
                                 ty: f.ty.clone(),
                             })
                             .collect(),

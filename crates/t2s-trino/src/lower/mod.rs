@@ -18,6 +18,7 @@ use sqlparser::ast::Spanned;
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
+use std::sync::Arc;
 use t2s_ir::*;
 
 /// The result of lowering one statement.
@@ -397,10 +398,16 @@ impl<'a> Lowerer<'a> {
     /// `too-deep` once and returns false, and the caller stops descending. On true, the caller
     /// leaves the level with `self.depth -= 1`.
     pub(crate) fn enter_level(&mut self, extra: usize, span: Option<Span>) -> bool {
+        self.enter_level_with(extra, |_| span)
+    }
+
+    /// [`Lowerer::enter_level`], finding the position (for the error only) with `span`.
+    fn enter_level_with(&mut self, extra: usize, span: impl FnOnce(&Self) -> Option<Span>) -> bool {
         if self.depth + 1 + extra > expr::MAX_DEPTH {
             self.max_depth = self.max_depth.max(expr::MAX_DEPTH + 1);
             if !self.too_deep {
                 self.too_deep = true;
+                let span = span(self);
                 self.error("too-deep", format!("query nested more than {} levels deep (expressions, subqueries, set operations and joins count as levels)", expr::MAX_DEPTH), span);
             }
             return false;
@@ -413,7 +420,13 @@ impl<'a> Lowerer<'a> {
     /// Checks that the `n`-th element of a chain that becomes nested in the IR (joins, field
     /// accesses) stays within [`expr::MAX_DEPTH`]; see [`Lowerer::enter_level`].
     pub(crate) fn chain_link_fits(&mut self, n: usize, span: Option<Span>) -> bool {
-        let fits = self.enter_level(n, span);
+        self.chain_link_at_fits(n, |_| span)
+    }
+
+    /// [`Lowerer::chain_link_fits`], finding the position (for the error only) with `span`:
+    /// sqlparser finds a FROM item's by walking all of it.
+    fn chain_link_at_fits(&mut self, n: usize, span: impl FnOnce(&Self) -> Option<Span>) -> bool {
+        let fits = self.enter_level_with(n, span);
         if fits {
             self.depth -= 1;
         }
@@ -483,8 +496,11 @@ impl<'a> Lowerer<'a> {
         // ORDER BY that was not absorbed into a SELECT block (set operations, VALUES).
         if let Some(ob) = &q.order_by {
             if !matches!(rel, Rel::Sort(_) | Rel::Limit(_)) || !self.order_by_absorbed(&q.body) {
-                let outputs: Vec<(String, Type)> =
-                    rel.fields().into_iter().map(|f| (f.name, f.ty)).collect();
+                let outputs: Vec<(String, Type)> = rel
+                    .fields()
+                    .into_iter()
+                    .map(|f| (f.name.to_string(), f.ty))
+                    .collect();
                 let saved = std::mem::replace(&mut self.scope, Scope::from_rel(&rel));
                 let saved_ob = self.order_by_outputs.replace(outputs);
                 let keys = self.order_by_keys(ob);
@@ -711,13 +727,13 @@ impl<'a> Lowerer<'a> {
             Some(a) if !a.columns.is_empty() => a.columns.iter().map(|c| ident(&c.name)).collect(),
             _ => (0..width).map(|i| format!("_col{i}")).collect(),
         };
-        let qualifier = alias.map(|a| ident(&a.name));
+        let qualifier: Option<Arc<str>> = alias.map(|a| ident(&a.name).into());
         let fields = names
             .iter()
             .zip(types)
             .map(|(n, ty)| Field {
                 qualifier: qualifier.clone(),
-                name: n.clone(),
+                name: n.as_str().into(),
                 ty,
             })
             .collect();
@@ -739,7 +755,7 @@ impl<'a> Lowerer<'a> {
         } else {
             let mut acc: Option<(Rel, Scope<'a>)> = None;
             for (n, twj) in s.from.iter().enumerate() {
-                if !self.chain_link_fits(n, self.span_of(&twj.relation)) {
+                if !self.chain_link_at_fits(n, |me| me.span_of(&twj.relation)) {
                     break;
                 }
                 let (r, sc) = self.table_with_joins(twj, acc.as_ref().map(|a| &a.1));
@@ -1207,7 +1223,7 @@ impl<'a> Lowerer<'a> {
     ) -> (Rel, Scope<'a>) {
         let (mut rel, mut scope) = self.table_factor(&twj.relation, left_scope);
         for (n, j) in twj.joins.iter().enumerate() {
-            if !self.chain_link_fits(n + 1, self.span_of(&j.relation)) {
+            if !self.chain_link_at_fits(n + 1, |me| me.span_of(&j.relation)) {
                 break;
             }
             // Only a lateral item (UNNEST, LATERAL, a nested join holding one) sees the columns
@@ -1545,8 +1561,8 @@ impl<'a> Lowerer<'a> {
             .into_iter()
             .zip(types.into_iter().chain(std::iter::repeat(Type::Unknown)))
             .map(|(name, ty)| Field {
-                qualifier: qualifier.clone(),
-                name,
+                qualifier: qualifier.as_deref().map(Arc::from),
+                name: name.into(),
                 ty,
             })
             .collect();
@@ -1706,11 +1722,13 @@ impl<'a> Lowerer<'a> {
         if parts.len() == 1 {
             for level in self.ctes.iter().rev() {
                 if let Some((fields, _)) = level.get(&parts[0]) {
+                    let shared: Arc<str> = qualifier.as_str().into();
                     let mut fields: Vec<Field> = fields
                         .iter()
                         .map(|f| Field {
-                            qualifier: Some(qualifier.clone()),
-                            ..f.clone()
+                            qualifier: Some(shared.clone()),
+                            name: f.name.clone(),
+                            ty: f.ty.clone(),
                         })
                         .collect();
                     if let Some(a) = alias {
@@ -1750,14 +1768,17 @@ impl<'a> Lowerer<'a> {
         }
         let (fields, known) = match self.catalog.lookup(parts) {
             Some(t) => (
-                t.columns
-                    .iter()
-                    .map(|(n, ty)| Field {
-                        qualifier: Some(qualifier.clone()),
-                        name: n.clone(),
-                        ty: ty.clone(),
-                    })
-                    .collect(),
+                {
+                    let shared: Arc<str> = qualifier.as_str().into();
+                    t.columns
+                        .iter()
+                        .map(|(n, ty)| Field {
+                            qualifier: Some(shared.clone()),
+                            name: n.clone(),
+                            ty: ty.clone(),
+                        })
+                        .collect()
+                },
                 true,
             ),
             None => {
@@ -1805,14 +1826,15 @@ fn rename_fields(
     names: Option<&[String]>,
     qualifier: Option<&str>,
 ) -> Vec<Field> {
+    let qualifier: Option<Arc<str>> = qualifier.map(Arc::from);
     fields
         .iter()
         .enumerate()
         .map(|(i, f)| Field {
-            qualifier: qualifier.map(str::to_string),
+            qualifier: qualifier.clone(),
             name: names
-                .and_then(|n| n.get(i).cloned())
-                .unwrap_or_else(|| f.name.clone()),
+                .and_then(|n| n.get(i))
+                .map_or_else(|| f.name.clone(), |n| n.as_str().into()),
             ty: f.ty.clone(),
         })
         .collect()
