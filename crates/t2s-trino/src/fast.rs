@@ -17,14 +17,16 @@
 
 use sqlparser::ast::helpers::attached_token::AttachedToken;
 use sqlparser::ast::{
-    BinaryOperator, CaseWhen, CastKind, Cte, DateTimeField, Distinct, DuplicateTreatment, Expr,
-    ExtractSyntax, Function, FunctionArg, FunctionArgExpr, FunctionArgumentList, FunctionArguments,
-    GroupByExpr, Ident, Join, JoinConstraint, JoinOperator, LimitClause, ObjectName,
-    ObjectNamePart, OrderBy, OrderByExpr, OrderByKind, OrderByOptions, OrderBySort, Parens, Query,
-    Select, SelectFlavor, SelectItem, SelectItemQualifiedWildcardKind, SetExpr, SetOperator,
-    SetQuantifier, Statement, TableAlias, TableAliasColumnDef, TableFactor, TableWithJoins,
-    TypedString, UnaryOperator, Value, ValueWithSpan, Values, WildcardAdditionalOptions,
-    WindowFrame, WindowFrameBound, WindowFrameUnits, WindowSpec, WindowType, With,
+    Array, BinaryOperator, CaseWhen, CastKind, Cte, DateTimeField, Distinct, DuplicateTreatment,
+    Expr, ExtractSyntax, Function, FunctionArg, FunctionArgExpr, FunctionArgumentList,
+    FunctionArguments, GroupByExpr, Ident, Join, JoinConstraint, JoinOperator, LambdaFunction,
+    LambdaFunctionParameter, LambdaSyntax, LimitClause, ObjectName, ObjectNamePart,
+    OneOrManyWithParens, OrderBy, OrderByExpr, OrderByKind, OrderByOptions, OrderBySort, Parens,
+    Query, Select, SelectFlavor, SelectItem, SelectItemQualifiedWildcardKind, SetExpr, SetOperator,
+    SetQuantifier, Statement, TableAlias, TableAliasColumnDef, TableFactor, TableFunctionArgs,
+    TableWithJoins, TypedString, UnaryOperator, Value, ValueWithSpan, Values,
+    WildcardAdditionalOptions, WindowFrame, WindowFrameBound, WindowFrameUnits, WindowSpec,
+    WindowType, With,
 };
 use sqlparser::keywords::Keyword;
 use sqlparser::tokenizer::{Token, TokenWithSpan, Word};
@@ -764,6 +766,43 @@ impl<'a> P<'a> {
             } else {
                 return None;
             }
+        } else if self.is_kw(0, Keyword::UNNEST) && self.tok(1).token == Token::LParen {
+            // As sqlparser reads it: a table function named UNNEST, which the fix-up turns
+            // into `TableFactor::UNNEST`.
+            let t = self.tok(0);
+            let Token::Word(w) = &t.token else {
+                return None;
+            };
+            self.i += 2;
+            let args = if self.peek() == &Token::RParen {
+                vec![]
+            } else {
+                self.comma_list(Self::function_arg)?
+            };
+            self.expect(&Token::RParen)?;
+            let with_ordinality =
+                if self.is_kw(0, Keyword::WITH) && self.is_kw(1, Keyword::ORDINALITY) {
+                    self.i += 2;
+                    true
+                } else {
+                    false
+                };
+            let alias = self.table_alias()?;
+            TableFactor::Table {
+                name: ObjectName(vec![ObjectNamePart::Identifier(w.to_ident(t.span))]),
+                alias,
+                args: Some(TableFunctionArgs {
+                    args,
+                    settings: None,
+                }),
+                with_hints: vec![],
+                version: None,
+                with_ordinality,
+                partitions: vec![],
+                json_path: None,
+                sample: None,
+                index_hints: vec![],
+            }
         } else {
             let mut parts = vec![ObjectNamePart::Identifier(self.table_name_part()?)];
             while self.eat(&Token::Period) {
@@ -917,7 +956,7 @@ impl<'a> P<'a> {
                 k if dialect::foreign_operator(k) => return None,
                 _ => 0,
             }),
-            Token::Word(_) | Token::Comma | Token::RParen | Token::EOF => Some(0),
+            Token::Word(_) | Token::Comma | Token::RParen | Token::RBracket | Token::EOF => Some(0),
             _ => None,
         }
     }
@@ -1056,6 +1095,9 @@ impl<'a> P<'a> {
                 }
             }
             Token::LParen => {
+                if let Some(lambda) = self.lambda_with_parens() {
+                    return lambda;
+                }
                 self.i += 1;
                 if self.is_kw(0, Keyword::SELECT) || self.is_kw(0, Keyword::WITH) {
                     let q = self.query()?;
@@ -1185,6 +1227,16 @@ impl<'a> P<'a> {
                         uses_odbc_syntax: false,
                     })
                 }
+                (Keyword::ARRAY, Token::LBracket) => {
+                    self.i += 2;
+                    let elem = if self.peek() == &Token::RBracket {
+                        vec![]
+                    } else {
+                        self.comma_list(Self::expr)?
+                    };
+                    self.expect(&Token::RBracket)?;
+                    Expr::Array(Array { elem, named: true })
+                }
                 (k, _) if special_prefix(k) => return None,
                 (_, Token::LParen) => Expr::Function(self.function(t, w)?),
                 (Keyword::NoKeyword, Token::DoubleQuotedString(_) | Token::HexStringLiteral(_)) => {
@@ -1193,7 +1245,17 @@ impl<'a> P<'a> {
                 (Keyword::NoKeyword, Token::Word(_)) if self.tok(2).token == Token::Arrow => {
                     return None
                 }
-                (Keyword::NoKeyword, Token::Arrow) => return None,
+                (Keyword::NoKeyword, Token::Arrow) => {
+                    self.i += 2;
+                    return Some(Expr::Lambda(LambdaFunction {
+                        params: OneOrManyWithParens::One(LambdaFunctionParameter {
+                            name: w.to_ident(t.span),
+                            data_type: None,
+                        }),
+                        body: Box::new(self.expr()?),
+                        syntax: LambdaSyntax::Arrow,
+                    }));
+                }
                 (Keyword::NoKeyword, _) => return self.compound(t, w),
                 (_, next) if self.keyword_is_name(next) => return self.compound(t, w),
                 _ => return None,
@@ -1253,6 +1315,45 @@ impl<'a> P<'a> {
             | Token::StringConcat => true,
             _ => false,
         }
+    }
+
+    /// `(a, b) -> body` at a `(`: `None` when it is not a lambda with plain parameters;
+    /// `Some(None)` when it is one we leave to sqlparser.
+    fn lambda_with_parens(&mut self) -> Option<Option<Expr>> {
+        let mut n = 1;
+        loop {
+            match &self.tok(n).token {
+                Token::Word(_) => {}
+                _ => return None,
+            }
+            match &self.tok(n + 1).token {
+                Token::Comma => n += 2,
+                Token::RParen => break,
+                _ => return None,
+            }
+        }
+        if self.tok(n + 2).token != Token::Arrow {
+            return None;
+        }
+        let mut params = Vec::new();
+        for k in (1..=n).step_by(2) {
+            let t = self.tok(k);
+            let Token::Word(w) = &t.token else {
+                return None;
+            };
+            params.push(LambdaFunctionParameter {
+                name: w.to_ident(t.span),
+                data_type: None,
+            });
+        }
+        self.i += n + 3;
+        Some(self.expr().map(|body| {
+            Expr::Lambda(LambdaFunction {
+                params: OneOrManyWithParens::Many(params),
+                body: Box::new(body),
+                syntax: LambdaSyntax::Arrow,
+            })
+        }))
     }
 
     /// A column name, maybe qualified: `a`, `t.a`, `s.t.a`.
@@ -1720,8 +1821,11 @@ mod tests {
             "select \"quoted\", \"x\".\"y\" from \"t\"",
             "select \"sum\"(x) \"total\" from ((((a join b on (x = y)) inner join c on (c.k = a.k))) left join d on true)",
             "select * from ((select 1 x) union (select 2 x)) u, ((select 3)) v where a in ((1), 2)",
+            "select transform(a, x -> x + 1), zip_with(a, b, (x, y) -> x * y), array[1, 2], array[] from t cross join unnest(a) with ordinality as u (x, n) left join unnest(array[1]) v on true",
         ] {
-            assert_eq!(taken(sql), (1, 1), "our parser left to sqlparser: {sql}");
+            let got = taken(sql);
+            let at = super::LAST_BAIL.with(|b| b.borrow().clone());
+            assert_eq!(got, (1, 1), "our parser left to sqlparser: {sql} (gave up at {at:?})");
         }
     }
 
@@ -1729,9 +1833,9 @@ mod tests {
     fn leaves_the_rest_to_sqlparser() {
         for sql in [
             "select x from t tablesample bernoulli (10)",
-            "select * from unnest(array[1, 2]) as u (x)",
-            "select transform(a, x -> x + 1) from t",
             "select a[1], r.f.g from t",
+            "select transform(a, (x integer) -> x) from t",
+            "select array[1][1] from t",
             "select listagg(x, ',') within group (order by x) from t",
             "select x from t order by x offset 2 limit 1",
             "select x from t fetch first 1 rows only",
@@ -1948,7 +2052,10 @@ mod tests {
                 ),
                 13 => format!("{} IN ({})", e(self), self.query(d + 1)),
                 14 => format!("{}EXISTS ({})", self.pick(&["", "NOT "]), self.query(d + 1)),
-                _ => match self.below(4) {
+                _ => match self.below(7) {
+                    4 => format!("transform({}, x -> x + {})", e(self), e(self)),
+                    5 => format!("zip_with({}, {}, (x, y) -> {})", e(self), e(self), e(self)),
+                    6 => format!("ARRAY[{}, {}]", e(self), e(self)),
                     0 => format!(
                         "extract({} FROM {})",
                         self.pick(&["year", "month", "day", "quarter"]),
@@ -1984,6 +2091,12 @@ mod tests {
                     "((t JOIN u ON {}) {} s.t ON (x = y))",
                     self.expr(d + 2),
                     self.pick(&["JOIN", "LEFT JOIN", "INNER JOIN"])
+                ),
+                5 => format!(
+                    "UNNEST({}){} AS n (x{})",
+                    self.expr(d + 2),
+                    self.pick(&["", " WITH ORDINALITY"]),
+                    self.pick(&["", ", o"])
                 ),
                 _ => self.pick(&["t", "u", "s.t"]).to_string(),
             }
