@@ -17,10 +17,11 @@
 
 use sqlparser::ast::helpers::attached_token::AttachedToken;
 use sqlparser::ast::{
-    Array, BinaryOperator, CaseWhen, CastKind, Cte, DateTimeField, Distinct, DuplicateTreatment,
-    Expr, ExtractSyntax, Function, FunctionArg, FunctionArgExpr, FunctionArgumentList,
-    FunctionArguments, GroupByExpr, Ident, Join, JoinConstraint, JoinOperator, LambdaFunction,
-    LambdaFunctionParameter, LambdaSyntax, LimitClause, ObjectName, ObjectNamePart,
+    Array, BinaryOperator, CaseWhen, CastKind, Cte, DataType, DateTimeField, Distinct,
+    DuplicateTreatment, Expr, ExtractSyntax, Fetch, Function, FunctionArg, FunctionArgExpr,
+    FunctionArgumentClause, FunctionArgumentList, FunctionArguments, GroupByExpr, Ident, Join,
+    JoinConstraint, JoinOperator, LambdaFunction, LambdaFunctionParameter, LambdaSyntax,
+    LimitClause, NullTreatment, ObjectName, ObjectNamePart, Offset, OffsetRows,
     OneOrManyWithParens, OrderBy, OrderByExpr, OrderByKind, OrderByOptions, OrderBySort, Parens,
     Query, Select, SelectFlavor, SelectItem, SelectItemQualifiedWildcardKind, SetExpr, SetOperator,
     SetQuantifier, Statement, TableAlias, TableAliasColumnDef, TableFactor, TableFunctionArgs,
@@ -124,6 +125,7 @@ const PREC_IS: u8 = 17;
 const PREC_LIKE: u8 = 19;
 const PREC_BETWEEN: u8 = 20;
 const PREC_MUL: u8 = 40;
+const PREC_AT_TZ: u8 = 41;
 
 /// Is this word reserved in Trino (unquoted)?
 fn reserved(w: &Word) -> bool {
@@ -255,19 +257,13 @@ impl<'a> P<'a> {
         } else {
             None
         };
-        let limit_clause = if self.kw(Keyword::LIMIT) {
-            if self.is_kw(0, Keyword::ALL) {
-                return None;
-            }
-            Some(LimitClause::LimitOffset {
-                limit: Some(self.expr()?),
-                offset: None,
-                limit_by: vec![],
-            })
+        let limit_clause = self.limit_clause()?;
+        let fetch = if self.kw(Keyword::FETCH) {
+            Some(self.fetch()?)
         } else {
             None
         };
-        // OFFSET, FETCH, FOR, SETTINGS, a second LIMIT …: sqlparser's business.
+        // FOR, SETTINGS, a second LIMIT or OFFSET …: sqlparser's business.
         if self.at_any(&[
             Keyword::OFFSET,
             Keyword::FETCH,
@@ -284,13 +280,91 @@ impl<'a> P<'a> {
             body,
             order_by,
             limit_clause,
-            fetch: None,
+            fetch,
             locks: vec![],
             for_clause: None,
             settings: None,
             format_clause: None,
             pipe_operators: vec![],
         }))
+    }
+
+    /// `[OFFSET n [ROW|ROWS]] [LIMIT n|ALL] [OFFSET …]`, as sqlparser reads it.
+    fn limit_clause(&mut self) -> Option<Option<LimitClause>> {
+        let mut offset = if self.kw(Keyword::OFFSET) {
+            Some(self.offset()?)
+        } else {
+            None
+        };
+        let limit = if self.kw(Keyword::LIMIT) {
+            if self.kw(Keyword::ALL) {
+                Some(None)
+            } else {
+                Some(Some(self.expr()?))
+            }
+        } else {
+            None
+        };
+        if limit.is_some() && self.peek() == &Token::Comma {
+            return None;
+        }
+        if offset.is_none() && limit.is_some() && self.kw(Keyword::OFFSET) {
+            offset = Some(self.offset()?);
+        }
+        Some(
+            (offset.is_some() || matches!(limit, Some(Some(_)))).then(|| {
+                LimitClause::LimitOffset {
+                    limit: limit.flatten(),
+                    offset,
+                    limit_by: vec![],
+                }
+            }),
+        )
+    }
+
+    fn offset(&mut self) -> Option<Offset> {
+        let value = self.expr()?;
+        let rows = if self.kw(Keyword::ROW) {
+            OffsetRows::Row
+        } else if self.kw(Keyword::ROWS) {
+            OffsetRows::Rows
+        } else {
+            OffsetRows::None
+        };
+        Some(Offset { value, rows })
+    }
+
+    /// After `FETCH`: `[FIRST|NEXT] [n [PERCENT]] {ROW|ROWS} {ONLY|WITH TIES}`.
+    fn fetch(&mut self) -> Option<Fetch> {
+        if !self.kw(Keyword::FIRST) {
+            self.kw(Keyword::NEXT);
+        }
+        let (quantity, percent) = if self.kw(Keyword::ROW) || self.kw(Keyword::ROWS) {
+            (None, false)
+        } else {
+            let Token::Number(..) = self.peek() else {
+                return None;
+            };
+            let quantity = self.value()?;
+            let percent = self.kw(Keyword::PERCENT);
+            if !self.kw(Keyword::ROW) {
+                self.kw(Keyword::ROWS);
+            }
+            (Some(quantity), percent)
+        };
+        let with_ties = if self.kw(Keyword::ONLY) {
+            false
+        } else if self.is_kw(0, Keyword::WITH) && self.is_kw(1, Keyword::TIES) {
+            self.i += 2;
+            true
+        } else {
+            false
+        };
+        Some(Fetch {
+            with_ties,
+            percent,
+            quantity,
+        })
     }
 
     fn cte(&mut self) -> Option<Cte> {
@@ -581,24 +655,16 @@ impl<'a> P<'a> {
     fn group_by_expr(&mut self) -> Option<Expr> {
         let kind = match self.peek() {
             Token::Word(w) if w.quote_style.is_none() => w.keyword,
-            Token::LParen if self.tok(1).token == Token::RParen => return None,
+            Token::LParen if self.tok(1).token == Token::RParen => {
+                self.i += 2;
+                return Some(Expr::Tuple(vec![]));
+            }
             _ => Keyword::NoKeyword,
         };
         match kind {
             Keyword::ROLLUP | Keyword::CUBE if self.tok(1).token == Token::LParen => {
                 self.i += 2;
-                let sets = self.comma_list(|p| {
-                    if p.eat(&Token::LParen) {
-                        if p.peek() == &Token::RParen {
-                            return None;
-                        }
-                        let v = p.comma_list(Self::expr)?;
-                        p.expect(&Token::RParen)?;
-                        Some(v)
-                    } else {
-                        Some(vec![p.expr()?])
-                    }
-                })?;
+                let sets = self.comma_list(Self::grouping_tuple)?;
                 self.expect(&Token::RParen)?;
                 Some(if kind == Keyword::ROLLUP {
                     Expr::Rollup(sets)
@@ -606,9 +672,29 @@ impl<'a> P<'a> {
                     Expr::Cube(sets)
                 })
             }
-            Keyword::GROUPING if self.is_kw(1, Keyword::SETS) => None,
+            Keyword::GROUPING
+                if self.is_kw(1, Keyword::SETS) && self.tok(2).token == Token::LParen =>
+            {
+                self.i += 3;
+                let sets = self.comma_list(Self::grouping_tuple)?;
+                self.expect(&Token::RParen)?;
+                Some(Expr::GroupingSets(sets))
+            }
             _ => self.expr(),
         }
+    }
+
+    /// `(a, b)`, `()` or `a` in ROLLUP, CUBE and GROUPING SETS.
+    fn grouping_tuple(&mut self) -> Option<Vec<Expr>> {
+        if !self.eat(&Token::LParen) {
+            return Some(vec![self.expr()?]);
+        }
+        if self.eat(&Token::RParen) {
+            return Some(vec![]);
+        }
+        let v = self.comma_list(Self::expr)?;
+        self.expect(&Token::RParen)?;
+        Some(v)
     }
 
     fn order_by_expr(&mut self) -> Option<OrderByExpr> {
@@ -952,6 +1038,9 @@ impl<'a> P<'a> {
                     },
                     _ => return None,
                 },
+                Keyword::AT if self.is_kw(1, Keyword::TIME) && self.is_kw(2, Keyword::ZONE) => {
+                    PREC_AT_TZ
+                }
                 Keyword::AT | Keyword::COLLATE => return None,
                 k if dialect::foreign_operator(k) => return None,
                 _ => 0,
@@ -994,11 +1083,40 @@ impl<'a> P<'a> {
             }
             Keyword::IS => {
                 let not = self.kw(Keyword::NOT);
-                self.expect_kw(Keyword::NULL)?;
-                Some(if not {
-                    Expr::IsNotNull(Box::new(left))
-                } else {
-                    Expr::IsNull(Box::new(left))
+                let l = Box::new(left);
+                let t = self.next();
+                let Token::Word(w) = &t.token else {
+                    return None;
+                };
+                if w.quote_style.is_some() {
+                    return None;
+                }
+                Some(match (w.keyword, not) {
+                    (Keyword::NULL, false) => Expr::IsNull(l),
+                    (Keyword::NULL, true) => Expr::IsNotNull(l),
+                    (Keyword::TRUE, false) => Expr::IsTrue(l),
+                    (Keyword::TRUE, true) => Expr::IsNotTrue(l),
+                    (Keyword::FALSE, false) => Expr::IsFalse(l),
+                    (Keyword::FALSE, true) => Expr::IsNotFalse(l),
+                    (Keyword::UNKNOWN, false) => Expr::IsUnknown(l),
+                    (Keyword::UNKNOWN, true) => Expr::IsNotUnknown(l),
+                    (Keyword::DISTINCT, _) => {
+                        self.expect_kw(Keyword::FROM)?;
+                        let right = Box::new(self.subexpr(precedence)?);
+                        if not {
+                            Expr::IsNotDistinctFrom(l, right)
+                        } else {
+                            Expr::IsDistinctFrom(l, right)
+                        }
+                    }
+                    _ => return None,
+                })
+            }
+            Keyword::AT => {
+                self.i += 2; // TIME ZONE
+                Some(Expr::AtTimeZone {
+                    timestamp: Box::new(left),
+                    time_zone: Box::new(self.subexpr(precedence)?),
                 })
             }
             Keyword::NOT => {
@@ -1184,7 +1302,13 @@ impl<'a> P<'a> {
                     self.i += 2;
                     self.extract()?
                 }
-                Keyword::CURRENT_DATE if next != &Token::LParen => {
+                Keyword::CURRENT_DATE
+                | Keyword::CURRENT_TIME
+                | Keyword::CURRENT_TIMESTAMP
+                | Keyword::LOCALTIME
+                | Keyword::LOCALTIMESTAMP
+                    if next != &Token::LParen =>
+                {
                     self.i += 1;
                     Expr::Function(Function {
                         name: ObjectName(vec![ObjectNamePart::Identifier(w.to_ident(t.span))]),
@@ -1416,9 +1540,23 @@ impl<'a> P<'a> {
         self.expect(&Token::LParen)?;
         let expr = self.expr()?;
         self.expect_kw(Keyword::AS)?;
-        // A simple type: `name [(n [, n …])]`; ROW, ARRAY, MAP, INTERVAL, TIMESTAMP/TIME with a
-        // zone, DOUBLE PRECISION and postfix ARRAY go to sqlparser.
-        let t = self.next();
+        let data_type = match self.simple_type() {
+            Some(t) => t,
+            None => self.data_type()?,
+        };
+        self.expect(&Token::RParen)?;
+        Some(Expr::Cast {
+            kind,
+            expr: Box::new(expr),
+            data_type,
+            format: None,
+        })
+    }
+
+    /// A simple type before the closing `)`: `name [(n [, n …])]` (what `type_from_name` makes
+    /// of it, as the dialect's type parser does); `None`, consuming nothing, for anything else.
+    fn simple_type(&mut self) -> Option<DataType> {
+        let t = self.tok(0);
         let Token::Word(w) = &t.token else {
             return None;
         };
@@ -1429,31 +1567,65 @@ impl<'a> P<'a> {
         match upper.as_str() {
             "ROW" | "ARRAY" | "MAP" | "INTERVAL" => return None,
             // Without precision, zone or PRECISION, these read as a plain name does.
-            "TIMESTAMP" | "TIME" | "DOUBLE" if self.peek() != &Token::RParen => return None,
+            "TIMESTAMP" | "TIME" | "DOUBLE" if self.tok(1).token != Token::RParen => return None,
             _ => {}
         }
+        let mut n = 1;
         let mut params = vec![];
-        if self.eat(&Token::LParen) {
+        if self.tok(n).token == Token::LParen {
+            n += 1;
             loop {
-                let Token::Number(s, false) = self.peek() else {
+                let Token::Number(s, false) = &self.tok(n).token else {
                     return None;
                 };
                 params.push(dialect::TypeParam::Number(s.parse().ok()?, s.clone()));
-                self.i += 1;
-                if !self.eat(&Token::Comma) {
+                n += 1;
+                if self.tok(n).token != Token::Comma {
                     break;
                 }
+                n += 1;
             }
-            self.expect(&Token::RParen)?;
+            if self.tok(n).token != Token::RParen {
+                return None;
+            }
+            n += 1;
+        }
+        if self.tok(n).token != Token::RParen {
+            return None;
         }
         let data_type = dialect::type_from_name(w, t.span, params).ok()?;
-        self.expect(&Token::RParen)?;
-        Some(Expr::Cast {
-            kind,
-            expr: Box::new(expr),
-            data_type,
-            format: None,
-        })
+        self.i += n;
+        Some(data_type)
+    }
+
+    /// A type up to the `)` that closes the enclosing parentheses, read by the dialect's own
+    /// type parser (`ROW(…)`, `ARRAY(…)`, `TIMESTAMP(3) WITH TIME ZONE`, `DECIMAL(7, 2)`, …).
+    fn data_type(&mut self) -> Option<DataType> {
+        let mut depth = 0usize;
+        let mut n = 0;
+        loop {
+            match &self.tok(n).token {
+                Token::LParen => depth += 1,
+                Token::RParen if depth == 0 => break,
+                Token::RParen => depth -= 1,
+                Token::EOF => return None,
+                _ => {}
+            }
+            n += 1;
+        }
+        if n == 0 {
+            return None;
+        }
+        let tokens = self.t[self.i..self.i + n].to_vec();
+        let dialect = dialect::TrinoDialect;
+        let mut parser =
+            sqlparser::parser::Parser::new(&dialect).with_tokens_with_locations(tokens);
+        let data_type = dialect::parse_type(&mut parser).ok()?;
+        if parser.peek_token_ref().token != Token::EOF {
+            return None;
+        }
+        self.i += n;
+        Some(data_type)
     }
 
     fn exists(&mut self, negated: bool) -> Option<Expr> {
@@ -1565,17 +1737,24 @@ impl<'a> P<'a> {
                 None
             };
             let args = self.comma_list(Self::function_arg)?;
+            let mut clauses = vec![];
+            if let Some(nt) = self.null_treatment()? {
+                clauses.push(FunctionArgumentClause::IgnoreOrRespectNulls(nt));
+            }
+            if self.is_kw(0, Keyword::ORDER) && self.is_kw(1, Keyword::BY) {
+                self.i += 2;
+                clauses.push(FunctionArgumentClause::OrderBy(
+                    self.comma_list(Self::order_by_expr)?,
+                ));
+            }
             self.expect(&Token::RParen)?;
             FunctionArgumentList {
                 duplicate_treatment,
                 args,
-                clauses: vec![],
+                clauses,
             }
         };
-        if self.is_kw(0, Keyword::WITHIN)
-            || self.is_kw(0, Keyword::RESPECT)
-            || self.is_kw(0, Keyword::IGNORE)
-        {
+        if self.is_kw(0, Keyword::WITHIN) {
             return None;
         }
         let filter = if self.kw(Keyword::FILTER) {
@@ -1587,9 +1766,15 @@ impl<'a> P<'a> {
         } else {
             None
         };
-        if self.is_kw(0, Keyword::RESPECT) || self.is_kw(0, Keyword::IGNORE) {
-            return None;
-        }
+        let null_treatment = if args
+            .clauses
+            .iter()
+            .any(|c| matches!(c, FunctionArgumentClause::IgnoreOrRespectNulls(_)))
+        {
+            None
+        } else {
+            self.null_treatment()?
+        };
         let over = if self.kw(Keyword::OVER) {
             self.expect(&Token::LParen)?;
             Some(WindowType::WindowSpec(self.window_spec()?))
@@ -1602,10 +1787,24 @@ impl<'a> P<'a> {
             parameters: FunctionArguments::None,
             args: FunctionArguments::List(args),
             filter,
-            null_treatment: None,
+            null_treatment,
             over,
             within_group: vec![],
         })
+    }
+
+    /// `IGNORE NULLS` / `RESPECT NULLS` (`Some(None)`: neither).
+    fn null_treatment(&mut self) -> Option<Option<NullTreatment>> {
+        let nt = if self.is_kw(0, Keyword::IGNORE) {
+            NullTreatment::IgnoreNulls
+        } else if self.is_kw(0, Keyword::RESPECT) {
+            NullTreatment::RespectNulls
+        } else {
+            return Some(None);
+        };
+        self.i += 1;
+        self.expect_kw(Keyword::NULLS)?;
+        Some(Some(nt))
     }
 
     fn function_arg(&mut self) -> Option<FunctionArg> {
@@ -1821,6 +2020,14 @@ mod tests {
             "select \"quoted\", \"x\".\"y\" from \"t\"",
             "select \"sum\"(x) \"total\" from ((((a join b on (x = y)) inner join c on (c.k = a.k))) left join d on true)",
             "select * from ((select 1 x) union (select 2 x)) u, ((select 3)) v where a in ((1), 2)",
+            "select x from t order by x offset 2 limit 1",
+            "select x from t order by 1 limit 5 offset 2 rows",
+            "select x from t fetch first 1 rows only",
+            "select x from t offset 1 row fetch next 2 rows with ties",
+            "select x at time zone 'UTC', x is distinct from y, x is not distinct from 1, b is true, b is not unknown from t",
+            "select cast(x as row(a integer, b array(varchar))), cast(y as timestamp(3) with time zone), cast(z as map(varchar, double)), cast(w as double precision) from t",
+            "select current_timestamp, localtime, array_agg(x order by y desc), lag(x) ignore nulls over (order by y), first_value(x respect nulls) over () from t",
+            "select a from t group by grouping sets ((a, b), (a), ()), ()",
             "select transform(a, x -> x + 1), zip_with(a, b, (x, y) -> x * y), array[1, 2], array[] from t cross join unnest(a) with ordinality as u (x, n) left join unnest(array[1]) v on true",
         ] {
             let got = taken(sql);
@@ -1837,12 +2044,6 @@ mod tests {
             "select transform(a, (x integer) -> x) from t",
             "select array[1][1] from t",
             "select listagg(x, ',') within group (order by x) from t",
-            "select x from t order by x offset 2 limit 1",
-            "select x from t fetch first 1 rows only",
-            "select x at time zone 'UTC' from t",
-            "select x is distinct from y from t",
-            "select cast(x as row(a integer)) from t",
-            "select cast(x as timestamp(3) with time zone) from t",
             "select all x from t",
             "select x from t group by all",
             "select trim(x) from t",
@@ -2052,7 +2253,39 @@ mod tests {
                 ),
                 13 => format!("{} IN ({})", e(self), self.query(d + 1)),
                 14 => format!("{}EXISTS ({})", self.pick(&["", "NOT "]), self.query(d + 1)),
-                _ => match self.below(7) {
+                _ => match self.below(12) {
+                    7 => format!("{} AT TIME ZONE {}", e(self), self.pick(&["'UTC'", "z"])),
+                    8 => format!(
+                        "{} IS {}DISTINCT FROM {}",
+                        e(self),
+                        self.pick(&["", "NOT "]),
+                        e(self)
+                    ),
+                    9 => format!(
+                        "CAST({} AS {})",
+                        e(self),
+                        self.pick(&[
+                            "ROW(a integer)",
+                            "array(varchar)",
+                            "map(varchar, bigint)",
+                            "timestamp(3) with time zone",
+                            "double precision",
+                            "time(6)",
+                            "integer array"
+                        ])
+                    ),
+                    10 => format!(
+                        "array_agg({} ORDER BY {} {})",
+                        e(self),
+                        e(self),
+                        self.pick(&["", "DESC"])
+                    ),
+                    11 => format!(
+                        "lag({}) {} NULLS OVER (ORDER BY {})",
+                        e(self),
+                        self.pick(&["IGNORE", "RESPECT"]),
+                        e(self)
+                    ),
                     4 => format!("transform({}, x -> x + {})", e(self), e(self)),
                     5 => format!("zip_with({}, {}, (x, y) -> {})", e(self), e(self), e(self)),
                     6 => format!("ARRAY[{}, {}]", e(self), e(self)),
@@ -2151,6 +2384,7 @@ mod tests {
                     " GROUP BY ROLLUP (a, (b, c))",
                     " GROUP BY 1 HAVING count(*) > 1",
                     " GROUP BY CUBE (a)",
+                    " GROUP BY GROUPING SETS ((a), ())",
                 ]));
             }
             if self.below(5) == 0 {
@@ -2166,6 +2400,10 @@ mod tests {
                     " ORDER BY a DESC NULLS LAST, 2",
                     " LIMIT 5",
                     " ORDER BY 1 LIMIT 10",
+                    " OFFSET 2 ROWS",
+                    " ORDER BY 1 OFFSET 1 LIMIT 2",
+                    " FETCH FIRST 3 ROWS ONLY",
+                    " ORDER BY 1 FETCH NEXT ROW WITH TIES",
                 ]));
             }
             q
