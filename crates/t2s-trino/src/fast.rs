@@ -17,15 +17,15 @@
 
 use sqlparser::ast::helpers::attached_token::AttachedToken;
 use sqlparser::ast::{
-    Array, BinaryOperator, CaseWhen, CastKind, Cte, DataType, DateTimeField, Distinct,
+    AccessExpr, Array, BinaryOperator, CaseWhen, CastKind, Cte, DataType, DateTimeField, Distinct,
     DuplicateTreatment, Expr, ExtractSyntax, Fetch, Function, FunctionArg, FunctionArgExpr,
     FunctionArgumentClause, FunctionArgumentList, FunctionArguments, GroupByExpr, Ident, Join,
     JoinConstraint, JoinOperator, LambdaFunction, LambdaFunctionParameter, LambdaSyntax,
     LimitClause, NullTreatment, ObjectName, ObjectNamePart, Offset, OffsetRows,
     OneOrManyWithParens, OrderBy, OrderByExpr, OrderByKind, OrderByOptions, OrderBySort, Parens,
     Query, Select, SelectFlavor, SelectItem, SelectItemQualifiedWildcardKind, SetExpr, SetOperator,
-    SetQuantifier, Statement, TableAlias, TableAliasColumnDef, TableFactor, TableFunctionArgs,
-    TableWithJoins, TypedString, UnaryOperator, Value, ValueWithSpan, Values,
+    SetQuantifier, Statement, Subscript, TableAlias, TableAliasColumnDef, TableFactor,
+    TableFunctionArgs, TableWithJoins, TypedString, UnaryOperator, Value, ValueWithSpan, Values,
     WildcardAdditionalOptions, WindowFrame, WindowFrameBound, WindowFrameUnits, WindowSpec,
     WindowType, With,
 };
@@ -126,6 +126,7 @@ const PREC_LIKE: u8 = 19;
 const PREC_BETWEEN: u8 = 20;
 const PREC_MUL: u8 = 40;
 const PREC_AT_TZ: u8 = 41;
+const PREC_COLON: u8 = 21;
 
 /// Is this word reserved in Trino (unquoted)?
 fn reserved(w: &Word) -> bool {
@@ -1239,19 +1240,17 @@ impl<'a> P<'a> {
             Token::Word(w) => return self.word_prefix(t, w),
             _ => return None,
         };
-        // `.field`, `[i]` after an expression: sqlparser's business.
-        if matches!(self.peek(), Token::Period | Token::LBracket) {
-            return None;
-        }
-        Some(expr)
+        self.access(expr)
     }
 
     fn word_prefix(&mut self, t: &'a TokenWithSpan, w: &'a Word) -> Option<Expr> {
         let next = &self.tok(1).token;
         if w.quote_style.is_some() {
             return match next {
-                Token::LParen => Some(Expr::Function(self.function(t, w)?))
-                    .filter(|_| !matches!(self.peek(), Token::Period | Token::LBracket)),
+                Token::LParen => {
+                    let f = Expr::Function(self.function(t, w)?);
+                    self.access(f)
+                }
                 Token::SingleQuotedString(_)
                 | Token::DoubleQuotedString(_)
                 | Token::HexStringLiteral(_)
@@ -1385,10 +1384,7 @@ impl<'a> P<'a> {
                 _ => return None,
             }
         };
-        if matches!(self.peek(), Token::Period | Token::LBracket) {
-            return None;
-        }
-        Some(expr)
+        self.access(expr)
     }
 
     /// Is a keyword (not reserved, no prefix form of its own) followed by `next` a column
@@ -1483,22 +1479,54 @@ impl<'a> P<'a> {
     /// A column name, maybe qualified: `a`, `t.a`, `s.t.a`.
     fn compound(&mut self, t: &'a TokenWithSpan, w: &'a Word) -> Option<Expr> {
         self.i += 1;
-        let first = w.to_ident(t.span);
-        if self.peek() != &Token::Period {
-            return (self.peek() != &Token::LBracket).then_some(Expr::Identifier(first));
-        }
-        let mut parts = vec![first];
-        while self.eat(&Token::Period) {
-            let t = self.tok(0);
-            match &t.token {
-                Token::Word(w) if self.tok(1).token != Token::LParen => {
-                    self.i += 1;
-                    parts.push(w.to_ident(t.span));
+        self.access(Expr::Identifier(w.to_ident(t.span)))
+    }
+
+    /// `.field` and `[index]` after an expression, as sqlparser's `parse_compound_expr` reads
+    /// them: names only (`t.a`, `s.t.a`) make a `CompoundIdentifier`, anything else a
+    /// `CompoundFieldAccess`. Slices (`[a:b]`), `.*` and `.f(…)` are left to sqlparser.
+    fn access(&mut self, root: Expr) -> Option<Expr> {
+        let mut chain = Vec::new();
+        loop {
+            if self.eat(&Token::LBracket) {
+                let index = self.subexpr(PREC_COLON)?;
+                self.expect(&Token::RBracket)?;
+                chain.push(AccessExpr::Subscript(Subscript::Index { index }));
+            } else if self.peek() == &Token::Period {
+                let t = self.tok(1);
+                match &t.token {
+                    Token::Word(w) if self.tok(2).token != Token::LParen => {
+                        self.i += 2;
+                        chain.push(AccessExpr::Dot(Expr::Identifier(w.to_ident(t.span))));
+                    }
+                    _ => return None,
                 }
-                _ => return None,
+            } else {
+                break;
             }
         }
-        (self.peek() != &Token::LBracket).then_some(Expr::CompoundIdentifier(parts))
+        if chain.is_empty() {
+            return Some(root);
+        }
+        if let Expr::Identifier(first) = &root {
+            if chain
+                .iter()
+                .all(|a| matches!(a, AccessExpr::Dot(Expr::Identifier(_))))
+            {
+                let mut parts = Vec::with_capacity(chain.len() + 1);
+                parts.push(first.clone());
+                for a in chain {
+                    if let AccessExpr::Dot(Expr::Identifier(i)) = a {
+                        parts.push(i);
+                    }
+                }
+                return Some(Expr::CompoundIdentifier(parts));
+            }
+        }
+        Some(Expr::CompoundFieldAccess {
+            root: Box::new(root),
+            access_chain: chain,
+        })
     }
 
     fn case(&mut self, case_tok: &TokenWithSpan) -> Option<Expr> {
@@ -2028,6 +2056,7 @@ mod tests {
             "select cast(x as row(a integer, b array(varchar))), cast(y as timestamp(3) with time zone), cast(z as map(varchar, double)), cast(w as double precision) from t",
             "select current_timestamp, localtime, array_agg(x order by y desc), lag(x) ignore nulls over (order by y), first_value(x respect nulls) over () from t",
             "select a from t group by grouping sets ((a, b), (a), ()), ()",
+            "select a[1], r.f.g, m['k'][2], f(x)[1].y, array[1, 2][1], (a).b, cast(r as row(x int)).x from t",
             "select transform(a, x -> x + 1), zip_with(a, b, (x, y) -> x * y), array[1, 2], array[] from t cross join unnest(a) with ordinality as u (x, n) left join unnest(array[1]) v on true",
         ] {
             let got = taken(sql);
@@ -2040,9 +2069,8 @@ mod tests {
     fn leaves_the_rest_to_sqlparser() {
         for sql in [
             "select x from t tablesample bernoulli (10)",
-            "select a[1], r.f.g from t",
             "select transform(a, (x integer) -> x) from t",
-            "select array[1][1] from t",
+            "select a[1:2], t.* , f(t.*) from t",
             "select listagg(x, ',') within group (order by x) from t",
             "select all x from t",
             "select x from t group by all",
@@ -2253,7 +2281,13 @@ mod tests {
                 ),
                 13 => format!("{} IN ({})", e(self), self.query(d + 1)),
                 14 => format!("{}EXISTS ({})", self.pick(&["", "NOT "]), self.query(d + 1)),
-                _ => match self.below(12) {
+                _ => match self.below(14) {
+                    12 => format!(
+                        "{}[{}]",
+                        self.pick(&["a", "t.a", "ARRAY[1, 2]", "f(x)", "m"]),
+                        e(self)
+                    ),
+                    13 => format!("({}).f", e(self)),
                     7 => format!("{} AT TIME ZONE {}", e(self), self.pick(&["'UTC'", "z"])),
                     8 => format!(
                         "{} IS {}DISTINCT FROM {}",
