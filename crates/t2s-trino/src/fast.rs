@@ -1169,15 +1169,17 @@ impl<'a> P<'a> {
                     return None;
                 }
                 let pattern = self.subexpr(PREC_LIKE)?;
-                if self.is_kw(0, Keyword::ESCAPE) {
-                    return None;
-                }
+                let escape_char = if self.kw(Keyword::ESCAPE) {
+                    Some(Box::new(self.subexpr(PREC_LIKE)?))
+                } else {
+                    None
+                };
                 Some(Expr::Like {
                     negated,
                     any: false,
                     expr: Box::new(expr),
                     pattern: Box::new(pattern),
-                    escape_char: None,
+                    escape_char,
                 })
             }
             _ => None,
@@ -1189,6 +1191,7 @@ impl<'a> P<'a> {
         let value = match &t.token {
             Token::Number(n, l) => Value::Number(n.clone(), *l),
             Token::SingleQuotedString(s) => Value::SingleQuotedString(s.clone()),
+            Token::HexStringLiteral(s) => Value::HexStringLiteral(s.clone()),
             _ => return None,
         };
         Some(Expr::Value(ValueWithSpan {
@@ -1200,7 +1203,9 @@ impl<'a> P<'a> {
     fn prefix(&mut self) -> Option<Expr> {
         let t = self.tok(0);
         let expr = match &t.token {
-            Token::Number(..) | Token::SingleQuotedString(_) => self.value()?,
+            Token::Number(..) | Token::SingleQuotedString(_) | Token::HexStringLiteral(_) => {
+                self.value()?
+            }
             Token::Minus | Token::Plus => {
                 self.i += 1;
                 let op = if t.token == Token::Plus {
@@ -1667,6 +1672,8 @@ impl<'a> P<'a> {
     fn extract(&mut self) -> Option<Expr> {
         let field = if self.is_kw(0, Keyword::QUARTER) {
             DateTimeField::Quarter
+        } else if self.is_kw(0, Keyword::WEEK) && self.tok(1).token != Token::LParen {
+            DateTimeField::Week(None)
         } else {
             date_time_field(self.peek())?
         };
@@ -1946,12 +1953,12 @@ impl<'a> P<'a> {
 /// Keywords with a prefix form of their own in sqlparser (`ARRAY[…]`, `POSITION(… IN …)`, …),
 /// and the dialect's (`TRIM(…)`, `CURRENT_USER`): left to sqlparser.
 fn special_prefix(k: Keyword) -> bool {
+    // Each conditional form (`MAP {…}`, `STRUCT(…)`, geometric literals, `PRIOR`, `MATCH …
+    // AGAINST`) is off for our dialect, so those words are plain names and calls.
     matches!(
         k,
         Keyword::ARRAY
-            | Keyword::BOX
             | Keyword::CEIL
-            | Keyword::CIRCLE
             | Keyword::CONVERT
             | Keyword::CURRENT_CATALOG
             | Keyword::CURRENT_DATE
@@ -1966,23 +1973,14 @@ fn special_prefix(k: Keyword) -> bool {
             | Keyword::FLOOR
             | Keyword::INTERVAL
             | Keyword::LAMBDA
-            | Keyword::LINE
             | Keyword::LOCALTIME
             | Keyword::LOCALTIMESTAMP
-            | Keyword::LSEG
-            | Keyword::MAP
-            | Keyword::MATCH
             | Keyword::NOT
             | Keyword::OVERLAY
-            | Keyword::PATH
-            | Keyword::POINT
-            | Keyword::POLYGON
             | Keyword::POSITION
-            | Keyword::PRIOR
             | Keyword::SAFE_CAST
             | Keyword::SELECT
             | Keyword::SESSION_USER
-            | Keyword::STRUCT
             | Keyword::SUBSTR
             | Keyword::SUBSTRING
             | Keyword::TRIM
@@ -1992,8 +1990,6 @@ fn special_prefix(k: Keyword) -> bool {
             | Keyword::WITH
             | Keyword::CAST
             | Keyword::CASE
-            | Keyword::ROW
-            | Keyword::DOUBLE
     )
 }
 
@@ -2057,6 +2053,7 @@ mod tests {
             "select current_timestamp, localtime, array_agg(x order by y desc), lag(x) ignore nulls over (order by y), first_value(x respect nulls) over () from t",
             "select a from t group by grouping sets ((a, b), (a), ()), ()",
             "select a[1], r.f.g, m['k'][2], f(x)[1].y, array[1, 2][1], (a).b, cast(r as row(x int)).x from t",
+            "select X'0102', extract(week from d), x like 'a!%' escape '!', map(array[1], array[2]), row(1, 2), double(x), struct(1), point(1, 2), map, row from t",
             "select transform(a, x -> x + 1), zip_with(a, b, (x, y) -> x * y), array[1, 2], array[] from t cross join unnest(a) with ordinality as u (x, n) left join unnest(array[1]) v on true",
         ] {
             let got = taken(sql);
