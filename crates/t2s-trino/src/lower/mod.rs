@@ -11,7 +11,7 @@ mod expr;
 pub mod functions;
 pub mod types;
 
-use crate::catalog::Catalog;
+use crate::catalog::{name_key, Catalog};
 use crate::parse::ParsedStatement;
 use sqlparser::ast;
 use sqlparser::ast::Spanned;
@@ -77,10 +77,33 @@ pub fn lower_statement_with(
 struct ScopeField<'a> {
     qualifier: Option<Rc<str>>,
     name: Cow<'a, str>,
+    /// [`name_key`] of `name`: lookups compare it before the text.
+    key: u64,
     ty: Cow<'a, Type>,
     /// A join key merged by USING: reachable only qualified (`l.k`), and not part of `*`
     /// (the merged, unqualified key is).
     hidden: bool,
+}
+
+impl<'a> ScopeField<'a> {
+    fn new(qualifier: Option<Rc<str>>, name: Cow<'a, str>, ty: Cow<'a, Type>) -> Self {
+        let key = name_key(&name);
+        Self::with_key(qualifier, name, key, ty)
+    }
+    fn with_key(
+        qualifier: Option<Rc<str>>,
+        name: Cow<'a, str>,
+        key: u64,
+        ty: Cow<'a, Type>,
+    ) -> Self {
+        ScopeField {
+            qualifier,
+            name,
+            key,
+            ty,
+            hidden: false,
+        }
+    }
 }
 
 /// The columns one query level can see, plus relations of unknown shape.
@@ -101,12 +124,11 @@ impl<'a> Scope<'a> {
                 Some(l) if **l == *q => l.clone(),
                 _ => last.insert(Rc::from(q)).clone(),
             });
-            fields.push(ScopeField {
+            fields.push(ScopeField::new(
                 qualifier,
-                name: Cow::Owned(name.to_string()),
-                ty: Cow::Owned(ty.clone()),
-                hidden: false,
-            })
+                Cow::Owned(name.to_string()),
+                Cow::Owned(ty.clone()),
+            ))
         });
         Scope {
             fields,
@@ -1299,12 +1321,7 @@ impl<'a> Lowerer<'a> {
                                 self.span_of(&j.relation),
                             );
                         }
-                        merged.push(ScopeField {
-                            qualifier: None,
-                            name: Cow::Owned(k.clone()),
-                            ty: Cow::Owned(ty),
-                            hidden: false,
-                        });
+                        merged.push(ScopeField::new(None, Cow::Owned(k.clone()), Cow::Owned(ty)));
                     }
                     for f in &mut join_scope.fields {
                         if f.qualifier.is_some() && using.iter().any(|u| *u == f.name) {
@@ -1637,11 +1654,14 @@ impl<'a> Lowerer<'a> {
         let fields = table
             .columns
             .iter()
-            .map(|(name, ty)| ScopeField {
-                qualifier: qualifier.clone(),
-                name: Cow::Borrowed(name),
-                ty: Cow::Borrowed(ty),
-                hidden: false,
+            .zip(table.column_keys())
+            .map(|((name, ty), &key)| {
+                ScopeField::with_key(
+                    qualifier.clone(),
+                    Cow::Borrowed(name),
+                    key,
+                    Cow::Borrowed(ty),
+                )
             })
             .collect();
         Some(Scope {
