@@ -216,22 +216,45 @@ impl<'a> Lowerer<'a> {
         self.abs_span(node.span())
     }
 
-    /// Where an expression starts. sqlparser's `span()` unions the spans of the whole subtree,
-    /// recursively: on an operator chain (`a + b + …`, up to 1000 long) that is deep recursion,
-    /// and quadratic when asked at every level. An operator's start is its left operand's, so
-    /// this walks the left spine without recursion and asks only the leftmost operand.
+    /// Where an expression starts: the start of sqlparser's `span()`, which unions the spans of
+    /// the whole subtree, recursively (on an operator chain `a + b + …`, up to 1000 long, deep
+    /// recursion, and quadratic when asked at every level). A node's source text starts with
+    /// its first part, so this follows first parts down without recursion (an operator's left
+    /// operand, a call's name, a CASE's keyword, a cast's operand) and walks the subtree only
+    /// when that first part has no position.
     pub(crate) fn expr_start(&self, e: &ast::Expr) -> Option<Span> {
-        let mut leftmost = e;
-        while let ast::Expr::BinaryOp { left, .. } = leftmost {
-            leftmost = left;
+        use ast::Expr as E;
+        use sqlparser::tokenizer::Span as SqlSpan;
+        let mut cur = e;
+        let first = loop {
+            cur = match cur {
+                E::Identifier(id) => break id.span,
+                E::CompoundIdentifier(ids) => {
+                    break ids.first().map_or(SqlSpan::empty(), |i| i.span)
+                }
+                E::Value(v) => break v.span,
+                E::Function(f) => break f.name.0.first().map_or(SqlSpan::empty(), |p| p.span()),
+                E::Case { case_token, .. } => break case_token.0.span,
+                E::BinaryOp { left: x, .. }
+                | E::Nested(x)
+                | E::UnaryOp { expr: x, .. }
+                | E::Cast { expr: x, .. }
+                | E::Extract { expr: x, .. }
+                | E::IsNull(x)
+                | E::IsNotNull(x)
+                | E::IsDistinctFrom(x, _)
+                | E::IsNotDistinctFrom(x, _)
+                | E::InList { expr: x, .. }
+                | E::InSubquery { expr: x, .. }
+                | E::Between { expr: x, .. }
+                | E::Like { expr: x, .. } => x,
+                other => break other.span(),
+            };
+        };
+        if first.start.line != 0 {
+            return self.abs_span(first);
         }
-        self.abs_span(leftmost.span()).or_else(|| {
-            if std::ptr::eq(leftmost, e) {
-                None
-            } else {
-                self.span_of(e)
-            }
-        })
+        self.span_of(e)
     }
 
     pub(crate) fn ident_span(&self, id: &ast::Ident) -> Option<Span> {
