@@ -355,6 +355,19 @@ impl Cx<'_, '_> {
     // ------------------------------------------------------------------ sweep 1
 
     fn semantics(&mut self, e: &mut Expr) {
+        // The commonest nodes, which no rule below changes: no type clone for them.
+        if matches!(
+            e.kind,
+            ExprKind::Column(_)
+                | ExprKind::Literal(_)
+                | ExprKind::OutputRef { .. }
+                | ExprKind::Unary { .. }
+                | ExprKind::Case { .. }
+                | ExprKind::IsNull { .. }
+                | ExprKind::FieldAccess { .. }
+        ) {
+            return;
+        }
         let span = e.span;
         let ty = e.ty.clone();
         let new = match &mut e.kind {
