@@ -355,6 +355,19 @@ impl Cx<'_, '_> {
     // ------------------------------------------------------------------ sweep 1
 
     fn semantics(&mut self, e: &mut Expr) {
+        // The commonest nodes, which no rule below changes: no type clone for them.
+        if matches!(
+            e.kind,
+            ExprKind::Column(_)
+                | ExprKind::Literal(_)
+                | ExprKind::OutputRef { .. }
+                | ExprKind::Unary { .. }
+                | ExprKind::Case { .. }
+                | ExprKind::IsNull { .. }
+                | ExprKind::FieldAccess { .. }
+        ) {
+            return;
+        }
         let span = e.span;
         let ty = e.ty.clone();
         let new = match &mut e.kind {
@@ -1148,7 +1161,6 @@ impl Cx<'_, '_> {
     // ------------------------------------------------------------------ sweep 2
 
     fn spelling(&mut self, e: &mut Expr) {
-        let ty = e.ty.clone();
         // avg(decimal) keeps Trino's scale (catalog §16): wrap the aggregate (or its window).
         // Bottom-up, the aggregate inside a window is wrapped first: move the cast outside the
         // OVER clause (`CAST(avg(x) OVER (…) AS …)`).
@@ -1165,6 +1177,7 @@ impl Cx<'_, '_> {
                     let inner = (**expr).clone();
                     w.function = inner;
                     let win = take(e);
+                    let ty = win.ty.clone();
                     *e = Expr::spark_cast(win, st, ty);
                     return;
                 }
@@ -1175,10 +1188,11 @@ impl Cx<'_, '_> {
         };
         if is_decimal_avg(e) {
             let inner = take(e);
+            let ty = inner.ty.clone();
             let Type::Decimal { precision, scale } = ty else {
                 return;
             };
-            *e = Expr::spark_cast(inner, format!("DECIMAL({precision},{scale})"), ty.clone());
+            *e = Expr::spark_cast(inner, format!("DECIMAL({precision},{scale})"), ty);
             return;
         }
         let ExprKind::Literal(l) = &e.kind else {
@@ -1242,6 +1256,7 @@ impl Cx<'_, '_> {
             }
         };
         let span = e.span;
+        let ty = std::mem::replace(&mut e.ty, Type::Unknown);
         *e = spark_lit(&text, ty).with_span(span);
     }
 }

@@ -21,6 +21,41 @@ pub struct TableSchema {
     pub name: String,
     /// Column names (lower case) and types. The names are shared with every scan's fields.
     pub columns: Vec<(Arc<str>, Type)>,
+    /// [`name_key`] of each column name, computed once for the lowering's scope lookups.
+    column_keys: Vec<u64>,
+}
+
+impl TableSchema {
+    pub fn new(name: String, columns: Vec<(Arc<str>, Type)>) -> Self {
+        let column_keys = columns.iter().map(|(n, _)| name_key(n)).collect();
+        TableSchema {
+            name,
+            columns,
+            column_keys,
+        }
+    }
+
+    /// [`name_key`] of each of [`Self::columns`]' names.
+    pub(crate) fn column_keys(&self) -> &[u64] {
+        &self.column_keys
+    }
+}
+
+/// A cheap hash of a column name (equal names, equal keys), so a scope lookup compares
+/// one integer per field and the text only on a match.
+pub(crate) fn name_key(name: &str) -> u64 {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+    let bytes = name.as_bytes();
+    let mut h = bytes.len() as u64;
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+    }
+    let mut w = [0u8; 8];
+    w[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+    (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K)
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -94,7 +129,7 @@ impl Catalog {
         let name = name.to_lowercase();
         let columns = columns.into_iter().map(|(n, ty)| (n.into(), ty)).collect();
         self.tables
-            .insert(name.clone(), TableSchema { name, columns });
+            .insert(name.clone(), TableSchema::new(name, columns));
     }
 
     pub fn merge(&mut self, other: Catalog) {

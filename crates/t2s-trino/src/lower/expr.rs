@@ -1615,10 +1615,10 @@ fn find_in_scope<'s>(scope: &'s super::Scope<'_>, parts: &'s [String]) -> Found<
         for qlen in (1..parts.len()).rev() {
             let q = &parts[qlen - 1];
             let col = &parts[qlen];
-            let mut hits = scope
-                .fields
-                .iter()
-                .filter(|f| f.qualifier.as_deref() == Some(q.as_str()) && f.name == col.as_str());
+            let key = super::name_key(col);
+            let mut hits = scope.fields.iter().filter(|f| {
+                f.key == key && f.name == col.as_str() && f.qualifier.as_deref() == Some(q.as_str())
+            });
             match (hits.next(), hits.next()) {
                 (None, _) => {}
                 (Some(field), None) => {
@@ -1637,10 +1637,11 @@ fn find_in_scope<'s>(scope: &'s super::Scope<'_>, parts: &'s [String]) -> Found<
             }
         }
     }
+    let key = super::name_key(&parts[0]);
     let mut hits = scope
         .fields
         .iter()
-        .filter(|f| f.name == parts[0].as_str() && !f.hidden);
+        .filter(|f| f.key == key && !f.hidden && f.name == parts[0].as_str());
     if let Some(first) = hits.next() {
         // The same column seen twice through USING or a CTE alias is not ambiguous.
         return if hits.all(|h| h.qualifier == first.qualifier) {

@@ -11,7 +11,7 @@ mod expr;
 pub mod functions;
 pub mod types;
 
-use crate::catalog::Catalog;
+use crate::catalog::{name_key, Catalog};
 use crate::parse::ParsedStatement;
 use sqlparser::ast;
 use sqlparser::ast::Spanned;
@@ -77,10 +77,33 @@ pub fn lower_statement_with(
 struct ScopeField<'a> {
     qualifier: Option<Rc<str>>,
     name: Cow<'a, str>,
+    /// [`name_key`] of `name`: lookups compare it before the text.
+    key: u64,
     ty: Cow<'a, Type>,
     /// A join key merged by USING: reachable only qualified (`l.k`), and not part of `*`
     /// (the merged, unqualified key is).
     hidden: bool,
+}
+
+impl<'a> ScopeField<'a> {
+    fn new(qualifier: Option<Rc<str>>, name: Cow<'a, str>, ty: Cow<'a, Type>) -> Self {
+        let key = name_key(&name);
+        Self::with_key(qualifier, name, key, ty)
+    }
+    fn with_key(
+        qualifier: Option<Rc<str>>,
+        name: Cow<'a, str>,
+        key: u64,
+        ty: Cow<'a, Type>,
+    ) -> Self {
+        ScopeField {
+            qualifier,
+            name,
+            key,
+            ty,
+            hidden: false,
+        }
+    }
 }
 
 /// The columns one query level can see, plus relations of unknown shape.
@@ -101,12 +124,11 @@ impl<'a> Scope<'a> {
                 Some(l) if **l == *q => l.clone(),
                 _ => last.insert(Rc::from(q)).clone(),
             });
-            fields.push(ScopeField {
+            fields.push(ScopeField::new(
                 qualifier,
-                name: Cow::Owned(name.to_string()),
-                ty: Cow::Owned(ty.clone()),
-                hidden: false,
-            })
+                Cow::Owned(name.to_string()),
+                Cow::Owned(ty.clone()),
+            ))
         });
         Scope {
             fields,
@@ -194,22 +216,45 @@ impl<'a> Lowerer<'a> {
         self.abs_span(node.span())
     }
 
-    /// Where an expression starts. sqlparser's `span()` unions the spans of the whole subtree,
-    /// recursively: on an operator chain (`a + b + …`, up to 1000 long) that is deep recursion,
-    /// and quadratic when asked at every level. An operator's start is its left operand's, so
-    /// this walks the left spine without recursion and asks only the leftmost operand.
+    /// Where an expression starts: the start of sqlparser's `span()`, which unions the spans of
+    /// the whole subtree, recursively (on an operator chain `a + b + …`, up to 1000 long, deep
+    /// recursion, and quadratic when asked at every level). A node's source text starts with
+    /// its first part, so this follows first parts down without recursion (an operator's left
+    /// operand, a call's name, a CASE's keyword, a cast's operand) and walks the subtree only
+    /// when that first part has no position.
     pub(crate) fn expr_start(&self, e: &ast::Expr) -> Option<Span> {
-        let mut leftmost = e;
-        while let ast::Expr::BinaryOp { left, .. } = leftmost {
-            leftmost = left;
+        use ast::Expr as E;
+        use sqlparser::tokenizer::Span as SqlSpan;
+        let mut cur = e;
+        let first = loop {
+            cur = match cur {
+                E::Identifier(id) => break id.span,
+                E::CompoundIdentifier(ids) => {
+                    break ids.first().map_or(SqlSpan::empty(), |i| i.span)
+                }
+                E::Value(v) => break v.span,
+                E::Function(f) => break f.name.0.first().map_or(SqlSpan::empty(), |p| p.span()),
+                E::Case { case_token, .. } => break case_token.0.span,
+                E::BinaryOp { left: x, .. }
+                | E::Nested(x)
+                | E::UnaryOp { expr: x, .. }
+                | E::Cast { expr: x, .. }
+                | E::Extract { expr: x, .. }
+                | E::IsNull(x)
+                | E::IsNotNull(x)
+                | E::IsDistinctFrom(x, _)
+                | E::IsNotDistinctFrom(x, _)
+                | E::InList { expr: x, .. }
+                | E::InSubquery { expr: x, .. }
+                | E::Between { expr: x, .. }
+                | E::Like { expr: x, .. } => x,
+                other => break other.span(),
+            };
+        };
+        if first.start.line != 0 {
+            return self.abs_span(first);
         }
-        self.abs_span(leftmost.span()).or_else(|| {
-            if std::ptr::eq(leftmost, e) {
-                None
-            } else {
-                self.span_of(e)
-            }
-        })
+        self.span_of(e)
     }
 
     pub(crate) fn ident_span(&self, id: &ast::Ident) -> Option<Span> {
@@ -1299,12 +1344,7 @@ impl<'a> Lowerer<'a> {
                                 self.span_of(&j.relation),
                             );
                         }
-                        merged.push(ScopeField {
-                            qualifier: None,
-                            name: Cow::Owned(k.clone()),
-                            ty: Cow::Owned(ty),
-                            hidden: false,
-                        });
+                        merged.push(ScopeField::new(None, Cow::Owned(k.clone()), Cow::Owned(ty)));
                     }
                     for f in &mut join_scope.fields {
                         if f.qualifier.is_some() && using.iter().any(|u| *u == f.name) {
@@ -1637,11 +1677,14 @@ impl<'a> Lowerer<'a> {
         let fields = table
             .columns
             .iter()
-            .map(|(name, ty)| ScopeField {
-                qualifier: qualifier.clone(),
-                name: Cow::Borrowed(name),
-                ty: Cow::Borrowed(ty),
-                hidden: false,
+            .zip(table.column_keys())
+            .map(|((name, ty), &key)| {
+                ScopeField::with_key(
+                    qualifier.clone(),
+                    Cow::Borrowed(name),
+                    key,
+                    Cow::Borrowed(ty),
+                )
             })
             .collect();
         Some(Scope {
