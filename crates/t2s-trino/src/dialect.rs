@@ -219,11 +219,12 @@ const EXPRESSION_RESERVED: &[&str] = &[
 
 /// Non-reserved words that still cannot be an implicit (no `AS`) column alias, because a clause
 /// can start there: `SELECT 1 LIMIT 1`.
-const IMPLICIT_COLUMN_ALIAS_STOP: &[Keyword] = &[Keyword::LIMIT, Keyword::OFFSET, Keyword::FETCH];
+pub(crate) const IMPLICIT_COLUMN_ALIAS_STOP: &[Keyword] =
+    &[Keyword::LIMIT, Keyword::OFFSET, Keyword::FETCH];
 
 /// Non-reserved words that cannot be an implicit table alias: `FROM t LIMIT 1`,
 /// `FROM t TABLESAMPLE …`, `FROM t WINDOW w AS (…)`, `UPDATE t SET …`.
-const IMPLICIT_TABLE_ALIAS_STOP: &[Keyword] = &[
+pub(crate) const IMPLICIT_TABLE_ALIAS_STOP: &[Keyword] = &[
     Keyword::SET,
     Keyword::LIMIT,
     Keyword::OFFSET,
@@ -305,7 +306,7 @@ fn cmp_upper(upper: &str, word: &str) -> std::cmp::Ordering {
 }
 
 /// An unquoted reserved word.
-fn is_reserved(w: &Word) -> bool {
+pub(crate) fn is_reserved(w: &Word) -> bool {
     w.quote_style.is_none() && is_reserved_word(&w.value)
 }
 

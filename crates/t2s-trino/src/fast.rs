@@ -128,10 +128,7 @@ const PREC_MUL: u8 = 40;
 const PREC_AT_TZ: u8 = 41;
 const PREC_COLON: u8 = 21;
 
-/// Is this word reserved in Trino (unquoted)?
-fn reserved(w: &Word) -> bool {
-    w.quote_style.is_none() && dialect::is_reserved_word(&w.value)
-}
+use dialect::is_reserved as reserved;
 
 impl<'a> P<'a> {
     fn peek(&self) -> &'a Token {
@@ -639,7 +636,7 @@ impl<'a> P<'a> {
             Token::Word(w) if !reserved(w) => {
                 if !explicit
                     && w.quote_style.is_none()
-                    && matches!(w.keyword, Keyword::LIMIT | Keyword::OFFSET | Keyword::FETCH)
+                    && dialect::IMPLICIT_COLUMN_ALIAS_STOP.contains(&w.keyword)
                 {
                     return Some(None);
                 }
@@ -959,17 +956,7 @@ impl<'a> P<'a> {
             Token::Word(w) if !reserved(w) => {
                 if !explicit
                     && w.quote_style.is_none()
-                    && matches!(
-                        w.keyword,
-                        Keyword::SET
-                            | Keyword::LIMIT
-                            | Keyword::OFFSET
-                            | Keyword::FETCH
-                            | Keyword::WINDOW
-                            | Keyword::TABLESAMPLE
-                            | Keyword::MATCH_RECOGNIZE
-                            | Keyword::LATERAL
-                    )
+                    && dialect::IMPLICIT_TABLE_ALIAS_STOP.contains(&w.keyword)
                 {
                     return Some(None);
                 }
