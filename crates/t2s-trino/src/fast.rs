@@ -219,7 +219,13 @@ impl<'a> P<'a> {
     }
 
     fn comma_list<T>(&mut self, mut f: impl FnMut(&mut Self) -> Option<T>) -> Option<Vec<T>> {
-        let mut v = vec![f(self)?];
+        let first = f(self)?;
+        if self.peek() != &Token::Comma {
+            return Some(vec![first]);
+        }
+        // Lists of several usually have a handful: start with room for them.
+        let mut v = Vec::with_capacity(8);
+        v.push(first);
         while self.eat(&Token::Comma) {
             v.push(f(self)?);
         }
@@ -987,9 +993,12 @@ impl<'a> P<'a> {
 
     fn subexpr(&mut self, precedence: u8) -> Option<Expr> {
         self.enter()?;
-        let mut expr = self.prefix()?;
+        // One `Option` slot, the return value's type, all the way: an `Expr` is large, and
+        // unwrapping it into a local and wrapping it again copies it each time.
+        let mut expr = self.prefix();
         let mut chain = 0;
         loop {
+            expr.as_ref()?;
             let next = self.next_precedence()?;
             if precedence >= next {
                 break;
@@ -998,10 +1007,10 @@ impl<'a> P<'a> {
             if chain > MAX_CHAIN {
                 return None;
             }
-            expr = self.infix(expr, next)?;
+            expr = self.infix(Box::new(expr?), next);
         }
         self.leave();
-        Some(expr)
+        expr
     }
 
     /// The precedence of the operator at the current token (0: none, the expression ends);
@@ -1038,7 +1047,7 @@ impl<'a> P<'a> {
         }
     }
 
-    fn infix(&mut self, left: Expr, precedence: u8) -> Option<Expr> {
+    fn infix(&mut self, left: Box<Expr>, precedence: u8) -> Option<Expr> {
         self.ops += 1;
         if self.ops > MAX_OPERATORS {
             return None;
@@ -1047,7 +1056,7 @@ impl<'a> P<'a> {
         if let Some((op, _)) = binary_op(&t.token) {
             let right = self.subexpr(precedence)?;
             return Some(Expr::BinaryOp {
-                left: Box::new(left),
+                left: left,
                 op,
                 right: Box::new(right),
             });
@@ -1064,14 +1073,14 @@ impl<'a> P<'a> {
                 };
                 let right = self.subexpr(precedence)?;
                 Some(Expr::BinaryOp {
-                    left: Box::new(left),
+                    left: left,
                     op,
                     right: Box::new(right),
                 })
             }
             Keyword::IS => {
                 let not = self.kw(Keyword::NOT);
-                let l = Box::new(left);
+                let l = left;
                 let t = self.next();
                 let Token::Word(w) = &t.token else {
                     return None;
@@ -1103,7 +1112,7 @@ impl<'a> P<'a> {
             Keyword::AT => {
                 self.i += 2; // TIME ZONE
                 Some(Expr::AtTimeZone {
-                    timestamp: Box::new(left),
+                    timestamp: left,
                     time_zone: Box::new(self.subexpr(precedence)?),
                 })
             }
@@ -1118,13 +1127,13 @@ impl<'a> P<'a> {
     }
 
     /// `IN`, `BETWEEN`, `LIKE` (after `NOT` when `negated`).
-    fn negatable(&mut self, expr: Expr, kw: Keyword, negated: bool) -> Option<Expr> {
+    fn negatable(&mut self, expr: Box<Expr>, kw: Keyword, negated: bool) -> Option<Expr> {
         match kw {
             Keyword::IN => {
                 self.expect(&Token::LParen)?;
                 let e = if self.is_kw(0, Keyword::SELECT) || self.is_kw(0, Keyword::WITH) {
                     Expr::InSubquery {
-                        expr: Box::new(expr),
+                        expr,
                         subquery: self.query()?,
                         negated,
                     }
@@ -1132,7 +1141,7 @@ impl<'a> P<'a> {
                     return None;
                 } else {
                     Expr::InList {
-                        expr: Box::new(expr),
+                        expr,
                         list: self.comma_list(Self::expr)?,
                         negated,
                     }
@@ -1145,7 +1154,7 @@ impl<'a> P<'a> {
                 self.expect_kw(Keyword::AND)?;
                 let high = self.subexpr(PREC_BETWEEN)?;
                 Some(Expr::Between {
-                    expr: Box::new(expr),
+                    expr,
                     negated,
                     low: Box::new(low),
                     high: Box::new(high),
@@ -1164,7 +1173,7 @@ impl<'a> P<'a> {
                 Some(Expr::Like {
                     negated,
                     any: false,
-                    expr: Box::new(expr),
+                    expr,
                     pattern: Box::new(pattern),
                     escape_char,
                 })
@@ -1471,28 +1480,66 @@ impl<'a> P<'a> {
     /// A column name, maybe qualified: `a`, `t.a`, `s.t.a`.
     fn compound(&mut self, t: &'a TokenWithSpan, w: &'a Word) -> Option<Expr> {
         self.i += 1;
-        self.access(Expr::Identifier(w.to_ident(t.span)))
+        let first = w.to_ident(t.span);
+        if !self.at_access() {
+            return Some(Expr::Identifier(first));
+        }
+        // The common case, names only, is built directly; the rest goes through `access_chain`.
+        let mut parts = vec![first];
+        while let Some(part) = self.dot_name() {
+            parts.push(part);
+        }
+        if !self.at_access() {
+            return Some(Expr::CompoundIdentifier(parts));
+        }
+        let mut parts = parts.into_iter();
+        let root = Expr::Identifier(parts.next()?);
+        let chain = parts
+            .map(|i| AccessExpr::Dot(Expr::Identifier(i)))
+            .collect();
+        self.access_chain(root, chain)
+    }
+
+    /// Is a `.field` or `[index]` next?
+    fn at_access(&self) -> bool {
+        matches!(self.peek(), Token::LBracket | Token::Period)
+    }
+
+    /// `.name` (not `.name(`), consumed.
+    fn dot_name(&mut self) -> Option<Ident> {
+        if self.peek() != &Token::Period {
+            return None;
+        }
+        let t = self.tok(1);
+        match &t.token {
+            Token::Word(w) if self.tok(2).token != Token::LParen => {
+                self.i += 2;
+                Some(w.to_ident(t.span))
+            }
+            _ => None,
+        }
     }
 
     /// `.field` and `[index]` after an expression, as sqlparser's `parse_compound_expr` reads
     /// them: names only (`t.a`, `s.t.a`) make a `CompoundIdentifier`, anything else a
     /// `CompoundFieldAccess`. Slices (`[a:b]`), `.*` and `.f(…)` are left to sqlparser.
     fn access(&mut self, root: Expr) -> Option<Expr> {
-        let mut chain = Vec::new();
+        if self.at_access() {
+            self.access_chain(root, Vec::new())
+        } else {
+            Some(root)
+        }
+    }
+
+    /// [`access`](Self::access) with the first links of the chain already read.
+    fn access_chain(&mut self, root: Expr, mut chain: Vec<AccessExpr>) -> Option<Expr> {
         loop {
             if self.eat(&Token::LBracket) {
                 let index = self.subexpr(PREC_COLON)?;
                 self.expect(&Token::RBracket)?;
                 chain.push(AccessExpr::Subscript(Subscript::Index { index }));
             } else if self.peek() == &Token::Period {
-                let t = self.tok(1);
-                match &t.token {
-                    Token::Word(w) if self.tok(2).token != Token::LParen => {
-                        self.i += 2;
-                        chain.push(AccessExpr::Dot(Expr::Identifier(w.to_ident(t.span))));
-                    }
-                    _ => return None,
-                }
+                chain.push(AccessExpr::Dot(Expr::Identifier(self.dot_name()?)));
             } else {
                 break;
             }
