@@ -21,6 +21,7 @@ pub fn emit_statement(stmt: &Statement) -> Emitted {
         fresh: 0,
         out: String::with_capacity(1024),
         depth: 0,
+        expr_depth: 0,
     };
     // The statement heads are printed outside any block (depth 0).
     match stmt {
@@ -269,21 +270,46 @@ const KEYWORDS: &[&str] = &[
     "current_schema",
 ];
 
-/// Whether `name` is in [`KEYWORDS`]. `quote` runs for every identifier printed, so the words
-/// are bucketed by length and first byte: a lookup compares one or two same-length words.
-fn is_keyword(name: &str) -> bool {
-    fn bucket(word: &str) -> usize {
-        word.len().min(31) * 64 + usize::from(word.as_bytes().first().map_or(0, |b| b & 63))
-    }
-    static BUCKETS: std::sync::OnceLock<Vec<Vec<&'static str>>> = std::sync::OnceLock::new();
-    BUCKETS.get_or_init(|| {
-        let mut v = vec![Vec::new(); 32 * 64];
-        for k in KEYWORDS {
-            v[bucket(k)].push(*k);
+/// Slots of [`KEYWORD_TABLE`]: a power of two, about three times the number of keywords, so a
+/// lookup of a word that is not a keyword mostly ends at its first slot.
+const KEYWORD_SLOTS: usize = 512;
+
+/// Where a lookup of `word` (not empty) starts in [`KEYWORD_TABLE`]: a hash of its length and
+/// its first, middle and last bytes (the keywords spread well over these).
+const fn keyword_slot(word: &[u8]) -> usize {
+    let n = word.len();
+    let key =
+        n as u64 | (word[0] as u64) << 8 | (word[n / 2] as u64) << 16 | (word[n - 1] as u64) << 24;
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 55) as usize % KEYWORD_SLOTS
+}
+
+/// [`KEYWORDS`] in an open-addressed hash table (linear probing), built at compile time: a
+/// slot holds a keyword's index in `KEYWORDS` plus one, or 0 if empty.
+static KEYWORD_TABLE: [u8; KEYWORD_SLOTS] = {
+    assert!(KEYWORDS.len() < 255 && KEYWORDS.len() * 2 < KEYWORD_SLOTS);
+    let mut table = [0u8; KEYWORD_SLOTS];
+    let mut i = 0;
+    while i < KEYWORDS.len() {
+        let mut slot = keyword_slot(KEYWORDS[i].as_bytes());
+        while table[slot] != 0 {
+            slot = (slot + 1) % KEYWORD_SLOTS;
         }
-        v
-    })[bucket(name)]
-    .contains(&name)
+        table[slot] = (i + 1) as u8;
+        i += 1;
+    }
+    table
+};
+
+/// Whether `name` (not empty) is in [`KEYWORDS`]. `quote` runs for every identifier printed.
+fn is_keyword(name: &str) -> bool {
+    let mut slot = keyword_slot(name.as_bytes());
+    loop {
+        match KEYWORD_TABLE[slot] {
+            0 => return false,
+            k if KEYWORDS[usize::from(k) - 1] == name => return true,
+            _ => slot = (slot + 1) % KEYWORD_SLOTS,
+        }
+    }
 }
 
 /// Quotes an identifier with back-ticks unless it is a plain lower-case word that is not a keyword.
@@ -315,13 +341,21 @@ fn push_backticked(out: &mut String, name: &str) {
 }
 
 fn is_plain(name: &str) -> bool {
+    /// The bytes of a plain name: `a`-`z`, `0`-`9` and `_`.
+    static PLAIN: [bool; 256] = {
+        let mut t = [false; 256];
+        let mut c = 0;
+        while c < 256 {
+            let b = c as u8;
+            t[c] = b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_';
+            c += 1;
+        }
+        t
+    };
     // Bytes, not chars: any byte of a non-ASCII character fails these tests anyway.
-    name.bytes()
-        .next()
-        .is_some_and(|c| c.is_ascii_lowercase() || c == b'_')
-        && name
-            .bytes()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'_')
+    let b = name.as_bytes();
+    b.first().is_some_and(|c| !c.is_ascii_digit())
+        && b.iter().all(|&c| PLAIN[usize::from(c)])
         && !is_keyword(name)
 }
 
@@ -331,20 +365,21 @@ fn is_single_call(t: &str) -> bool {
         return false;
     };
     if !t.ends_with(')')
-        || !t[..open]
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '_')
+        || !t.as_bytes()[..open]
+            .iter()
+            .all(|c| c.is_ascii_alphanumeric() || *c == b'_')
         || open == 0
     {
         return false;
     }
+    // Bytes, not chars: no byte of a non-ASCII character is a quote or a parenthesis.
     let mut depth = 0i32;
     let mut in_str = false;
-    for (i, c) in t.char_indices().skip(open) {
+    for (i, c) in t.bytes().enumerate().skip(open) {
         match c {
-            '\'' => in_str = !in_str,
-            '(' if !in_str => depth += 1,
-            ')' if !in_str => {
+            b'\'' => in_str = !in_str,
+            b'(' if !in_str => depth += 1,
+            b')' if !in_str => {
                 depth -= 1;
                 if depth == 0 {
                     return i == t.len() - 1;
@@ -437,6 +472,8 @@ struct Printer {
     fresh: usize,
     out: String,
     depth: usize,
+    /// How deep [`Printer::expr_to`] calls are nested.
+    expr_depth: u32,
 }
 
 const P_OR: u8 = 1;
@@ -487,7 +524,7 @@ impl Printer {
 
     /// Text whose own line breaks are line breaks of the layout (see [`Printer`]).
     fn text(&mut self, s: &str) {
-        if self.depth == 0 || !s.contains('\n') {
+        if self.depth == 0 || !s.as_bytes().contains(&b'\n') {
             self.out.push_str(s);
             return;
         }
@@ -545,7 +582,7 @@ impl Printer {
     fn ident(&mut self, name: &str) {
         if is_plain(name) {
             self.out.push_str(name);
-        } else if self.depth > 0 && name.contains('\n') {
+        } else if self.depth > 0 && name.as_bytes().contains(&b'\n') {
             let q = quote(name);
             self.text(&q);
         } else {
@@ -1187,15 +1224,27 @@ impl Printer {
     /// written into one buffer: building a string per node and copying it into its parent's
     /// was a tenth of a translation.
     fn expr_to(&mut self, e: &Expr, min: u8) {
-        stacker::maybe_grow(64 * 1024, 4 * 1024 * 1024, || {
-            if Self::prec(e) < min {
-                self.out.push('(');
-                self.expr_raw(e);
-                self.out.push(')');
-            } else {
-                self.expr_raw(e);
-            }
-        })
+        // Asking for the stack's room costs a fifth of printing a column: ask every eighth
+        // level of nesting, for room enough for eight levels.
+        self.expr_depth += 1;
+        if self.expr_depth.is_multiple_of(8) {
+            stacker::maybe_grow(256 * 1024, 4 * 1024 * 1024, || self.expr_unchecked(e, min));
+        } else {
+            self.expr_unchecked(e, min);
+        }
+        self.expr_depth -= 1;
+    }
+
+    /// [`Printer::expr_to`] without the stack check.
+    fn expr_unchecked(&mut self, e: &Expr, min: u8) {
+        // (Every precedence is at least 0: no need to compute it for `min` 0.)
+        if min > 0 && Self::prec(e) < min {
+            self.out.push('(');
+            self.expr_raw(e);
+            self.out.push(')');
+        } else {
+            self.expr_raw(e);
+        }
     }
 
     /// `a, b, c`.
@@ -1537,5 +1586,69 @@ mod tests {
         assert_eq!(quote("Mixed"), "`Mixed`");
         assert_eq!(quote("a`b"), "`a``b`");
         assert_eq!(quote("1a"), "`1a`");
+    }
+
+    #[test]
+    fn every_keyword_is_found() {
+        for k in KEYWORDS {
+            assert!(is_keyword(k), "{k}");
+            assert_eq!(quote(k), format!("`{k}`"));
+        }
+        for w in [
+            "l_orderkey",
+            "a",
+            "_",
+            "selects",
+            "yea",
+            "currents",
+            "x1",
+            "n_name",
+        ] {
+            assert!(!is_keyword(w), "{w}");
+        }
+    }
+
+    /// Blocks written in place come out as printing each block on its own and indenting its
+    /// `str::lines` would give, whatever line breaks the text holds.
+    #[test]
+    fn blocks_indent_as_str_lines_would() {
+        fn indent_lines(text: &str) -> String {
+            text.lines()
+                .map(|l| format!("  {l}"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        }
+        let texts = [
+            "x", "a\nb", "a\r\nb", "x\n", "x\r\n", "x\n\n", "\n", "", "x\r", "a\n  b\n", "\nx",
+        ];
+        for outer in texts {
+            for inner in texts {
+                let level1 = format!("{outer}\n(\n{}\n)", indent_lines(inner));
+                let expected = format!("(\n{}\n)", indent_lines(&level1));
+                let mut p = Printer {
+                    diags: vec![],
+                    fresh: 0,
+                    out: String::new(),
+                    depth: 0,
+                    expr_depth: 0,
+                };
+                p.out.push('(');
+                p.nl();
+                let a = p.open();
+                p.text(outer);
+                p.nl();
+                p.out.push('(');
+                p.nl();
+                let b = p.open();
+                p.text(inner);
+                p.close(b);
+                p.nl();
+                p.out.push(')');
+                p.close(a);
+                p.nl();
+                p.out.push(')');
+                assert_eq!(p.out, expected, "outer {outer:?}, inner {inner:?}");
+            }
+        }
     }
 }
