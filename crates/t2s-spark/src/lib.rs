@@ -19,9 +19,13 @@ pub fn emit_statement(stmt: &Statement) -> Emitted {
     let mut p = Printer {
         diags: vec![],
         fresh: 0,
+        out: String::with_capacity(1024),
+        depth: 0,
+        expr_depth: 0,
     };
-    let sql = match stmt {
-        Statement::Query { rel } => p.query_text(rel),
+    // The statement heads are printed outside any block (depth 0).
+    match stmt {
+        Statement::Query { rel } => p.query(rel),
         Statement::CreateTableAs {
             table,
             or_replace,
@@ -29,27 +33,35 @@ pub fn emit_statement(stmt: &Statement) -> Emitted {
             properties,
             rel,
         } => {
-            let mut head = String::from("CREATE ");
+            p.out.push_str("CREATE ");
             if *or_replace {
-                head.push_str("OR REPLACE ");
+                p.out.push_str("OR REPLACE ");
             }
-            head.push_str("TABLE ");
+            p.out.push_str("TABLE ");
             if *if_not_exists {
-                head.push_str("IF NOT EXISTS ");
+                p.out.push_str("IF NOT EXISTS ");
             }
-            head.push_str(&qualified(&table.parts));
+            p.qualified(&table.parts);
             for (k, v) in properties {
                 if k == "format" {
                     let fmt = v.trim_matches('\'').to_lowercase();
-                    let _ = write!(head, "\nUSING {fmt}");
+                    p.nl();
+                    p.out.push_str("USING ");
+                    p.out.push_str(&fmt);
                 } else if k == "partitioned_by" {
-                    let cols: Vec<String> = v
+                    p.nl();
+                    p.out.push_str("PARTITIONED BY (");
+                    let cols = v
                         .trim_start_matches("ARRAY[")
                         .trim_end_matches(']')
-                        .split(',')
-                        .map(|c| quote(c.trim().trim_matches('\'')))
-                        .collect();
-                    let _ = write!(head, "\nPARTITIONED BY ({})", cols.join(", "));
+                        .split(',');
+                    for (i, c) in cols.enumerate() {
+                        if i > 0 {
+                            p.out.push_str(", ");
+                        }
+                        p.ident(c.trim().trim_matches('\''));
+                    }
+                    p.out.push(')');
                 } else {
                     p.diags.push(Diagnostic::warning(
                         "table-property",
@@ -60,7 +72,10 @@ pub fn emit_statement(stmt: &Statement) -> Emitted {
                     ));
                 }
             }
-            format!("{head}\nAS\n{}", p.query_text(rel))
+            p.nl();
+            p.out.push_str("AS");
+            p.nl();
+            p.query(rel);
         }
         Statement::Insert {
             table,
@@ -68,22 +83,15 @@ pub fn emit_statement(stmt: &Statement) -> Emitted {
             overwrite,
             rel,
         } => {
-            let cols = if columns.is_empty() {
-                String::new()
+            p.out.push_str(if *overwrite {
+                "INSERT OVERWRITE TABLE "
             } else {
-                format!(" ({})", quote_list(columns))
-            };
-            format!(
-                "INSERT {} {}{}\n{}",
-                if *overwrite {
-                    "OVERWRITE TABLE"
-                } else {
-                    "INTO"
-                },
-                qualified(&table.parts),
-                cols,
-                p.query_text(rel)
-            )
+                "INSERT INTO "
+            });
+            p.qualified(&table.parts);
+            p.column_list(columns);
+            p.nl();
+            p.query(rel);
         }
         Statement::CreateView {
             name,
@@ -91,22 +99,20 @@ pub fn emit_statement(stmt: &Statement) -> Emitted {
             columns,
             rel,
         } => {
-            let cols = if columns.is_empty() {
-                String::new()
+            p.out.push_str(if *or_replace {
+                "CREATE OR REPLACE VIEW "
             } else {
-                format!(" ({})", quote_list(columns))
-            };
-            format!(
-                "CREATE {}VIEW {}{} AS\n{}",
-                if *or_replace { "OR REPLACE " } else { "" },
-                qualified(&name.parts),
-                cols,
-                p.query_text(rel)
-            )
+                "CREATE VIEW "
+            });
+            p.qualified(&name.parts);
+            p.column_list(columns);
+            p.out.push_str(" AS");
+            p.nl();
+            p.query(rel);
         }
-    };
+    }
     Emitted {
-        sql,
+        sql: p.out,
         diagnostics: p.diags,
     }
 }
@@ -264,21 +270,46 @@ const KEYWORDS: &[&str] = &[
     "current_schema",
 ];
 
-/// Whether `name` is in [`KEYWORDS`]. `quote` runs for every identifier printed, so the words
-/// are bucketed by length and first byte: a lookup compares one or two same-length words.
-fn is_keyword(name: &str) -> bool {
-    fn bucket(word: &str) -> usize {
-        word.len().min(31) * 64 + usize::from(word.as_bytes().first().map_or(0, |b| b & 63))
-    }
-    static BUCKETS: std::sync::OnceLock<Vec<Vec<&'static str>>> = std::sync::OnceLock::new();
-    BUCKETS.get_or_init(|| {
-        let mut v = vec![Vec::new(); 32 * 64];
-        for k in KEYWORDS {
-            v[bucket(k)].push(*k);
+/// Slots of [`KEYWORD_TABLE`]: a power of two, about three times the number of keywords, so a
+/// lookup of a word that is not a keyword mostly ends at its first slot.
+const KEYWORD_SLOTS: usize = 512;
+
+/// Where a lookup of `word` (not empty) starts in [`KEYWORD_TABLE`]: a hash of its length and
+/// its first, middle and last bytes (the keywords spread well over these).
+const fn keyword_slot(word: &[u8]) -> usize {
+    let n = word.len();
+    let key =
+        n as u64 | (word[0] as u64) << 8 | (word[n / 2] as u64) << 16 | (word[n - 1] as u64) << 24;
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 55) as usize % KEYWORD_SLOTS
+}
+
+/// [`KEYWORDS`] in an open-addressed hash table (linear probing), built at compile time: a
+/// slot holds a keyword's index in `KEYWORDS` plus one, or 0 if empty.
+static KEYWORD_TABLE: [u8; KEYWORD_SLOTS] = {
+    assert!(KEYWORDS.len() < 255 && KEYWORDS.len() * 2 < KEYWORD_SLOTS);
+    let mut table = [0u8; KEYWORD_SLOTS];
+    let mut i = 0;
+    while i < KEYWORDS.len() {
+        let mut slot = keyword_slot(KEYWORDS[i].as_bytes());
+        while table[slot] != 0 {
+            slot = (slot + 1) % KEYWORD_SLOTS;
         }
-        v
-    })[bucket(name)]
-    .contains(&name)
+        table[slot] = (i + 1) as u8;
+        i += 1;
+    }
+    table
+};
+
+/// Whether `name` (not empty) is in [`KEYWORDS`]. `quote` runs for every identifier printed.
+fn is_keyword(name: &str) -> bool {
+    let mut slot = keyword_slot(name.as_bytes());
+    loop {
+        match KEYWORD_TABLE[slot] {
+            0 => return false,
+            k if KEYWORDS[usize::from(k) - 1] == name => return true,
+            _ => slot = (slot + 1) % KEYWORD_SLOTS,
+        }
+    }
 }
 
 /// Quotes an identifier with back-ticks unless it is a plain lower-case word that is not a keyword.
@@ -293,25 +324,38 @@ pub fn push_quoted(out: &mut String, name: &str) {
     if is_plain(name) {
         out.push_str(name);
     } else {
-        out.push('`');
-        for c in name.chars() {
-            if c == '`' {
-                out.push('`');
-            }
-            out.push(c);
-        }
-        out.push('`');
+        push_backticked(out, name);
     }
 }
 
+/// `name` in back-ticks, a back-tick in it doubled.
+fn push_backticked(out: &mut String, name: &str) {
+    out.push('`');
+    for c in name.chars() {
+        if c == '`' {
+            out.push('`');
+        }
+        out.push(c);
+    }
+    out.push('`');
+}
+
 fn is_plain(name: &str) -> bool {
+    /// The bytes of a plain name: `a`-`z`, `0`-`9` and `_`.
+    static PLAIN: [bool; 256] = {
+        let mut t = [false; 256];
+        let mut c = 0;
+        while c < 256 {
+            let b = c as u8;
+            t[c] = b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_';
+            c += 1;
+        }
+        t
+    };
     // Bytes, not chars: any byte of a non-ASCII character fails these tests anyway.
-    name.bytes()
-        .next()
-        .is_some_and(|c| c.is_ascii_lowercase() || c == b'_')
-        && name
-            .bytes()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'_')
+    let b = name.as_bytes();
+    b.first().is_some_and(|c| !c.is_ascii_digit())
+        && b.iter().all(|&c| PLAIN[usize::from(c)])
         && !is_keyword(name)
 }
 
@@ -321,20 +365,21 @@ fn is_single_call(t: &str) -> bool {
         return false;
     };
     if !t.ends_with(')')
-        || !t[..open]
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '_')
+        || !t.as_bytes()[..open]
+            .iter()
+            .all(|c| c.is_ascii_alphanumeric() || *c == b'_')
         || open == 0
     {
         return false;
     }
+    // Bytes, not chars: no byte of a non-ASCII character is a quote or a parenthesis.
     let mut depth = 0i32;
     let mut in_str = false;
-    for (i, c) in t.char_indices().skip(open) {
+    for (i, c) in t.bytes().enumerate().skip(open) {
         match c {
-            '\'' => in_str = !in_str,
-            '(' if !in_str => depth += 1,
-            ')' if !in_str => {
+            b'\'' => in_str = !in_str,
+            b'(' if !in_str => depth += 1,
+            b')' if !in_str => {
                 depth -= 1;
                 if depth == 0 {
                     return i == t.len() - 1;
@@ -346,74 +391,89 @@ fn is_single_call(t: &str) -> bool {
     false
 }
 
-/// `a, b, c` with each name quoted as needed.
-fn quote_list(names: &[String]) -> String {
-    names
-        .iter()
-        .map(|c| quote(c))
-        .collect::<Vec<_>>()
-        .join(", ")
+/// Spaces to indent a line with, sliced (deeper blocks push it more than once).
+const SPACES: &str = "                                                                ";
+
+/// How a query's text begins and ends, known from the plan alone. A query is written once,
+/// straight into its place, so whether it needs wrapping or parentheses (because it has a
+/// WITH, an ORDER BY, a LIMIT, …) is decided from this before it is printed.
+#[derive(Clone, Copy, Default)]
+struct Shape {
+    with: bool,
+    order_by: bool,
+    limit: bool,
+    offset: bool,
+    setop: bool,
 }
 
-fn qualified(parts: &[String]) -> String {
-    parts.iter().map(|p| quote(p)).collect::<Vec<_>>().join(".")
-}
+impl Shape {
+    fn has_tail(self) -> bool {
+        self.order_by || self.limit || self.offset
+    }
 
-fn indent(text: &str) -> String {
-    let mut s = String::with_capacity(text.len() + text.len() / 8);
-    push_indented(&mut s, text);
-    s
-}
-
-/// Every line of `text` indented by two spaces, lines joined by `\n` (no trailing newline).
-fn push_indented(out: &mut String, text: &str) {
-    for (i, l) in text.lines().enumerate() {
-        if i > 0 {
-            out.push('\n');
-        }
-        out.push_str("  ");
-        out.push_str(l);
+    /// The shape [`Printer::query`] gives `rel`: a `With`, `Limit` or `Sort` adds its clause
+    /// to its input's query, or wraps the input (`SELECT * FROM (…)`, no clauses) first when
+    /// the input already has that clause or one that must follow it.
+    fn of(rel: &Rel) -> Shape {
+        stacker::maybe_grow(64 * 1024, 4 * 1024 * 1024, || match rel {
+            Rel::With(w) => {
+                let body = Shape::of(&w.body);
+                Shape {
+                    with: true,
+                    ..if body.with { Shape::default() } else { body }
+                }
+            }
+            Rel::Limit(l) => {
+                let input = Shape::of(&l.input);
+                Shape {
+                    limit: l.fetch.is_some(),
+                    offset: l.offset.is_some(),
+                    ..if input.limit || input.offset {
+                        Shape::default()
+                    } else {
+                        input
+                    }
+                }
+            }
+            Rel::Sort(s) => {
+                let input = Shape::of(&s.input);
+                Shape {
+                    order_by: !s.keys.is_empty(),
+                    ..if input.has_tail() {
+                        Shape::default()
+                    } else {
+                        input
+                    }
+                }
+            }
+            Rel::SetOp(_) => Shape {
+                setop: true,
+                ..Shape::default()
+            },
+            _ => Shape::default(),
+        })
     }
 }
 
-/// A query being assembled: a body (SELECT block, set operation, VALUES) with ORDER BY/LIMIT.
-#[derive(Default)]
-struct Query {
-    with: Option<String>,
-    body: String,
-    body_is_setop: bool,
-    order_by: Vec<String>,
-    limit: Option<String>,
-    offset: Option<String>,
-}
-
-impl Query {
-    fn has_tail(&self) -> bool {
-        !self.order_by.is_empty() || self.limit.is_some() || self.offset.is_some()
-    }
-    fn text(&self) -> String {
-        let mut s = String::new();
-        if let Some(w) = &self.with {
-            s.push_str(w);
-            s.push('\n');
-        }
-        s.push_str(&self.body);
-        if !self.order_by.is_empty() {
-            let _ = write!(s, "\nORDER BY {}", self.order_by.join(", "));
-        }
-        if let Some(l) = &self.limit {
-            let _ = write!(s, "\nLIMIT {l}");
-        }
-        if let Some(o) = &self.offset {
-            let _ = write!(s, "\nOFFSET {o}");
-        }
-        s
-    }
-}
-
+/// Writes one statement's text into `out`, each part once, at its final place.
+///
+/// Indentation contract. Nested text (a subquery, a CTE body, the select list, VALUES rows) is
+/// a *block*: every line of it is indented two spaces more than the text around it. A block is
+/// opened by [`Printer::open`] right after a line break and closed by [`Printer::close`];
+/// `depth` counts the open blocks. Every line break is written by [`Printer::nl`], which
+/// indents the new line by `2 * depth` spaces, and text that may hold line breaks of its own
+/// (identifiers, literals, templates as written) goes through [`Printer::text`], whose line
+/// breaks are layout line breaks too. The result is exactly what printing each block to a
+/// string and indenting its `str::lines` would give, edge cases included: inside a block a
+/// `\r` before a line break is dropped, a block's final line break is dropped, and an empty
+/// block adds nothing.
 struct Printer {
     diags: Vec<Diagnostic>,
     fresh: usize,
+    out: String,
+    depth: usize,
+    /// How deep [`Printer::expr_to`] calls are nested.
+    expr_depth: u32,
 }
 
 const P_OR: u8 = 1;
@@ -441,151 +501,285 @@ impl Printer {
         format!("{base}{}", self.fresh)
     }
 
-    pub fn query_text(&mut self, rel: &Rel) -> String {
-        self.query(rel).text()
-    }
+    // ------------------------------------------------------------------ layout
 
-    fn wrap_as_subquery(&mut self, q: Query) -> Query {
-        let alias = self.fresh_alias("_q");
-        Query {
-            body: format!("SELECT *\nFROM (\n{}\n) AS {alias}", indent(&q.text())),
-            ..Default::default()
+    /// Ends the line and starts the next one at the indentation of the open blocks.
+    fn nl(&mut self) {
+        if self.depth > 0 {
+            // `str::lines` ends a line at `\r\n` as well as at `\n`.
+            if self.out.ends_with('\r') {
+                self.out.pop();
+            }
+            self.out.push('\n');
+            let mut n = 2 * self.depth;
+            while n > 0 {
+                let k = n.min(SPACES.len());
+                self.out.push_str(&SPACES[..k]);
+                n -= k;
+            }
+        } else {
+            self.out.push('\n');
         }
     }
 
-    fn query(&mut self, rel: &Rel) -> Query {
+    /// Text whose own line breaks are line breaks of the layout (see [`Printer`]).
+    fn text(&mut self, s: &str) {
+        if self.depth == 0 || !s.as_bytes().contains(&b'\n') {
+            self.out.push_str(s);
+            return;
+        }
+        for (i, line) in s.split('\n').enumerate() {
+            if i > 0 {
+                self.nl();
+            }
+            self.out.push_str(line);
+        }
+    }
+
+    /// Opens a block. The caller has just ended a line with [`Printer::nl`]: the block's first
+    /// line is indented here, its other lines by `nl`. Returns where the block's text starts.
+    fn open(&mut self) -> usize {
+        self.out.push_str("  ");
+        self.depth += 1;
+        self.out.len()
+    }
+
+    /// Closes the block whose text starts at `start`, as `str::lines` would see it: an empty
+    /// block adds nothing (not even its indentation), and a final line break is dropped.
+    fn close(&mut self, start: usize) {
+        let width = 2 * self.depth;
+        self.depth -= 1;
+        let len = self.out.len();
+        if len == start {
+            self.out.truncate(start - 2);
+            return;
+        }
+        // Ends in a line break written at this depth: `\n` and exactly `width` spaces. (The
+        // printer's own line breaks are always followed by text; only text can end a block
+        // with one.)
+        let b = self.out.as_bytes();
+        if b[len - 1] == b' '
+            && len > width
+            && b[len - width - 1] == b'\n'
+            && b[len - width..].iter().all(|&c| c == b' ')
+        {
+            self.out.truncate(len - width - 1);
+        }
+    }
+
+    /// `rel`'s query as a block between lines `(` and `)`.
+    fn block_query(&mut self, rel: &Rel) {
+        self.out.push('(');
+        self.nl();
+        let start = self.open();
+        self.query(rel);
+        self.close(start);
+        self.nl();
+        self.out.push(')');
+    }
+
+    /// An identifier, quoted with back-ticks unless plain (see [`quote`]).
+    fn ident(&mut self, name: &str) {
+        if is_plain(name) {
+            self.out.push_str(name);
+        } else if self.depth > 0 && name.as_bytes().contains(&b'\n') {
+            let q = quote(name);
+            self.text(&q);
+        } else {
+            push_backticked(&mut self.out, name);
+        }
+    }
+
+    /// `a, b, c` with each name quoted as needed.
+    fn ident_list(&mut self, names: &[String]) {
+        for (i, n) in names.iter().enumerate() {
+            if i > 0 {
+                self.out.push_str(", ");
+            }
+            self.ident(n);
+        }
+    }
+
+    /// ` (a, b, c)`, or nothing for no names.
+    fn column_list(&mut self, names: &[String]) {
+        if !names.is_empty() {
+            self.out.push_str(" (");
+            self.ident_list(names);
+            self.out.push(')');
+        }
+    }
+
+    /// `(a, b, c)` if there are column names.
+    fn alias_columns(&mut self, columns: &Option<Vec<String>>) {
+        if let Some(cs) = columns {
+            self.out.push('(');
+            self.ident_list(cs);
+            self.out.push(')');
+        }
+    }
+
+    /// `(a, b, c)`: the names of `fields`.
+    fn field_names(&mut self, fields: &[Field]) {
+        self.out.push('(');
+        for (i, f) in fields.iter().enumerate() {
+            if i > 0 {
+                self.out.push_str(", ");
+            }
+            self.ident(&f.name);
+        }
+        self.out.push(')');
+    }
+
+    fn qualified(&mut self, parts: &[String]) {
+        for (i, p) in parts.iter().enumerate() {
+            if i > 0 {
+                self.out.push('.');
+            }
+            self.ident(p);
+        }
+    }
+
+    // ------------------------------------------------------------------ queries
+
+    fn query(&mut self, rel: &Rel) {
         stacker::maybe_grow(64 * 1024, 4 * 1024 * 1024, || self.query_inner(rel))
     }
 
-    fn query_inner(&mut self, rel: &Rel) -> Query {
+    /// `rel`'s query; if `wrap`, as `SELECT * FROM (<query>) AS _qN`, so that the caller can
+    /// add a clause the query already has (or one that must not follow it).
+    fn query_wrapped_if(&mut self, rel: &Rel, wrap: bool) {
+        if wrap {
+            self.out.push_str("SELECT *");
+            self.nl();
+            self.out.push_str("FROM ");
+            self.block_query(rel);
+            self.out.push_str(" AS ");
+            let alias = self.fresh_alias("_q");
+            self.out.push_str(&alias);
+        } else {
+            self.query(rel);
+        }
+    }
+
+    fn query_inner(&mut self, rel: &Rel) {
         match rel {
             Rel::With(w) => {
-                let ctes: Vec<String> = w
-                    .ctes
-                    .iter()
-                    .map(|c| {
-                        let cols = c
-                            .columns
-                            .as_ref()
-                            .map(|cs| format!("({})", quote_list(cs)))
-                            .unwrap_or_default();
-                        format!(
-                            "{}{} AS (\n{}\n)",
-                            quote(&c.name),
-                            cols,
-                            indent(&self.query_text(&c.rel))
-                        )
-                    })
-                    .collect();
-                let mut q = self.query(&w.body);
-                if q.with.is_some() {
-                    q = self.wrap_as_subquery(q);
+                self.out.push_str("WITH ");
+                if w.recursive {
+                    self.out.push_str("RECURSIVE ");
                 }
-                q.with = Some(format!(
-                    "WITH {}{}",
-                    if w.recursive { "RECURSIVE " } else { "" },
-                    ctes.join(",\n")
-                ));
-                q
+                for (i, c) in w.ctes.iter().enumerate() {
+                    if i > 0 {
+                        self.out.push(',');
+                        self.nl();
+                    }
+                    self.ident(&c.name);
+                    self.alias_columns(&c.columns);
+                    self.out.push_str(" AS ");
+                    self.block_query(&c.rel);
+                }
+                self.nl();
+                self.query_wrapped_if(&w.body, Shape::of(&w.body).with);
             }
             Rel::Limit(l) => {
-                let mut q = self.query(&l.input);
-                if q.limit.is_some() || q.offset.is_some() {
-                    q = self.wrap_as_subquery(q);
+                let input = Shape::of(&l.input);
+                self.query_wrapped_if(&l.input, input.limit || input.offset);
+                if let Some(e) = &l.fetch {
+                    self.nl();
+                    self.out.push_str("LIMIT ");
+                    self.expr_to(e, 0);
                 }
-                q.limit = l.fetch.as_ref().map(|e| self.expr(e, 0));
-                q.offset = l.offset.as_ref().map(|e| self.expr(e, 0));
-                q
+                if let Some(e) = &l.offset {
+                    self.nl();
+                    self.out.push_str("OFFSET ");
+                    self.expr_to(e, 0);
+                }
             }
             Rel::Sort(s) => {
-                let mut q = self.query(&s.input);
-                if q.has_tail() {
-                    q = self.wrap_as_subquery(q);
-                }
-                q.order_by = s.keys.iter().map(|k| self.sort_key(k)).collect();
-                q
-            }
-            Rel::Project(p) => Query {
-                body: self.select_block(p),
-                ..Default::default()
-            },
-            Rel::SetOp(s) => {
-                let prec = |k: SetOpKind| if k == SetOpKind::Intersect { 2 } else { 1 };
-                let side = |me: &mut Self, r: &Rel, is_right: bool| {
-                    let q = me.query(r);
-                    let needs_parens = q.has_tail()
-                        || q.with.is_some()
-                        || (q.body_is_setop
-                            && match r {
-                                Rel::SetOp(inner) => is_right || prec(inner.kind) < prec(s.kind),
-                                _ => true,
-                            });
-                    if needs_parens {
-                        format!("(\n{}\n)", indent(&q.text()))
-                    } else {
-                        q.text()
+                self.query_wrapped_if(&s.input, Shape::of(&s.input).has_tail());
+                if !s.keys.is_empty() {
+                    self.nl();
+                    self.out.push_str("ORDER BY ");
+                    for (i, k) in s.keys.iter().enumerate() {
+                        if i > 0 {
+                            self.out.push_str(", ");
+                        }
+                        self.sort_key(k);
                     }
-                };
-                let l = side(self, &s.left, false);
-                let r = side(self, &s.right, true);
-                let op = match s.kind {
+                }
+            }
+            Rel::Project(p) => self.select_block(p),
+            Rel::SetOp(s) => {
+                self.setop_side(&s.left, s.kind, false);
+                self.nl();
+                self.out.push_str(match s.kind {
                     SetOpKind::Union => "UNION",
                     SetOpKind::Intersect => "INTERSECT",
                     SetOpKind::Except => "EXCEPT",
-                };
-                let q = if s.all { "ALL" } else { "DISTINCT" };
-                Query {
-                    body: format!("{l}\n{op} {q}\n{r}"),
-                    body_is_setop: true,
-                    ..Default::default()
-                }
+                });
+                self.out.push_str(if s.all { " ALL" } else { " DISTINCT" });
+                self.nl();
+                self.setop_side(&s.right, s.kind, true);
             }
             Rel::Values(v) => {
                 let alias = self.fresh_alias("_v");
-                let cols = v
-                    .fields
-                    .iter()
-                    .map(|f| quote(&f.name))
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                let body = if v.fields.is_empty() {
-                    "SELECT 1".to_string()
+                if v.fields.is_empty() {
+                    self.out.push_str("SELECT 1");
                 } else {
-                    format!("SELECT *\nFROM {} AS {alias}({cols})", self.values_rows(v))
-                };
-                Query {
-                    body,
-                    ..Default::default()
+                    self.out.push_str("SELECT *");
+                    self.nl();
+                    self.out.push_str("FROM ");
+                    self.values_rows(v);
+                    self.out.push_str(" AS ");
+                    self.out.push_str(&alias);
+                    self.field_names(&v.fields);
                 }
             }
             other => {
-                let from = self.from_clause(other);
-                Query {
-                    body: format!("SELECT *\nFROM {from}"),
-                    ..Default::default()
-                }
+                self.out.push_str("SELECT *");
+                self.nl();
+                self.out.push_str("FROM ");
+                self.write_from(other);
             }
         }
     }
 
-    fn values_rows(&mut self, v: &Values) -> String {
-        let rows: Vec<String> = v
-            .rows
-            .iter()
-            .map(|r| {
-                format!(
-                    "({})",
-                    r.iter()
-                        .map(|e| self.expr(e, 0))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )
-            })
-            .collect();
-        format!("VALUES\n{}", indent(&rows.join(",\n")))
+    /// One operand of a set operation, parenthesised when its clauses or its own set
+    /// operation would otherwise bind to the outer one.
+    fn setop_side(&mut self, r: &Rel, kind: SetOpKind, is_right: bool) {
+        let prec = |k: SetOpKind| if k == SetOpKind::Intersect { 2 } else { 1 };
+        let q = Shape::of(r);
+        let needs_parens = q.has_tail()
+            || q.with
+            || (q.setop
+                && match r {
+                    Rel::SetOp(inner) => is_right || prec(inner.kind) < prec(kind),
+                    _ => true,
+                });
+        if needs_parens {
+            self.block_query(r);
+        } else {
+            self.query(r);
+        }
     }
 
-    fn select_block(&mut self, p: &Project) -> String {
+    fn values_rows(&mut self, v: &Values) {
+        self.out.push_str("VALUES");
+        self.nl();
+        let start = self.open();
+        for (i, r) in v.rows.iter().enumerate() {
+            if i > 0 {
+                self.out.push(',');
+                self.nl();
+            }
+            self.out.push('(');
+            self.expr_list(r);
+            self.out.push(')');
+        }
+        self.close(start);
+    }
+
+    fn select_block(&mut self, p: &Project) {
         let mut input = &*p.input;
         let mut having = None;
         let mut group_by: Option<&GroupBy> = None;
@@ -604,261 +798,310 @@ impl Printer {
             where_ = Some(&f.predicate);
             input = &f.input;
         }
-        let items: Vec<String> = p.items.iter().map(|i| self.select_item(i)).collect();
-        let mut s = String::from("SELECT");
+        self.out.push_str("SELECT");
         if p.distinct {
-            s.push_str(" DISTINCT");
+            self.out.push_str(" DISTINCT");
         }
-        if items.len() <= 1 {
-            let _ = write!(s, " {}", items.join(""));
+        if p.items.len() <= 1 {
+            self.out.push(' ');
+            if let Some(i) = p.items.first() {
+                self.select_item(i);
+            }
         } else {
-            let _ = write!(s, "\n{}", indent(&items.join(",\n")));
+            self.nl();
+            let start = self.open();
+            for (n, i) in p.items.iter().enumerate() {
+                if n > 0 {
+                    self.out.push(',');
+                    self.nl();
+                }
+                self.select_item(i);
+            }
+            self.close(start);
         }
         let no_from = matches!(input, Rel::Values(v) if v.fields.is_empty() && v.rows.len() == 1);
         if !no_from {
-            let from = self.from_clause(input);
-            let _ = write!(s, "\nFROM {from}");
+            self.nl();
+            self.out.push_str("FROM ");
+            self.write_from(input);
         }
         if let Some(w) = where_ {
-            let _ = write!(s, "\nWHERE {}", self.expr(w, 0));
+            self.nl();
+            self.out.push_str("WHERE ");
+            self.expr_to(w, 0);
         }
         if let Some(g) = group_by {
             if !g.elements.is_empty() {
-                let els: Vec<String> = g
-                    .elements
-                    .iter()
-                    .map(|el| match el {
-                        GroupingElement::Expr(e) => self.expr(e, 0),
+                self.nl();
+                self.out.push_str("GROUP BY ");
+                for (i, el) in g.elements.iter().enumerate() {
+                    if i > 0 {
+                        self.out.push_str(", ");
+                    }
+                    match el {
+                        GroupingElement::Expr(e) => self.expr_to(e, 0),
                         GroupingElement::Rollup(sets) => {
-                            format!("ROLLUP({})", self.grouping_sets(sets))
+                            self.out.push_str("ROLLUP(");
+                            self.grouping_sets(sets, false);
+                            self.out.push(')');
                         }
                         GroupingElement::Cube(sets) => {
-                            format!("CUBE({})", self.grouping_sets(sets))
+                            self.out.push_str("CUBE(");
+                            self.grouping_sets(sets, false);
+                            self.out.push(')');
                         }
                         GroupingElement::GroupingSets(sets) => {
-                            format!("GROUPING SETS({})", self.grouping_sets_paren(sets))
+                            self.out.push_str("GROUPING SETS(");
+                            self.grouping_sets(sets, true);
+                            self.out.push(')');
                         }
-                    })
-                    .collect();
-                let _ = write!(s, "\nGROUP BY {}", els.join(", "));
+                    }
+                }
             }
         }
         if let Some(h) = having {
-            let _ = write!(s, "\nHAVING {}", self.expr(h, 0));
+            self.nl();
+            self.out.push_str("HAVING ");
+            self.expr_to(h, 0);
         }
-        s
     }
 
-    fn grouping_sets(&mut self, sets: &[Vec<Expr>]) -> String {
-        sets.iter()
-            .map(|set| {
-                if set.len() == 1 {
-                    self.expr(&set[0], 0)
-                } else {
-                    format!(
-                        "({})",
-                        set.iter()
-                            .map(|e| self.expr(e, 0))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    )
-                }
-            })
-            .collect::<Vec<_>>()
-            .join(", ")
-    }
-
-    fn grouping_sets_paren(&mut self, sets: &[Vec<Expr>]) -> String {
-        sets.iter()
-            .map(|set| {
-                format!(
-                    "({})",
-                    set.iter()
-                        .map(|e| self.expr(e, 0))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )
-            })
-            .collect::<Vec<_>>()
-            .join(", ")
-    }
-
-    fn select_item(&mut self, i: &ProjectItem) -> String {
-        let text = self.expr(&i.expr, 0);
-        if let ExprKind::Wildcard { .. } = i.expr.kind {
-            return text;
+    /// `a, (b, c)`; with `parens`, every set in parentheses: `(a), (b, c)`.
+    fn grouping_sets(&mut self, sets: &[Vec<Expr>], parens: bool) {
+        for (i, set) in sets.iter().enumerate() {
+            if i > 0 {
+                self.out.push_str(", ");
+            }
+            if set.len() == 1 && !parens {
+                self.expr_to(&set[0], 0);
+            } else {
+                self.out.push('(');
+                self.expr_list(set);
+                self.out.push(')');
+            }
         }
+    }
+
+    fn select_item(&mut self, i: &ProjectItem) {
+        self.expr_to(&i.expr, 0);
         let natural = match &i.expr.kind {
+            ExprKind::Wildcard { .. } => return,
             ExprKind::Column(c) => Some(c.name.as_str()),
             _ => None,
         };
-        if natural == Some(i.name.as_str()) {
-            text
-        } else {
-            format!("{text} AS {}", quote(&i.name))
+        if natural != Some(i.name.as_str()) {
+            self.out.push_str(" AS ");
+            self.ident(&i.name);
         }
     }
 
-    fn sort_key(&mut self, k: &SortKey) -> String {
-        let mut s = self.expr(&k.expr, 0);
-        s.push_str(if k.asc { " ASC" } else { " DESC" });
+    fn sort_key(&mut self, k: &SortKey) {
+        self.expr_to(&k.expr, 0);
+        self.out.push_str(if k.asc { " ASC" } else { " DESC" });
         match k.nulls_first {
-            Some(true) => s.push_str(" NULLS FIRST"),
-            Some(false) => s.push_str(" NULLS LAST"),
+            Some(true) => self.out.push_str(" NULLS FIRST"),
+            Some(false) => self.out.push_str(" NULLS LAST"),
             None => {}
         }
-        s
     }
 
     // ------------------------------------------------------------------ FROM
 
     /// A whole FROM clause: UNNESTs joined at the end become LATERAL VIEWs.
-    fn from_clause(&mut self, rel: &Rel) -> String {
+    fn write_from(&mut self, rel: &Rel) {
         if let Rel::Join(j) = rel {
             if let Rel::Unnest(u) = &*j.right {
-                let left = self.from_clause(&j.left);
-                let outer = j.kind == JoinKind::Left;
-                return format!("{left}\n{}", self.lateral_view(u, outer));
+                self.write_from(&j.left);
+                self.nl();
+                self.lateral_view(u, j.kind == JoinKind::Left);
+                return;
             }
         }
-        self.from_item(rel)
+        self.write_from_item(rel)
     }
 
-    fn lateral_view(&mut self, u: &Unnest, outer: bool) -> String {
-        let alias = u.alias.clone().unwrap_or_else(|| self.fresh_alias("_u"));
-        let (generator, cols) = self.generator(u);
-        format!(
-            "LATERAL VIEW{} {generator} {} AS {cols}",
-            if outer { " OUTER" } else { "" },
-            quote(&alias)
-        )
+    fn lateral_view(&mut self, u: &Unnest, outer: bool) {
+        let fresh;
+        let alias = match &u.alias {
+            Some(a) => a.as_str(),
+            None => {
+                fresh = self.fresh_alias("_u");
+                fresh.as_str()
+            }
+        };
+        self.out.push_str(if outer {
+            "LATERAL VIEW OUTER "
+        } else {
+            "LATERAL VIEW "
+        });
+        self.generator(u);
+        self.out.push(' ');
+        self.ident(alias);
+        self.out.push_str(" AS ");
+        self.generator_columns(u);
     }
 
-    /// The Spark generator for an UNNEST and the column names it produces, in Spark's order.
-    fn generator(&mut self, u: &Unnest) -> (String, String) {
-        let names: Vec<String> = u.fields.iter().map(|f| quote(&f.name)).collect();
-        let args: Vec<String> = u.exprs.iter().map(|e| self.expr(e, 0)).collect();
+    /// The Spark generator for an UNNEST.
+    fn generator(&mut self, u: &Unnest) {
+        if u.exprs.len() > 1 {
+            self.out.push_str("inline(arrays_zip(");
+            self.expr_list(&u.exprs);
+            self.out.push_str("))");
+            return;
+        }
         let rows = u.exprs.len() == 1
             && matches!(&u.exprs[0].ty, Type::Array { element } if matches!(**element, Type::Row { .. }));
-        if u.exprs.len() > 1 {
-            return (
-                format!("inline(arrays_zip({}))", args.join(", ")),
-                names.join(", "),
-            );
+        self.out.push_str(if u.ordinality {
+            "posexplode("
+        } else if rows {
+            "inline("
+        } else {
+            "explode("
+        });
+        if let Some(e) = u.exprs.first() {
+            self.expr_to(e, 0);
         }
-        let arg = args.into_iter().next().unwrap_or_default();
-        if u.ordinality {
-            // posexplode gives (pos, value…); the ordinality column is last in Trino.
-            let (value_cols, ord) = names.split_at(names.len().saturating_sub(1));
-            let mut cols = ord.to_vec();
-            cols.extend(value_cols.iter().cloned());
-            return (format!("posexplode({arg})"), cols.join(", "));
-        }
-        if rows {
-            return (format!("inline({arg})"), names.join(", "));
-        }
-        (format!("explode({arg})"), names.join(", "))
+        self.out.push(')');
     }
 
-    fn from_item(&mut self, rel: &Rel) -> String {
+    /// The column names [`Printer::generator`] produces, in Spark's order.
+    fn generator_columns(&mut self, u: &Unnest) {
+        let names = &u.fields;
+        let (first, rest) = if u.exprs.len() <= 1 && u.ordinality {
+            // posexplode gives (pos, value…); the ordinality column is last in Trino.
+            let (value_cols, ord) = names.split_at(names.len().saturating_sub(1));
+            (ord, value_cols)
+        } else {
+            (&names[..], &[][..])
+        };
+        for (i, f) in first.iter().chain(rest).enumerate() {
+            if i > 0 {
+                self.out.push_str(", ");
+            }
+            self.ident(&f.name);
+        }
+    }
+
+    /// A table name with its `FOR … AS OF`, without the alias.
+    fn scan_table(&mut self, s: &Scan) {
+        self.qualified(&s.table.parts);
+        if let Some(tt) = &s.time_travel {
+            self.out.push_str(" FOR ");
+            self.text(&tt.kind);
+            self.out.push_str(" AS OF ");
+            self.expr_to(&tt.expr, P_ATOM);
+        }
+    }
+
+    /// ` AS alias`, if there is one.
+    fn as_alias(&mut self, alias: &Option<String>) {
+        if let Some(a) = alias {
+            self.out.push_str(" AS ");
+            self.ident(a);
+        }
+    }
+
+    /// The alias of `a`, or a fresh one if it has none.
+    fn alias_name(&mut self, a: &Alias) -> String {
+        if a.alias.is_empty() {
+            self.fresh_alias("_t")
+        } else {
+            a.alias.clone()
+        }
+    }
+
+    fn write_from_item(&mut self, rel: &Rel) {
         match rel {
             Rel::Scan(s) => {
-                let mut t = qualified(&s.table.parts);
-                if let Some(tt) = &s.time_travel {
-                    let _ = write!(t, " FOR {} AS OF {}", tt.kind, self.expr(&tt.expr, P_ATOM));
-                }
-                if let Some(a) = &s.alias {
-                    let _ = write!(t, " AS {}", quote(a));
-                }
-                t
+                self.scan_table(s);
+                self.as_alias(&s.alias);
             }
             Rel::CteRef(c) => {
-                let mut t = quote(&c.name);
-                if let Some(a) = &c.alias {
-                    let _ = write!(t, " AS {}", quote(a));
-                }
-                t
+                self.ident(&c.name);
+                self.as_alias(&c.alias);
             }
             Rel::Alias(a) => {
-                let cols = a
-                    .columns
-                    .as_ref()
-                    .map(|cs| format!("({})", quote_list(cs)))
-                    .unwrap_or_default();
-                let alias = if a.alias.is_empty() {
-                    self.fresh_alias("_t")
-                } else {
-                    a.alias.clone()
-                };
+                let alias = self.alias_name(a);
                 match &*a.input {
                     Rel::Scan(_) | Rel::CteRef(_) => {
-                        format!("{} AS {}{cols}", self.from_item(&a.input), quote(&alias))
+                        self.write_from_item(&a.input);
+                        self.out.push_str(" AS ");
+                        self.ident(&alias);
+                        self.alias_columns(&a.columns);
                     }
                     Rel::Values(v) => {
-                        let cols = format!(
-                            "({})",
-                            a.fields
-                                .iter()
-                                .map(|f| quote(&f.name))
-                                .collect::<Vec<_>>()
-                                .join(", ")
-                        );
-                        format!("{} AS {}{cols}", self.values_rows(v), quote(&alias))
+                        self.values_rows(v);
+                        self.out.push_str(" AS ");
+                        self.ident(&alias);
+                        self.field_names(&a.fields);
                     }
                     inner => {
-                        let q = self.query_text(inner);
-                        format!("(\n{}\n) AS {}{cols}", indent(&q), quote(&alias))
+                        self.block_query(inner);
+                        self.out.push_str(" AS ");
+                        self.ident(&alias);
+                        self.alias_columns(&a.columns);
                     }
                 }
             }
             Rel::Join(j) => {
-                let left = self.from_item(&j.left);
-                let right = match &*j.right {
-                    Rel::Join(_) => format!("({})", self.from_item(&j.right)),
-                    r => self.from_item(r),
-                };
-                let lateral = if j.lateral && !matches!(*j.right, Rel::Unnest(_)) {
-                    "LATERAL "
-                } else {
-                    ""
-                };
+                self.write_from_item(&j.left);
+                let lateral = j.lateral && !matches!(*j.right, Rel::Unnest(_));
                 if j.implicit {
-                    return format!("{left},\n{lateral}{right}");
+                    self.out.push(',');
+                    self.nl();
+                } else {
+                    self.nl();
+                    self.out.push_str(match j.kind {
+                        JoinKind::Inner => "JOIN ",
+                        JoinKind::Left => "LEFT JOIN ",
+                        JoinKind::Right => "RIGHT JOIN ",
+                        JoinKind::Full => "FULL JOIN ",
+                        JoinKind::Cross => "CROSS JOIN ",
+                        JoinKind::Semi => "LEFT SEMI JOIN ",
+                        JoinKind::Anti => "LEFT ANTI JOIN ",
+                    });
                 }
-                let kw = match j.kind {
-                    JoinKind::Inner => "JOIN",
-                    JoinKind::Left => "LEFT JOIN",
-                    JoinKind::Right => "RIGHT JOIN",
-                    JoinKind::Full => "FULL JOIN",
-                    JoinKind::Cross => "CROSS JOIN",
-                    JoinKind::Semi => "LEFT SEMI JOIN",
-                    JoinKind::Anti => "LEFT ANTI JOIN",
-                };
-                let mut s = format!("{left}\n{kw} {lateral}{right}");
+                if lateral {
+                    self.out.push_str("LATERAL ");
+                }
+                if let Rel::Join(_) = &*j.right {
+                    self.out.push('(');
+                    self.write_from_item(&j.right);
+                    self.out.push(')');
+                } else {
+                    self.write_from_item(&j.right);
+                }
+                if j.implicit {
+                    return;
+                }
                 if let Some(c) = &j.condition {
-                    let _ = write!(s, " ON {}", self.expr(c, 0));
+                    self.out.push_str(" ON ");
+                    self.expr_to(c, 0);
                 } else if !j.using.is_empty() {
-                    let _ = write!(s, " USING ({})", quote_list(&j.using));
+                    self.out.push_str(" USING (");
+                    self.ident_list(&j.using);
+                    self.out.push(')');
                 }
-                s
             }
             Rel::Values(v) => {
                 let alias = self.fresh_alias("_v");
-                let cols = v
-                    .fields
-                    .iter()
-                    .map(|f| quote(&f.name))
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                format!("{} AS {alias}({cols})", self.values_rows(v))
+                self.values_rows(v);
+                self.out.push_str(" AS ");
+                self.out.push_str(&alias);
+                self.field_names(&v.fields);
             }
             Rel::Unnest(u) => {
                 // A standalone UNNEST in FROM: a table-valued generator.
                 let alias = u.alias.clone().unwrap_or_else(|| self.fresh_alias("_u"));
-                let (generator, cols) = self.generator(u);
-                format!("{generator} AS {}({cols})", quote(&alias))
+                self.generator(u);
+                self.out.push_str(" AS ");
+                self.ident(&alias);
+                self.out.push('(');
+                self.generator_columns(u);
+                self.out.push(')');
             }
             Rel::Sample(s) => {
+                // Printed first, as the numbering of fresh aliases has always followed.
                 let pct = self.expr(&s.percentage, 0);
                 let sample = format!("TABLESAMPLE ({pct} PERCENT)");
                 // Spark's grammar: a table name (with FOR … AS OF) or a parenthesised query, then
@@ -866,70 +1109,60 @@ impl Printer {
                 // anything but a table becomes a parenthesised query under its alias.
                 match &*s.input {
                     Rel::Scan(sc) => {
-                        let alias = sc
-                            .alias
-                            .as_ref()
-                            .map(|a| format!(" AS {}", quote(a)))
-                            .unwrap_or_default();
-                        let bare = Rel::Scan(Scan {
-                            alias: None,
-                            ..sc.clone()
-                        });
-                        format!("{} {sample}{alias}", self.from_item(&bare))
+                        self.scan_table(sc);
+                        self.out.push(' ');
+                        self.out.push_str(&sample);
+                        self.as_alias(&sc.alias);
                     }
                     Rel::CteRef(c) => {
-                        let alias = c
-                            .alias
-                            .as_ref()
-                            .map(|a| format!(" AS {}", quote(a)))
-                            .unwrap_or_default();
-                        format!("{} {sample}{alias}", quote(&c.name))
+                        self.ident(&c.name);
+                        self.out.push(' ');
+                        self.out.push_str(&sample);
+                        self.as_alias(&c.alias);
                     }
                     Rel::Alias(a)
                         if matches!(&*a.input, Rel::Scan(sc) if sc.alias.is_none())
                             || matches!(&*a.input, Rel::CteRef(c) if c.alias.is_none()) =>
                     {
-                        let cols = a
-                            .columns
-                            .as_ref()
-                            .map(|cs| format!("({})", quote_list(cs)))
-                            .unwrap_or_default();
-                        let alias = if a.alias.is_empty() {
-                            self.fresh_alias("_t")
-                        } else {
-                            a.alias.clone()
-                        };
-                        format!(
-                            "{} {sample} AS {}{cols}",
-                            self.from_item(&a.input),
-                            quote(&alias)
-                        )
+                        let alias = self.alias_name(a);
+                        self.write_from_item(&a.input);
+                        self.out.push(' ');
+                        self.out.push_str(&sample);
+                        self.out.push_str(" AS ");
+                        self.ident(&alias);
+                        self.alias_columns(&a.columns);
                     }
                     Rel::Alias(a) => {
                         // `(SELECT * FROM <item> AS a(cols)) TABLESAMPLE (…) AS a`: the same name
-                        // and columns outside.
-                        let alias = if a.alias.is_empty() {
-                            self.fresh_alias("_t")
-                        } else {
-                            a.alias.clone()
-                        };
-                        let inner = self.from_item(&s.input);
-                        format!(
-                            "(\n  SELECT *\n  FROM {inner}\n) {sample} AS {}",
-                            quote(&alias)
-                        )
+                        // and columns outside. (Not a block: the item keeps its indentation.)
+                        let alias = self.alias_name(a);
+                        self.out.push('(');
+                        self.nl();
+                        self.out.push_str("  SELECT *");
+                        self.nl();
+                        self.out.push_str("  FROM ");
+                        self.write_from_item(&s.input);
+                        self.nl();
+                        self.out.push_str(") ");
+                        self.out.push_str(&sample);
+                        self.out.push_str(" AS ");
+                        self.ident(&alias);
                     }
                     other => {
                         let alias = self.fresh_alias("_t");
-                        let q = self.query_text(other);
-                        format!("(\n{}\n) {sample} AS {alias}", indent(&q))
+                        self.block_query(other);
+                        self.out.push(' ');
+                        self.out.push_str(&sample);
+                        self.out.push_str(" AS ");
+                        self.out.push_str(&alias);
                     }
                 }
             }
             other => {
                 let alias = self.fresh_alias("_t");
-                let q = self.query_text(other);
-                format!("(\n{}\n) AS {alias}", indent(&q))
+                self.block_query(other);
+                self.out.push_str(" AS ");
+                self.out.push_str(&alias);
             }
         }
     }
@@ -979,98 +1212,102 @@ impl Printer {
         }
     }
 
-    /// Prints `e`, parenthesised if its precedence is below `min`.
+    /// `e` printed on its own (at the current depth, to be placed at it), parenthesised if
+    /// its precedence is below `min`.
     fn expr(&mut self, e: &Expr, min: u8) -> String {
-        // Most expressions print in under 64 bytes: one allocation instead of four doublings.
-        let mut s = String::with_capacity(64);
-        self.expr_to(&mut s, e, min);
-        s
+        let outer = std::mem::replace(&mut self.out, String::with_capacity(64));
+        self.expr_to(e, min);
+        std::mem::replace(&mut self.out, outer)
     }
 
-    /// Appends `e` to `out`, parenthesised if its precedence is below `min`. Expressions are
+    /// Appends `e`, parenthesised if its precedence is below `min`. Expressions are
     /// written into one buffer: building a string per node and copying it into its parent's
     /// was a tenth of a translation.
-    fn expr_to(&mut self, out: &mut String, e: &Expr, min: u8) {
-        stacker::maybe_grow(64 * 1024, 4 * 1024 * 1024, || {
-            if Self::prec(e) < min {
-                out.push('(');
-                self.expr_raw(out, e);
-                out.push(')');
-            } else {
-                self.expr_raw(out, e);
-            }
-        })
+    fn expr_to(&mut self, e: &Expr, min: u8) {
+        // Asking for the stack's room costs a fifth of printing a column: ask every eighth
+        // level of nesting, for room enough for eight levels.
+        self.expr_depth += 1;
+        if self.expr_depth.is_multiple_of(8) {
+            stacker::maybe_grow(256 * 1024, 4 * 1024 * 1024, || self.expr_unchecked(e, min));
+        } else {
+            self.expr_unchecked(e, min);
+        }
+        self.expr_depth -= 1;
     }
 
-    /// `a, b, c`.
-    fn expr_list(&mut self, out: &mut String, list: &[Expr]) {
-        for (i, x) in list.iter().enumerate() {
-            if i > 0 {
-                out.push_str(", ");
-            }
-            self.expr_to(out, x, 0);
+    /// [`Printer::expr_to`] without the stack check.
+    fn expr_unchecked(&mut self, e: &Expr, min: u8) {
+        // (Every precedence is at least 0: no need to compute it for `min` 0.)
+        if min > 0 && Self::prec(e) < min {
+            self.out.push('(');
+            self.expr_raw(e);
+            self.out.push(')');
+        } else {
+            self.expr_raw(e);
         }
     }
 
-    /// `(\n  <query, indented>\n)`.
-    fn subquery_to(&mut self, out: &mut String, rel: &Rel) {
-        out.push_str("(\n");
-        let q = self.query_text(rel);
-        push_indented(out, &q);
-        out.push_str("\n)");
+    /// `a, b, c`.
+    fn expr_list(&mut self, list: &[Expr]) {
+        for (i, x) in list.iter().enumerate() {
+            if i > 0 {
+                self.out.push_str(", ");
+            }
+            self.expr_to(x, 0);
+        }
     }
 
-    fn expr_raw(&mut self, out: &mut String, e: &Expr) {
+    fn expr_raw(&mut self, e: &Expr) {
         use ExprKind::*;
         match &e.kind {
             Column(c) => {
                 if (c.written_qualified || c.depth > 0) && c.qualifier.is_some() {
-                    push_quoted(out, c.qualifier.as_deref().unwrap_or_default());
-                    out.push('.');
+                    self.ident(c.qualifier.as_deref().unwrap_or_default());
+                    self.out.push('.');
                 }
-                push_quoted(out, &c.name);
+                self.ident(&c.name);
             }
             Wildcard { qualifier } => {
                 if let Some(q) = qualifier {
-                    push_quoted(out, q);
-                    out.push('.');
+                    self.ident(q);
+                    self.out.push('.');
                 }
-                out.push('*');
+                self.out.push('*');
             }
-            OutputRef { name, .. } => push_quoted(out, name),
-            SparkLiteral(t) => out.push_str(t),
+            OutputRef { name, .. } => self.ident(name),
+            SparkLiteral(t) => self.text(t),
             SparkCall { name, args } | Call { name, args } => {
                 // (`Call` is flagged by the rewrite crate already; printed as written so the
                 // output stays readable.)
-                out.push_str(name);
-                out.push('(');
-                self.expr_list(out, args);
-                out.push(')');
+                self.text(name);
+                self.out.push('(');
+                self.expr_list(args);
+                self.out.push(')');
             }
             SparkCast {
                 expr,
                 spark_type,
                 safe,
             } => {
-                out.push_str(if *safe { "TRY_CAST(" } else { "CAST(" });
-                self.expr_to(out, expr, 0);
-                out.push_str(" AS ");
-                out.push_str(spark_type);
-                out.push(')');
+                self.out.push_str(if *safe { "TRY_CAST(" } else { "CAST(" });
+                self.expr_to(expr, 0);
+                self.out.push_str(" AS ");
+                self.text(spark_type);
+                self.out.push(')');
             }
             SparkInfix { op, left, right } => {
                 let p = Self::prec(e);
-                self.expr_to(out, left, p);
-                out.push(' ');
-                out.push_str(op);
-                out.push(' ');
-                self.expr_to(out, right, p + 1);
+                self.expr_to(left, p);
+                self.out.push(' ');
+                self.out.push_str(op);
+                self.out.push(' ');
+                self.expr_to(right, p + 1);
             }
             SparkTemplate { template, args } => {
-                let start = out.len();
+                let start = self.out.len();
                 let mut rest = template.as_str();
                 while let Some(open) = rest.find('{') {
-                    out.push_str(&rest[..open]);
+                    self.text(&rest[..open]);
                     let after = &rest[open + 1..];
                     match after
                         .find('}')
@@ -1079,74 +1316,75 @@ impl Printer {
                         Some((close, i)) if i < args.len() => {
                             // A hole that is a whole function argument (`f({0}, {1})`) needs no
                             // parentheses; anywhere else the argument binds like an atom.
-                            let before = out[start..].trim_end().chars().last();
+                            let before = self.out[start..].trim_end().chars().last();
                             let next = after[close + 1..].trim_start().chars().next();
                             let bare = matches!(before, Some('(' | ','))
                                 && matches!(next, Some(',' | ')'));
-                            self.expr_to(out, &args[i], if bare { 0 } else { P_ATOM });
+                            self.expr_to(&args[i], if bare { 0 } else { P_ATOM });
                             rest = &after[close + 1..];
                         }
                         _ => {
-                            out.push('{');
+                            self.out.push('{');
                             rest = after;
                         }
                     }
                 }
-                out.push_str(rest);
+                self.text(rest);
             }
             Binary { op, left, right } => {
                 let p = Self::prec(e);
                 // Left-associative; comparisons do not chain, so both sides bind tighter.
                 let rp = p + 1;
                 let lp = if op.is_comparison() { p + 1 } else { p };
-                self.expr_to(out, left, lp);
-                out.push(' ');
-                out.push_str(op.symbol());
-                out.push(' ');
-                self.expr_to(out, right, rp);
+                self.expr_to(left, lp);
+                self.out.push(' ');
+                self.out.push_str(op.symbol());
+                self.out.push(' ');
+                self.expr_to(right, rp);
             }
             Unary { op, expr } => match op {
                 UnaryOp::Not => {
-                    out.push_str("NOT ");
-                    self.expr_to(out, expr, P_NOT);
+                    self.out.push_str("NOT ");
+                    self.expr_to(expr, P_NOT);
                 }
                 UnaryOp::Neg => {
-                    out.push('-');
-                    self.expr_to(out, expr, P_UNARY + 1);
+                    self.out.push('-');
+                    self.expr_to(expr, P_UNARY + 1);
                 }
-                UnaryOp::Plus => self.expr_to(out, expr, P_UNARY),
+                UnaryOp::Plus => self.expr_to(expr, P_UNARY),
             },
             Case {
                 operand,
                 branches,
                 else_result,
             } => {
-                out.push_str("CASE");
+                self.out.push_str("CASE");
                 if let Some(o) = operand {
-                    out.push(' ');
-                    self.expr_to(out, o, 0);
+                    self.out.push(' ');
+                    self.expr_to(o, 0);
                 }
                 for (w, t) in branches {
-                    out.push_str(" WHEN ");
-                    self.expr_to(out, w, 0);
-                    out.push_str(" THEN ");
-                    self.expr_to(out, t, 0);
+                    self.out.push_str(" WHEN ");
+                    self.expr_to(w, 0);
+                    self.out.push_str(" THEN ");
+                    self.expr_to(t, 0);
                 }
                 if let Some(x) = else_result {
-                    out.push_str(" ELSE ");
-                    self.expr_to(out, x, 0);
+                    self.out.push_str(" ELSE ");
+                    self.expr_to(x, 0);
                 }
-                out.push_str(" END");
+                self.out.push_str(" END");
             }
             InList {
                 expr,
                 list,
                 negated,
             } => {
-                self.expr_to(out, expr, P_CMP + 1);
-                out.push_str(if *negated { " NOT IN (" } else { " IN (" });
-                self.expr_list(out, list);
-                out.push(')');
+                self.expr_to(expr, P_CMP + 1);
+                self.out
+                    .push_str(if *negated { " NOT IN (" } else { " IN (" });
+                self.expr_list(list);
+                self.out.push(')');
             }
             Between {
                 expr,
@@ -1154,15 +1392,15 @@ impl Printer {
                 high,
                 negated,
             } => {
-                self.expr_to(out, expr, P_CMP + 1);
-                out.push_str(if *negated {
+                self.expr_to(expr, P_CMP + 1);
+                self.out.push_str(if *negated {
                     " NOT BETWEEN "
                 } else {
                     " BETWEEN "
                 });
-                self.expr_to(out, low, P_CMP + 1);
-                out.push_str(" AND ");
-                self.expr_to(out, high, P_CMP + 1);
+                self.expr_to(low, P_CMP + 1);
+                self.out.push_str(" AND ");
+                self.expr_to(high, P_CMP + 1);
             }
             Like {
                 expr,
@@ -1170,122 +1408,126 @@ impl Printer {
                 escape,
                 negated,
             } => {
-                self.expr_to(out, expr, P_CMP + 1);
-                out.push_str(if *negated { " NOT LIKE " } else { " LIKE " });
-                self.expr_to(out, pattern, P_CMP + 1);
+                self.expr_to(expr, P_CMP + 1);
+                self.out
+                    .push_str(if *negated { " NOT LIKE " } else { " LIKE " });
+                self.expr_to(pattern, P_CMP + 1);
                 if let Some(esc) = escape {
-                    out.push_str(" ESCAPE ");
-                    self.expr_to(out, esc, P_ATOM);
+                    self.out.push_str(" ESCAPE ");
+                    self.expr_to(esc, P_ATOM);
                 }
             }
             IsNull { expr, negated } => {
-                self.expr_to(out, expr, P_CMP + 1);
-                out.push_str(if *negated { " IS NOT NULL" } else { " IS NULL" });
+                self.expr_to(expr, P_CMP + 1);
+                self.out
+                    .push_str(if *negated { " IS NOT NULL" } else { " IS NULL" });
             }
             FieldAccess { expr, field } => {
-                self.expr_to(out, expr, P_ATOM);
-                out.push('.');
-                push_quoted(out, field);
+                self.expr_to(expr, P_ATOM);
+                self.out.push('.');
+                self.ident(field);
             }
             Lambda { params, body } => {
                 if params.len() == 1 {
-                    push_quoted(out, &params[0]);
+                    self.ident(&params[0]);
                 } else {
-                    out.push('(');
+                    self.out.push('(');
                     for (i, p) in params.iter().enumerate() {
                         if i > 0 {
-                            out.push_str(", ");
+                            self.out.push_str(", ");
                         }
-                        push_quoted(out, p);
+                        self.ident(p);
                     }
-                    out.push(')');
+                    self.out.push(')');
                 }
-                out.push_str(" -> ");
-                self.expr_to(out, body, 0);
+                self.out.push_str(" -> ");
+                self.expr_to(body, 0);
             }
-            LambdaVar(v) => push_quoted(out, v),
-            ScalarSubquery(r) => self.subquery_to(out, r),
+            LambdaVar(v) => self.ident(v),
+            ScalarSubquery(r) => self.block_query(r),
             Exists { rel, negated } => {
-                out.push_str(if *negated { "NOT EXISTS " } else { "EXISTS " });
-                self.subquery_to(out, rel);
+                self.out
+                    .push_str(if *negated { "NOT EXISTS " } else { "EXISTS " });
+                self.block_query(rel);
             }
             InSubquery { expr, rel, negated } => {
-                self.expr_to(out, expr, P_CMP + 1);
-                out.push_str(if *negated { " NOT IN " } else { " IN " });
-                self.subquery_to(out, rel);
+                self.expr_to(expr, P_CMP + 1);
+                self.out
+                    .push_str(if *negated { " NOT IN " } else { " IN " });
+                self.block_query(rel);
             }
             Aggregate(a) => {
-                out.push_str(&a.name);
-                out.push('(');
+                self.text(&a.name);
+                self.out.push('(');
                 if a.distinct {
-                    out.push_str("DISTINCT ");
+                    self.out.push_str("DISTINCT ");
                 }
                 if a.args.is_empty() && a.name == "count" {
-                    out.push('*');
+                    self.out.push('*');
                 } else {
-                    self.expr_list(out, &a.args);
+                    self.expr_list(&a.args);
                 }
-                out.push(')');
+                self.out.push(')');
                 if let Some(f) = &a.filter {
-                    out.push_str(" FILTER (WHERE ");
-                    self.expr_to(out, f, 0);
-                    out.push(')');
+                    self.out.push_str(" FILTER (WHERE ");
+                    self.expr_to(f, 0);
+                    self.out.push(')');
                 }
             }
             Window(w) => {
-                self.expr_to(out, &w.function, P_ATOM);
+                self.expr_to(&w.function, P_ATOM);
                 if w.ignore_nulls {
-                    out.push_str(" IGNORE NULLS");
+                    self.out.push_str(" IGNORE NULLS");
                 }
-                out.push_str(" OVER (");
+                self.out.push_str(" OVER (");
                 let mut sep = "";
                 if !w.partition_by.is_empty() {
-                    out.push_str("PARTITION BY ");
-                    self.expr_list(out, &w.partition_by);
+                    self.out.push_str("PARTITION BY ");
+                    self.expr_list(&w.partition_by);
                     sep = " ";
                 }
                 if !w.order_by.is_empty() {
-                    out.push_str(sep);
-                    out.push_str("ORDER BY ");
+                    self.out.push_str(sep);
+                    self.out.push_str("ORDER BY ");
                     for (i, k) in w.order_by.iter().enumerate() {
                         if i > 0 {
-                            out.push_str(", ");
+                            self.out.push_str(", ");
                         }
-                        let k = self.sort_key(k);
-                        out.push_str(&k);
+                        self.sort_key(k);
                     }
                     sep = " ";
                 }
                 if let Some(fr) = &w.frame {
-                    out.push_str(sep);
-                    let start = self.bound(&fr.start);
-                    let _ = write!(out, "{}", fr.units);
+                    self.out.push_str(sep);
+                    let _ = write!(self.out, "{}", fr.units);
                     match &fr.end {
                         Some(end) => {
-                            let end = self.bound(end);
-                            let _ = write!(out, " BETWEEN {start} AND {end}");
+                            self.out.push_str(" BETWEEN ");
+                            self.bound(&fr.start);
+                            self.out.push_str(" AND ");
+                            self.bound(end);
                         }
                         None => {
-                            out.push(' ');
-                            out.push_str(&start);
+                            self.out.push(' ');
+                            self.bound(&fr.start);
                         }
                     }
                 }
-                out.push(')');
+                self.out.push(')');
             }
             Literal(l) => {
                 self.internal(&format!("Trino literal {l}"), e.span);
-                let _ = write!(out, "{l}");
+                self.text(&l.to_string());
             }
             Try(x) => {
-                out.push_str("try(");
-                self.expr_to(out, x, 0);
-                out.push(')');
+                self.out.push_str("try(");
+                self.expr_to(x, 0);
+                self.out.push(')');
             }
             AtTimeZone { expr, zone } => {
-                self.expr_to(out, expr, P_ATOM);
-                out.push_str(" AT TIME ZONE ");
-                self.expr_to(out, zone, P_ATOM);
+                self.expr_to(expr, P_ATOM);
+                self.out.push_str(" AT TIME ZONE ");
+                self.expr_to(zone, P_ATOM);
             }
             Quantified {
                 left,
@@ -1294,14 +1536,14 @@ impl Printer {
                 rel,
             } => {
                 // Flagged by the rewrite crate (Spark has no quantified comparison).
-                self.expr_to(out, left, P_CMP + 1);
+                self.expr_to(left, P_CMP + 1);
                 let _ = write!(
-                    out,
+                    self.out,
                     " {} {} ",
                     op.symbol(),
                     format!("{quantifier:?}").to_uppercase()
                 );
-                self.subquery_to(out, rel);
+                self.block_query(rel);
             }
             Cast { .. }
             | Array(_)
@@ -1311,18 +1553,24 @@ impl Printer {
             | IsDistinctFrom { .. }
             | Grouping(_) => {
                 self.internal(&format!("`{e}`"), e.span);
-                let _ = write!(out, "{e}");
+                self.text(&e.to_string());
             }
         }
     }
 
-    fn bound(&mut self, b: &FrameBound) -> String {
+    fn bound(&mut self, b: &FrameBound) {
         match b {
-            FrameBound::UnboundedPreceding => "UNBOUNDED PRECEDING".into(),
-            FrameBound::Preceding(e) => format!("{} PRECEDING", self.expr(e, P_ATOM)),
-            FrameBound::CurrentRow => "CURRENT ROW".into(),
-            FrameBound::Following(e) => format!("{} FOLLOWING", self.expr(e, P_ATOM)),
-            FrameBound::UnboundedFollowing => "UNBOUNDED FOLLOWING".into(),
+            FrameBound::UnboundedPreceding => self.out.push_str("UNBOUNDED PRECEDING"),
+            FrameBound::Preceding(e) => {
+                self.expr_to(e, P_ATOM);
+                self.out.push_str(" PRECEDING");
+            }
+            FrameBound::CurrentRow => self.out.push_str("CURRENT ROW"),
+            FrameBound::Following(e) => {
+                self.expr_to(e, P_ATOM);
+                self.out.push_str(" FOLLOWING");
+            }
+            FrameBound::UnboundedFollowing => self.out.push_str("UNBOUNDED FOLLOWING"),
         }
     }
 }
@@ -1338,5 +1586,69 @@ mod tests {
         assert_eq!(quote("Mixed"), "`Mixed`");
         assert_eq!(quote("a`b"), "`a``b`");
         assert_eq!(quote("1a"), "`1a`");
+    }
+
+    #[test]
+    fn every_keyword_is_found() {
+        for k in KEYWORDS {
+            assert!(is_keyword(k), "{k}");
+            assert_eq!(quote(k), format!("`{k}`"));
+        }
+        for w in [
+            "l_orderkey",
+            "a",
+            "_",
+            "selects",
+            "yea",
+            "currents",
+            "x1",
+            "n_name",
+        ] {
+            assert!(!is_keyword(w), "{w}");
+        }
+    }
+
+    /// Blocks written in place come out as printing each block on its own and indenting its
+    /// `str::lines` would give, whatever line breaks the text holds.
+    #[test]
+    fn blocks_indent_as_str_lines_would() {
+        fn indent_lines(text: &str) -> String {
+            text.lines()
+                .map(|l| format!("  {l}"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        }
+        let texts = [
+            "x", "a\nb", "a\r\nb", "x\n", "x\r\n", "x\n\n", "\n", "", "x\r", "a\n  b\n", "\nx",
+        ];
+        for outer in texts {
+            for inner in texts {
+                let level1 = format!("{outer}\n(\n{}\n)", indent_lines(inner));
+                let expected = format!("(\n{}\n)", indent_lines(&level1));
+                let mut p = Printer {
+                    diags: vec![],
+                    fresh: 0,
+                    out: String::new(),
+                    depth: 0,
+                    expr_depth: 0,
+                };
+                p.out.push('(');
+                p.nl();
+                let a = p.open();
+                p.text(outer);
+                p.nl();
+                p.out.push('(');
+                p.nl();
+                let b = p.open();
+                p.text(inner);
+                p.close(b);
+                p.nl();
+                p.out.push(')');
+                p.close(a);
+                p.nl();
+                p.out.push(')');
+                assert_eq!(p.out, expected, "outer {outer:?}, inner {inner:?}");
+            }
+        }
     }
 }
