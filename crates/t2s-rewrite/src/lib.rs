@@ -116,14 +116,15 @@ pub fn rewrite_statement(stmt: &mut Statement, target: &Target) -> Vec<Diagnosti
 /// Runs every pass over `stmt`.
 pub fn rewrite_statement_with(stmt: &mut Statement, cx: &RewriteContext) -> RewriteOutput {
     let mut diagnostics = Vec::new();
-    nulls::make_null_order_explicit(stmt.rel_mut());
-    relational::rewrite(stmt.rel_mut(), &cx.target, &mut diagnostics);
-    let s = scalar::rewrite(
+    // Passes 1 and 2 in one walk.
+    let found = relational::rewrite_with_null_order(stmt.rel_mut(), &cx.target, &mut diagnostics);
+    let s = scalar::rewrite_plan(
         stmt.rel_mut(),
         &cx.target,
         cx.registry,
         cx.unknown_functions,
         &mut diagnostics,
+        found.subplans,
     );
     RewriteOutput {
         diagnostics,

@@ -14,16 +14,37 @@ fn explicit(keys: &mut [SortKey]) {
 
 pub fn make_null_order_explicit(rel: &mut Rel) {
     // One walk: every operator (subquery plans included), and every node of its own expressions.
-    for_each_rel_mut(rel, &mut |r| {
-        if let Rel::Sort(s) = r {
-            explicit(&mut s.keys);
-        }
-        for_each_own_expr_mut(r, |root| {
-            transform_up(root, &mut |e| match &mut e.kind {
-                ExprKind::Window(w) => explicit(&mut w.order_by),
-                ExprKind::Aggregate(a) => explicit(&mut a.order_by),
-                _ => {}
-            })
-        });
+    let mut found = Found::default();
+    for_each_rel_mut(rel, &mut |r| explicit_in(r, &mut found));
+}
+
+/// What [`explicit_in`] saw in the expressions it walked.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct Found {
+    /// A subquery (scalar, EXISTS, IN or quantified).
+    pub subplans: bool,
+    /// An `IN (subquery)`.
+    pub in_subquery: bool,
+}
+
+/// Makes the null order explicit in `r` itself (its sort keys and every node of its own
+/// expressions, not their subquery plans), noting the subqueries met.
+pub(crate) fn explicit_in(r: &mut Rel, found: &mut Found) {
+    if let Rel::Sort(s) = r {
+        explicit(&mut s.keys);
+    }
+    for_each_own_expr_mut(r, |root| {
+        transform_up(root, &mut |e| match &mut e.kind {
+            ExprKind::Window(w) => explicit(&mut w.order_by),
+            ExprKind::Aggregate(a) => explicit(&mut a.order_by),
+            ExprKind::InSubquery { .. } => {
+                found.subplans = true;
+                found.in_subquery = true;
+            }
+            ExprKind::ScalarSubquery(_) | ExprKind::Exists { .. } | ExprKind::Quantified { .. } => {
+                found.subplans = true
+            }
+            _ => {}
+        })
     });
 }

@@ -7,6 +7,7 @@
 //!   anything else is flagged.
 //! * FETCH … WITH TIES, TABLESAMPLE: flagged (no faithful Spark form yet / sampling differs).
 
+use crate::nulls::{explicit_in, Found};
 use crate::Target;
 use std::collections::HashSet;
 use t2s_ir::visit::{
@@ -16,9 +17,34 @@ use t2s_ir::visit::{
 use t2s_ir::*;
 
 pub fn rewrite(rel: &mut Rel, target: &Target, diags: &mut Vec<Diagnostic>) {
+    rewrite_walk(rel, target, diags, false);
+}
+
+/// [`crate::nulls::make_null_order_explicit`] then [`rewrite`], in one walk of the plan;
+/// returns what the walk saw.
+pub(crate) fn rewrite_with_null_order(
+    rel: &mut Rel,
+    target: &Target,
+    diags: &mut Vec<Diagnostic>,
+) -> Found {
+    rewrite_walk(rel, target, diags, true)
+}
+
+/// [`rewrite`], with the null order made explicit in the same walk when `nulls` (each operator
+/// is done before this pass looks at it: its inputs and subqueries are visited first, and
+/// this pass changes only the operator it is at, so the result is that of the two walks).
+fn rewrite_walk(rel: &mut Rel, target: &Target, diags: &mut Vec<Diagnostic>, nulls: bool) -> Found {
     // Ordinality columns, identified by (qualifier, name).
     let mut ordinality: HashSet<(Option<String>, String)> = HashSet::new();
+    // Without the null-order walk nothing is known: assume subqueries.
+    let mut found = Found {
+        subplans: !nulls,
+        in_subquery: !nulls,
+    };
     for_each_rel_mut(rel, &mut |r| {
+        if nulls {
+            explicit_in(r, &mut found);
+        }
         match r {
         Rel::Unnest(u) => {
             if u.ordinality {
@@ -74,7 +100,10 @@ pub fn rewrite(rel: &mut Rel, target: &Target, diags: &mut Vec<Diagnostic>) {
         _ => {}
     }
     });
-    in_subquery_values(rel, diags);
+    // Nothing to do without an IN (subquery) (it adds no other subquery).
+    if found.in_subquery {
+        in_subquery_values(rel, diags);
+    }
     if !ordinality.is_empty() {
         transform_plan(rel, &mut |e| {
             if let ExprKind::Column(c) = &e.kind {
@@ -94,6 +123,7 @@ pub fn rewrite(rel: &mut Rel, target: &Target, diags: &mut Vec<Diagnostic>) {
             }
         });
     }
+    found
 }
 
 /// `… ORDER BY k FETCH FIRST n ROWS WITH TIES` → rank() over the sort keys, kept where ≤ n.

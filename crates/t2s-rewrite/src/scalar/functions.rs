@@ -34,12 +34,12 @@ fn is_const(e: &Expr) -> bool {
 }
 
 /// Expands `{args}` to `{0}, {1}, …` for `n` arguments.
-fn expand_args(template: &str, n: usize) -> String {
+fn expand_args(template: &str, n: usize) -> std::borrow::Cow<'_, str> {
     if !template.contains("{args}") {
-        return template.to_string();
+        return std::borrow::Cow::Borrowed(template);
     }
     let list: Vec<String> = (0..n).map(|i| format!("{{{i}}}")).collect();
-    template.replace("{args}", &list.join(", "))
+    std::borrow::Cow::Owned(template.replace("{args}", &list.join(", ")))
 }
 
 impl<'r> Cx<'_, 'r> {
@@ -66,18 +66,23 @@ impl<'r> Cx<'_, 'r> {
 
     pub(super) fn pick(&self, name: &str, aggregate: bool, args: &[Expr]) -> Picked<'r> {
         let registry: &'r t2s_mappings::Registry = self.registry;
-        let types: Vec<Type> = args.iter().map(|a| a.ty.clone()).collect();
-        let consts: Vec<Option<String>> = args
-            .iter()
-            .map(|a| const_str(a).map(str::to_string))
-            .collect();
+        // The argument types and constants, built for the first rule that needs them.
+        let mut input: Option<(Vec<Type>, Vec<Option<String>>)> = None;
         let mut any = false;
         for rule in registry.rules_for(name) {
             if (rule.kind == Kind::Aggregate) != aggregate || rule.kind == Kind::Syntax {
                 continue;
             }
             any = true;
-            if !rule.accepts(&types, &consts) {
+            let (types, consts) = input.get_or_insert_with(|| {
+                let types = args.iter().map(|a| a.ty.clone()).collect();
+                let consts = args
+                    .iter()
+                    .map(|a| const_str(a).map(str::to_string))
+                    .collect();
+                (types, consts)
+            });
+            if !rule.accepts(types, consts) {
                 continue;
             }
             if let Some(arm) = rule
@@ -95,7 +100,11 @@ impl<'r> Cx<'_, 'r> {
         }
     }
 
-    fn record(&mut self, rule: &Rule, arm: &Arm) {
+    fn record(&mut self, rule: &Rule, arm: &'r Arm) {
+        if self.recorded.iter().any(|a| std::ptr::eq(*a, arm)) {
+            return;
+        }
+        self.recorded.push(arm);
         let id = format!("{}@{}:{}", rule.name, rule.file, arm.line);
         if !self.applied.contains(&id) {
             self.applied.push(id);
@@ -139,28 +148,31 @@ impl<'r> Cx<'_, 'r> {
         span: Option<Span>,
     ) -> Option<Expr> {
         let here = Expr::literal(Literal::Null, Type::Unknown).with_span(span);
-        let orig = args.clone();
-        let out = match self.pick(name, false, &args) {
+        // `Err(args)`: keep the Trino call over these (original) arguments.
+        let out: Result<Expr, Vec<Expr>> = match self.pick(name, false, &args) {
             Picked::Arm(rule, arm) => {
                 self.record(rule, arm);
                 match &arm.action {
-                    Action::Template(t) => Some(instantiate(&expand_args(t, args.len()), args, ty)),
+                    Action::Template(t) => Ok(instantiate(&expand_args(t, args.len()), args, ty)),
                     Action::Approximate(t) => {
                         self.flag_approximate(&here, rule, arm);
-                        t.as_ref()
-                            .map(|t| tmpl(&expand_args(t, args.len()), args, ty))
+                        match t {
+                            Some(t) => Ok(tmpl(&expand_args(t, args.len()), args, ty)),
+                            None => Err(args),
+                        }
                     }
                     Action::NonMappable(why) => {
                         self.flag(&here, "non-mappable", format!("{name}: {why}"));
-                        None
+                        Err(args)
                     }
                     Action::Native(hook) => {
+                        let orig = args.clone();
                         let hook = hook.clone();
-                        self.native(&hook, name, args, ty, span)
+                        self.native(&hook, name, args, ty, span).ok_or(orig)
                     }
                     Action::Udf { class, jar } => {
                         self.register_udf(name, class, jar.as_deref());
-                        Some(Expr::spark_call(&t2s_spark_name(name), args, ty))
+                        Ok(Expr::spark_call(&t2s_spark_name(name), args, ty))
                     }
                     Action::Builtin(_) => {
                         self.flag(
@@ -168,7 +180,7 @@ impl<'r> Cx<'_, 'r> {
                             "internal",
                             format!("{name}: a `builtin` rule reached the function mapper"),
                         );
-                        None
+                        Err(args)
                     }
                 }
             }
@@ -183,30 +195,30 @@ impl<'r> Cx<'_, 'r> {
                         self.target.version.as_str()
                     ),
                 );
-                None
+                Err(args)
             }
             Picked::NoRule => match self.unknown_functions {
                 UnknownFunctions::Flag => {
                     self.flag(&here, "unmapped-function", format!("function `{name}` has no mapping rule (add one in mappings/, or a UDF file with --udfs)"));
-                    None
+                    Err(args)
                 }
                 UnknownFunctions::Warn => {
                     self.warn(&here, "unknown-function", format!("function `{name}` has no mapping rule: passed through to Spark unchanged"));
-                    Some(Expr::spark_call(name, args, ty))
+                    Ok(Expr::spark_call(name, args, ty))
                 }
             },
         };
-        if out.is_none() {
-            // Keep the Trino call in place (flagged) so the rest of the output stays readable.
-            return Some(Expr::new(
+        // On `Err`, keep the Trino call in place (flagged) so the rest of the output stays
+        // readable.
+        Some(out.unwrap_or_else(|args| {
+            Expr::new(
                 ExprKind::Call {
                     name: name.to_string(),
-                    args: orig,
+                    args,
                 },
                 Type::Unknown,
-            ));
-        }
-        out
+            )
+        }))
     }
 
     /// An aggregate call, rewritten in place (its DISTINCT, FILTER, ORDER BY and OVER stay).
@@ -286,7 +298,7 @@ impl<'r> Cx<'_, 'r> {
     }
 
     fn aggregate_template(&mut self, a: &mut AggregateCall, t: &str, here: &Expr) {
-        let mut t = expand_args(t, a.args.len());
+        let mut t = expand_args(t, a.args.len()).into_owned();
         let Some((_, parts)) = split_call(&t) else {
             self.flag(
                 here,
@@ -357,7 +369,7 @@ impl<'r> Cx<'_, 'r> {
                 _ => new.push(tmpl(p, old.clone(), Type::Unknown)),
             }
         }
-        a.name = fname;
+        a.name = fname.to_string();
         a.args = new;
     }
 }
@@ -388,7 +400,7 @@ fn instantiate(t: &str, args: Vec<Expr>, ty: Type) -> Expr {
                 } else {
                     idx.iter().map(|i| args[*i].clone()).collect()
                 };
-                return call(&name, new_args, ty);
+                return call(name, new_args, ty);
             }
         }
     }
@@ -396,7 +408,7 @@ fn instantiate(t: &str, args: Vec<Expr>, ty: Type) -> Expr {
 }
 
 /// `f(a, g(b, c), d)` → `("f", ["a", "g(b, c)", "d"])` (top-level commas only, quotes kept).
-fn split_call(t: &str) -> Option<(String, Vec<String>)> {
+fn split_call(t: &str) -> Option<(&str, Vec<&str>)> {
     let t = t.trim();
     let open = t.find('(')?;
     let name = t[..open].trim();
@@ -407,8 +419,8 @@ fn split_call(t: &str) -> Option<(String, Vec<String>)> {
         return None;
     }
     let inner = &t[open + 1..t.len() - 1];
-    let (mut depth, mut quote, mut parts, mut cur) = (0i32, false, Vec::new(), String::new());
-    for c in inner.chars() {
+    let (mut depth, mut quote, mut parts, mut start) = (0i32, false, Vec::new(), 0);
+    for (i, c) in inner.char_indices() {
         match c {
             '\'' => quote = !quote,
             '(' if !quote => depth += 1,
@@ -419,17 +431,17 @@ fn split_call(t: &str) -> Option<(String, Vec<String>)> {
                 }
             }
             ',' if !quote && depth == 0 => {
-                parts.push(std::mem::take(&mut cur));
-                continue;
+                parts.push(&inner[start..i]);
+                start = i + 1;
             }
             _ => {}
         }
-        cur.push(c);
     }
-    if !cur.trim().is_empty() || !parts.is_empty() {
-        parts.push(cur);
+    let last = &inner[start..];
+    if !last.trim().is_empty() || !parts.is_empty() {
+        parts.push(last);
     }
-    Some((name.to_string(), parts))
+    Some((name, parts))
 }
 
 /// A UDF's name as a Spark identifier (back-quoted unless it is a plain name).
@@ -451,13 +463,13 @@ mod tests {
     fn splits_calls_at_top_level_commas() {
         assert_eq!(
             split_call("any_value({0}, TRUE)"),
-            Some(("any_value".into(), vec!["{0}".into(), " TRUE".into()]))
+            Some(("any_value", vec!["{0}", " TRUE"]))
         );
         assert_eq!(
             split_call("bit_and(CAST({0} AS BIGINT))"),
-            Some(("bit_and".into(), vec!["CAST({0} AS BIGINT)".into()]))
+            Some(("bit_and", vec!["CAST({0} AS BIGINT)"]))
         );
-        assert_eq!(split_call("count()"), Some(("count".into(), vec![])));
+        assert_eq!(split_call("count()"), Some(("count", vec![])));
         assert_eq!(split_call("f(',', {0})").map(|x| x.1.len()), Some(2));
         assert_eq!(split_call("CAST(x AS INT) + 1"), None);
     }
