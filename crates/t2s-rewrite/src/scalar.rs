@@ -57,6 +57,7 @@ pub(crate) fn rewrite_plan(
         setup: &mut out.setup,
         applied: &mut out.applied,
         recorded: Vec::new(),
+        rules: Vec::new(),
         spark_types: Vec::new(),
     };
     let sweep = if subplans {
@@ -86,6 +87,9 @@ struct Cx<'a, 'r> {
     applied: &'a mut Vec<String>,
     /// The arms already in `applied` (by address), so a repeated rule is not formatted again.
     recorded: Vec<&'r t2s_mappings::Arm>,
+    /// The rules of each function name looked up so far (the registry lower-cases and hashes
+    /// the name on every lookup).
+    rules: Vec<(String, Vec<&'r t2s_mappings::Rule>)>,
     /// [`spark_type`] results already computed for this statement (it depends only on the
     /// type and the target).
     spark_types: Vec<(Type, Result<String, String>)>,
@@ -118,7 +122,16 @@ fn binary_stays(op: BinaryOp, l: &Expr, r: &Expr, ty: &Type) -> bool {
         _ if op.is_comparison() => {
             char_compare_length(&[&l.ty, &r.ty]).is_none() && !may_be_nan(l) && !may_be_nan(r)
         }
-        BinaryOp::Add | BinaryOp::Sub | BinaryOp::Mul if !ty.is_decimal() => {
+        BinaryOp::Add | BinaryOp::Sub | BinaryOp::Mul => {
+            // Decimal arithmetic: kept when Spark's result keeps Trino's scale (or cannot be
+            // told), as in `Cx::keep_decimal_scale`.
+            if let Type::Decimal { scale: want, .. } = *ty {
+                if let (Some(a), Some(b)) = (spark_decimal_operand(l), spark_decimal_operand(r)) {
+                    if spark_decimal_result(op, a, b).1 < want {
+                        return false;
+                    }
+                }
+            }
             let date_plus_interval = (l.ty == Type::Date && r.ty.is_interval())
                 || (op == BinaryOp::Add && r.ty == Type::Date && l.ty.is_interval());
             let datetime_minus = op == BinaryOp::Sub && l.ty.is_datetime() && r.ty.is_datetime();

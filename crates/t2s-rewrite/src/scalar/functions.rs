@@ -4,6 +4,7 @@
 //! ([`super::natives`]).
 
 use super::*;
+use std::fmt::Write as _;
 use t2s_mappings::{Action, Arm, Condition, Kind, Rule};
 
 /// What to do with a function no rule knows.
@@ -35,11 +36,29 @@ fn is_const(e: &Expr) -> bool {
 
 /// Expands `{args}` to `{0}, {1}, …` for `n` arguments.
 fn expand_args(template: &str, n: usize) -> std::borrow::Cow<'_, str> {
-    if !template.contains("{args}") {
+    const HOLE: &str = "{args}";
+    let Some(first) = template.find(HOLE) else {
         return std::borrow::Cow::Borrowed(template);
+    };
+    let mut list = String::new();
+    for i in 0..n {
+        if i > 0 {
+            list.push_str(", ");
+        }
+        let _ = write!(list, "{{{i}}}");
     }
-    let list: Vec<String> = (0..n).map(|i| format!("{{{i}}}")).collect();
-    std::borrow::Cow::Owned(template.replace("{args}", &list.join(", ")))
+    // Every occurrence, left to right (as `str::replace`).
+    let mut out = String::with_capacity(template.len() + list.len());
+    out.push_str(&template[..first]);
+    out.push_str(&list);
+    let mut rest = &template[first + HOLE.len()..];
+    while let Some(at) = rest.find(HOLE) {
+        out.push_str(&rest[..at]);
+        out.push_str(&list);
+        rest = &rest[at + HOLE.len()..];
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
 }
 
 impl<'r> Cx<'_, 'r> {
@@ -64,12 +83,20 @@ impl<'r> Cx<'_, 'r> {
         }
     }
 
-    pub(super) fn pick(&self, name: &str, aggregate: bool, args: &[Expr]) -> Picked<'r> {
+    pub(super) fn pick(&mut self, name: &str, aggregate: bool, args: &[Expr]) -> Picked<'r> {
         let registry: &'r t2s_mappings::Registry = self.registry;
         // The argument types and constants, built for the first rule that needs them.
         let mut input: Option<(Vec<Type>, Vec<Option<String>>)> = None;
         let mut any = false;
-        for rule in registry.rules_for(name) {
+        let rules: &[&'r Rule] = match self.rules.iter().position(|(n, _)| n == name) {
+            Some(i) => &self.rules[i].1,
+            None => {
+                self.rules
+                    .push((name.to_string(), registry.rules_for(name).collect()));
+                &self.rules[self.rules.len() - 1].1
+            }
+        };
+        for &rule in rules {
             if (rule.kind == Kind::Aggregate) != aggregate || rule.kind == Kind::Syntax {
                 continue;
             }
@@ -105,7 +132,8 @@ impl<'r> Cx<'_, 'r> {
             return;
         }
         self.recorded.push(arm);
-        let id = format!("{}@{}:{}", rule.name, rule.file, arm.line);
+        let mut id = String::with_capacity(rule.name.len() + rule.file.len() + 8);
+        let _ = write!(id, "{}@{}:{}", rule.name, rule.file, arm.line);
         if !self.applied.contains(&id) {
             self.applied.push(id);
         }
@@ -298,27 +326,30 @@ impl<'r> Cx<'_, 'r> {
     }
 
     fn aggregate_template(&mut self, a: &mut AggregateCall, t: &str, here: &Expr) {
-        let mut t = expand_args(t, a.args.len()).into_owned();
-        let Some((_, parts)) = split_call(&t) else {
+        let t0 = expand_args(t, a.args.len());
+        let Some((name0, parts0)) = split_call(&t0) else {
             self.flag(
                 here,
                 "internal",
-                format!("aggregate template `{t}` is not one call"),
+                format!("aggregate template `{t0}` is not one call"),
             );
             return;
         };
         // A composite rewrite (`exp(avg(ln({0})))`, `IF(count(…) = 0, NULL, …)`) puts other
         // calls where the aggregate was: its ORDER BY, FILTER and DISTINCT go into the Spark
         // aggregate calls of the template instead (`aggregates`).
-        let composite = parts.iter().any(|p| {
+        let composite = parts0.iter().any(|p| {
             let p = p.trim();
             !(p.starts_with('{') && p.ends_with('}')) && p.contains('(')
         });
+        // The template as those rewrites leave it (`None`: unchanged).
+        let mut changed: Option<String> = None;
         let mut old = std::mem::take(&mut a.args);
         if !a.order_by.is_empty() {
-            if composite && aggregates::collects(&t) {
+            let t = changed.as_deref().unwrap_or(&t0);
+            if composite && aggregates::collects(t) {
                 let keys = std::mem::take(&mut a.order_by);
-                t = aggregates::sort_collects(&t, &keys, old.len());
+                changed = Some(aggregates::sort_collects(t, &keys, old.len()));
                 old.extend(keys.into_iter().map(|k| k.expr));
             } else {
                 self.flag(
@@ -333,7 +364,8 @@ impl<'r> Cx<'_, 'r> {
         }
         if composite && a.distinct {
             if aggregates::DISTINCT_PUSHABLE.contains(&a.name.as_str()) {
-                t = aggregates::distinct_aggregates(&t);
+                let t = changed.as_deref().unwrap_or(&t0);
+                changed = Some(aggregates::distinct_aggregates(t));
                 a.distinct = false;
             } else {
                 self.flag(
@@ -345,28 +377,40 @@ impl<'r> Cx<'_, 'r> {
         }
         if composite {
             if let Some(f) = a.filter.take() {
-                t = aggregates::filter_aggregates(&t, old.len());
+                let t = changed.as_deref().unwrap_or(&t0);
+                changed = Some(aggregates::filter_aggregates(t, old.len()));
                 old.push(*f);
             }
         }
-        let Some((fname, parts)) = split_call(&t) else {
-            self.flag(
-                here,
-                "internal",
-                format!("aggregate template `{t}` is not one call"),
-            );
-            return;
+        let (fname, parts) = match &changed {
+            None => (name0, parts0),
+            Some(t) => match split_call(t) {
+                Some(x) => x,
+                None => {
+                    self.flag(
+                        here,
+                        "internal",
+                        format!("aggregate template `{t}` is not one call"),
+                    );
+                    return;
+                }
+            },
         };
+        let holes: Vec<Option<usize>> = parts
+            .iter()
+            .map(|p| hole_index(p).filter(|i| *i < old.len()))
+            .collect();
+        // Only holes: each argument moves at its last use (clones before). Otherwise every
+        // template part takes a copy of all of them.
+        let only_holes = holes.iter().all(Option::is_some);
         let mut new = Vec::with_capacity(parts.len());
-        for p in parts {
-            let p = p.trim();
-            match p
-                .strip_prefix('{')
-                .and_then(|x| x.strip_suffix('}'))
-                .and_then(|x| x.parse::<usize>().ok())
-            {
-                Some(i) if i < old.len() => new.push(old[i].clone()),
-                _ => new.push(tmpl(p, old.clone(), Type::Unknown)),
+        for (k, (p, hole)) in parts.iter().zip(&holes).enumerate() {
+            match *hole {
+                Some(i) if only_holes && !holes[k + 1..].contains(&Some(i)) => new.push(
+                    std::mem::replace(&mut old[i], Expr::literal(Literal::Null, Type::Unknown)),
+                ),
+                Some(i) => new.push(old[i].clone()),
+                None => new.push(tmpl(p.trim(), old.clone(), Type::Unknown)),
             }
         }
         a.name = fname.to_string();
@@ -374,19 +418,19 @@ impl<'r> Cx<'_, 'r> {
     }
 }
 
+/// `n` for a template argument that is just the hole `{n}` (blanks around it allowed).
+fn hole_index(part: &str) -> Option<usize> {
+    part.trim()
+        .strip_prefix('{')
+        .and_then(|x| x.strip_suffix('}'))
+        .and_then(|x| x.parse::<usize>().ok())
+}
+
 /// A template that is a plain call over holes (`f({1}, {0})`) becomes a Spark call node (so
 /// the IR stays readable); anything else a template node.
 fn instantiate(t: &str, args: Vec<Expr>, ty: Type) -> Expr {
     if let Some((name, parts)) = split_call(t) {
-        let idx: Option<Vec<usize>> = parts
-            .iter()
-            .map(|p| {
-                p.trim()
-                    .strip_prefix('{')
-                    .and_then(|x| x.strip_suffix('}'))
-                    .and_then(|x| x.parse::<usize>().ok())
-            })
-            .collect();
+        let idx: Option<Vec<usize>> = parts.iter().map(|p| hole_index(p)).collect();
         if let Some(idx) = idx {
             if idx.iter().all(|i| *i < args.len()) && !name.eq_ignore_ascii_case("exists") {
                 let mut used = vec![false; args.len()];
