@@ -37,7 +37,18 @@ fn is_const(e: &Expr) -> bool {
 /// Expands `{args}` to `{0}, {1}, …` for `n` arguments.
 fn expand_args(template: &str, n: usize) -> std::borrow::Cow<'_, str> {
     const HOLE: &str = "{args}";
-    let Some(first) = template.find(HOLE) else {
+    // The first `{args}` at or after `from` (found by its `{`, without a substring searcher).
+    let find = |from: usize| {
+        let mut i = from;
+        while let Some(off) = template[i..].find('{') {
+            if template[i + off..].starts_with(HOLE) {
+                return Some(i + off);
+            }
+            i += off + 1;
+        }
+        None
+    };
+    let Some(first) = find(0) else {
         return std::borrow::Cow::Borrowed(template);
     };
     let mut list = String::new();
@@ -49,15 +60,15 @@ fn expand_args(template: &str, n: usize) -> std::borrow::Cow<'_, str> {
     }
     // Every occurrence, left to right (as `str::replace`).
     let mut out = String::with_capacity(template.len() + list.len());
-    out.push_str(&template[..first]);
-    out.push_str(&list);
-    let mut rest = &template[first + HOLE.len()..];
-    while let Some(at) = rest.find(HOLE) {
-        out.push_str(&rest[..at]);
+    let mut done = 0;
+    let mut at = Some(first);
+    while let Some(i) = at {
+        out.push_str(&template[done..i]);
         out.push_str(&list);
-        rest = &rest[at + HOLE.len()..];
+        done = i + HOLE.len();
+        at = find(done);
     }
-    out.push_str(rest);
+    out.push_str(&template[done..]);
     std::borrow::Cow::Owned(out)
 }
 
@@ -85,8 +96,12 @@ impl<'r> Cx<'_, 'r> {
 
     pub(super) fn pick(&mut self, name: &str, aggregate: bool, args: &[Expr]) -> Picked<'r> {
         let registry: &'r t2s_mappings::Registry = self.registry;
-        // The argument types and constants, built for the first rule that needs them.
-        let mut input: Option<(Vec<Type>, Vec<Option<String>>)> = None;
+        // The argument types and constants, built for the first rule that needs them (in
+        // buffers kept from call to call).
+        let (mut types, mut consts) = std::mem::take(&mut self.pick_input);
+        types.clear();
+        consts.clear();
+        let mut built = false;
         let mut any = false;
         let rules: &[&'r Rule] = match self.rules.iter().position(|(n, _)| n == name) {
             Some(i) => &self.rules[i].1,
@@ -96,20 +111,18 @@ impl<'r> Cx<'_, 'r> {
                 &self.rules[self.rules.len() - 1].1
             }
         };
+        let mut picked = None;
         for &rule in rules {
             if (rule.kind == Kind::Aggregate) != aggregate || rule.kind == Kind::Syntax {
                 continue;
             }
             any = true;
-            let (types, consts) = input.get_or_insert_with(|| {
-                let types = args.iter().map(|a| a.ty.clone()).collect();
-                let consts = args
-                    .iter()
-                    .map(|a| const_str(a).map(str::to_string))
-                    .collect();
-                (types, consts)
-            });
-            if !rule.accepts(types, consts) {
+            if !built {
+                types.extend(args.iter().map(|a| a.ty.clone()));
+                consts.extend(args.iter().map(|a| const_str(a).map(str::to_string)));
+                built = true;
+            }
+            if !rule.accepts(&types, &consts) {
                 continue;
             }
             if let Some(arm) = rule
@@ -117,13 +130,15 @@ impl<'r> Cx<'_, 'r> {
                 .iter()
                 .find(|a| a.conditions.iter().all(|c| self.holds(c, args)))
             {
-                return Picked::Arm(rule, arm);
+                picked = Some(Picked::Arm(rule, arm));
+                break;
             }
         }
-        if any {
-            Picked::NoMatch
-        } else {
-            Picked::NoRule
+        self.pick_input = (types, consts);
+        match picked {
+            Some(p) => p,
+            None if any => Picked::NoMatch,
+            None => Picked::NoRule,
         }
     }
 
@@ -195,8 +210,7 @@ impl<'r> Cx<'_, 'r> {
                     }
                     Action::Native(hook) => {
                         let orig = args.clone();
-                        let hook = hook.clone();
-                        self.native(&hook, name, args, ty, span).ok_or(orig)
+                        self.native(hook, name, args, ty, span).ok_or(orig)
                     }
                     Action::Udf { class, jar } => {
                         self.register_udf(name, class, jar.as_deref());
@@ -287,10 +301,7 @@ impl<'r> Cx<'_, 'r> {
                     Action::NonMappable(why) => {
                         self.flag(&here, "non-mappable", format!("{name}: {why}"))
                     }
-                    Action::Native(hook) => {
-                        let hook = hook.clone();
-                        self.native_aggregate(&hook, a, &here);
-                    }
+                    Action::Native(hook) => self.native_aggregate(hook, a, &here),
                     Action::Udf { class, jar } => self.register_udf(&name, class, jar.as_deref()),
                     Action::Builtin(_) => self.flag(
                         &here,
@@ -464,17 +475,18 @@ fn split_call(t: &str) -> Option<(&str, Vec<&str>)> {
     }
     let inner = &t[open + 1..t.len() - 1];
     let (mut depth, mut quote, mut parts, mut start) = (0i32, false, Vec::new(), 0);
-    for (i, c) in inner.char_indices() {
+    // Bytes: the delimiters are ASCII, which no byte of a multi-byte character equals.
+    for (i, c) in inner.bytes().enumerate() {
         match c {
-            '\'' => quote = !quote,
-            '(' if !quote => depth += 1,
-            ')' if !quote => {
+            b'\'' => quote = !quote,
+            b'(' if !quote => depth += 1,
+            b')' if !quote => {
                 depth -= 1;
                 if depth < 0 {
                     return None;
                 }
             }
-            ',' if !quote && depth == 0 => {
+            b',' if !quote && depth == 0 => {
                 parts.push(&inner[start..i]);
                 start = i + 1;
             }
