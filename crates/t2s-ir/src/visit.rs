@@ -72,7 +72,7 @@ pub fn for_each_expr_mut(rel: &mut Rel, f: &mut dyn FnMut(&mut Expr)) {
 fn for_each_expr_mut_inner(rel: &mut Rel, f: &mut dyn FnMut(&mut Expr)) {
     for_each_input_mut(rel, |input| for_each_expr_mut(input, f));
     for_each_own_expr_mut(rel, |e| {
-        visit_subplans_mut_inner(e, &mut |sub| for_each_expr_mut(sub, f));
+        visit_subplans_mut_inner(e, &mut |sub| for_each_expr_mut(sub, f), &|_: &Expr| {});
         f(e);
     });
 }
@@ -81,17 +81,31 @@ fn for_each_expr_mut_inner(rel: &mut Rel, f: &mut dyn FnMut(&mut Expr)) {
 /// into the plans themselves).
 pub fn visit_subplans_mut(e: &mut Expr, f: &mut dyn FnMut(&mut Rel)) {
     stacker::maybe_grow(64 * 1024, 4 * 1024 * 1024, || {
-        visit_subplans_mut_inner(e, f)
+        visit_subplans_mut_inner(e, f, &|_: &Expr| {})
     })
 }
 
-fn visit_subplans_mut_inner(e: &mut Expr, f: &mut dyn FnMut(&mut Rel)) {
+/// `holder` sees each node that holds a subquery plan, before `f` gets the plan.
+fn visit_subplans_mut_inner<H: Fn(&Expr) + ?Sized>(
+    e: &mut Expr,
+    f: &mut dyn FnMut(&mut Rel),
+    holder: &H,
+) {
+    if matches!(
+        e.kind,
+        ExprKind::ScalarSubquery(_)
+            | ExprKind::Exists { .. }
+            | ExprKind::InSubquery { .. }
+            | ExprKind::Quantified { .. }
+    ) {
+        holder(e);
+    }
     match &mut e.kind {
         ExprKind::ScalarSubquery(r) | ExprKind::Exists { rel: r, .. } => f(r),
         ExprKind::InSubquery { rel, .. } | ExprKind::Quantified { rel, .. } => f(rel),
         _ => {}
     }
-    for_each_child_mut(e, |c| visit_subplans_mut_inner(c, f));
+    for_each_child_mut(e, |c| visit_subplans_mut_inner(c, f, holder));
 }
 
 /// Calls `f` on each direct sub-expression (not descending into subquery plans).
@@ -226,16 +240,26 @@ pub fn transform_plan_without_subplans(rel: &mut Rel, f: &mut dyn FnMut(&mut Exp
 
 /// Calls `f` on every relation of the plan, children first, including subquery plans.
 pub fn for_each_rel_mut(rel: &mut Rel, f: &mut dyn FnMut(&mut Rel)) {
+    for_each_rel_mut_noting(rel, f, &|_| {})
+}
+
+/// [`for_each_rel_mut`]; `holder` also sees each expression node that holds a subquery plan
+/// (scalar, EXISTS, IN, quantified), before the relations of that plan are visited.
+pub fn for_each_rel_mut_noting(rel: &mut Rel, f: &mut dyn FnMut(&mut Rel), holder: &dyn Fn(&Expr)) {
     // The red zone also covers the walks of this operator's own expressions below.
     stacker::maybe_grow(96 * 1024, 4 * 1024 * 1024, || {
-        for_each_rel_mut_inner(rel, f)
+        for_each_rel_mut_inner(rel, f, holder)
     })
 }
 
-fn for_each_rel_mut_inner(rel: &mut Rel, f: &mut dyn FnMut(&mut Rel)) {
-    for_each_input_mut(rel, |input| for_each_rel_mut(input, f));
+fn for_each_rel_mut_inner(rel: &mut Rel, f: &mut dyn FnMut(&mut Rel), holder: &dyn Fn(&Expr)) {
+    for_each_input_mut(rel, |input| for_each_rel_mut_noting(input, f, holder));
     for_each_own_expr_mut(rel, |e| {
-        visit_subplans_mut_inner(e, &mut |sub| for_each_rel_mut(sub, f))
+        visit_subplans_mut_inner(
+            e,
+            &mut |sub| for_each_rel_mut_noting(sub, f, holder),
+            holder,
+        )
     });
     f(rel);
 }

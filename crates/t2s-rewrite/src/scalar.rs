@@ -35,11 +35,13 @@ pub fn rewrite(
     unknown_functions: UnknownFunctions,
     diags: &mut Vec<Diagnostic>,
 ) -> ScalarOutput {
-    rewrite_plan(rel, target, registry, unknown_functions, diags, true)
+    rewrite_plan(rel, target, registry, unknown_functions, diags, true, false)
 }
 
 /// [`rewrite`]; `subplans: false` when the plan is known to hold no subquery (this pass adds
-/// none), so the sweeps need not look for them.
+/// none), so the sweeps need not look for them; `null_order`: also make the null order of
+/// every window's and aggregate's ORDER BY explicit (as [`crate::nulls`]), each node as the
+/// semantic sweep reaches it, before anything reads it.
 pub(crate) fn rewrite_plan(
     rel: &mut Rel,
     target: &Target,
@@ -47,6 +49,7 @@ pub(crate) fn rewrite_plan(
     unknown_functions: UnknownFunctions,
     diags: &mut Vec<Diagnostic>,
     subplans: bool,
+    null_order: bool,
 ) -> ScalarOutput {
     let mut out = ScalarOutput::default();
     let mut cx = Cx {
@@ -66,7 +69,14 @@ pub(crate) fn rewrite_plan(
     } else {
         transform_plan_without_subplans
     };
-    sweep(rel, &mut |e| cx.semantics(e));
+    if null_order {
+        sweep(rel, &mut |e| {
+            crate::nulls::explicit_node(e);
+            cx.semantics(e)
+        });
+    } else {
+        sweep(rel, &mut |e| cx.semantics(e));
+    }
     sweep(rel, &mut |e| cx.spelling(e));
     out
 }
