@@ -63,7 +63,8 @@ pub fn for_each_input_mut<'r>(rel: &'r mut Rel, mut f: impl FnMut(&'r mut Rel)) 
 /// Calls `f` on every root expression of `rel` and of its inputs, recursively, including the
 /// plans of subqueries inside expressions (those are visited before the expression holding them).
 pub fn for_each_expr_mut(rel: &mut Rel, f: &mut dyn FnMut(&mut Expr)) {
-    stacker::maybe_grow(64 * 1024, 4 * 1024 * 1024, || {
+    // The red zone also covers the walks of this operator's own expressions below.
+    stacker::maybe_grow(96 * 1024, 4 * 1024 * 1024, || {
         for_each_expr_mut_inner(rel, f)
     })
 }
@@ -71,7 +72,7 @@ pub fn for_each_expr_mut(rel: &mut Rel, f: &mut dyn FnMut(&mut Expr)) {
 fn for_each_expr_mut_inner(rel: &mut Rel, f: &mut dyn FnMut(&mut Expr)) {
     for_each_input_mut(rel, |input| for_each_expr_mut(input, f));
     for_each_own_expr_mut(rel, |e| {
-        visit_subplans_mut(e, &mut |sub| for_each_expr_mut(sub, f));
+        visit_subplans_mut_inner(e, &mut |sub| for_each_expr_mut(sub, f), &|_: &Expr| {});
         f(e);
     });
 }
@@ -80,17 +81,31 @@ fn for_each_expr_mut_inner(rel: &mut Rel, f: &mut dyn FnMut(&mut Expr)) {
 /// into the plans themselves).
 pub fn visit_subplans_mut(e: &mut Expr, f: &mut dyn FnMut(&mut Rel)) {
     stacker::maybe_grow(64 * 1024, 4 * 1024 * 1024, || {
-        visit_subplans_mut_inner(e, f)
+        visit_subplans_mut_inner(e, f, &|_: &Expr| {})
     })
 }
 
-fn visit_subplans_mut_inner(e: &mut Expr, f: &mut dyn FnMut(&mut Rel)) {
+/// `holder` sees each node that holds a subquery plan, before `f` gets the plan.
+fn visit_subplans_mut_inner<H: Fn(&Expr) + ?Sized>(
+    e: &mut Expr,
+    f: &mut dyn FnMut(&mut Rel),
+    holder: &H,
+) {
+    if matches!(
+        e.kind,
+        ExprKind::ScalarSubquery(_)
+            | ExprKind::Exists { .. }
+            | ExprKind::InSubquery { .. }
+            | ExprKind::Quantified { .. }
+    ) {
+        holder(e);
+    }
     match &mut e.kind {
         ExprKind::ScalarSubquery(r) | ExprKind::Exists { rel: r, .. } => f(r),
         ExprKind::InSubquery { rel, .. } | ExprKind::Quantified { rel, .. } => f(rel),
         _ => {}
     }
-    for_each_child_mut(e, |c| visit_subplans_mut_inner(c, f));
+    for_each_child_mut(e, |c| visit_subplans_mut_inner(c, f, holder));
 }
 
 /// Calls `f` on each direct sub-expression (not descending into subquery plans).
@@ -189,30 +204,62 @@ pub fn for_each_child_mut<'e>(e: &'e mut Expr, mut f: impl FnMut(&'e mut Expr)) 
     }
 }
 
+/// How many levels [`transform_up`] descends between two checks of the stack.
+const STACK_CHECK_LEVELS: u32 = 16;
+
 /// Rewrites `e` bottom-up: children first, then `f` on the node itself.
 pub fn transform_up(e: &mut Expr, f: &mut dyn FnMut(&mut Expr)) {
-    stacker::maybe_grow(64 * 1024, 4 * 1024 * 1024, || {
-        for_each_child_mut(e, |c| transform_up(c, f));
-        f(e);
-    })
+    // The red zone covers `f` plus the frames of the levels until the next check.
+    stacker::maybe_grow(96 * 1024, 4 * 1024 * 1024, || transform_up_inner(e, f, 0))
+}
+
+fn transform_up_inner(e: &mut Expr, f: &mut dyn FnMut(&mut Expr), level: u32) {
+    for_each_child_mut(e, |c| {
+        if level + 1 >= STACK_CHECK_LEVELS {
+            transform_up(c, f)
+        } else {
+            transform_up_inner(c, f, level + 1)
+        }
+    });
+    f(e);
 }
 
 /// Applies `f` bottom-up to every expression node in the whole plan, subqueries included.
 pub fn transform_plan(rel: &mut Rel, f: &mut dyn FnMut(&mut Expr)) {
-    for_each_expr_mut(rel, &mut |root| transform_up(root, f));
+    for_each_expr_mut(rel, &mut |root| transform_up_inner(root, f, 0));
+}
+
+/// [`transform_plan`] for a plan known to hold no subquery: the same order, without looking
+/// for subquery plans inside the expressions (any there would not be visited).
+pub fn transform_plan_without_subplans(rel: &mut Rel, f: &mut dyn FnMut(&mut Expr)) {
+    stacker::maybe_grow(96 * 1024, 4 * 1024 * 1024, || {
+        for_each_input_mut(rel, |input| transform_plan_without_subplans(input, f));
+        for_each_own_expr_mut(rel, |e| transform_up_inner(e, f, 0));
+    })
 }
 
 /// Calls `f` on every relation of the plan, children first, including subquery plans.
 pub fn for_each_rel_mut(rel: &mut Rel, f: &mut dyn FnMut(&mut Rel)) {
-    stacker::maybe_grow(64 * 1024, 4 * 1024 * 1024, || {
-        for_each_rel_mut_inner(rel, f)
+    for_each_rel_mut_noting(rel, f, &|_| {})
+}
+
+/// [`for_each_rel_mut`]; `holder` also sees each expression node that holds a subquery plan
+/// (scalar, EXISTS, IN, quantified), before the relations of that plan are visited.
+pub fn for_each_rel_mut_noting(rel: &mut Rel, f: &mut dyn FnMut(&mut Rel), holder: &dyn Fn(&Expr)) {
+    // The red zone also covers the walks of this operator's own expressions below.
+    stacker::maybe_grow(96 * 1024, 4 * 1024 * 1024, || {
+        for_each_rel_mut_inner(rel, f, holder)
     })
 }
 
-fn for_each_rel_mut_inner(rel: &mut Rel, f: &mut dyn FnMut(&mut Rel)) {
-    for_each_input_mut(rel, |input| for_each_rel_mut(input, f));
+fn for_each_rel_mut_inner(rel: &mut Rel, f: &mut dyn FnMut(&mut Rel), holder: &dyn Fn(&Expr)) {
+    for_each_input_mut(rel, |input| for_each_rel_mut_noting(input, f, holder));
     for_each_own_expr_mut(rel, |e| {
-        visit_subplans_mut(e, &mut |sub| for_each_rel_mut(sub, f))
+        visit_subplans_mut_inner(
+            e,
+            &mut |sub| for_each_rel_mut_noting(sub, f, holder),
+            holder,
+        )
     });
     f(rel);
 }

@@ -116,14 +116,17 @@ pub fn rewrite_statement(stmt: &mut Statement, target: &Target) -> Vec<Diagnosti
 /// Runs every pass over `stmt`.
 pub fn rewrite_statement_with(stmt: &mut Statement, cx: &RewriteContext) -> RewriteOutput {
     let mut diagnostics = Vec::new();
-    nulls::make_null_order_explicit(stmt.rel_mut());
-    relational::rewrite(stmt.rel_mut(), &cx.target, &mut diagnostics);
-    let s = scalar::rewrite(
+    // Pass 1 is done within the walks of passes 2 (sort keys) and 3 (windows, aggregates).
+    let found =
+        relational::rewrite_with_sort_null_order(stmt.rel_mut(), &cx.target, &mut diagnostics);
+    let s = scalar::rewrite_plan(
         stmt.rel_mut(),
         &cx.target,
         cx.registry,
         cx.unknown_functions,
         &mut diagnostics,
+        found.subplans,
+        true,
     );
     RewriteOutput {
         diagnostics,

@@ -2,13 +2,23 @@
 //! ASC (catalog §6). Every sort key without an explicit null order gets `NULLS LAST`.
 
 use t2s_ir::visit::{for_each_own_expr_mut, for_each_rel_mut, transform_up};
-use t2s_ir::{ExprKind, Rel, SortKey};
+use t2s_ir::{Expr, ExprKind, Rel, SortKey};
 
-fn explicit(keys: &mut [SortKey]) {
+/// Gives every key without an explicit null order `NULLS LAST`.
+pub(crate) fn explicit(keys: &mut [SortKey]) {
     for k in keys {
         if k.nulls_first.is_none() {
             k.nulls_first = Some(false);
         }
+    }
+}
+
+/// The null order of a window's or an aggregate's ORDER BY made explicit (other nodes: nothing).
+pub(crate) fn explicit_node(e: &mut Expr) {
+    match &mut e.kind {
+        ExprKind::Window(w) => explicit(&mut w.order_by),
+        ExprKind::Aggregate(a) => explicit(&mut a.order_by),
+        _ => {}
     }
 }
 
@@ -18,12 +28,6 @@ pub fn make_null_order_explicit(rel: &mut Rel) {
         if let Rel::Sort(s) = r {
             explicit(&mut s.keys);
         }
-        for_each_own_expr_mut(r, |root| {
-            transform_up(root, &mut |e| match &mut e.kind {
-                ExprKind::Window(w) => explicit(&mut w.order_by),
-                ExprKind::Aggregate(a) => explicit(&mut a.order_by),
-                _ => {}
-            })
-        });
+        for_each_own_expr_mut(r, |root| transform_up(root, &mut explicit_node));
     });
 }

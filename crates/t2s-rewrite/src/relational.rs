@@ -7,19 +7,66 @@
 //!   anything else is flagged.
 //! * FETCH … WITH TIES, TABLESAMPLE: flagged (no faithful Spark form yet / sampling differs).
 
+use crate::nulls::explicit;
 use crate::Target;
+use std::cell::Cell;
 use std::collections::HashSet;
 use t2s_ir::visit::{
     for_each_child_mut, for_each_input_mut, for_each_own_expr_mut, for_each_rel_mut,
-    transform_plan, visit_subplans_mut,
+    for_each_rel_mut_noting, transform_plan, visit_subplans_mut,
 };
 use t2s_ir::*;
 
 pub fn rewrite(rel: &mut Rel, target: &Target, diags: &mut Vec<Diagnostic>) {
+    rewrite_walk(rel, target, diags, false);
+}
+
+/// What the walk of [`rewrite`] saw in the plan's expressions.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Found {
+    /// A subquery (scalar, EXISTS, IN or quantified).
+    pub subplans: bool,
+}
+
+/// [`rewrite`], with the null order of every `Sort` made explicit in the same walk (the one of
+/// windows' and aggregates' ORDER BY is left to the scalar pass: no rewrite here reads it, and
+/// that pass sees every expression node of the final plan); returns what the walk saw.
+pub(crate) fn rewrite_with_sort_null_order(
+    rel: &mut Rel,
+    target: &Target,
+    diags: &mut Vec<Diagnostic>,
+) -> Found {
+    rewrite_walk(rel, target, diags, true)
+}
+
+/// [`rewrite`]; with `sort_nulls`, each `Sort` also gets its null order made explicit as the
+/// walk reaches it (before the rewrites here look at it or at the operators above it).
+fn rewrite_walk(
+    rel: &mut Rel,
+    target: &Target,
+    diags: &mut Vec<Diagnostic>,
+    sort_nulls: bool,
+) -> Found {
     // Ordinality columns, identified by (qualifier, name).
     let mut ordinality: HashSet<(Option<String>, String)> = HashSet::new();
-    for_each_rel_mut(rel, &mut |r| {
-        match r {
+    // The subqueries met (none of the rewrites of this walk adds one).
+    let subplans = Cell::new(false);
+    let in_subquery = Cell::new(false);
+    let note = |e: &Expr| {
+        subplans.set(true);
+        if matches!(e.kind, ExprKind::InSubquery { .. }) {
+            in_subquery.set(true);
+        }
+    };
+    for_each_rel_mut_noting(
+        rel,
+        &mut |r| {
+            if sort_nulls {
+                if let Rel::Sort(s) = r {
+                    explicit(&mut s.keys);
+                }
+            }
+            match r {
         Rel::Unnest(u) => {
             if u.ordinality {
                 if let Some(f) = u.fields.last() {
@@ -73,8 +120,13 @@ pub fn rewrite(rel: &mut Rel, target: &Target, diags: &mut Vec<Diagnostic>) {
         )),
         _ => {}
     }
-    });
-    in_subquery_values(rel, diags);
+        },
+        &note,
+    );
+    // Nothing to do without an IN (subquery).
+    if in_subquery.get() {
+        in_subquery_values(rel, diags);
+    }
     if !ordinality.is_empty() {
         transform_plan(rel, &mut |e| {
             if let ExprKind::Column(c) = &e.kind {
@@ -93,6 +145,9 @@ pub fn rewrite(rel: &mut Rel, target: &Target, diags: &mut Vec<Diagnostic>) {
                 }
             }
         });
+    }
+    Found {
+        subplans: subplans.get(),
     }
 }
 

@@ -6,7 +6,7 @@
 
 use crate::spark_types::spark_type;
 use crate::{SparkVersion, Target};
-use t2s_ir::visit::transform_plan;
+use t2s_ir::visit::{transform_plan, transform_plan_without_subplans};
 use t2s_ir::*;
 
 mod aggregates;
@@ -35,6 +35,22 @@ pub fn rewrite(
     unknown_functions: UnknownFunctions,
     diags: &mut Vec<Diagnostic>,
 ) -> ScalarOutput {
+    rewrite_plan(rel, target, registry, unknown_functions, diags, true, false)
+}
+
+/// [`rewrite`]; `subplans: false` when the plan is known to hold no subquery (this pass adds
+/// none), so the sweeps need not look for them; `null_order`: also make the null order of
+/// every window's and aggregate's ORDER BY explicit (as [`crate::nulls`]), each node as the
+/// semantic sweep reaches it, before anything reads it.
+pub(crate) fn rewrite_plan(
+    rel: &mut Rel,
+    target: &Target,
+    registry: &t2s_mappings::Registry,
+    unknown_functions: UnknownFunctions,
+    diags: &mut Vec<Diagnostic>,
+    subplans: bool,
+    null_order: bool,
+) -> ScalarOutput {
     let mut out = ScalarOutput::default();
     let mut cx = Cx {
         target: *target,
@@ -43,9 +59,25 @@ pub fn rewrite(
         unknown_functions,
         setup: &mut out.setup,
         applied: &mut out.applied,
+        recorded: Vec::new(),
+        rules: Vec::new(),
+        pick_input: Default::default(),
+        spark_types: Vec::new(),
     };
-    transform_plan(rel, &mut |e| cx.semantics(e));
-    transform_plan(rel, &mut |e| cx.spelling(e));
+    let sweep = if subplans {
+        transform_plan
+    } else {
+        transform_plan_without_subplans
+    };
+    if null_order {
+        sweep(rel, &mut |e| {
+            crate::nulls::explicit_node(e);
+            cx.semantics(e)
+        });
+    } else {
+        sweep(rel, &mut |e| cx.semantics(e));
+    }
+    sweep(rel, &mut |e| cx.spelling(e));
     out
 }
 
@@ -64,6 +96,16 @@ struct Cx<'a, 'r> {
     unknown_functions: UnknownFunctions,
     setup: &'a mut Vec<String>,
     applied: &'a mut Vec<String>,
+    /// The arms already in `applied` (by address), so a repeated rule is not formatted again.
+    recorded: Vec<&'r t2s_mappings::Arm>,
+    /// The rules of each function name looked up so far (the registry lower-cases and hashes
+    /// the name on every lookup).
+    rules: Vec<(String, Vec<&'r t2s_mappings::Rule>)>,
+    /// [`Cx::pick`]'s buffers for the argument types and constants.
+    pick_input: (Vec<Type>, Vec<Option<String>>),
+    /// [`spark_type`] results already computed for this statement (it depends only on the
+    /// type and the target).
+    spark_types: Vec<(Type, Result<String, String>)>,
 }
 
 fn take(e: &mut Expr) -> Expr {
@@ -83,6 +125,33 @@ fn binary_node(op: BinaryOp, l: Expr, r: Expr, ty: Type) -> Expr {
 
 fn call(name: &str, args: Vec<Expr>, ty: Type) -> Expr {
     Expr::spark_call(name, args, ty)
+}
+
+/// Whether [`Cx::binary_or_same`] would keep this operation exactly as it is, without a
+/// diagnostic: the common cases, decided without moving the operands (`false` when unsure).
+fn binary_stays(op: BinaryOp, l: &Expr, r: &Expr, ty: &Type) -> bool {
+    match op {
+        BinaryOp::And | BinaryOp::Or => true,
+        _ if op.is_comparison() => {
+            char_compare_length(&[&l.ty, &r.ty]).is_none() && !may_be_nan(l) && !may_be_nan(r)
+        }
+        BinaryOp::Add | BinaryOp::Sub | BinaryOp::Mul => {
+            // Decimal arithmetic: kept when Spark's result keeps Trino's scale (or cannot be
+            // told), as in `Cx::keep_decimal_scale`.
+            if let Type::Decimal { scale: want, .. } = *ty {
+                if let (Some(a), Some(b)) = (spark_decimal_operand(l), spark_decimal_operand(r)) {
+                    if spark_decimal_result(op, a, b).1 < want {
+                        return false;
+                    }
+                }
+            }
+            let date_plus_interval = (l.ty == Type::Date && r.ty.is_interval())
+                || (op == BinaryOp::Add && r.ty == Type::Date && l.ty.is_interval());
+            let datetime_minus = op == BinaryOp::Sub && l.ty.is_datetime() && r.ty.is_datetime();
+            op == BinaryOp::Mul || !(date_plus_interval || datetime_minus)
+        }
+        _ => false,
+    }
 }
 
 /// Spark returns INT where Trino returns BIGINT (lengths, positions, date fields, ranks):
@@ -310,6 +379,14 @@ fn regex_quote(s: &str) -> String {
 pub fn spark_string(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('\'');
+    // The common case, nothing to escape: the text as it is.
+    if s.bytes()
+        .all(|b| b >= 0x20 && !matches!(b, b'\\' | b'\'' | b'{'))
+    {
+        out.push_str(s);
+        out.push('\'');
+        return out;
+    }
     let mut prev_dollar = false;
     for c in s.chars() {
         match c {
@@ -337,8 +414,18 @@ impl Cx<'_, '_> {
         self.diags.push(Diagnostic::warning(code, msg, e.span));
     }
 
+    /// [`spark_type`], remembered per type.
+    fn spark_type(&mut self, t: &Type) -> Result<String, String> {
+        if let Some((_, r)) = self.spark_types.iter().find(|(k, _)| k == t) {
+            return r.clone();
+        }
+        let r = spark_type(t, &self.target);
+        self.spark_types.push((t.clone(), r.clone()));
+        r
+    }
+
     fn stype(&mut self, e: &Expr, t: &Type) -> String {
-        match spark_type(t, &self.target) {
+        match self.spark_type(t) {
             Ok(s) => s,
             Err(reason) => {
                 self.flag(e, "non-mappable-type", format!("type {t}: {reason}"));
@@ -367,6 +454,11 @@ impl Cx<'_, '_> {
                 | ExprKind::FieldAccess { .. }
         ) {
             return;
+        }
+        if let ExprKind::Binary { op, left, right } = &e.kind {
+            if binary_stays(*op, left, right, &e.ty) {
+                return;
+            }
         }
         let span = e.span;
         let ty = e.ty.clone();
@@ -973,7 +1065,7 @@ impl Cx<'_, '_> {
         let cast_kw = if safe { "TRY_CAST" } else { "CAST" };
         match (from, to) {
             (Type::Array { element: fe }, Type::Array { element: te }) if narrows(fe, te) => {
-                let et = spark_type(te, &self.target).ok()?;
+                let et = self.spark_type(te).ok()?;
                 Some(tmpl(
                     &format!("transform({{0}}, _x -> {cast_kw}(round(_x) AS {et}))"),
                     vec![x.clone()],
@@ -985,7 +1077,7 @@ impl Cx<'_, '_> {
             {
                 let mut e = x.clone();
                 if narrows(fv, tv) {
-                    let vt = spark_type(tv, &self.target).ok()?;
+                    let vt = self.spark_type(tv).ok()?;
                     e = tmpl(
                         &format!(
                             "transform_values({{0}}, (_k, _v) -> {cast_kw}(round(_v) AS {vt}))"
@@ -995,7 +1087,7 @@ impl Cx<'_, '_> {
                     );
                 }
                 if narrows(fk, tk) {
-                    let kt = spark_type(tk, &self.target).ok()?;
+                    let kt = self.spark_type(tk).ok()?;
                     e = tmpl(
                         &format!("transform_keys({{0}}, (_k, _v) -> {cast_kw}(round(_k) AS {kt}))"),
                         vec![e],
@@ -1195,7 +1287,7 @@ impl Cx<'_, '_> {
             *e = Expr::spark_cast(inner, format!("DECIMAL({precision},{scale})"), ty);
             return;
         }
-        let ExprKind::Literal(l) = &e.kind else {
+        let ExprKind::Literal(l) = &mut e.kind else {
             return;
         };
         let text = match l {
@@ -1207,7 +1299,7 @@ impl Cx<'_, '_> {
                     "FALSE".into()
                 }
             }
-            Literal::Integer(t) => t.clone(),
+            Literal::Integer(t) => std::mem::take(t),
             Literal::Decimal(t) => format!("{t}BD"),
             Literal::Double(t) => match t.parse::<f64>() {
                 Ok(v) if v.is_nan() => "double('NaN')".into(),
@@ -1255,9 +1347,8 @@ impl Cx<'_, '_> {
                 }
             }
         };
-        let span = e.span;
-        let ty = std::mem::replace(&mut e.ty, Type::Unknown);
-        *e = spark_lit(&text, ty).with_span(span);
+        // The same node (type, span) spelled for Spark.
+        e.kind = ExprKind::SparkLiteral(text);
     }
 }
 

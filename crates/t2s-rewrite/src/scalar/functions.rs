@@ -4,6 +4,7 @@
 //! ([`super::natives`]).
 
 use super::*;
+use std::fmt::Write as _;
 use t2s_mappings::{Action, Arm, Condition, Kind, Rule};
 
 /// What to do with a function no rule knows.
@@ -34,12 +35,41 @@ fn is_const(e: &Expr) -> bool {
 }
 
 /// Expands `{args}` to `{0}, {1}, …` for `n` arguments.
-fn expand_args(template: &str, n: usize) -> String {
-    if !template.contains("{args}") {
-        return template.to_string();
+fn expand_args(template: &str, n: usize) -> std::borrow::Cow<'_, str> {
+    const HOLE: &str = "{args}";
+    // The first `{args}` at or after `from` (found by its `{`, without a substring searcher).
+    let find = |from: usize| {
+        let mut i = from;
+        while let Some(off) = template[i..].find('{') {
+            if template[i + off..].starts_with(HOLE) {
+                return Some(i + off);
+            }
+            i += off + 1;
+        }
+        None
+    };
+    let Some(first) = find(0) else {
+        return std::borrow::Cow::Borrowed(template);
+    };
+    let mut list = String::new();
+    for i in 0..n {
+        if i > 0 {
+            list.push_str(", ");
+        }
+        let _ = write!(list, "{{{i}}}");
     }
-    let list: Vec<String> = (0..n).map(|i| format!("{{{i}}}")).collect();
-    template.replace("{args}", &list.join(", "))
+    // Every occurrence, left to right (as `str::replace`).
+    let mut out = String::with_capacity(template.len() + list.len());
+    let mut done = 0;
+    let mut at = Some(first);
+    while let Some(i) = at {
+        out.push_str(&template[done..i]);
+        out.push_str(&list);
+        done = i + HOLE.len();
+        at = find(done);
+    }
+    out.push_str(&template[done..]);
+    std::borrow::Cow::Owned(out)
 }
 
 impl<'r> Cx<'_, 'r> {
@@ -64,19 +94,34 @@ impl<'r> Cx<'_, 'r> {
         }
     }
 
-    pub(super) fn pick(&self, name: &str, aggregate: bool, args: &[Expr]) -> Picked<'r> {
+    pub(super) fn pick(&mut self, name: &str, aggregate: bool, args: &[Expr]) -> Picked<'r> {
         let registry: &'r t2s_mappings::Registry = self.registry;
-        let types: Vec<Type> = args.iter().map(|a| a.ty.clone()).collect();
-        let consts: Vec<Option<String>> = args
-            .iter()
-            .map(|a| const_str(a).map(str::to_string))
-            .collect();
+        // The argument types and constants, built for the first rule that needs them (in
+        // buffers kept from call to call).
+        let (mut types, mut consts) = std::mem::take(&mut self.pick_input);
+        types.clear();
+        consts.clear();
+        let mut built = false;
         let mut any = false;
-        for rule in registry.rules_for(name) {
+        let rules: &[&'r Rule] = match self.rules.iter().position(|(n, _)| n == name) {
+            Some(i) => &self.rules[i].1,
+            None => {
+                self.rules
+                    .push((name.to_string(), registry.rules_for(name).collect()));
+                &self.rules[self.rules.len() - 1].1
+            }
+        };
+        let mut picked = None;
+        for &rule in rules {
             if (rule.kind == Kind::Aggregate) != aggregate || rule.kind == Kind::Syntax {
                 continue;
             }
             any = true;
+            if !built {
+                types.extend(args.iter().map(|a| a.ty.clone()));
+                consts.extend(args.iter().map(|a| const_str(a).map(str::to_string)));
+                built = true;
+            }
             if !rule.accepts(&types, &consts) {
                 continue;
             }
@@ -85,18 +130,25 @@ impl<'r> Cx<'_, 'r> {
                 .iter()
                 .find(|a| a.conditions.iter().all(|c| self.holds(c, args)))
             {
-                return Picked::Arm(rule, arm);
+                picked = Some(Picked::Arm(rule, arm));
+                break;
             }
         }
-        if any {
-            Picked::NoMatch
-        } else {
-            Picked::NoRule
+        self.pick_input = (types, consts);
+        match picked {
+            Some(p) => p,
+            None if any => Picked::NoMatch,
+            None => Picked::NoRule,
         }
     }
 
-    fn record(&mut self, rule: &Rule, arm: &Arm) {
-        let id = format!("{}@{}:{}", rule.name, rule.file, arm.line);
+    fn record(&mut self, rule: &Rule, arm: &'r Arm) {
+        if self.recorded.iter().any(|a| std::ptr::eq(*a, arm)) {
+            return;
+        }
+        self.recorded.push(arm);
+        let mut id = String::with_capacity(rule.name.len() + rule.file.len() + 8);
+        let _ = write!(id, "{}@{}:{}", rule.name, rule.file, arm.line);
         if !self.applied.contains(&id) {
             self.applied.push(id);
         }
@@ -139,28 +191,30 @@ impl<'r> Cx<'_, 'r> {
         span: Option<Span>,
     ) -> Option<Expr> {
         let here = Expr::literal(Literal::Null, Type::Unknown).with_span(span);
-        let orig = args.clone();
-        let out = match self.pick(name, false, &args) {
+        // `Err(args)`: keep the Trino call over these (original) arguments.
+        let out: Result<Expr, Vec<Expr>> = match self.pick(name, false, &args) {
             Picked::Arm(rule, arm) => {
                 self.record(rule, arm);
                 match &arm.action {
-                    Action::Template(t) => Some(instantiate(&expand_args(t, args.len()), args, ty)),
+                    Action::Template(t) => Ok(instantiate(&expand_args(t, args.len()), args, ty)),
                     Action::Approximate(t) => {
                         self.flag_approximate(&here, rule, arm);
-                        t.as_ref()
-                            .map(|t| tmpl(&expand_args(t, args.len()), args, ty))
+                        match t {
+                            Some(t) => Ok(tmpl(&expand_args(t, args.len()), args, ty)),
+                            None => Err(args),
+                        }
                     }
                     Action::NonMappable(why) => {
                         self.flag(&here, "non-mappable", format!("{name}: {why}"));
-                        None
+                        Err(args)
                     }
                     Action::Native(hook) => {
-                        let hook = hook.clone();
-                        self.native(&hook, name, args, ty, span)
+                        let orig = args.clone();
+                        self.native(hook, name, args, ty, span).ok_or(orig)
                     }
                     Action::Udf { class, jar } => {
                         self.register_udf(name, class, jar.as_deref());
-                        Some(Expr::spark_call(&t2s_spark_name(name), args, ty))
+                        Ok(Expr::spark_call(&t2s_spark_name(name), args, ty))
                     }
                     Action::Builtin(_) => {
                         self.flag(
@@ -168,7 +222,7 @@ impl<'r> Cx<'_, 'r> {
                             "internal",
                             format!("{name}: a `builtin` rule reached the function mapper"),
                         );
-                        None
+                        Err(args)
                     }
                 }
             }
@@ -183,30 +237,30 @@ impl<'r> Cx<'_, 'r> {
                         self.target.version.as_str()
                     ),
                 );
-                None
+                Err(args)
             }
             Picked::NoRule => match self.unknown_functions {
                 UnknownFunctions::Flag => {
                     self.flag(&here, "unmapped-function", format!("function `{name}` has no mapping rule (add one in mappings/, or a UDF file with --udfs)"));
-                    None
+                    Err(args)
                 }
                 UnknownFunctions::Warn => {
                     self.warn(&here, "unknown-function", format!("function `{name}` has no mapping rule: passed through to Spark unchanged"));
-                    Some(Expr::spark_call(name, args, ty))
+                    Ok(Expr::spark_call(name, args, ty))
                 }
             },
         };
-        if out.is_none() {
-            // Keep the Trino call in place (flagged) so the rest of the output stays readable.
-            return Some(Expr::new(
+        // On `Err`, keep the Trino call in place (flagged) so the rest of the output stays
+        // readable.
+        Some(out.unwrap_or_else(|args| {
+            Expr::new(
                 ExprKind::Call {
                     name: name.to_string(),
-                    args: orig,
+                    args,
                 },
                 Type::Unknown,
-            ));
-        }
-        out
+            )
+        }))
     }
 
     /// An aggregate call, rewritten in place (its DISTINCT, FILTER, ORDER BY and OVER stay).
@@ -247,10 +301,7 @@ impl<'r> Cx<'_, 'r> {
                     Action::NonMappable(why) => {
                         self.flag(&here, "non-mappable", format!("{name}: {why}"))
                     }
-                    Action::Native(hook) => {
-                        let hook = hook.clone();
-                        self.native_aggregate(&hook, a, &here);
-                    }
+                    Action::Native(hook) => self.native_aggregate(hook, a, &here),
                     Action::Udf { class, jar } => self.register_udf(&name, class, jar.as_deref()),
                     Action::Builtin(_) => self.flag(
                         &here,
@@ -286,27 +337,30 @@ impl<'r> Cx<'_, 'r> {
     }
 
     fn aggregate_template(&mut self, a: &mut AggregateCall, t: &str, here: &Expr) {
-        let mut t = expand_args(t, a.args.len());
-        let Some((_, parts)) = split_call(&t) else {
+        let t0 = expand_args(t, a.args.len());
+        let Some((name0, parts0)) = split_call(&t0) else {
             self.flag(
                 here,
                 "internal",
-                format!("aggregate template `{t}` is not one call"),
+                format!("aggregate template `{t0}` is not one call"),
             );
             return;
         };
         // A composite rewrite (`exp(avg(ln({0})))`, `IF(count(…) = 0, NULL, …)`) puts other
         // calls where the aggregate was: its ORDER BY, FILTER and DISTINCT go into the Spark
         // aggregate calls of the template instead (`aggregates`).
-        let composite = parts.iter().any(|p| {
+        let composite = parts0.iter().any(|p| {
             let p = p.trim();
             !(p.starts_with('{') && p.ends_with('}')) && p.contains('(')
         });
+        // The template as those rewrites leave it (`None`: unchanged).
+        let mut changed: Option<String> = None;
         let mut old = std::mem::take(&mut a.args);
         if !a.order_by.is_empty() {
-            if composite && aggregates::collects(&t) {
+            let t = changed.as_deref().unwrap_or(&t0);
+            if composite && aggregates::collects(t) {
                 let keys = std::mem::take(&mut a.order_by);
-                t = aggregates::sort_collects(&t, &keys, old.len());
+                changed = Some(aggregates::sort_collects(t, &keys, old.len()));
                 old.extend(keys.into_iter().map(|k| k.expr));
             } else {
                 self.flag(
@@ -321,7 +375,8 @@ impl<'r> Cx<'_, 'r> {
         }
         if composite && a.distinct {
             if aggregates::DISTINCT_PUSHABLE.contains(&a.name.as_str()) {
-                t = aggregates::distinct_aggregates(&t);
+                let t = changed.as_deref().unwrap_or(&t0);
+                changed = Some(aggregates::distinct_aggregates(t));
                 a.distinct = false;
             } else {
                 self.flag(
@@ -333,48 +388,60 @@ impl<'r> Cx<'_, 'r> {
         }
         if composite {
             if let Some(f) = a.filter.take() {
-                t = aggregates::filter_aggregates(&t, old.len());
+                let t = changed.as_deref().unwrap_or(&t0);
+                changed = Some(aggregates::filter_aggregates(t, old.len()));
                 old.push(*f);
             }
         }
-        let Some((fname, parts)) = split_call(&t) else {
-            self.flag(
-                here,
-                "internal",
-                format!("aggregate template `{t}` is not one call"),
-            );
-            return;
+        let (fname, parts) = match &changed {
+            None => (name0, parts0),
+            Some(t) => match split_call(t) {
+                Some(x) => x,
+                None => {
+                    self.flag(
+                        here,
+                        "internal",
+                        format!("aggregate template `{t}` is not one call"),
+                    );
+                    return;
+                }
+            },
         };
+        let holes: Vec<Option<usize>> = parts
+            .iter()
+            .map(|p| hole_index(p).filter(|i| *i < old.len()))
+            .collect();
+        // Only holes: each argument moves at its last use (clones before). Otherwise every
+        // template part takes a copy of all of them.
+        let only_holes = holes.iter().all(Option::is_some);
         let mut new = Vec::with_capacity(parts.len());
-        for p in parts {
-            let p = p.trim();
-            match p
-                .strip_prefix('{')
-                .and_then(|x| x.strip_suffix('}'))
-                .and_then(|x| x.parse::<usize>().ok())
-            {
-                Some(i) if i < old.len() => new.push(old[i].clone()),
-                _ => new.push(tmpl(p, old.clone(), Type::Unknown)),
+        for (k, (p, hole)) in parts.iter().zip(&holes).enumerate() {
+            match *hole {
+                Some(i) if only_holes && !holes[k + 1..].contains(&Some(i)) => new.push(
+                    std::mem::replace(&mut old[i], Expr::literal(Literal::Null, Type::Unknown)),
+                ),
+                Some(i) => new.push(old[i].clone()),
+                None => new.push(tmpl(p.trim(), old.clone(), Type::Unknown)),
             }
         }
-        a.name = fname;
+        a.name = fname.to_string();
         a.args = new;
     }
+}
+
+/// `n` for a template argument that is just the hole `{n}` (blanks around it allowed).
+fn hole_index(part: &str) -> Option<usize> {
+    part.trim()
+        .strip_prefix('{')
+        .and_then(|x| x.strip_suffix('}'))
+        .and_then(|x| x.parse::<usize>().ok())
 }
 
 /// A template that is a plain call over holes (`f({1}, {0})`) becomes a Spark call node (so
 /// the IR stays readable); anything else a template node.
 fn instantiate(t: &str, args: Vec<Expr>, ty: Type) -> Expr {
     if let Some((name, parts)) = split_call(t) {
-        let idx: Option<Vec<usize>> = parts
-            .iter()
-            .map(|p| {
-                p.trim()
-                    .strip_prefix('{')
-                    .and_then(|x| x.strip_suffix('}'))
-                    .and_then(|x| x.parse::<usize>().ok())
-            })
-            .collect();
+        let idx: Option<Vec<usize>> = parts.iter().map(|p| hole_index(p)).collect();
         if let Some(idx) = idx {
             if idx.iter().all(|i| *i < args.len()) && !name.eq_ignore_ascii_case("exists") {
                 let mut used = vec![false; args.len()];
@@ -388,7 +455,7 @@ fn instantiate(t: &str, args: Vec<Expr>, ty: Type) -> Expr {
                 } else {
                     idx.iter().map(|i| args[*i].clone()).collect()
                 };
-                return call(&name, new_args, ty);
+                return call(name, new_args, ty);
             }
         }
     }
@@ -396,7 +463,7 @@ fn instantiate(t: &str, args: Vec<Expr>, ty: Type) -> Expr {
 }
 
 /// `f(a, g(b, c), d)` → `("f", ["a", "g(b, c)", "d"])` (top-level commas only, quotes kept).
-fn split_call(t: &str) -> Option<(String, Vec<String>)> {
+fn split_call(t: &str) -> Option<(&str, Vec<&str>)> {
     let t = t.trim();
     let open = t.find('(')?;
     let name = t[..open].trim();
@@ -407,29 +474,30 @@ fn split_call(t: &str) -> Option<(String, Vec<String>)> {
         return None;
     }
     let inner = &t[open + 1..t.len() - 1];
-    let (mut depth, mut quote, mut parts, mut cur) = (0i32, false, Vec::new(), String::new());
-    for c in inner.chars() {
+    let (mut depth, mut quote, mut parts, mut start) = (0i32, false, Vec::new(), 0);
+    // Bytes: the delimiters are ASCII, which no byte of a multi-byte character equals.
+    for (i, c) in inner.bytes().enumerate() {
         match c {
-            '\'' => quote = !quote,
-            '(' if !quote => depth += 1,
-            ')' if !quote => {
+            b'\'' => quote = !quote,
+            b'(' if !quote => depth += 1,
+            b')' if !quote => {
                 depth -= 1;
                 if depth < 0 {
                     return None;
                 }
             }
-            ',' if !quote && depth == 0 => {
-                parts.push(std::mem::take(&mut cur));
-                continue;
+            b',' if !quote && depth == 0 => {
+                parts.push(&inner[start..i]);
+                start = i + 1;
             }
             _ => {}
         }
-        cur.push(c);
     }
-    if !cur.trim().is_empty() || !parts.is_empty() {
-        parts.push(cur);
+    let last = &inner[start..];
+    if !last.trim().is_empty() || !parts.is_empty() {
+        parts.push(last);
     }
-    Some((name.to_string(), parts))
+    Some((name, parts))
 }
 
 /// A UDF's name as a Spark identifier (back-quoted unless it is a plain name).
@@ -451,13 +519,13 @@ mod tests {
     fn splits_calls_at_top_level_commas() {
         assert_eq!(
             split_call("any_value({0}, TRUE)"),
-            Some(("any_value".into(), vec!["{0}".into(), " TRUE".into()]))
+            Some(("any_value", vec!["{0}", " TRUE"]))
         );
         assert_eq!(
             split_call("bit_and(CAST({0} AS BIGINT))"),
-            Some(("bit_and".into(), vec!["CAST({0} AS BIGINT)".into()]))
+            Some(("bit_and", vec!["CAST({0} AS BIGINT)"]))
         );
-        assert_eq!(split_call("count()"), Some(("count".into(), vec![])));
+        assert_eq!(split_call("count()"), Some(("count", vec![])));
         assert_eq!(split_call("f(',', {0})").map(|x| x.1.len()), Some(2));
         assert_eq!(split_call("CAST(x AS INT) + 1"), None);
     }
