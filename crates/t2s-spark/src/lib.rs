@@ -580,11 +580,10 @@ impl Printer {
 
     /// An identifier, quoted with back-ticks unless plain (see [`quote`]).
     fn ident(&mut self, name: &str) {
+        // A line break inside a quoted name is part of the name: written as it is, never
+        // indented (that would rename the column).
         if is_plain(name) {
             self.out.push_str(name);
-        } else if self.depth > 0 && name.as_bytes().contains(&b'\n') {
-            let q = quote(name);
-            self.text(&q);
         } else {
             push_backticked(&mut self.out, name);
         }
