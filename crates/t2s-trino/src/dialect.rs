@@ -307,7 +307,13 @@ fn cmp_upper(upper: &str, word: &str) -> std::cmp::Ordering {
 
 /// An unquoted reserved word.
 pub(crate) fn is_reserved(w: &Word) -> bool {
-    w.quote_style.is_none() && is_reserved_word(&w.value)
+    // A word's keyword is its upper-cased text when sqlparser knows it: the table answers.
+    w.quote_style.is_none()
+        && if w.keyword == Keyword::NoKeyword {
+            is_reserved_word(&w.value)
+        } else {
+            keyword_reserved(w.keyword)
+        }
 }
 
 fn is_expression_reserved(w: &Word) -> bool {
