@@ -1616,9 +1616,8 @@ fn find_in_scope<'s>(scope: &'s super::Scope<'_>, parts: &'s [String]) -> Found<
             let q = &parts[qlen - 1];
             let col = &parts[qlen];
             let key = super::name_key(col);
-            let mut hits = scope.fields.iter().filter(|f| {
-                f.key == key && f.name == col.as_str() && f.qualifier.as_deref() == Some(q.as_str())
-            });
+            let mut hits = key_hits(&scope.fields, key)
+                .filter(|f| f.name == col.as_str() && f.qualifier.as_deref() == Some(q.as_str()));
             match (hits.next(), hits.next()) {
                 (None, _) => {}
                 (Some(field), None) => {
@@ -1638,10 +1637,8 @@ fn find_in_scope<'s>(scope: &'s super::Scope<'_>, parts: &'s [String]) -> Found<
         }
     }
     let key = super::name_key(&parts[0]);
-    let mut hits = scope
-        .fields
-        .iter()
-        .filter(|f| f.key == key && !f.hidden && f.name == parts[0].as_str());
+    let mut hits =
+        key_hits(&scope.fields, key).filter(|f| !f.hidden && f.name == parts[0].as_str());
     if let Some(first) = hits.next() {
         // The same column seen twice through USING or a CTE alias is not ambiguous.
         return if hits.all(|h| h.qualifier == first.qualifier) {
@@ -1660,6 +1657,32 @@ fn find_in_scope<'s>(scope: &'s super::Scope<'_>, parts: &'s [String]) -> Found<
         };
     }
     Found::None
+}
+
+/// The fields of `fields` whose [`super::name_key`] is `key`, in order. Scopes hold up to
+/// hundreds of fields and nearly all of them miss, so keys are compared four at a time
+/// (without short-circuiting, which the compiler turns into straight-line code).
+fn key_hits<'s, 'f>(
+    fields: &'s [ScopeField<'f>],
+    key: u64,
+) -> impl Iterator<Item = &'s ScopeField<'f>> {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let rest = fields.get(i..).unwrap_or_default();
+        i += 4 * rest
+            .chunks_exact(4)
+            .take_while(|c| {
+                !((c[0].key == key) | (c[1].key == key) | (c[2].key == key) | (c[3].key == key))
+            })
+            .count();
+        while let Some(f) = fields.get(i) {
+            i += 1;
+            if f.key == key {
+                return Some(f);
+            }
+        }
+        None
+    })
 }
 
 fn comparison(op: &ast::BinaryOperator) -> Option<BinaryOp> {
