@@ -1240,9 +1240,7 @@ impl Lowerer<'_> {
                 let mut star = false;
                 for a in &list.args {
                     match a {
-                        ast::FunctionArg::Unnamed(ast::FunctionArgExpr::Expr(x)) => {
-                            args.push(x.clone())
-                        }
+                        ast::FunctionArg::Unnamed(ast::FunctionArgExpr::Expr(x)) => args.push(x),
                         ast::FunctionArg::Unnamed(ast::FunctionArgExpr::Wildcard) => star = true,
                         other => {
                             self.error(
@@ -1290,7 +1288,7 @@ impl Lowerer<'_> {
         // Special forms first.
         match name.as_str() {
             "try" if raw_args.len() == 1 => {
-                let x = self.expr(&raw_args[0]);
+                let x = self.expr(raw_args[0]);
                 let ty = x.ty.clone();
                 return Expr::new(ExprKind::Try(Box::new(x)), ty);
             }
