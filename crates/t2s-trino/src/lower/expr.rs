@@ -2,8 +2,9 @@
 
 use super::functions;
 use super::types::{decimal_literal_type, lower_data_type};
-use super::{ident, object_parts, Lowerer, ScopeField};
+use super::{ident, lc_cow, object_parts, Lowerer, ScopeField};
 use sqlparser::ast;
+use std::borrow::Cow;
 use std::collections::HashMap;
 use t2s_ir::*;
 
@@ -55,9 +56,9 @@ impl Lowerer<'_> {
     fn expr_inner(&mut self, e: &ast::Expr, span: Option<Span>) -> Expr {
         use ast::Expr as E;
         match e {
-            E::Identifier(id) => self.resolve(&[ident(id)], span, false),
+            E::Identifier(id) => self.resolve(&[lc_cow(&id.value)], span, false),
             E::CompoundIdentifier(parts) => {
-                let p: Vec<String> = parts.iter().map(ident).collect();
+                let p: Vec<Cow<str>> = parts.iter().map(|i| lc_cow(&i.value)).collect();
                 self.resolve(&p, span, true)
             }
             E::CompoundFieldAccess { root, access_chain } => {
@@ -611,17 +612,25 @@ impl Lowerer<'_> {
 
     /// Resolves a (possibly qualified) name to a column, a correlated column, a lambda
     /// variable, or a row-field access on one of those.
-    fn resolve(&mut self, parts: &[String], span: Option<Span>, written_qualified: bool) -> Expr {
+    fn resolve<P: AsRef<str>>(
+        &mut self,
+        parts: &[P],
+        span: Option<Span>,
+        written_qualified: bool,
+    ) -> Expr {
         // `r.f.f.…` may become a chain of field accesses, nested in the IR.
         if !self.chain_link_fits(parts.len(), span) {
             return Expr::literal(Literal::Null, unknown());
         }
         // Lambda variables shadow columns.
         for vars in self.lambda_vars.iter().rev() {
-            if let Some(t) = vars.get(&parts[0]) {
-                let mut e = Expr::new(ExprKind::LambdaVar(parts[0].clone()), t.clone());
+            if let Some(t) = vars.get(parts[0].as_ref()) {
+                let mut e = Expr::new(
+                    ExprKind::LambdaVar(parts[0].as_ref().to_string()),
+                    t.clone(),
+                );
                 for f in &parts[1..] {
-                    e = self.field_access(e, f, span);
+                    e = self.field_access(e, f.as_ref(), span);
                 }
                 return e;
             }
@@ -630,12 +639,12 @@ impl Lowerer<'_> {
         // resolves ORDER BY against the output columns first), also inside expressions.
         if parts.len() == 1 {
             if let Some(outputs) = &self.order_by_outputs {
-                if let Some(k) = outputs.iter().position(|(n, _)| *n == parts[0]) {
+                if let Some(k) = outputs.iter().position(|(n, _)| n == parts[0].as_ref()) {
                     let ty = outputs[k].1.clone();
                     return Expr::new(
                         ExprKind::OutputRef {
                             index: k,
-                            name: parts[0].clone(),
+                            name: parts[0].as_ref().to_string(),
                         },
                         ty,
                     )
@@ -666,21 +675,21 @@ impl Lowerer<'_> {
                     )
                     .with_span(span);
                     for f in &parts[used..] {
-                        e = self.field_access(e, f, span);
+                        e = self.field_access(e, f.as_ref(), span);
                     }
                     return e;
                 }
                 Found::Ambiguous => {
                     self.error(
                         "ambiguous-column",
-                        format!("column `{}` is ambiguous", parts.join(".")),
+                        format!("column `{}` is ambiguous", join_parts(parts)),
                         span,
                     );
                     return Expr::literal(Literal::Null, unknown());
                 }
                 Found::Open { qualifier, used } => {
                     let qualifier = qualifier.to_string();
-                    let name = parts[used - 1].clone();
+                    let name = parts[used - 1].as_ref().to_string();
                     self.warn_once(
                         &format!("col:{qualifier}.{name}"),
                         "unknown-column-type",
@@ -700,7 +709,7 @@ impl Lowerer<'_> {
                         e = Expr::new(
                             ExprKind::FieldAccess {
                                 expr: Box::new(e),
-                                field: f.clone(),
+                                field: f.as_ref().to_string(),
                             },
                             unknown(),
                         );
@@ -712,13 +721,13 @@ impl Lowerer<'_> {
         }
         self.error(
             "unresolved-column",
-            format!("column `{}` cannot be resolved", parts.join(".")),
+            format!("column `{}` cannot be resolved", join_parts(parts)),
             span,
         );
         Expr::new(
             ExprKind::Column(ColumnRef {
                 qualifier: None,
-                name: parts.join("."),
+                name: join_parts(parts),
                 depth: 0,
                 written_qualified: false,
             }),
@@ -1231,9 +1240,7 @@ impl Lowerer<'_> {
                 let mut star = false;
                 for a in &list.args {
                     match a {
-                        ast::FunctionArg::Unnamed(ast::FunctionArgExpr::Expr(x)) => {
-                            args.push(x.clone())
-                        }
+                        ast::FunctionArg::Unnamed(ast::FunctionArgExpr::Expr(x)) => args.push(x),
                         ast::FunctionArg::Unnamed(ast::FunctionArgExpr::Wildcard) => star = true,
                         other => {
                             self.error(
@@ -1281,7 +1288,7 @@ impl Lowerer<'_> {
         // Special forms first.
         match name.as_str() {
             "try" if raw_args.len() == 1 => {
-                let x = self.expr(&raw_args[0]);
+                let x = self.expr(raw_args[0]);
                 let ty = x.ty.clone();
                 return Expr::new(ExprKind::Try(Box::new(x)), ty);
             }
@@ -1609,16 +1616,15 @@ enum Found<'s> {
 
 /// Finds `parts` in one scope. Tries `qualifier.column[.field…]` (qualifier possibly
 /// multi-part) before `column[.field…]`, as Trino does.
-fn find_in_scope<'s>(scope: &'s super::Scope<'_>, parts: &'s [String]) -> Found<'s> {
+fn find_in_scope<'s, P: AsRef<str>>(scope: &'s super::Scope<'_>, parts: &'s [P]) -> Found<'s> {
     // qualified: the longest prefix that names a relation qualifier.
     if parts.len() >= 2 {
         for qlen in (1..parts.len()).rev() {
-            let q = &parts[qlen - 1];
-            let col = &parts[qlen];
+            let q = parts[qlen - 1].as_ref();
+            let col = parts[qlen].as_ref();
             let key = super::name_key(col);
-            let mut hits = scope.fields.iter().filter(|f| {
-                f.key == key && f.name == col.as_str() && f.qualifier.as_deref() == Some(q.as_str())
-            });
+            let mut hits = key_hits(&scope.fields, key)
+                .filter(|f| f.name == col && f.qualifier.as_deref() == Some(q));
             match (hits.next(), hits.next()) {
                 (None, _) => {}
                 (Some(field), None) => {
@@ -1637,11 +1643,9 @@ fn find_in_scope<'s>(scope: &'s super::Scope<'_>, parts: &'s [String]) -> Found<
             }
         }
     }
-    let key = super::name_key(&parts[0]);
-    let mut hits = scope
-        .fields
-        .iter()
-        .filter(|f| f.key == key && !f.hidden && f.name == parts[0].as_str());
+    let key = super::name_key(parts[0].as_ref());
+    let mut hits =
+        key_hits(&scope.fields, key).filter(|f| !f.hidden && f.name == parts[0].as_ref());
     if let Some(first) = hits.next() {
         // The same column seen twice through USING or a CTE alias is not ambiguous.
         return if hits.all(|h| h.qualifier == first.qualifier) {
@@ -1660,6 +1664,38 @@ fn find_in_scope<'s>(scope: &'s super::Scope<'_>, parts: &'s [String]) -> Found<
         };
     }
     Found::None
+}
+
+/// The fields of `fields` whose [`super::name_key`] is `key`, in order. Scopes hold up to
+/// hundreds of fields and nearly all of them miss, so keys are compared four at a time
+/// (without short-circuiting, which the compiler turns into straight-line code).
+fn key_hits<'s, 'f>(
+    fields: &'s [ScopeField<'f>],
+    key: u64,
+) -> impl Iterator<Item = &'s ScopeField<'f>> {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let rest = fields.get(i..).unwrap_or_default();
+        i += 4 * rest
+            .chunks_exact(4)
+            .take_while(|c| {
+                !((c[0].key == key) | (c[1].key == key) | (c[2].key == key) | (c[3].key == key))
+            })
+            .count();
+        while let Some(f) = fields.get(i) {
+            i += 1;
+            if f.key == key {
+                return Some(f);
+            }
+        }
+        None
+    })
+}
+
+/// `parts` joined by dots, as written in messages.
+fn join_parts<P: AsRef<str>>(parts: &[P]) -> String {
+    let v: Vec<&str> = parts.iter().map(AsRef::as_ref).collect();
+    v.join(".")
 }
 
 fn comparison(op: &ast::BinaryOperator) -> Option<BinaryOp> {

@@ -169,12 +169,24 @@ pub(crate) struct Lowerer<'a> {
 }
 
 fn lc(s: &str) -> String {
-    // ASCII (nearly every identifier) without `to_lowercase`'s per-character work.
-    if s.is_ascii() {
+    lc_cow(s).into_owned()
+}
+
+/// [`lc`], borrowing `s` when it is already lower case (nearly every identifier is).
+pub(crate) fn lc_cow(s: &str) -> Cow<'_, str> {
+    // One branch-free (vectorizable) pass finds lower-case ASCII.
+    let needs_work = s.bytes().fold(false, |acc, b| {
+        acc | (b.wrapping_sub(b'A') < 26) | (b >= 0x80)
+    });
+    if !needs_work {
+        return Cow::Borrowed(s);
+    }
+    // ASCII without `to_lowercase`'s per-character work.
+    Cow::Owned(if s.is_ascii() {
         s.to_ascii_lowercase()
     } else {
         s.to_lowercase()
-    }
+    })
 }
 
 fn ident(i: &ast::Ident) -> String {
