@@ -416,12 +416,14 @@ impl<'a> P<'a> {
     }
 
     fn query_body(&mut self, precedence: u8) -> Option<Box<SetExpr>> {
+        // A `SetExpr` is 3,440 bytes (most of it variants we never build): it is boxed as
+        // soon as it is built, and only the box moves.
         let mut expr = if self.is_kw(0, Keyword::SELECT) {
-            SetExpr::Select(Box::new(self.select()?))
+            Box::new(SetExpr::Select(self.select()?))
         } else if self.eat(&Token::LParen) {
             let q = self.query()?;
             self.expect(&Token::RParen)?;
-            SetExpr::Query(q)
+            Box::new(SetExpr::Query(q))
         } else if self.kw(Keyword::VALUES) {
             // Every row is in parentheses by now (the pre-scan adds them).
             let rows = self.comma_list(|p| {
@@ -436,11 +438,11 @@ impl<'a> P<'a> {
                     closing_token: AttachedToken(close.clone()),
                 })
             })?;
-            SetExpr::Values(Values {
+            Box::new(SetExpr::Values(Values {
                 explicit_row: false,
                 value_keyword: false,
                 rows,
-            })
+            }))
         } else {
             return None;
         };
@@ -475,17 +477,18 @@ impl<'a> P<'a> {
             if self.is_kw(0, Keyword::BY) {
                 return None;
             }
-            expr = SetExpr::SetOperation {
-                left: Box::new(expr),
+            let right = self.query_body(next)?;
+            expr = Box::new(SetExpr::SetOperation {
+                left: expr,
                 op,
                 set_quantifier,
-                right: self.query_body(next)?,
-            };
+                right,
+            });
         }
-        Some(Box::new(expr))
+        Some(expr)
     }
 
-    fn select(&mut self) -> Option<Select> {
+    fn select(&mut self) -> Option<Box<Select>> {
         let select_token = self.next().clone();
         let distinct = if self.kw(Keyword::DISTINCT) {
             if self.is_kw(0, Keyword::ON) {
@@ -547,7 +550,7 @@ impl<'a> P<'a> {
         ]) {
             return None;
         }
-        Some(Select {
+        Some(Box::new(Select {
             select_token: AttachedToken(select_token),
             optimizer_hints: vec![],
             distinct,
@@ -572,7 +575,7 @@ impl<'a> P<'a> {
             window_before_qualify: false,
             value_table_mode: None,
             flavor: SelectFlavor::Standard,
-        })
+        }))
     }
 
     fn wildcard_options(&mut self, tok: &TokenWithSpan) -> Option<WildcardAdditionalOptions> {
@@ -1547,21 +1550,9 @@ impl<'a> P<'a> {
         if chain.is_empty() {
             return Some(root);
         }
-        if let Expr::Identifier(first) = &root {
-            if chain
-                .iter()
-                .all(|a| matches!(a, AccessExpr::Dot(Expr::Identifier(_))))
-            {
-                let mut parts = Vec::with_capacity(chain.len() + 1);
-                parts.push(first.clone());
-                for a in chain {
-                    if let AccessExpr::Dot(Expr::Identifier(i)) = a {
-                        parts.push(i);
-                    }
-                }
-                return Some(Expr::CompoundIdentifier(parts));
-            }
-        }
+        // Names only after a name (`a.b.c`) never get here: `compound` builds those, and
+        // calls this only when a subscript follows them (or gives up); every other root is
+        // not a name.
         Some(Expr::CompoundFieldAccess {
             root: Box::new(root),
             access_chain: chain,

@@ -93,22 +93,36 @@ pub fn tokenize(sql: &str, out: &mut Vec<TokenWithSpan>) -> bool {
             }
             b'\'' | b'"' => {
                 // `'…'` with `''` for a quote (no backslash escapes in Trino); `"…"` likewise.
-                let mut value = String::new();
                 let mut j = i + 1;
-                loop {
-                    let Some(q) = b[j..].iter().position(|&x| x == c) else {
-                        return false; // unterminated: sqlparser reports it
-                    };
-                    let q = j + q;
+                let Some(q) = b[j..].iter().position(|&x| x == c) else {
+                    return false; // unterminated: sqlparser reports it
+                };
+                let q = j + q;
+                // Usually no doubled quote: the text is allocated once, at its size.
+                let value = if at(q + 1) != c {
+                    j = q + 1;
+                    sql[i + 1..q].to_string()
+                } else {
+                    let mut value = String::with_capacity(q - i + 8);
                     value.push_str(&sql[j..q]);
-                    if at(q + 1) == c {
-                        value.push(c as char);
-                        j = q + 2;
-                    } else {
-                        j = q + 1;
-                        break;
+                    value.push(c as char);
+                    j = q + 2;
+                    loop {
+                        let Some(q) = b[j..].iter().position(|&x| x == c) else {
+                            return false;
+                        };
+                        let q = j + q;
+                        value.push_str(&sql[j..q]);
+                        if at(q + 1) == c {
+                            value.push(c as char);
+                            j = q + 2;
+                        } else {
+                            j = q + 1;
+                            break;
+                        }
                     }
-                }
+                    value
+                };
                 advance(&sql[i..j], &mut line, &mut col);
                 i = j;
                 if c == b'\'' {
