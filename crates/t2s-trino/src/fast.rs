@@ -157,7 +157,7 @@ impl<'a> P<'a> {
     /// Do the `(` at the current token (any number of them) open a query?
     fn paren_run_ends_in_query(&self) -> bool {
         let mut n = 0;
-        while self.tok(n).token == Token::LParen {
+        while matches!(self.tok(n).token, Token::LParen) {
             n += 1;
         }
         n > 0
@@ -180,8 +180,21 @@ impl<'a> P<'a> {
         self.kw(kw).then_some(())
     }
 
+    /// Consumes the token if it is next; `t` is a token without a value (`(`, `,`, …), so
+    /// its kind is all there is to compare (sqlparser's `Token::eq` is an out-of-line call).
     fn eat(&mut self, t: &Token) -> bool {
-        if self.peek() == t {
+        debug_assert!(matches!(
+            t,
+            Token::LParen
+                | Token::RParen
+                | Token::Comma
+                | Token::LBracket
+                | Token::RBracket
+                | Token::Period
+                | Token::Arrow
+                | Token::Mul
+        ));
+        if std::mem::discriminant(self.peek()) == std::mem::discriminant(t) {
             self.i += 1;
             true
         } else {
@@ -220,7 +233,7 @@ impl<'a> P<'a> {
 
     fn comma_list<T>(&mut self, mut f: impl FnMut(&mut Self) -> Option<T>) -> Option<Vec<T>> {
         let first = f(self)?;
-        if self.peek() != &Token::Comma {
+        if !matches!(self.peek(), Token::Comma) {
             return Some(vec![first]);
         }
         // Lists of several usually have a handful: start with room for them.
@@ -309,7 +322,7 @@ impl<'a> P<'a> {
         } else {
             None
         };
-        if limit.is_some() && self.peek() == &Token::Comma {
+        if limit.is_some() && matches!(self.peek(), Token::Comma) {
             return None;
         }
         if offset.is_none() && limit.is_some() && self.kw(Keyword::OFFSET) {
@@ -602,16 +615,16 @@ impl<'a> P<'a> {
                 let tok = self.next();
                 return Some(SelectItem::Wildcard(self.wildcard_options(tok)?));
             }
-            Token::LParen if self.tok(1).token == Token::Mul => return None,
-            Token::Word(_) if self.tok(1).token == Token::Period => {
+            Token::LParen if matches!(self.tok(1).token, Token::Mul) => return None,
+            Token::Word(_) if matches!(self.tok(1).token, Token::Period) => {
                 // `a.b.*`?
                 let mut n = 0;
                 while matches!(self.tok(n).token, Token::Word(_))
-                    && self.tok(n + 1).token == Token::Period
+                    && matches!(self.tok(n + 1).token, Token::Period)
                 {
                     n += 2;
                 }
-                if self.tok(n).token == Token::Mul {
+                if matches!(self.tok(n).token, Token::Mul) {
                     let mut parts = Vec::with_capacity(n / 2);
                     for k in (0..n).step_by(2) {
                         let t = self.tok(k);
@@ -662,14 +675,14 @@ impl<'a> P<'a> {
     fn group_by_expr(&mut self) -> Option<Expr> {
         let kind = match self.peek() {
             Token::Word(w) if w.quote_style.is_none() => w.keyword,
-            Token::LParen if self.tok(1).token == Token::RParen => {
+            Token::LParen if matches!(self.tok(1).token, Token::RParen) => {
                 self.i += 2;
                 return Some(Expr::Tuple(vec![]));
             }
             _ => Keyword::NoKeyword,
         };
         match kind {
-            Keyword::ROLLUP | Keyword::CUBE if self.tok(1).token == Token::LParen => {
+            Keyword::ROLLUP | Keyword::CUBE if matches!(self.tok(1).token, Token::LParen) => {
                 self.i += 2;
                 let sets = self.comma_list(Self::grouping_tuple)?;
                 self.expect(&Token::RParen)?;
@@ -680,7 +693,7 @@ impl<'a> P<'a> {
                 })
             }
             Keyword::GROUPING
-                if self.is_kw(1, Keyword::SETS) && self.tok(2).token == Token::LParen =>
+                if self.is_kw(1, Keyword::SETS) && matches!(self.tok(2).token, Token::LParen) =>
             {
                 self.i += 3;
                 let sets = self.comma_list(Self::grouping_tuple)?;
@@ -830,7 +843,7 @@ impl<'a> P<'a> {
             // sqlparser tries a derived table first, then a parenthesized join: which one it
             // is shows after the run of `(`.
             let mut n = 0;
-            while self.tok(n).token == Token::LParen {
+            while matches!(self.tok(n).token, Token::LParen) {
                 n += 1;
             }
             if self.is_kw(n, Keyword::SELECT)
@@ -859,7 +872,7 @@ impl<'a> P<'a> {
             } else {
                 return None;
             }
-        } else if self.is_kw(0, Keyword::UNNEST) && self.tok(1).token == Token::LParen {
+        } else if self.is_kw(0, Keyword::UNNEST) && matches!(self.tok(1).token, Token::LParen) {
             // As sqlparser reads it: a table function named UNNEST, which the fix-up turns
             // into `TableFactor::UNNEST`.
             let t = self.tok(0);
@@ -867,7 +880,7 @@ impl<'a> P<'a> {
                 return None;
             };
             self.i += 2;
-            let args = if self.peek() == &Token::RParen {
+            let args = if matches!(self.peek(), Token::RParen) {
                 vec![]
             } else {
                 self.comma_list(Self::function_arg)?
@@ -1140,7 +1153,7 @@ impl<'a> P<'a> {
                         subquery: self.query()?,
                         negated,
                     }
-                } else if self.peek() == &Token::RParen || self.paren_run_ends_in_query() {
+                } else if matches!(self.peek(), Token::RParen) || self.paren_run_ends_in_query() {
                     return None;
                 } else {
                     Expr::InList {
@@ -1207,7 +1220,7 @@ impl<'a> P<'a> {
             }
             Token::Minus | Token::Plus => {
                 self.i += 1;
-                let op = if t.token == Token::Plus {
+                let op = if matches!(t.token, Token::Plus) {
                     UnaryOperator::Plus
                 } else {
                     UnaryOperator::Minus
@@ -1230,7 +1243,7 @@ impl<'a> P<'a> {
                     let exprs = self.comma_list(Self::expr)?;
                     self.expect(&Token::RParen)?;
                     // `(a, b) -> …` is a lambda.
-                    if self.peek() == &Token::Arrow {
+                    if matches!(self.peek(), Token::Arrow) {
                         return None;
                     }
                     let mut exprs = exprs;
@@ -1259,7 +1272,7 @@ impl<'a> P<'a> {
                 | Token::DoubleQuotedString(_)
                 | Token::HexStringLiteral(_)
                 | Token::Arrow => None,
-                Token::Word(_) if self.tok(2).token == Token::Arrow => None,
+                Token::Word(_) if matches!(self.tok(2).token, Token::Arrow) => None,
                 _ => self.compound(t, w),
             };
         }
@@ -1269,17 +1282,18 @@ impl<'a> P<'a> {
                     self.i += 1;
                     self.case(t)?
                 }
-                Keyword::CAST if next == &Token::LParen => {
+                Keyword::CAST if matches!(next, Token::LParen) => {
                     self.i += 1;
                     self.cast(CastKind::Cast)?
                 }
-                Keyword::EXISTS if next == &Token::LParen => {
+                Keyword::EXISTS if matches!(next, Token::LParen) => {
                     self.i += 1;
                     self.exists(false)?
                 }
                 Keyword::NOT => {
                     self.i += 1;
-                    if self.is_kw(0, Keyword::EXISTS) && self.tok(1).token == Token::LParen {
+                    if self.is_kw(0, Keyword::EXISTS) && matches!(self.tok(1).token, Token::LParen)
+                    {
                         self.i += 1;
                         self.exists(true)?
                     } else {
@@ -1301,7 +1315,7 @@ impl<'a> P<'a> {
                         span: t.span,
                     })
                 }
-                Keyword::EXTRACT if next == &Token::LParen => {
+                Keyword::EXTRACT if matches!(next, Token::LParen) => {
                     self.i += 2;
                     self.extract()?
                 }
@@ -1310,7 +1324,7 @@ impl<'a> P<'a> {
                 | Keyword::CURRENT_TIMESTAMP
                 | Keyword::LOCALTIME
                 | Keyword::LOCALTIMESTAMP
-                    if next != &Token::LParen =>
+                    if !matches!(next, Token::LParen) =>
                 {
                     self.i += 1;
                     Expr::Function(Function {
@@ -1324,7 +1338,9 @@ impl<'a> P<'a> {
                         within_group: vec![],
                     })
                 }
-                Keyword::GROUPING if next == &Token::LParen => Expr::Function(self.function(t, w)?),
+                Keyword::GROUPING if matches!(next, Token::LParen) => {
+                    Expr::Function(self.function(t, w)?)
+                }
                 _ => return None,
             }
         } else {
@@ -1356,7 +1372,7 @@ impl<'a> P<'a> {
                 }
                 (Keyword::ARRAY, Token::LBracket) => {
                     self.i += 2;
-                    let elem = if self.peek() == &Token::RBracket {
+                    let elem = if matches!(self.peek(), Token::RBracket) {
                         vec![]
                     } else {
                         self.comma_list(Self::expr)?
@@ -1369,7 +1385,9 @@ impl<'a> P<'a> {
                 (Keyword::NoKeyword, Token::DoubleQuotedString(_) | Token::HexStringLiteral(_)) => {
                     return None
                 }
-                (Keyword::NoKeyword, Token::Word(_)) if self.tok(2).token == Token::Arrow => {
+                (Keyword::NoKeyword, Token::Word(_))
+                    if matches!(self.tok(2).token, Token::Arrow) =>
+                {
                     return None
                 }
                 (Keyword::NoKeyword, Token::Arrow) => {
@@ -1418,9 +1436,9 @@ impl<'a> P<'a> {
                         | Keyword::LOCAL
                         | Keyword::ARRAY
                         | Keyword::TO
-                ) && self.tok(2).token != Token::Arrow
+                ) && !matches!(self.tok(2).token, Token::Arrow)
             }
-            Token::Word(_) => self.tok(2).token != Token::Arrow,
+            Token::Word(_) => !matches!(self.tok(2).token, Token::Arrow),
             Token::Comma
             | Token::RParen
             | Token::EOF
@@ -1456,7 +1474,7 @@ impl<'a> P<'a> {
                 _ => return None,
             }
         }
-        if self.tok(n + 2).token != Token::Arrow {
+        if !matches!(self.tok(n + 2).token, Token::Arrow) {
             return None;
         }
         let mut params = Vec::new();
@@ -1510,12 +1528,12 @@ impl<'a> P<'a> {
 
     /// `.name` (not `.name(`), consumed.
     fn dot_name(&mut self) -> Option<Ident> {
-        if self.peek() != &Token::Period {
+        if !matches!(self.peek(), Token::Period) {
             return None;
         }
         let t = self.tok(1);
         match &t.token {
-            Token::Word(w) if self.tok(2).token != Token::LParen => {
+            Token::Word(w) if !matches!(self.tok(2).token, Token::LParen) => {
                 self.i += 2;
                 Some(w.to_ident(t.span))
             }
@@ -1541,7 +1559,7 @@ impl<'a> P<'a> {
                 let index = self.subexpr(PREC_COLON)?;
                 self.expect(&Token::RBracket)?;
                 chain.push(AccessExpr::Subscript(Subscript::Index { index }));
-            } else if self.peek() == &Token::Period {
+            } else if matches!(self.peek(), Token::Period) {
                 chain.push(AccessExpr::Dot(Expr::Identifier(self.dot_name()?)));
             } else {
                 break;
@@ -1625,12 +1643,14 @@ impl<'a> P<'a> {
         match upper.as_str() {
             "ROW" | "ARRAY" | "MAP" | "INTERVAL" => return None,
             // Without precision, zone or PRECISION, these read as a plain name does.
-            "TIMESTAMP" | "TIME" | "DOUBLE" if self.tok(1).token != Token::RParen => return None,
+            "TIMESTAMP" | "TIME" | "DOUBLE" if !matches!(self.tok(1).token, Token::RParen) => {
+                return None
+            }
             _ => {}
         }
         let mut n = 1;
         let mut params = vec![];
-        if self.tok(n).token == Token::LParen {
+        if matches!(self.tok(n).token, Token::LParen) {
             n += 1;
             loop {
                 let Token::Number(s, false) = &self.tok(n).token else {
@@ -1638,17 +1658,17 @@ impl<'a> P<'a> {
                 };
                 params.push(dialect::TypeParam::Number(s.parse().ok()?, s.clone()));
                 n += 1;
-                if self.tok(n).token != Token::Comma {
+                if !matches!(self.tok(n).token, Token::Comma) {
                     break;
                 }
                 n += 1;
             }
-            if self.tok(n).token != Token::RParen {
+            if !matches!(self.tok(n).token, Token::RParen) {
                 return None;
             }
             n += 1;
         }
-        if self.tok(n).token != Token::RParen {
+        if !matches!(self.tok(n).token, Token::RParen) {
             return None;
         }
         let data_type = dialect::type_from_name(w, t.span, params).ok()?;
@@ -1679,7 +1699,7 @@ impl<'a> P<'a> {
         let mut parser =
             sqlparser::parser::Parser::new(&dialect).with_tokens_with_locations(tokens);
         let data_type = dialect::parse_type(&mut parser).ok()?;
-        if parser.peek_token_ref().token != Token::EOF {
+        if !matches!(parser.peek_token_ref().token, Token::EOF) {
             return None;
         }
         self.i += n;
@@ -1697,7 +1717,7 @@ impl<'a> P<'a> {
     fn extract(&mut self) -> Option<Expr> {
         let field = if self.is_kw(0, Keyword::QUARTER) {
             DateTimeField::Quarter
-        } else if self.is_kw(0, Keyword::WEEK) && self.tok(1).token != Token::LParen {
+        } else if self.is_kw(0, Keyword::WEEK) && !matches!(self.tok(1).token, Token::LParen) {
             DateTimeField::Week(None)
         } else {
             date_time_field(self.peek())?
@@ -1884,18 +1904,20 @@ impl<'a> P<'a> {
                 return None;
             }
             // `t.c` is fine, `t.*` is not.
-            Token::Word(_) | Token::SingleQuotedString(_) if self.tok(1).token == Token::Period => {
+            Token::Word(_) | Token::SingleQuotedString(_)
+                if matches!(self.tok(1).token, Token::Period) =>
+            {
                 let mut n = 1;
-                while self.tok(n).token == Token::Period
+                while matches!(self.tok(n).token, Token::Period)
                     && matches!(self.tok(n + 1).token, Token::Word(_))
                 {
                     n += 2;
                 }
-                if self.tok(n).token == Token::Period {
+                if matches!(self.tok(n).token, Token::Period) {
                     return None;
                 }
             }
-            Token::LParen if self.tok(1).token == Token::Mul => return None,
+            Token::LParen if matches!(self.tok(1).token, Token::Mul) => return None,
             _ => {}
         }
         let e = self.expr()?;
