@@ -37,20 +37,24 @@ pub fn tokenize(sql: &str, out: &mut Vec<TokenWithSpan>) -> bool {
         let start = Location { line, column: col };
         let c = b[i];
         let token = match c {
-            b' ' | b'\t' => {
-                i += 1;
-                col += 1;
-                continue;
-            }
-            b'\n' => {
-                i += 1;
-                line += 1;
-                col = 1;
+            b' ' | b'\t' | b'\n' => {
+                // The whole run of blanks at once (indentation is most of a query's bytes).
+                while i < n {
+                    match b[i] {
+                        b' ' | b'\t' => col += 1,
+                        b'\n' => {
+                            line += 1;
+                            col = 1;
+                        }
+                        _ => break,
+                    }
+                    i += 1;
+                }
                 continue;
             }
             b'a'..=b'z' | b'A'..=b'Z' | b'_' => {
                 let s = i;
-                while i < n && (b[i].is_ascii_alphanumeric() || b[i] == b'_') {
+                while i < n && WORD_BYTE[b[i] as usize] {
                     i += 1;
                 }
                 // A non-ASCII letter continues the word; a quote may make a prefixed literal.
@@ -280,8 +284,25 @@ pub fn reference_tokens(sql: &str) -> Option<Vec<TokenWithSpan>> {
     Some(v)
 }
 
+/// The bytes that continue an unquoted word: ASCII letters, digits and `_`.
+static WORD_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = b.is_ascii_alphanumeric() || b == b'_';
+        c += 1;
+    }
+    t
+};
+
 /// Moves the position over `text` as sqlparser does: a line per `\n`, a column per character.
 fn advance(text: &str, line: &mut u64, col: &mut u64) {
+    // Most strings and comments are on one line: count their characters at once.
+    if !text.as_bytes().contains(&b'\n') {
+        *col += text.chars().count() as u64;
+        return;
+    }
     for &x in text.as_bytes() {
         if x == b'\n' {
             *line += 1;
@@ -304,7 +325,7 @@ fn keyword(word: &str) -> Keyword {
     /// Keywords by (first letter, length) up to this length; longer words are looked up by
     /// sqlparser.
     const MAX_LEN: usize = 48;
-    static TABLE: std::sync::OnceLock<Vec<Vec<(&'static str, Keyword)>>> =
+    static TABLE: std::sync::OnceLock<Vec<Vec<(u128, &'static str, Keyword)>>> =
         std::sync::OnceLock::new();
     let bucket = |first: u8, len: usize| -> Option<usize> {
         let letter = match first.to_ascii_uppercase() {
@@ -318,7 +339,7 @@ fn keyword(word: &str) -> Keyword {
         let mut t = vec![Vec::new(); 27 * MAX_LEN];
         for (k, kw) in ALL_KEYWORDS.iter().zip(ALL_KEYWORDS_INDEX) {
             if let Some(b) = k.bytes().next().and_then(|f| bucket(f, k.len())) {
-                t[b].push((*k, *kw));
+                t[b].push((packed(k), *k, *kw));
             }
         }
         t
@@ -329,10 +350,28 @@ fn keyword(word: &str) -> Keyword {
             _ => Keyword::NoKeyword,
         };
     };
-    table[b]
-        .iter()
-        .find(|(k, _)| k.eq_ignore_ascii_case(word))
-        .map_or(Keyword::NoKeyword, |(_, kw)| *kw)
+    let entries = &table[b];
+    if entries.is_empty() {
+        return Keyword::NoKeyword;
+    }
+    // Up to 16 bytes, the upper-cased word as one integer: one comparison per candidate.
+    let found = if word.len() <= 16 {
+        let key = packed(word);
+        entries.iter().find(|(p, _, _)| *p == key)
+    } else {
+        entries
+            .iter()
+            .find(|(_, k, _)| k.eq_ignore_ascii_case(word))
+    };
+    found.map_or(Keyword::NoKeyword, |(_, _, kw)| *kw)
+}
+
+/// The first 16 bytes of `word`, upper-cased, as an integer (a keyword's key in [`keyword`]'s
+/// table, whose buckets hold words of one length).
+fn packed(word: &str) -> u128 {
+    word.bytes()
+        .take(16)
+        .fold(0, |k, c| k << 8 | u128::from(c.to_ascii_uppercase()))
 }
 
 #[cfg(test)]
