@@ -523,6 +523,9 @@ fn prescan(
     let mut unnest = false;
     let mut join = false;
     let mut deferred: Option<ParseError> = None;
+    // Whether an unquoted `VALUES` was seen: without one, `parenthesize_values_rows` has
+    // nothing to do (nothing here makes new words).
+    let mut values = false;
     let mut i = 0;
     while i < tokens.len() {
         match &tokens[i].token {
@@ -647,6 +650,7 @@ fn prescan(
                     }
                     Keyword::GROUP => group_by_quantifier(tokens, i, extras)?,
                     Keyword::UNNEST => unnest = true,
+                    Keyword::VALUES => values = true,
                     Keyword::JOIN => {
                         join = true;
                         if deferred.is_none() {
@@ -664,7 +668,9 @@ fn prescan(
         }
         i += 1;
     }
-    parenthesize_values_rows(tokens);
+    if values {
+        parenthesize_values_rows(tokens);
+    }
     Ok(Prescan {
         set_operations,
         unnest,
