@@ -310,7 +310,24 @@ pub(crate) fn is_reserved(w: &Word) -> bool {
     // A word's keyword is its upper-cased text when sqlparser knows it: the table answers.
     w.quote_style.is_none()
         && if w.keyword == Keyword::NoKeyword {
-            is_reserved_word(&w.value)
+            // A word without a keyword is none of the reserved words that are sqlparser
+            // keywords (both tokenizers give an unquoted word the keyword its upper-cased text
+            // is): only the others (`JSON_VALUE`, `LISTAGG`, …) need comparing.
+            static NOT_KEYWORDS: std::sync::OnceLock<Vec<&'static str>> =
+                std::sync::OnceLock::new();
+            NOT_KEYWORDS
+                .get_or_init(|| {
+                    RESERVED_WORDS
+                        .iter()
+                        .copied()
+                        .filter(|r| {
+                            matches!(Token::make_word(r, None),
+                                Token::Word(w) if w.keyword == Keyword::NoKeyword)
+                        })
+                        .collect()
+                })
+                .iter()
+                .any(|r| r.eq_ignore_ascii_case(&w.value))
         } else {
             keyword_reserved(w.keyword)
         }

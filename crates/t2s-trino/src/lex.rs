@@ -397,6 +397,30 @@ mod tests {
 
     /// Every keyword, in three casings, and words that are none, look up as sqlparser's
     /// tokenizer does.
+    /// `dialect::is_reserved`, which compares only the non-keyword reserved words when a word
+    /// has no keyword, answers as the full list does for every word our tokenizer makes.
+    #[test]
+    fn reserved_by_keyword_as_by_the_list() {
+        let words = crate::dialect::RESERVED_WORDS
+            .iter()
+            .chain(ALL_KEYWORDS)
+            .chain(&["json_valuex", "listag", "ss_sold_date_sk", "x"]);
+        for w in words {
+            for v in [w.to_string(), w.to_ascii_lowercase(), format!("{w}_1")] {
+                let word = Word {
+                    keyword: keyword(&v),
+                    value: v.clone(),
+                    quote_style: None,
+                };
+                assert_eq!(
+                    crate::dialect::is_reserved(&word),
+                    crate::dialect::is_reserved_word(&v),
+                    "{v}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn keywords_as_sqlparser_finds_them() {
         let mut words: Vec<String> = Vec::new();
