@@ -1064,7 +1064,7 @@ impl<'a> P<'a> {
         if let Some((op, _)) = binary_op(&t.token) {
             let right = self.subexpr(precedence)?;
             return Some(Expr::BinaryOp {
-                left: left,
+                left,
                 op,
                 right: Box::new(right),
             });
@@ -1081,7 +1081,7 @@ impl<'a> P<'a> {
                 };
                 let right = self.subexpr(precedence)?;
                 Some(Expr::BinaryOp {
-                    left: left,
+                    left,
                     op,
                     right: Box::new(right),
                 })

@@ -325,8 +325,9 @@ fn keyword(word: &str) -> Keyword {
     /// Keywords by (first letter, length) up to this length; longer words are looked up by
     /// sqlparser.
     const MAX_LEN: usize = 48;
-    static TABLE: std::sync::OnceLock<Vec<Vec<(u128, &'static str, Keyword)>>> =
-        std::sync::OnceLock::new();
+    /// Per bucket: (packed upper-case text, text, keyword).
+    type Buckets = Vec<Vec<(u128, &'static str, Keyword)>>;
+    static TABLE: std::sync::OnceLock<Buckets> = std::sync::OnceLock::new();
     let bucket = |first: u8, len: usize| -> Option<usize> {
         let letter = match first.to_ascii_uppercase() {
             c @ b'A'..=b'Z' => (c - b'A') as usize,
