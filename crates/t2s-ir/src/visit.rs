@@ -224,6 +224,22 @@ fn transform_up_inner(e: &mut Expr, f: &mut dyn FnMut(&mut Expr), level: u32) {
     f(e);
 }
 
+/// [`transform_up`] for a root expression handed out by [`for_each_expr_mut`] or
+/// [`for_each_expr_mut_without_subplans`]: their red zone covers the first levels, so the
+/// stack is not checked on entry.
+pub fn transform_up_in_walk(e: &mut Expr, f: &mut dyn FnMut(&mut Expr)) {
+    transform_up_inner(e, f, 0)
+}
+
+/// [`for_each_expr_mut`] for a plan known to hold no subquery: the same order, without
+/// looking for subquery plans inside the expressions (any there would not be visited).
+pub fn for_each_expr_mut_without_subplans(rel: &mut Rel, f: &mut dyn FnMut(&mut Expr)) {
+    stacker::maybe_grow(96 * 1024, 4 * 1024 * 1024, || {
+        for_each_input_mut(rel, |input| for_each_expr_mut_without_subplans(input, f));
+        for_each_own_expr_mut(rel, |e| f(e));
+    })
+}
+
 /// Applies `f` bottom-up to every expression node in the whole plan, subqueries included.
 pub fn transform_plan(rel: &mut Rel, f: &mut dyn FnMut(&mut Expr)) {
     for_each_expr_mut(rel, &mut |root| transform_up_inner(root, f, 0));
@@ -232,10 +248,7 @@ pub fn transform_plan(rel: &mut Rel, f: &mut dyn FnMut(&mut Expr)) {
 /// [`transform_plan`] for a plan known to hold no subquery: the same order, without looking
 /// for subquery plans inside the expressions (any there would not be visited).
 pub fn transform_plan_without_subplans(rel: &mut Rel, f: &mut dyn FnMut(&mut Expr)) {
-    stacker::maybe_grow(96 * 1024, 4 * 1024 * 1024, || {
-        for_each_input_mut(rel, |input| transform_plan_without_subplans(input, f));
-        for_each_own_expr_mut(rel, |e| transform_up_inner(e, f, 0));
-    })
+    for_each_expr_mut_without_subplans(rel, &mut |root| transform_up_inner(root, f, 0));
 }
 
 /// Calls `f` on every relation of the plan, children first, including subquery plans.

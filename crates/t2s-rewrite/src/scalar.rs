@@ -6,7 +6,7 @@
 
 use crate::spark_types::spark_type;
 use crate::{SparkVersion, Target};
-use t2s_ir::visit::{transform_plan, transform_plan_without_subplans};
+use t2s_ir::visit::{for_each_expr_mut, for_each_expr_mut_without_subplans, transform_up_in_walk};
 use t2s_ir::*;
 
 mod aggregates;
@@ -64,20 +64,30 @@ pub(crate) fn rewrite_plan(
         pick_input: Default::default(),
         spark_types: Vec::new(),
     };
-    let sweep = if subplans {
-        transform_plan
-    } else {
-        transform_plan_without_subplans
+    // Both sweeps in one walk of the plan: each root expression gets the semantic sweep, then
+    // the spelling one (the semantic sweep of a node reads only its own subtree, never spelled
+    // yet). The spelling sweep's diagnostics are kept apart and come after all of the semantic
+    // sweep's, as when the sweeps walked the plan one after the other.
+    let mut spelling_diags = Vec::new();
+    let mut each_root = |root: &mut Expr| {
+        if null_order {
+            transform_up_in_walk(root, &mut |e| {
+                crate::nulls::explicit_node(e);
+                cx.semantics(e)
+            });
+        } else {
+            transform_up_in_walk(root, &mut |e| cx.semantics(e));
+        }
+        std::mem::swap(cx.diags, &mut spelling_diags);
+        transform_up_in_walk(root, &mut |e| cx.spelling(e));
+        std::mem::swap(cx.diags, &mut spelling_diags);
     };
-    if null_order {
-        sweep(rel, &mut |e| {
-            crate::nulls::explicit_node(e);
-            cx.semantics(e)
-        });
+    if subplans {
+        for_each_expr_mut(rel, &mut each_root);
     } else {
-        sweep(rel, &mut |e| cx.semantics(e));
+        for_each_expr_mut_without_subplans(rel, &mut each_root);
     }
-    sweep(rel, &mut |e| cx.spelling(e));
+    cx.diags.append(&mut spelling_diags);
     out
 }
 
