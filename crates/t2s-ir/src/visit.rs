@@ -105,7 +105,25 @@ fn visit_subplans_mut_inner<H: Fn(&Expr) + ?Sized>(
         ExprKind::InSubquery { rel, .. } | ExprKind::Quantified { rel, .. } => f(rel),
         _ => {}
     }
-    for_each_child_mut(e, |c| visit_subplans_mut_inner(c, f, holder));
+    for_each_child_mut(e, |c| {
+        // Most children are leaves (columns, literals), which hold no subquery.
+        if !is_plain_leaf(c) {
+            visit_subplans_mut_inner(c, f, holder)
+        }
+    });
+}
+
+/// A node with no sub-expression and no subquery plan.
+fn is_plain_leaf(e: &Expr) -> bool {
+    matches!(
+        e.kind,
+        ExprKind::Column(_)
+            | ExprKind::Wildcard { .. }
+            | ExprKind::OutputRef { .. }
+            | ExprKind::Literal(_)
+            | ExprKind::LambdaVar(_)
+            | ExprKind::SparkLiteral(_)
+    )
 }
 
 /// Calls `f` on each direct sub-expression (not descending into subquery plans).
@@ -215,7 +233,9 @@ pub fn transform_up(e: &mut Expr, f: &mut dyn FnMut(&mut Expr)) {
 
 fn transform_up_inner(e: &mut Expr, f: &mut dyn FnMut(&mut Expr), level: u32) {
     for_each_child_mut(e, |c| {
-        if level + 1 >= STACK_CHECK_LEVELS {
+        if is_plain_leaf(c) {
+            f(c)
+        } else if level + 1 >= STACK_CHECK_LEVELS {
             transform_up(c, f)
         } else {
             transform_up_inner(c, f, level + 1)
