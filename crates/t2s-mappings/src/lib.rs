@@ -77,11 +77,13 @@ impl Registry {
 
     /// The rules for `name` (case-insensitive), in file order.
     pub fn rules_for(&self, name: &str) -> impl Iterator<Item = &Rule> {
-        let idx = self
-            .by_name
-            .get(&name.to_lowercase())
-            .map(|v| v.as_slice())
-            .unwrap_or(&[]);
+        // Names are mostly lower case already: looked up as they are, without a copy.
+        let found = if name.bytes().any(|b| b.is_ascii_uppercase()) || !name.is_ascii() {
+            self.by_name.get(&name.to_lowercase())
+        } else {
+            self.by_name.get(name)
+        };
+        let idx = found.map(|v| v.as_slice()).unwrap_or(&[]);
         idx.iter().map(move |i| &self.rules[*i])
     }
 

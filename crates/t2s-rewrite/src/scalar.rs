@@ -61,7 +61,6 @@ pub(crate) fn rewrite_plan(
         applied: &mut out.applied,
         recorded: Vec::new(),
         rules: Vec::new(),
-        pick_input: Default::default(),
         spark_types: Vec::new(),
     };
     // Both sweeps in one walk of the plan: each root expression gets the semantic sweep, then
@@ -111,8 +110,6 @@ struct Cx<'a, 'r> {
     /// The rules of each function name looked up so far (the registry lower-cases and hashes
     /// the name on every lookup).
     rules: Vec<(String, Vec<&'r t2s_mappings::Rule>)>,
-    /// [`Cx::pick`]'s buffers for the argument types and constants.
-    pick_input: (Vec<Type>, Vec<Option<String>>),
     /// [`spark_type`] results already computed for this statement (it depends only on the
     /// type and the target).
     spark_types: Vec<(Type, Result<String, String>)>,
