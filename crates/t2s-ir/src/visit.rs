@@ -114,7 +114,7 @@ fn visit_subplans_mut_inner<H: Fn(&Expr) + ?Sized>(
 }
 
 /// A node with no sub-expression and no subquery plan.
-fn is_plain_leaf(e: &Expr) -> bool {
+pub fn is_plain_leaf(e: &Expr) -> bool {
     matches!(
         e.kind,
         ExprKind::Column(_)

@@ -751,6 +751,12 @@ impl Cx<'_, '_> {
         } else {
             (l, r)
         };
+        // (A pure function of the operand types, computed once.)
+        let char_len = if op.is_comparison() {
+            char_compare_length(&[&l.ty, &r.ty])
+        } else {
+            None
+        };
         BinaryOut::New(match op {
             BinaryOp::Div if l.ty.is_integral() && r.ty.is_integral() => {
                 // Trino truncates integer division; Spark's `/` is DOUBLE (catalog §4).
@@ -829,8 +835,8 @@ impl Cx<'_, '_> {
                     call("concat", vec![l, r], ty)
                 }
             }),
-            _ if op.is_comparison() && char_compare_length(&[&l.ty, &r.ty]).is_some() => {
-                let n = char_compare_length(&[&l.ty, &r.ty]).unwrap_or(1);
+            _ if char_len.is_some() => {
+                let n = char_len.unwrap_or(1);
                 if matches!(op, BinaryOp::Eq | BinaryOp::NotEq) {
                     Some(binary_node(op, trim_char(l), trim_char(r), ty))
                 } else {
