@@ -264,6 +264,42 @@ fn contains_narrowing(from: &Type, to: &Type) -> bool {
     }
 }
 
+/// `n` in decimal digits, appended (as `write!(out, "{n}")`, without the formatter).
+pub(crate) fn push_decimal(out: &mut String, mut n: u64) {
+    let mut digits = [0u8; 20];
+    let mut k = digits.len();
+    loop {
+        k -= 1;
+        digits[k] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &d in &digits[k..] {
+        out.push(char::from(d));
+    }
+}
+
+/// `DECIMAL(p,s)`, Spark's name of the type (as `format!`, without the formatter).
+fn decimal_name(precision: u8, scale: u8) -> String {
+    let mut s = String::with_capacity(14);
+    s.push_str("DECIMAL(");
+    push_decimal(&mut s, u64::from(precision));
+    s.push(',');
+    push_decimal(&mut s, u64::from(scale));
+    s.push(')');
+    s
+}
+
+/// `text` followed by `suffix`, in one allocation.
+fn suffixed(text: &str, suffix: &str) -> String {
+    let mut s = String::with_capacity(text.len() + suffix.len());
+    s.push_str(text);
+    s.push_str(suffix);
+    s
+}
+
 /// Pads a CHAR comparison operand to `n` (Trino compares CHARs padded to the longer length;
 /// the data may hold CHAR values padded or not, so both sides are padded explicitly).
 fn pad_char(e: Expr, n: u32) -> Expr {
@@ -1297,7 +1333,7 @@ impl Cx<'_, '_> {
             let Type::Decimal { precision, scale } = ty else {
                 return;
             };
-            *e = Expr::spark_cast(inner, format!("DECIMAL({precision},{scale})"), ty);
+            *e = Expr::spark_cast(inner, decimal_name(precision, scale), ty);
             return;
         }
         let ExprKind::Literal(l) = &mut e.kind else {
@@ -1313,7 +1349,7 @@ impl Cx<'_, '_> {
                 }
             }
             Literal::Integer(t) => std::mem::take(t),
-            Literal::Decimal(t) => format!("{t}BD"),
+            Literal::Decimal(t) => suffixed(t, "BD"),
             Literal::Double(t) => match t.parse::<f64>() {
                 Ok(v) if v.is_nan() => "double('NaN')".into(),
                 Ok(v) if v.is_infinite() => {
@@ -1324,7 +1360,7 @@ impl Cx<'_, '_> {
                     }
                 }
                 Ok(_) if t.contains(['e', 'E']) => t.clone(),
-                Ok(_) => format!("{t}D"),
+                Ok(_) => suffixed(t, "D"),
                 Err(_) => format!("CAST({} AS DOUBLE)", spark_string(t)),
             },
             Literal::Real(t) => format!("CAST({} AS FLOAT)", spark_string(t)),

@@ -142,7 +142,7 @@ impl<'r> Cx<'_, 'r> {
         id.push('@');
         id.push_str(&rule.file);
         id.push(':');
-        push_decimal(&mut id, arm.line as u64);
+        push_decimal(&mut id, u64::from(arm.line));
         if !self.applied.contains(&id) {
             self.applied.push(id);
         }
@@ -431,23 +431,6 @@ fn hole_index(part: &str) -> Option<usize> {
         .strip_prefix('{')
         .and_then(|x| x.strip_suffix('}'))
         .and_then(|x| x.parse::<usize>().ok())
-}
-
-/// `n` in decimal digits, appended (as `write!(out, "{n}")`, without the formatter).
-fn push_decimal(out: &mut String, mut n: u64) {
-    let mut digits = [0u8; 20];
-    let mut k = digits.len();
-    loop {
-        k -= 1;
-        digits[k] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    for &d in &digits[k..] {
-        out.push(char::from(d));
-    }
 }
 
 /// A template that is a plain call over holes (`f({1}, {0})`) becomes a Spark call node (so
