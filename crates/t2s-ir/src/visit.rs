@@ -227,16 +227,21 @@ const STACK_CHECK_LEVELS: u32 = 16;
 
 /// Rewrites `e` bottom-up: children first, then `f` on the node itself.
 pub fn transform_up(e: &mut Expr, f: &mut dyn FnMut(&mut Expr)) {
+    transform_up_checked(e, f)
+}
+
+/// [`transform_up`] from a fresh stack check, for any callback (also `dyn`).
+fn transform_up_checked<F: FnMut(&mut Expr) + ?Sized>(e: &mut Expr, f: &mut F) {
     // The red zone covers `f` plus the frames of the levels until the next check.
     stacker::maybe_grow(96 * 1024, 4 * 1024 * 1024, || transform_up_inner(e, f, 0))
 }
 
-fn transform_up_inner(e: &mut Expr, f: &mut dyn FnMut(&mut Expr), level: u32) {
+fn transform_up_inner<F: FnMut(&mut Expr) + ?Sized>(e: &mut Expr, f: &mut F, level: u32) {
     for_each_child_mut(e, |c| {
         if is_plain_leaf(c) {
             f(c)
         } else if level + 1 >= STACK_CHECK_LEVELS {
-            transform_up(c, f)
+            transform_up_checked(c, f)
         } else {
             transform_up_inner(c, f, level + 1)
         }
@@ -246,8 +251,8 @@ fn transform_up_inner(e: &mut Expr, f: &mut dyn FnMut(&mut Expr), level: u32) {
 
 /// [`transform_up`] for a root expression handed out by [`for_each_expr_mut`] or
 /// [`for_each_expr_mut_without_subplans`]: their red zone covers the first levels, so the
-/// stack is not checked on entry.
-pub fn transform_up_in_walk(e: &mut Expr, f: &mut dyn FnMut(&mut Expr)) {
+/// stack is not checked on entry. Generic, so a pass's callback is compiled into the walk.
+pub fn transform_up_in_walk<F: FnMut(&mut Expr)>(e: &mut Expr, f: &mut F) {
     transform_up_inner(e, f, 0)
 }
 
