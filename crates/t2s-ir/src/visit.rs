@@ -261,7 +261,7 @@ pub fn transform_up_in_walk<F: FnMut(&mut Expr)>(e: &mut Expr, f: &mut F) {
 pub fn for_each_expr_mut_without_subplans(rel: &mut Rel, f: &mut dyn FnMut(&mut Expr)) {
     stacker::maybe_grow(96 * 1024, 4 * 1024 * 1024, || {
         for_each_input_mut(rel, |input| for_each_expr_mut_without_subplans(input, f));
-        for_each_own_expr_mut(rel, |e| f(e));
+        for_each_own_expr_mut(rel, &mut *f);
     })
 }
 

@@ -1376,7 +1376,7 @@ impl Cx<'_, '_> {
                     "non-mappable-type",
                     format!("TIME '{t}': Spark has no usable TIME type"),
                 );
-                format!("{}", spark_string(&t))
+                spark_string(&t)
             }
             Literal::Interval { value, from, to } => match to {
                 Some(to) => format!("INTERVAL {} {from} TO {to}", spark_string(value)),

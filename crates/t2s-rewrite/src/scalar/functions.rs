@@ -273,7 +273,10 @@ impl<'r> Cx<'_, 'r> {
             self.flag(
                 &here,
                 "non-mappable",
-                format!("{}(… ORDER BY …): Spark aggregates take no ORDER BY", a.name),
+                format!(
+                    "{}(… ORDER BY …): Spark aggregates take no ORDER BY",
+                    a.name
+                ),
             );
         } else if !a.order_by.is_empty() && !ordered && !known {
             self.flag(&here, "non-mappable", format!("{name}(… ORDER BY …): Spark aggregates take no ORDER BY, and `{name}` is not known to ignore the order", name = a.name));
