@@ -105,7 +105,25 @@ fn visit_subplans_mut_inner<H: Fn(&Expr) + ?Sized>(
         ExprKind::InSubquery { rel, .. } | ExprKind::Quantified { rel, .. } => f(rel),
         _ => {}
     }
-    for_each_child_mut(e, |c| visit_subplans_mut_inner(c, f, holder));
+    for_each_child_mut(e, |c| {
+        // Most children are leaves (columns, literals), which hold no subquery.
+        if !is_plain_leaf(c) {
+            visit_subplans_mut_inner(c, f, holder)
+        }
+    });
+}
+
+/// A node with no sub-expression and no subquery plan.
+pub fn is_plain_leaf(e: &Expr) -> bool {
+    matches!(
+        e.kind,
+        ExprKind::Column(_)
+            | ExprKind::Wildcard { .. }
+            | ExprKind::OutputRef { .. }
+            | ExprKind::Literal(_)
+            | ExprKind::LambdaVar(_)
+            | ExprKind::SparkLiteral(_)
+    )
 }
 
 /// Calls `f` on each direct sub-expression (not descending into subquery plans).
@@ -209,19 +227,42 @@ const STACK_CHECK_LEVELS: u32 = 16;
 
 /// Rewrites `e` bottom-up: children first, then `f` on the node itself.
 pub fn transform_up(e: &mut Expr, f: &mut dyn FnMut(&mut Expr)) {
+    transform_up_checked(e, f)
+}
+
+/// [`transform_up`] from a fresh stack check, for any callback (also `dyn`).
+fn transform_up_checked<F: FnMut(&mut Expr) + ?Sized>(e: &mut Expr, f: &mut F) {
     // The red zone covers `f` plus the frames of the levels until the next check.
     stacker::maybe_grow(96 * 1024, 4 * 1024 * 1024, || transform_up_inner(e, f, 0))
 }
 
-fn transform_up_inner(e: &mut Expr, f: &mut dyn FnMut(&mut Expr), level: u32) {
+fn transform_up_inner<F: FnMut(&mut Expr) + ?Sized>(e: &mut Expr, f: &mut F, level: u32) {
     for_each_child_mut(e, |c| {
-        if level + 1 >= STACK_CHECK_LEVELS {
-            transform_up(c, f)
+        if is_plain_leaf(c) {
+            f(c)
+        } else if level + 1 >= STACK_CHECK_LEVELS {
+            transform_up_checked(c, f)
         } else {
             transform_up_inner(c, f, level + 1)
         }
     });
     f(e);
+}
+
+/// [`transform_up`] for a root expression handed out by [`for_each_expr_mut`] or
+/// [`for_each_expr_mut_without_subplans`]: their red zone covers the first levels, so the
+/// stack is not checked on entry. Generic, so a pass's callback is compiled into the walk.
+pub fn transform_up_in_walk<F: FnMut(&mut Expr)>(e: &mut Expr, f: &mut F) {
+    transform_up_inner(e, f, 0)
+}
+
+/// [`for_each_expr_mut`] for a plan known to hold no subquery: the same order, without
+/// looking for subquery plans inside the expressions (any there would not be visited).
+pub fn for_each_expr_mut_without_subplans(rel: &mut Rel, f: &mut dyn FnMut(&mut Expr)) {
+    stacker::maybe_grow(96 * 1024, 4 * 1024 * 1024, || {
+        for_each_input_mut(rel, |input| for_each_expr_mut_without_subplans(input, f));
+        for_each_own_expr_mut(rel, &mut *f);
+    })
 }
 
 /// Applies `f` bottom-up to every expression node in the whole plan, subqueries included.
@@ -232,10 +273,7 @@ pub fn transform_plan(rel: &mut Rel, f: &mut dyn FnMut(&mut Expr)) {
 /// [`transform_plan`] for a plan known to hold no subquery: the same order, without looking
 /// for subquery plans inside the expressions (any there would not be visited).
 pub fn transform_plan_without_subplans(rel: &mut Rel, f: &mut dyn FnMut(&mut Expr)) {
-    stacker::maybe_grow(96 * 1024, 4 * 1024 * 1024, || {
-        for_each_input_mut(rel, |input| transform_plan_without_subplans(input, f));
-        for_each_own_expr_mut(rel, |e| transform_up_inner(e, f, 0));
-    })
+    for_each_expr_mut_without_subplans(rel, &mut |root| transform_up_inner(root, f, 0));
 }
 
 /// Calls `f` on every relation of the plan, children first, including subquery plans.

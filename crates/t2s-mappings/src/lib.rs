@@ -15,6 +15,32 @@ pub use load::{load_file, LoadError};
 pub use model::*;
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a: the registry's keys are short function names, fixed once loaded, for which
+/// the default (DoS-resistant) hasher costs more than the rest of a lookup. Nothing iterates
+/// these maps, so their order does not matter.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type NameHash = BuildHasherDefault<Fnv>;
 use std::sync::OnceLock;
 
 include!(concat!(env!("OUT_DIR"), "/builtin_files.rs"));
@@ -29,8 +55,8 @@ pub fn builtin_files() -> &'static [(&'static str, &'static str)] {
 pub struct Registry {
     pub rules: Vec<Rule>,
     pub types: Vec<TypeRule>,
-    by_name: HashMap<String, Vec<usize>>,
-    types_by_name: HashMap<String, Vec<usize>>,
+    by_name: HashMap<String, Vec<usize>, NameHash>,
+    types_by_name: HashMap<String, Vec<usize>, NameHash>,
 }
 
 impl Registry {
@@ -77,11 +103,13 @@ impl Registry {
 
     /// The rules for `name` (case-insensitive), in file order.
     pub fn rules_for(&self, name: &str) -> impl Iterator<Item = &Rule> {
-        let idx = self
-            .by_name
-            .get(&name.to_lowercase())
-            .map(|v| v.as_slice())
-            .unwrap_or(&[]);
+        // Names are mostly lower case already: looked up as they are, without a copy.
+        let found = if name.bytes().any(|b| b.is_ascii_uppercase()) || !name.is_ascii() {
+            self.by_name.get(&name.to_lowercase())
+        } else {
+            self.by_name.get(name)
+        };
+        let idx = found.map(|v| v.as_slice()).unwrap_or(&[]);
         idx.iter().map(move |i| &self.rules[*i])
     }
 

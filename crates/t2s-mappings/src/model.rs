@@ -248,22 +248,38 @@ impl Rule {
     /// Whether the rule's parameter patterns accept these arguments. `consts[i]` is the
     /// constant string value of argument i, if it is a string literal.
     pub fn accepts(&self, types: &[Type], consts: &[Option<String>]) -> bool {
+        self.accepts_with(
+            types.len(),
+            |i| &types[i],
+            |i| consts.get(i).and_then(|c| c.as_deref()),
+        )
+    }
+
+    /// [`Rule::accepts`] for `len` arguments read through `ty` and `constant` (each called
+    /// with an index below `len`), so a caller need not copy its arguments' types.
+    pub fn accepts_with<'t>(
+        &self,
+        len: usize,
+        ty: impl Fn(usize) -> &'t Type,
+        constant: impl Fn(usize) -> Option<&'t str>,
+    ) -> bool {
         let mut i = 0;
         for p in &self.params {
             match p {
                 Param::Variadic(pats) => {
-                    return types[i.min(types.len())..]
-                        .iter()
-                        .all(|t| pats.iter().any(|x| x.matches(t)));
+                    return (i.min(len)..len).all(|j| pats.iter().any(|x| x.matches(ty(j))));
                 }
                 Param::Types(pats) => {
-                    let Some(t) = types.get(i) else { return false };
+                    if i >= len {
+                        return false;
+                    }
+                    let t = ty(i);
                     if !pats.iter().any(|x| x.matches(t)) {
                         return false;
                     }
                 }
                 Param::Consts(values) => {
-                    let Some(Some(c)) = consts.get(i) else {
+                    let Some(c) = (if i < len { constant(i) } else { None }) else {
                         return false;
                     };
                     if !values.iter().any(|v| v.eq_ignore_ascii_case(c)) {
@@ -273,7 +289,7 @@ impl Rule {
             }
             i += 1;
         }
-        i == types.len()
+        i == len
     }
 
     /// The result type for these argument types (`None` if the rule states none, or an

@@ -13,7 +13,7 @@ use std::cell::Cell;
 use std::collections::HashSet;
 use t2s_ir::visit::{
     for_each_child_mut, for_each_input_mut, for_each_own_expr_mut, for_each_rel_mut,
-    for_each_rel_mut_noting, transform_plan, visit_subplans_mut,
+    for_each_rel_mut_noting, is_plain_leaf, transform_plan, visit_subplans_mut,
 };
 use t2s_ir::*;
 
@@ -348,7 +348,7 @@ fn in_subquery_values(rel: &mut Rel, diags: &mut Vec<Diagnostic>) {
         let predicate_roots: bool = matches!(r, Rel::Filter(_) | Rel::Join(_));
         for_each_own_expr_mut(r, |root| {
             if predicate_roots {
-                for conj in conjuncts_mut(root) {
+                for_each_conjunct_mut(root, &mut |conj| {
                     // A top-level (NOT) IN conjunct is fine; rewrite what is inside it.
                     match &mut conj.kind {
                         ExprKind::InSubquery { expr, .. } => rewrite_in_values(expr, diags),
@@ -362,7 +362,7 @@ fn in_subquery_values(rel: &mut Rel, diags: &mut Vec<Diagnostic>) {
                         }
                         _ => rewrite_in_values(conj, diags),
                     }
-                }
+                });
             } else {
                 rewrite_in_values(root, diags);
             }
@@ -370,24 +370,27 @@ fn in_subquery_values(rel: &mut Rel, diags: &mut Vec<Diagnostic>) {
     });
 }
 
-fn conjuncts_mut(e: &mut Expr) -> Vec<&mut Expr> {
+/// Calls `f` on each conjunct of `e` (the operands of its top-level ANDs), left to right.
+fn for_each_conjunct_mut(e: &mut Expr, f: &mut dyn FnMut(&mut Expr)) {
     if let ExprKind::Binary {
-        op: BinaryOp::And, ..
-    } = e.kind
+        op: BinaryOp::And,
+        left,
+        right,
+    } = &mut e.kind
     {
-        let ExprKind::Binary { left, right, .. } = &mut e.kind else {
-            unreachable!()
-        };
-        let mut v = conjuncts_mut(left);
-        v.extend(conjuncts_mut(right));
-        v
+        for_each_conjunct_mut(left, f);
+        for_each_conjunct_mut(right, f);
     } else {
-        vec![e]
+        f(e)
     }
 }
 
 fn rewrite_in_values(e: &mut Expr, diags: &mut Vec<Diagnostic>) {
-    for_each_child_mut(e, |c| rewrite_in_values(c, diags));
+    for_each_child_mut(e, |c| {
+        if !is_plain_leaf(c) {
+            rewrite_in_values(c, diags)
+        }
+    });
     let ExprKind::InSubquery { expr, rel, negated } = &mut e.kind else {
         return;
     };

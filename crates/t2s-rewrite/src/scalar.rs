@@ -6,7 +6,7 @@
 
 use crate::spark_types::spark_type;
 use crate::{SparkVersion, Target};
-use t2s_ir::visit::{transform_plan, transform_plan_without_subplans};
+use t2s_ir::visit::{for_each_expr_mut, for_each_expr_mut_without_subplans, transform_up_in_walk};
 use t2s_ir::*;
 
 mod aggregates;
@@ -61,23 +61,32 @@ pub(crate) fn rewrite_plan(
         applied: &mut out.applied,
         recorded: Vec::new(),
         rules: Vec::new(),
-        pick_input: Default::default(),
         spark_types: Vec::new(),
     };
-    let sweep = if subplans {
-        transform_plan
-    } else {
-        transform_plan_without_subplans
+    // Both sweeps in one walk of the plan: each root expression gets the semantic sweep, then
+    // the spelling one (the semantic sweep of a node reads only its own subtree, never spelled
+    // yet). The spelling sweep's diagnostics are kept apart and come after all of the semantic
+    // sweep's, as when the sweeps walked the plan one after the other.
+    let mut spelling_diags = Vec::new();
+    let mut each_root = |root: &mut Expr| {
+        if null_order {
+            transform_up_in_walk(root, &mut |e| {
+                crate::nulls::explicit_node(e);
+                cx.semantics(e)
+            });
+        } else {
+            transform_up_in_walk(root, &mut |e| cx.semantics(e));
+        }
+        std::mem::swap(cx.diags, &mut spelling_diags);
+        transform_up_in_walk(root, &mut |e| cx.spelling(e));
+        std::mem::swap(cx.diags, &mut spelling_diags);
     };
-    if null_order {
-        sweep(rel, &mut |e| {
-            crate::nulls::explicit_node(e);
-            cx.semantics(e)
-        });
+    if subplans {
+        for_each_expr_mut(rel, &mut each_root);
     } else {
-        sweep(rel, &mut |e| cx.semantics(e));
+        for_each_expr_mut_without_subplans(rel, &mut each_root);
     }
-    sweep(rel, &mut |e| cx.spelling(e));
+    cx.diags.append(&mut spelling_diags);
     out
 }
 
@@ -101,8 +110,6 @@ struct Cx<'a, 'r> {
     /// The rules of each function name looked up so far (the registry lower-cases and hashes
     /// the name on every lookup).
     rules: Vec<(String, Vec<&'r t2s_mappings::Rule>)>,
-    /// [`Cx::pick`]'s buffers for the argument types and constants.
-    pick_input: (Vec<Type>, Vec<Option<String>>),
     /// [`spark_type`] results already computed for this statement (it depends only on the
     /// type and the target).
     spark_types: Vec<(Type, Result<String, String>)>,
@@ -255,6 +262,42 @@ fn contains_narrowing(from: &Type, to: &Type) -> bool {
             .any(|(a, b)| contains_narrowing(&a.ty, &b.ty)),
         _ => false,
     }
+}
+
+/// `n` in decimal digits, appended (as `write!(out, "{n}")`, without the formatter).
+pub(crate) fn push_decimal(out: &mut String, mut n: u64) {
+    let mut digits = [0u8; 20];
+    let mut k = digits.len();
+    loop {
+        k -= 1;
+        digits[k] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &d in &digits[k..] {
+        out.push(char::from(d));
+    }
+}
+
+/// `DECIMAL(p,s)`, Spark's name of the type (as `format!`, without the formatter).
+fn decimal_name(precision: u8, scale: u8) -> String {
+    let mut s = String::with_capacity(14);
+    s.push_str("DECIMAL(");
+    push_decimal(&mut s, u64::from(precision));
+    s.push(',');
+    push_decimal(&mut s, u64::from(scale));
+    s.push(')');
+    s
+}
+
+/// `text` followed by `suffix`, in one allocation.
+fn suffixed(text: &str, suffix: &str) -> String {
+    let mut s = String::with_capacity(text.len() + suffix.len());
+    s.push_str(text);
+    s.push_str(suffix);
+    s
 }
 
 /// Pads a CHAR comparison operand to `n` (Trino compares CHARs padded to the longer length;
@@ -744,6 +787,12 @@ impl Cx<'_, '_> {
         } else {
             (l, r)
         };
+        // (A pure function of the operand types, computed once.)
+        let char_len = if op.is_comparison() {
+            char_compare_length(&[&l.ty, &r.ty])
+        } else {
+            None
+        };
         BinaryOut::New(match op {
             BinaryOp::Div if l.ty.is_integral() && r.ty.is_integral() => {
                 // Trino truncates integer division; Spark's `/` is DOUBLE (catalog §4).
@@ -822,8 +871,8 @@ impl Cx<'_, '_> {
                     call("concat", vec![l, r], ty)
                 }
             }),
-            _ if op.is_comparison() && char_compare_length(&[&l.ty, &r.ty]).is_some() => {
-                let n = char_compare_length(&[&l.ty, &r.ty]).unwrap_or(1);
+            _ if char_len.is_some() => {
+                let n = char_len.unwrap_or(1);
                 if matches!(op, BinaryOp::Eq | BinaryOp::NotEq) {
                     Some(binary_node(op, trim_char(l), trim_char(r), ty))
                 } else {
@@ -1284,7 +1333,7 @@ impl Cx<'_, '_> {
             let Type::Decimal { precision, scale } = ty else {
                 return;
             };
-            *e = Expr::spark_cast(inner, format!("DECIMAL({precision},{scale})"), ty);
+            *e = Expr::spark_cast(inner, decimal_name(precision, scale), ty);
             return;
         }
         let ExprKind::Literal(l) = &mut e.kind else {
@@ -1300,7 +1349,7 @@ impl Cx<'_, '_> {
                 }
             }
             Literal::Integer(t) => std::mem::take(t),
-            Literal::Decimal(t) => format!("{t}BD"),
+            Literal::Decimal(t) => suffixed(t, "BD"),
             Literal::Double(t) => match t.parse::<f64>() {
                 Ok(v) if v.is_nan() => "double('NaN')".into(),
                 Ok(v) if v.is_infinite() => {
@@ -1311,7 +1360,7 @@ impl Cx<'_, '_> {
                     }
                 }
                 Ok(_) if t.contains(['e', 'E']) => t.clone(),
-                Ok(_) => format!("{t}D"),
+                Ok(_) => suffixed(t, "D"),
                 Err(_) => format!("CAST({} AS DOUBLE)", spark_string(t)),
             },
             Literal::Real(t) => format!("CAST({} AS FLOAT)", spark_string(t)),
@@ -1327,7 +1376,7 @@ impl Cx<'_, '_> {
                     "non-mappable-type",
                     format!("TIME '{t}': Spark has no usable TIME type"),
                 );
-                format!("{}", spark_string(&t))
+                spark_string(&t)
             }
             Literal::Interval { value, from, to } => match to {
                 Some(to) => format!("INTERVAL {} {from} TO {to}", spark_string(value)),

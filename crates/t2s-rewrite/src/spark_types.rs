@@ -2,6 +2,7 @@
 //! (catalog §2).
 
 use crate::{builtin_registry, Target};
+use std::fmt::Write as _;
 use t2s_ir::Type;
 use t2s_mappings::{Action, Condition};
 
@@ -63,11 +64,11 @@ pub fn spark_type(t: &Type, target: &Target) -> Result<String, String> {
             ))
         }
     };
-    let mut out = template.clone();
-    if out.contains('{') {
-        out = out
-            .replace("{p}", &p.to_string())
-            .replace("{s}", &s.to_string());
+    if !template.contains('{') {
+        return Ok(template.clone());
+    }
+    let mut out = fill_precision_scale(template, p, s);
+    {
         match t {
             Type::Array { element } => out = out.replace("{e}", &spark_type(element, target)?),
             Type::Map { key, value } => {
@@ -96,10 +97,60 @@ pub fn spark_type(t: &Type, target: &Target) -> Result<String, String> {
     Ok(out)
 }
 
+/// `template` with each `{p}` replaced by `p` and each `{s}` by `s`, in one pass (as
+/// `.replace("{p}", …).replace("{s}", …)`: the two holes cannot overlap, and the digits put
+/// in make no new hole).
+fn fill_precision_scale(template: &str, p: i64, s: i64) -> String {
+    let mut out = String::with_capacity(template.len() + 4);
+    let mut rest = template;
+    while let Some(i) = rest.find('{') {
+        out.push_str(&rest[..i]);
+        let hole = &rest[i..];
+        let value = if hole.starts_with("{p}") {
+            Some(p)
+        } else if hole.starts_with("{s}") {
+            Some(s)
+        } else {
+            None
+        };
+        match value {
+            Some(v) => {
+                let _ = write!(out, "{v}");
+                rest = &hole[3..];
+            }
+            None => {
+                out.push('{');
+                rest = &hole[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::SparkVersion;
+
+    #[test]
+    fn precision_and_scale_fill_as_replace_does() {
+        for t in [
+            "DECIMAL({p},{s})",
+            "x{p}{s}{p}",
+            "{e}{p",
+            "{{p}}",
+            "{s}{",
+            "plain",
+            "{fields}",
+        ] {
+            assert_eq!(
+                fill_precision_scale(t, 38, -2),
+                t.replace("{p}", "38").replace("{s}", "-2"),
+                "{t}"
+            );
+        }
+    }
 
     #[test]
     fn types_follow_the_type_rules() {

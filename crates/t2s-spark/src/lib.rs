@@ -1223,6 +1223,11 @@ impl Printer {
     /// written into one buffer: building a string per node and copying it into its parent's
     /// was a tenth of a translation.
     fn expr_to(&mut self, e: &Expr, min: u8) {
+        // The commonest node, an atom that nests nothing: printed at once.
+        if let ExprKind::Column(c) = &e.kind {
+            self.column(c);
+            return;
+        }
         // Asking for the stack's room costs a fifth of printing a column: ask every eighth
         // level of nesting, for room enough for eight levels.
         self.expr_depth += 1;
@@ -1256,16 +1261,19 @@ impl Printer {
         }
     }
 
+    /// A column reference, qualified when written so or when it refers to an outer query.
+    fn column(&mut self, c: &ColumnRef) {
+        if (c.written_qualified || c.depth > 0) && c.qualifier.is_some() {
+            self.ident(c.qualifier.as_deref().unwrap_or_default());
+            self.out.push('.');
+        }
+        self.ident(&c.name);
+    }
+
     fn expr_raw(&mut self, e: &Expr) {
         use ExprKind::*;
         match &e.kind {
-            Column(c) => {
-                if (c.written_qualified || c.depth > 0) && c.qualifier.is_some() {
-                    self.ident(c.qualifier.as_deref().unwrap_or_default());
-                    self.out.push('.');
-                }
-                self.ident(&c.name);
-            }
+            Column(c) => self.column(c),
             Wildcard { qualifier } => {
                 if let Some(q) = qualifier {
                     self.ident(q);

@@ -96,33 +96,24 @@ impl<'r> Cx<'_, 'r> {
 
     pub(super) fn pick(&mut self, name: &str, aggregate: bool, args: &[Expr]) -> Picked<'r> {
         let registry: &'r t2s_mappings::Registry = self.registry;
-        // The argument types and constants, built for the first rule that needs them (in
-        // buffers kept from call to call).
-        let (mut types, mut consts) = std::mem::take(&mut self.pick_input);
-        types.clear();
-        consts.clear();
-        let mut built = false;
         let mut any = false;
-        let rules: &[&'r Rule] = match self.rules.iter().position(|(n, _)| n == name) {
-            Some(i) => &self.rules[i].1,
+        let i = match self.rules.iter().position(|(n, _)| n == name) {
+            Some(i) => i,
             None => {
                 self.rules
                     .push((name.to_string(), registry.rules_for(name).collect()));
-                &self.rules[self.rules.len() - 1].1
+                self.rules.len() - 1
             }
         };
         let mut picked = None;
-        for &rule in rules {
+        for k in 0..self.rules[i].1.len() {
+            let rule: &'r Rule = self.rules[i].1[k];
             if (rule.kind == Kind::Aggregate) != aggregate || rule.kind == Kind::Syntax {
                 continue;
             }
             any = true;
-            if !built {
-                types.extend(args.iter().map(|a| a.ty.clone()));
-                consts.extend(args.iter().map(|a| const_str(a).map(str::to_string)));
-                built = true;
-            }
-            if !rule.accepts(&types, &consts) {
+            // The argument types and constants, read in place.
+            if !rule.accepts_with(args.len(), |j| &args[j].ty, |j| const_str(&args[j])) {
                 continue;
             }
             if let Some(arm) = rule
@@ -134,7 +125,6 @@ impl<'r> Cx<'_, 'r> {
                 break;
             }
         }
-        self.pick_input = (types, consts);
         match picked {
             Some(p) => p,
             None if any => Picked::NoMatch,
@@ -147,8 +137,12 @@ impl<'r> Cx<'_, 'r> {
             return;
         }
         self.recorded.push(arm);
-        let mut id = String::with_capacity(rule.name.len() + rule.file.len() + 8);
-        let _ = write!(id, "{}@{}:{}", rule.name, rule.file, arm.line);
+        let mut id = String::with_capacity(rule.name.len() + rule.file.len() + 12);
+        id.push_str(&rule.name);
+        id.push('@');
+        id.push_str(&rule.file);
+        id.push(':');
+        push_decimal(&mut id, u64::from(arm.line));
         if !self.applied.contains(&id) {
             self.applied.push(id);
         }
@@ -268,11 +262,10 @@ impl<'r> Cx<'_, 'r> {
     /// arguments become `a`, `b`… over the original arguments.
     pub(super) fn aggregate(&mut self, a: &mut AggregateCall, span: Option<Span>) {
         let here = Expr::new(ExprKind::Literal(Literal::Null), Type::Unknown).with_span(span);
-        let name = a.name.clone();
         // Trino ignores the ORDER BY of an aggregate that does not depend on the input order.
         let ordered =
-            !a.order_by.is_empty() && aggregates::ORDER_SENSITIVE.contains(&name.as_str());
-        let picked = self.pick(&name, true, &a.args);
+            !a.order_by.is_empty() && aggregates::ORDER_SENSITIVE.contains(&a.name.as_str());
+        let picked = self.pick(&a.name, true, &a.args);
         let by_template = matches!(&picked, Picked::Arm(_, arm) if matches!(&arm.action, Action::Template(_) | Action::Approximate(Some(_))));
         let known =
             matches!(&picked, Picked::Arm(_, arm) if !matches!(arm.action, Action::Udf { .. }));
@@ -280,10 +273,13 @@ impl<'r> Cx<'_, 'r> {
             self.flag(
                 &here,
                 "non-mappable",
-                format!("{name}(… ORDER BY …): Spark aggregates take no ORDER BY"),
+                format!(
+                    "{}(… ORDER BY …): Spark aggregates take no ORDER BY",
+                    a.name
+                ),
             );
         } else if !a.order_by.is_empty() && !ordered && !known {
-            self.flag(&here, "non-mappable", format!("{name}(… ORDER BY …): Spark aggregates take no ORDER BY, and `{name}` is not known to ignore the order"));
+            self.flag(&here, "non-mappable", format!("{name}(… ORDER BY …): Spark aggregates take no ORDER BY, and `{name}` is not known to ignore the order", name = a.name));
         } else if !ordered {
             a.order_by.clear();
         }
@@ -299,14 +295,14 @@ impl<'r> Cx<'_, 'r> {
                         }
                     }
                     Action::NonMappable(why) => {
-                        self.flag(&here, "non-mappable", format!("{name}: {why}"))
+                        self.flag(&here, "non-mappable", format!("{}: {why}", a.name))
                     }
                     Action::Native(hook) => self.native_aggregate(hook, a, &here),
-                    Action::Udf { class, jar } => self.register_udf(&name, class, jar.as_deref()),
+                    Action::Udf { class, jar } => self.register_udf(&a.name, class, jar.as_deref()),
                     Action::Builtin(_) => self.flag(
                         &here,
                         "internal",
-                        format!("{name}: a `builtin` rule reached the aggregate mapper"),
+                        format!("{}: a `builtin` rule reached the aggregate mapper", a.name),
                     ),
                 }
             }
@@ -316,7 +312,8 @@ impl<'r> Cx<'_, 'r> {
                     &here,
                     "unmapped-function",
                     format!(
-                        "{name}({}): no mapping rule accepts these arguments",
+                        "{}({}): no mapping rule accepts these arguments",
+                        a.name,
                         types.join(", ")
                     ),
                 );
@@ -325,12 +322,12 @@ impl<'r> Cx<'_, 'r> {
                 UnknownFunctions::Flag => self.flag(
                     &here,
                     "unmapped-function",
-                    format!("aggregate `{name}` has no mapping rule"),
+                    format!("aggregate `{}` has no mapping rule", a.name),
                 ),
                 UnknownFunctions::Warn => self.warn(
                     &here,
                     "unknown-function",
-                    format!("aggregate `{name}` has no mapping rule: passed through"),
+                    format!("aggregate `{}` has no mapping rule: passed through", a.name),
                 ),
             },
         }
@@ -424,7 +421,9 @@ impl<'r> Cx<'_, 'r> {
                 None => new.push(tmpl(p.trim(), old.clone(), Type::Unknown)),
             }
         }
-        a.name = fname.to_string();
+        if a.name != fname {
+            a.name = fname.to_string();
+        }
         a.args = new;
     }
 }
@@ -528,6 +527,15 @@ mod tests {
         assert_eq!(split_call("count()"), Some(("count", vec![])));
         assert_eq!(split_call("f(',', {0})").map(|x| x.1.len()), Some(2));
         assert_eq!(split_call("CAST(x AS INT) + 1"), None);
+    }
+
+    #[test]
+    fn decimals_append_as_formatted() {
+        for n in [0u64, 7, 10, 1234, u64::MAX] {
+            let mut s = String::from("x:");
+            push_decimal(&mut s, n);
+            assert_eq!(s, format!("x:{n}"));
+        }
     }
 
     #[test]

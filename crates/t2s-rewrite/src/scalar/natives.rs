@@ -302,8 +302,7 @@ impl Cx<'_, '_> {
                 if let Some(Type::Decimal { scale, .. }) = a.args.first().map(|x| x.ty.clone()) {
                     if let Some(x) = a.args.pop() {
                         let t = Type::decimal(38, scale);
-                        a.args
-                            .push(Expr::spark_cast(x, format!("DECIMAL(38,{scale})"), t));
+                        a.args.push(Expr::spark_cast(x, decimal_name(38, scale), t));
                     }
                 }
             }
