@@ -7,12 +7,13 @@
 
 use serde::Deserialize;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Arc;
 use t2s_ir::Type;
 
 #[derive(Debug, Clone, Default)]
 pub struct Catalog {
-    tables: HashMap<String, TableSchema>,
+    tables: NameMap<TableSchema>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -44,9 +45,13 @@ impl TableSchema {
 /// A cheap hash of a column name (equal names, equal keys), so a scope lookup compares
 /// one integer per field and the text only on a match.
 pub(crate) fn name_key(name: &str) -> u64 {
-    const K: u64 = 0x517c_c1b7_2722_0a95;
-    let bytes = name.as_bytes();
-    let mut h = bytes.len() as u64;
+    mix(name.len() as u64, name.as_bytes())
+}
+
+const K: u64 = 0x517c_c1b7_2722_0a95;
+
+/// Folds `bytes` into `h`, eight at a time.
+fn mix(mut h: u64, bytes: &[u8]) -> u64 {
     let mut chunks = bytes.chunks_exact(8);
     for c in &mut chunks {
         let mut w = [0u8; 8];
@@ -57,6 +62,34 @@ pub(crate) fn name_key(name: &str) -> u64 {
     w[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
     (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K)
 }
+
+/// A hasher for the short names the catalog and the lowering key their maps by: [`name_key`]'s
+/// mixing instead of SipHash (the maps hold names from the query and the schema, and lookups
+/// are frequent while the keys are few and short).
+#[derive(Default, Clone, Copy)]
+pub(crate) struct NameHasher(u64);
+
+impl Hasher for NameHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = mix(self.0 ^ bytes.len() as u64, bytes);
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(K);
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(K);
+    }
+    fn finish(&self) -> u64 {
+        // The table picks buckets by the low bits: bring the well-mixed high bits down.
+        self.0.rotate_left(26)
+    }
+}
+
+/// A map keyed by names, hashed with [`NameHasher`].
+pub(crate) type NameMap<V> = HashMap<String, V, BuildHasherDefault<NameHasher>>;
+
+/// A set of names, hashed with [`NameHasher`].
+pub(crate) type NameSet = std::collections::HashSet<String, BuildHasherDefault<NameHasher>>;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CatalogError {

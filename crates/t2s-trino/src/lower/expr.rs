@@ -3,9 +3,9 @@
 use super::functions;
 use super::types::{decimal_literal_type, lower_data_type};
 use super::{ident, lc_cow, object_parts, Lowerer, ScopeField};
+use crate::catalog::NameMap;
 use sqlparser::ast;
 use std::borrow::Cow;
-use std::collections::HashMap;
 use t2s_ir::*;
 
 /// Deepest expression nesting lowered; deeper input is reported, not recursed into.
@@ -1516,7 +1516,7 @@ impl Lowerer<'_> {
     }
 
     fn lambda(&mut self, params: &[String], body: &ast::Expr, types: &[Type]) -> Expr {
-        let vars: HashMap<String, Type> = params
+        let vars: NameMap<Type> = params
             .iter()
             .cloned()
             .zip(

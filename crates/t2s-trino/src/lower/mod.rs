@@ -11,12 +11,11 @@ mod expr;
 pub mod functions;
 pub mod types;
 
-use crate::catalog::{name_key, Catalog};
+use crate::catalog::{name_key, Catalog, NameMap, NameSet, TableSchema};
 use crate::parse::ParsedStatement;
 use sqlparser::ast;
 use sqlparser::ast::Spanned;
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 use std::sync::Arc;
 use t2s_ir::*;
@@ -146,18 +145,18 @@ pub(crate) struct Lowerer<'a> {
     base: Span,
     pub(crate) diags: Vec<Diagnostic>,
     /// CTEs visible, innermost last.
-    ctes: Vec<HashMap<String, (Vec<Field>, Option<Vec<String>>)>>,
+    ctes: Vec<NameMap<(Vec<Field>, Option<Vec<String>>)>>,
     /// Enclosing query scopes (for correlated references), innermost last.
     outer: Vec<Scope<'a>>,
     /// Current query scope.
     scope: Scope<'a>,
     /// Lambda parameters in scope, innermost last.
-    lambda_vars: Vec<HashMap<String, Type>>,
+    lambda_vars: Vec<NameMap<Type>>,
     /// SELECT output columns visible to ORDER BY (name → (index, type)).
     pub(crate) order_by_outputs: Option<Vec<(String, Type)>>,
     /// Named windows of the current SELECT (`WINDOW w AS (…)`).
-    windows: HashMap<String, ast::WindowSpec>,
-    warned: HashSet<String>,
+    windows: NameMap<ast::WindowSpec>,
+    warned: NameSet,
     /// Positions of the SELECT keywords whose block wrote `GROUP BY DISTINCT`.
     group_by_distinct: Vec<Span>,
     /// Current expression nesting depth, and whether the too-deep error was reported.
@@ -213,8 +212,8 @@ impl<'a> Lowerer<'a> {
             scope: Scope::default(),
             lambda_vars: vec![],
             order_by_outputs: None,
-            windows: HashMap::new(),
-            warned: HashSet::new(),
+            windows: NameMap::default(),
+            warned: NameSet::default(),
             group_by_distinct: vec![],
             depth: 0,
             too_deep: false,
@@ -493,7 +492,7 @@ impl<'a> Lowerer<'a> {
     fn query_inner(&mut self, q: &ast::Query) -> Rel {
         let pushed_ctes = if let Some(with) = &q.with {
             let mut ctes = Vec::new();
-            self.ctes.push(HashMap::new());
+            self.ctes.push(NameMap::default());
             for cte in &with.cte_tables {
                 let name = ident(&cte.alias.name);
                 let columns: Option<Vec<String>> = if cte.alias.columns.is_empty() {
@@ -891,7 +890,7 @@ impl<'a> Lowerer<'a> {
         }
 
         // Named windows.
-        let mut windows: HashMap<String, ast::WindowSpec> = HashMap::new();
+        let mut windows: NameMap<ast::WindowSpec> = NameMap::default();
         for ast::NamedWindowDefinition(name, wexpr) in &s.named_window {
             let spec = match wexpr {
                 ast::NamedWindowExpr::WindowSpec(spec) => spec.clone(),
@@ -1434,7 +1433,7 @@ impl<'a> Lowerer<'a> {
                     );
                 }
                 let parts = object_parts(name);
-                let mut rel = self.scan(&parts, alias.as_ref(), self.span_of(name));
+                let (mut rel, table) = self.scan_table(&parts, alias.as_ref(), self.span_of(name));
                 if let Some(v) = version {
                     let (kind, e) = match v {
                         ast::TableVersion::TimestampAsOf(e) => ("TIMESTAMP", Some(e)),
@@ -1465,7 +1464,7 @@ impl<'a> Lowerer<'a> {
                 if let Some(s) = sample {
                     rel = self.sample(rel, s);
                 }
-                let scope = self.scope_of(&rel);
+                let scope = self.scope_of_scanned(&rel, table);
                 (rel, scope)
             }
             ast::TableFactor::Derived {
@@ -1674,10 +1673,26 @@ impl<'a> Lowerer<'a> {
         }
     }
 
+    /// [`Lowerer::scope_of`] for a relation just built by [`Lowerer::scan_table`], which found
+    /// `table` in the catalog (no second lookup).
+    fn scope_of_scanned(&self, rel: &Rel, table: Option<&'a TableSchema>) -> Scope<'a> {
+        match (rel, table) {
+            (Rel::Sample(s), _) => self.scope_of_scanned(&s.input, table),
+            (Rel::Scan(s), Some(t)) if s.known => {
+                Self::table_scope(s, t).unwrap_or_else(|| Scope::from_rel(rel))
+            }
+            _ => self.scope_of(rel),
+        }
+    }
+
     /// The scope of a scan of a catalog table, borrowing the catalog's names and types.
     fn catalog_scope(&self, s: &Scan) -> Option<Scope<'a>> {
         let catalog: &'a Catalog = self.catalog;
-        let table = catalog.lookup(&s.table.parts)?;
+        Self::table_scope(s, catalog.lookup(&s.table.parts)?)
+    }
+
+    /// The scope of scan `s` of catalog table `table`.
+    fn table_scope(s: &Scan, table: &'a TableSchema) -> Option<Scope<'a>> {
         if table.columns.len() != s.fields.len() {
             return None;
         }
@@ -1769,6 +1784,16 @@ impl<'a> Lowerer<'a> {
         alias: Option<&ast::TableAlias>,
         span: Option<Span>,
     ) -> Rel {
+        self.scan_table(parts, alias, span).0
+    }
+
+    /// [`Lowerer::scan`], also giving the catalog table scanned.
+    fn scan_table(
+        &mut self,
+        parts: &[String],
+        alias: Option<&ast::TableAlias>,
+        span: Option<Span>,
+    ) -> (Rel, Option<&'a TableSchema>) {
         let alias_name = alias.map(|a| ident(&a.name));
         let qualifier = alias_name
             .clone()
@@ -1803,25 +1828,30 @@ impl<'a> Lowerer<'a> {
                         let f = rel.fields();
                         let cols =
                             alias.map(|a| a.columns.iter().map(|c| ident(&c.name)).collect());
-                        return Rel::Alias(Alias {
-                            input: Box::new(Rel::CteRef(CteRef {
-                                name: parts[0].clone(),
-                                alias: None,
-                                fields: level
-                                    .get(&parts[0])
-                                    .map(|x| x.0.clone())
-                                    .unwrap_or_default(),
-                            })),
-                            alias: qualifier,
-                            columns: cols,
-                            fields: f,
-                        });
+                        return (
+                            Rel::Alias(Alias {
+                                input: Box::new(Rel::CteRef(CteRef {
+                                    name: parts[0].clone(),
+                                    alias: None,
+                                    fields: level
+                                        .get(&parts[0])
+                                        .map(|x| x.0.clone())
+                                        .unwrap_or_default(),
+                                })),
+                                alias: qualifier,
+                                columns: cols,
+                                fields: f,
+                            }),
+                            None,
+                        );
                     }
-                    return rel;
+                    return (rel, None);
                 }
             }
         }
-        let (fields, known) = match self.catalog.lookup(parts) {
+        let catalog: &'a Catalog = self.catalog;
+        let table = catalog.lookup(parts);
+        let (fields, known) = match table {
             Some(t) => (
                 {
                     let shared: Arc<str> = qualifier.as_str().into();
@@ -1861,18 +1891,20 @@ impl<'a> Lowerer<'a> {
         if let Some(a) = alias {
             if !a.columns.is_empty() {
                 let names: Vec<String> = a.columns.iter().map(|c| ident(&c.name)).collect();
-                let inner = scan.fields.clone();
                 scan.alias = None;
-                let fields = rename_fields(&inner, Some(&names), Some(&qualifier));
-                return Rel::Alias(Alias {
-                    input: Box::new(Rel::Scan(scan)),
-                    alias: qualifier,
-                    columns: Some(names),
-                    fields,
-                });
+                let fields = rename_fields(&scan.fields, Some(&names), Some(&qualifier));
+                return (
+                    Rel::Alias(Alias {
+                        input: Box::new(Rel::Scan(scan)),
+                        alias: qualifier,
+                        columns: Some(names),
+                        fields,
+                    }),
+                    table,
+                );
             }
         }
-        Rel::Scan(scan)
+        (Rel::Scan(scan), table)
     }
 }
 
