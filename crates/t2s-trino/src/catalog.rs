@@ -23,7 +23,7 @@ pub struct TableSchema {
     /// Column names (lower case) and types. The names are shared with every scan's fields.
     pub columns: Vec<(Arc<str>, Type)>,
     /// [`name_key`] of each column name, computed once for the lowering's scope lookups.
-    column_keys: Vec<u64>,
+    column_keys: Vec<u32>,
 }
 
 impl TableSchema {
@@ -37,15 +37,16 @@ impl TableSchema {
     }
 
     /// [`name_key`] of each of [`Self::columns`]' names.
-    pub(crate) fn column_keys(&self) -> &[u64] {
+    pub(crate) fn column_keys(&self) -> &[u32] {
         &self.column_keys
     }
 }
 
 /// A cheap hash of a column name (equal names, equal keys), so a scope lookup compares
 /// one integer per field and the text only on a match.
-pub(crate) fn name_key(name: &str) -> u64 {
-    mix(name.len() as u64, name.as_bytes())
+pub(crate) fn name_key(name: &str) -> u32 {
+    // The high half: it depends on every byte (the low half of the last product does not).
+    (mix(name.len() as u64, name.as_bytes()) >> 32) as u32
 }
 
 const K: u64 = 0x517c_c1b7_2722_0a95;

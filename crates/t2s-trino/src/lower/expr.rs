@@ -822,16 +822,14 @@ impl Lowerer<'_> {
                 if n.contains(['e', 'E']) {
                     return Expr::literal(Literal::Double(n), Type::Double);
                 }
-                if !n.contains('.') {
-                    if n.parse::<i64>().is_ok() {
-                        let ty = if n.parse::<i32>().is_ok() {
-                            Type::Integer
-                        } else {
-                            Type::BigInt
-                        };
-                        return Expr::literal(Literal::Integer(n), ty);
-                    }
-                    // Trino: integer literals beyond BIGINT are decimal when they fit 38 digits.
+                // Trino: integer literals beyond BIGINT are decimal when they fit 38 digits.
+                if !n.contains('.') && n.parse::<i64>().is_ok() {
+                    let ty = if n.parse::<i32>().is_ok() {
+                        Type::Integer
+                    } else {
+                        Type::BigInt
+                    };
+                    return Expr::literal(Literal::Integer(n), ty);
                 }
                 match decimal_literal_type(&n) {
                     Some((p, s, canon)) => {
@@ -1623,8 +1621,8 @@ fn find_in_scope<'s, P: AsRef<str>>(scope: &'s super::Scope<'_>, parts: &'s [P])
             let q = parts[qlen - 1].as_ref();
             let col = parts[qlen].as_ref();
             let key = super::name_key(col);
-            let mut hits = key_hits(&scope.fields, key)
-                .filter(|f| f.name == col && f.qualifier.as_deref() == Some(q));
+            let mut hits =
+                key_hits(scope, key).filter(|f| f.name == col && f.qualifier.as_deref() == Some(q));
             match (hits.next(), hits.next()) {
                 (None, _) => {}
                 (Some(field), None) => {
@@ -1644,8 +1642,7 @@ fn find_in_scope<'s, P: AsRef<str>>(scope: &'s super::Scope<'_>, parts: &'s [P])
         }
     }
     let key = super::name_key(parts[0].as_ref());
-    let mut hits =
-        key_hits(&scope.fields, key).filter(|f| !f.hidden && f.name == parts[0].as_ref());
+    let mut hits = key_hits(scope, key).filter(|f| !f.hidden && f.name == parts[0].as_ref());
     if let Some(first) = hits.next() {
         // The same column seen twice through USING or a CTE alias is not ambiguous.
         return if hits.all(|h| h.qualifier == first.qualifier) {
@@ -1666,30 +1663,65 @@ fn find_in_scope<'s, P: AsRef<str>>(scope: &'s super::Scope<'_>, parts: &'s [P])
     Found::None
 }
 
-/// The fields of `fields` whose [`super::name_key`] is `key`, in order. Scopes hold up to
-/// hundreds of fields and nearly all of them miss, so keys are compared four at a time
-/// (without short-circuiting, which the compiler turns into straight-line code).
+/// Scopes with at least this many fields are searched through a hash index.
+const INDEX_FROM: usize = 16;
+
+/// The fields of `scope` whose [`super::name_key`] is `key`, in order. Scopes hold up to
+/// hundreds of fields and nearly all of them miss: a large scope's are found through its hash
+/// index (built on the first lookup), a small one's keys are compared one by one.
 fn key_hits<'s, 'f>(
-    fields: &'s [ScopeField<'f>],
-    key: u64,
+    scope: &'s super::Scope<'f>,
+    key: u32,
 ) -> impl Iterator<Item = &'s ScopeField<'f>> {
-    let mut i = 0;
+    let keys = &scope.keys[..];
+    let index: &[u32] = if keys.len() >= INDEX_FROM {
+        scope.index.get_or_init(|| build_index(keys))
+    } else {
+        &[]
+    };
+    let mask = index.len().wrapping_sub(1);
+    // In the index, the next slot to probe; otherwise the next key to compare.
+    let mut i = if index.is_empty() {
+        0
+    } else {
+        key as usize & mask
+    };
     std::iter::from_fn(move || {
-        let rest = fields.get(i..).unwrap_or_default();
-        i += 4 * rest
-            .chunks_exact(4)
-            .take_while(|c| {
-                !((c[0].key == key) | (c[1].key == key) | (c[2].key == key) | (c[3].key == key))
-            })
-            .count();
-        while let Some(f) = fields.get(i) {
-            i += 1;
-            if f.key == key {
-                return Some(f);
+        if index.is_empty() {
+            while let Some(&k) = keys.get(i) {
+                i += 1;
+                if k == key {
+                    return scope.fields.get(i - 1);
+                }
+            }
+            return None;
+        }
+        loop {
+            let e = index[i] as usize;
+            if e == 0 {
+                return None;
+            }
+            i = (i + 1) & mask;
+            if keys[e - 1] == key {
+                return scope.fields.get(e - 1);
             }
         }
-        None
     })
+}
+
+/// The hash index of `keys` (see [`super::Scope`]): at most half full.
+fn build_index(keys: &[u32]) -> Box<[u32]> {
+    let size = (keys.len() * 2).next_power_of_two();
+    let mask = size - 1;
+    let mut index = vec![0u32; size];
+    for (i, &k) in keys.iter().enumerate() {
+        let mut s = k as usize & mask;
+        while index[s] != 0 {
+            s = (s + 1) & mask;
+        }
+        index[s] = i as u32 + 1;
+    }
+    index.into_boxed_slice()
 }
 
 /// `parts` joined by dots, as written in messages.

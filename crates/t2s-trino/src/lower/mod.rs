@@ -16,6 +16,7 @@ use crate::parse::ParsedStatement;
 use sqlparser::ast;
 use sqlparser::ast::Spanned;
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::rc::Rc;
 use std::sync::Arc;
 use t2s_ir::*;
@@ -76,8 +77,6 @@ pub fn lower_statement_with(
 struct ScopeField<'a> {
     qualifier: Option<Rc<str>>,
     name: Cow<'a, str>,
-    /// [`name_key`] of `name`: lookups compare it before the text.
-    key: u64,
     ty: Cow<'a, Type>,
     /// A join key merged by USING: reachable only qualified (`l.k`), and not part of `*`
     /// (the merged, unqualified key is).
@@ -86,19 +85,9 @@ struct ScopeField<'a> {
 
 impl<'a> ScopeField<'a> {
     fn new(qualifier: Option<Rc<str>>, name: Cow<'a, str>, ty: Cow<'a, Type>) -> Self {
-        let key = name_key(&name);
-        Self::with_key(qualifier, name, key, ty)
-    }
-    fn with_key(
-        qualifier: Option<Rc<str>>,
-        name: Cow<'a, str>,
-        key: u64,
-        ty: Cow<'a, Type>,
-    ) -> Self {
         ScopeField {
             qualifier,
             name,
-            key,
             ty,
             hidden: false,
         }
@@ -109,43 +98,65 @@ impl<'a> ScopeField<'a> {
 #[derive(Debug, Clone, Default)]
 struct Scope<'a> {
     fields: Vec<ScopeField<'a>>,
+    /// [`name_key`] of each field's name, in the order of `fields`: a lookup scans these
+    /// (contiguous, several per instruction) and compares a field's text only on a match.
+    keys: Vec<u32>,
     /// Qualifiers of relations the catalog does not know: any column may belong to them.
     open: Vec<String>,
+    /// A hash index of `keys` (built on the first lookup of a large scope, dropped when fields
+    /// are added): open addressing with linear probing, each slot 0 (empty) or a field's index
+    /// plus one. A key's fields lie along its probe sequence in field order.
+    index: OnceCell<Box<[u32]>>,
 }
 
 impl<'a> Scope<'a> {
     /// The scope of `rel`'s output fields (each copied once, not through [`Rel::fields`]).
     fn from_rel(rel: &Rel) -> Scope<'a> {
-        let mut fields = Vec::new();
+        let mut scope = Scope::default();
         let mut last: Option<Rc<str>> = None;
         rel.visit_fields(&mut |qualifier, name, ty| {
             let qualifier = qualifier.map(|q| match &last {
                 Some(l) if **l == *q => l.clone(),
                 _ => last.insert(Rc::from(q)).clone(),
             });
-            fields.push(ScopeField::new(
+            scope.push(ScopeField::new(
                 qualifier,
                 Cow::Owned(name.to_string()),
                 Cow::Owned(ty.clone()),
             ))
         });
-        Scope {
-            fields,
-            open: vec![],
-        }
+        scope
+    }
+    fn push(&mut self, field: ScopeField<'a>) {
+        self.keys.push(name_key(&field.name));
+        self.fields.push(field);
+        self.index.take();
     }
     fn extend(&mut self, other: Scope<'a>) {
         self.fields.extend(other.fields);
+        self.keys.extend(other.keys);
         self.open.extend(other.open);
+        self.index.take();
+    }
+    /// Puts `first`'s fields before this scope's.
+    fn prepend(&mut self, mut first: Scope<'a>) {
+        first.fields.append(&mut self.fields);
+        first.keys.append(&mut self.keys);
+        self.fields = first.fields;
+        self.keys = first.keys;
+        self.index.take();
     }
 }
+
+/// The CTEs of one WITH: name → (fields, column aliases).
+type CteLevel = NameMap<(Vec<Field>, Option<Vec<String>>)>;
 
 pub(crate) struct Lowerer<'a> {
     catalog: &'a Catalog,
     base: Span,
     pub(crate) diags: Vec<Diagnostic>,
     /// CTEs visible, innermost last.
-    ctes: Vec<NameMap<(Vec<Field>, Option<Vec<String>>)>>,
+    ctes: Vec<CteLevel>,
     /// Enclosing query scopes (for correlated references), innermost last.
     outer: Vec<Scope<'a>>,
     /// Current query scope.
@@ -1329,7 +1340,7 @@ impl<'a> Lowerer<'a> {
                     using = cols.iter().map(|c| object_parts(c).join(".")).collect();
                     // The USING keys appear once, unqualified and first (as in Trino and Spark);
                     // the sides' own copies stay reachable only by qualifier.
-                    let mut merged = Vec::new();
+                    let mut merged = Scope::default();
                     for k in &using {
                         let lt = join_scope.fields[..left_len]
                             .iter()
@@ -1362,8 +1373,7 @@ impl<'a> Lowerer<'a> {
                             f.hidden = true;
                         }
                     }
-                    merged.append(&mut join_scope.fields);
-                    join_scope.fields = merged;
+                    join_scope.prepend(merged);
                 }
                 Some(ast::JoinConstraint::Natural) => {
                     self.error(
@@ -1539,8 +1549,8 @@ impl<'a> Lowerer<'a> {
                     _ => "_unsupported".to_string(),
                 };
                 let scope = Scope {
-                    fields: vec![],
                     open: vec![alias.clone()],
+                    ..Scope::default()
                 };
                 let rel = Rel::Scan(Scan {
                     table: TableName { parts: vec![alias] },
@@ -1704,19 +1714,14 @@ impl<'a> Lowerer<'a> {
         let fields = table
             .columns
             .iter()
-            .zip(table.column_keys())
-            .map(|((name, ty), &key)| {
-                ScopeField::with_key(
-                    qualifier.clone(),
-                    Cow::Borrowed(name),
-                    key,
-                    Cow::Borrowed(ty),
-                )
+            .map(|(name, ty)| {
+                ScopeField::new(qualifier.clone(), Cow::Borrowed(name), Cow::Borrowed(ty))
             })
             .collect();
         Some(Scope {
             fields,
-            open: vec![],
+            keys: table.column_keys().to_vec(),
+            ..Scope::default()
         })
     }
 
