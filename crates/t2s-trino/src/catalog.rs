@@ -55,13 +55,22 @@ const K: u64 = 0x517c_c1b7_2722_0a95;
 fn mix(mut h: u64, bytes: &[u8]) -> u64 {
     let mut chunks = bytes.chunks_exact(8);
     for c in &mut chunks {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(c);
-        h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+        h = (h.rotate_left(5) ^ word(c)).wrapping_mul(K);
     }
-    let mut w = [0u8; 8];
-    w[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
-    (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K)
+    (h.rotate_left(5) ^ word(chunks.remainder())).wrapping_mul(K)
+}
+
+/// Up to eight bytes as a little-endian word (missing bytes zero), without a call to `memcpy`
+/// for a short remainder.
+pub(crate) fn word(bytes: &[u8]) -> u64 {
+    if let Ok(w) = <[u8; 8]>::try_from(bytes) {
+        return u64::from_le_bytes(w);
+    }
+    bytes
+        .iter()
+        .take(8)
+        .enumerate()
+        .fold(0, |w, (i, &b)| w | u64::from(b) << (8 * i))
 }
 
 /// A hasher for the short names the catalog and the lowering key their maps by: [`name_key`]'s

@@ -184,11 +184,7 @@ fn lc(s: &str) -> String {
 
 /// [`lc`], borrowing `s` when it is already lower case (nearly every identifier is).
 pub(crate) fn lc_cow(s: &str) -> Cow<'_, str> {
-    // One branch-free (vectorizable) pass finds lower-case ASCII.
-    let needs_work = s.bytes().fold(false, |acc, b| {
-        acc | (b.wrapping_sub(b'A') < 26) | (b >= 0x80)
-    });
-    if !needs_work {
+    if !needs_lowering(s.as_bytes()) {
         return Cow::Borrowed(s);
     }
     // ASCII without `to_lowercase`'s per-character work.
@@ -197,6 +193,28 @@ pub(crate) fn lc_cow(s: &str) -> Cow<'_, str> {
     } else {
         s.to_lowercase()
     })
+}
+
+/// Whether `b` holds an ASCII upper-case letter or a non-ASCII byte: eight bytes at a time,
+/// without branches (identifiers are short: a vector loop's set-up would cost more).
+fn needs_lowering(b: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    // Per byte, with its low seven bits y: bit 7 of `y + (0x80 - c)` is set when y >= c (no
+    // carry crosses bytes). Non-ASCII bytes are flagged by their own bit 7.
+    let flags = |w: u64| {
+        let low = w & !HIGH;
+        let ge_a = low + ONES * (0x80 - u64::from(b'A'));
+        let gt_z = low + ONES * (0x80 - u64::from(b'Z') - 1);
+        w | (ge_a & !gt_z)
+    };
+    let mut chunks = b.chunks_exact(8);
+    let mut acc = 0;
+    for c in &mut chunks {
+        acc |= flags(crate::catalog::word(c));
+    }
+    acc |= flags(crate::catalog::word(chunks.remainder()));
+    acc & HIGH != 0
 }
 
 fn ident(i: &ast::Ident) -> String {
@@ -1975,5 +1993,26 @@ fn implicit_name(e: &ast::Expr, lowered: &Expr) -> Option<String> {
             ExprKind::FieldAccess { field, .. } => Some(field.clone()),
             _ => None,
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::needs_lowering;
+
+    #[test]
+    fn needs_lowering_flags_upper_case_and_non_ascii_at_every_position() {
+        for len in 1..=17 {
+            for pos in 0..len {
+                for b in 0..=255u8 {
+                    let mut s = vec![b'a'; len];
+                    s[pos] = b;
+                    let expect = b.is_ascii_uppercase() || b >= 0x80;
+                    assert_eq!(needs_lowering(&s), expect, "byte {b} at {pos} of {len}");
+                }
+            }
+        }
+        assert!(!needs_lowering(b""));
+        assert!(!needs_lowering(b"ss_sold_date_sk@[`{_09"));
     }
 }
