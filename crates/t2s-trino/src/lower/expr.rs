@@ -167,9 +167,9 @@ impl Lowerer<'_> {
             E::IsNull(x) => self.is_null(x, false),
             E::IsNotNull(x) => self.is_null(x, true),
             E::IsDistinctFrom(a, b) | E::IsNotDistinctFrom(a, b) => {
-                let l = self.expr(a);
-                let r = self.expr(b);
-                let (l, r) = self.coerce_pair(l, r);
+                let mut l = self.expr(a);
+                let mut r = self.expr(b);
+                self.coerce_pair(&mut l, &mut r);
                 Expr::new(
                     ExprKind::IsDistinctFrom {
                         left: Box::new(l),
@@ -203,8 +203,12 @@ impl Lowerer<'_> {
                 for i in &items {
                     t = Type::common_super_type(&t, &i.ty).unwrap_or(t);
                 }
-                let x = self.coerce(x, &t);
-                let items = items.into_iter().map(|i| self.coerce(i, &t)).collect();
+                let mut x = x;
+                let mut items = items;
+                self.coerce(&mut x, &t);
+                for i in &mut items {
+                    self.coerce(i, &t);
+                }
                 Expr::new(
                     ExprKind::InList {
                         expr: Box::new(x),
@@ -241,7 +245,10 @@ impl Lowerer<'_> {
                 let hi = self.expr(high);
                 let mut t = Type::common_super_type(&x.ty, &lo.ty).unwrap_or(x.ty.clone());
                 t = Type::common_super_type(&t, &hi.ty).unwrap_or(t);
-                let (x, lo, hi) = (self.coerce(x, &t), self.coerce(lo, &t), self.coerce(hi, &t));
+                let (mut x, mut lo, mut hi) = (x, lo, hi);
+                self.coerce(&mut x, &t);
+                self.coerce(&mut lo, &t);
+                self.coerce(&mut hi, &t);
                 Expr::new(
                     ExprKind::Between {
                         expr: Box::new(x),
@@ -520,11 +527,12 @@ impl Lowerer<'_> {
                 if let Some(x) = &els {
                     t = Type::common_super_type(&t, &x.ty).unwrap_or(t);
                 }
-                branches = branches
-                    .into_iter()
-                    .map(|(w, r)| (w, self.coerce(r, &t)))
-                    .collect();
-                els = els.map(|x| self.coerce(x, &t));
+                for (_, r) in &mut branches {
+                    self.coerce(r, &t);
+                }
+                if let Some(x) = &mut els {
+                    self.coerce(x, &t);
+                }
                 Expr::new(
                     ExprKind::Case {
                         operand: op.map(Box::new),
@@ -567,7 +575,10 @@ impl Lowerer<'_> {
                 for x in &xs {
                     t = Type::common_super_type(&t, &x.ty).unwrap_or(t);
                 }
-                let xs = xs.into_iter().map(|x| self.coerce(x, &t)).collect();
+                let mut xs = xs;
+                for x in &mut xs {
+                    self.coerce(x, &t);
+                }
                 Expr::new(ExprKind::Array(xs), Type::array(t))
             }
             E::Function(f) => self.function(f, span),
@@ -1091,7 +1102,8 @@ impl Lowerer<'_> {
             }
         };
         if op.is_comparison() {
-            let (l, r) = self.coerce_pair(l, r);
+            let (mut l, mut r) = (l, r);
+            self.coerce_pair(&mut l, &mut r);
             return Expr::new(
                 ExprKind::Binary {
                     op,
@@ -1140,18 +1152,23 @@ impl Lowerer<'_> {
 
     /// Makes both sides of a comparison the same type where Trino would coerce implicitly
     /// (so the emitter never leaves Spark to coerce differently).
-    fn coerce_pair(&mut self, l: Expr, r: Expr) -> (Expr, Expr) {
-        match Type::common_super_type(&l.ty, &r.ty) {
-            Some(t) => (self.coerce(l, &t), self.coerce(r, &t)),
-            None => (l, r),
+    fn coerce_pair(&mut self, l: &mut Expr, r: &mut Expr) {
+        // Equal types, or one unknown: the common type is the other's, and neither changes.
+        if l.ty == r.ty || matches!(l.ty, Type::Unknown) || matches!(r.ty, Type::Unknown) {
+            return;
+        }
+        if let Some(t) = Type::common_super_type(&l.ty, &r.ty) {
+            self.coerce(l, &t);
+            self.coerce(r, &t);
         }
     }
 
     /// Inserts an implicit cast where Trino coerces `e` to `to` and Spark might not agree.
     /// Literal NULLs and same-family widenings Spark performs identically are left alone.
-    pub(crate) fn coerce(&mut self, e: Expr, to: &Type) -> Expr {
+    /// In place: an expression left alone is not moved.
+    pub(crate) fn coerce(&mut self, e: &mut Expr, to: &Type) {
         if &e.ty == to || e.ty.is_unknown() || to.is_unknown() {
-            return e;
+            return;
         }
         let same_family = (e.ty.is_integral() && to.is_integral())
             || (e.ty.is_string() && to.is_string())
@@ -1171,18 +1188,19 @@ impl Lowerer<'_> {
             );
         if same_family {
             // Spark widens these itself with the same result; keep the text readable.
-            return e;
+            return;
         }
         let span = e.span;
-        Expr::new(
+        let inner = std::mem::replace(e, Expr::literal(Literal::Null, Type::Unknown));
+        *e = Expr::new(
             ExprKind::Cast {
-                expr: Box::new(e),
+                expr: Box::new(inner),
                 to: to.clone(),
                 safe: false,
             },
             to.clone(),
         )
-        .with_span(span)
+        .with_span(span);
     }
 
     // ------------------------------------------------------------------ functions
