@@ -112,7 +112,12 @@ struct Scope<'a> {
 impl<'a> Scope<'a> {
     /// The scope of `rel`'s output fields (each copied once, not through [`Rel::fields`]).
     fn from_rel(rel: &Rel) -> Scope<'a> {
-        let mut scope = Scope::default();
+        let width = rel.width();
+        let mut scope = Scope {
+            fields: Vec::with_capacity(width),
+            keys: Vec::with_capacity(width),
+            ..Scope::default()
+        };
         let mut last: Option<Rc<str>> = None;
         rel.visit_fields(&mut |qualifier, name, ty| {
             let qualifier = qualifier.map(|q| match &last {
@@ -940,7 +945,7 @@ impl<'a> Lowerer<'a> {
         let saved_windows = std::mem::replace(&mut self.windows, windows);
 
         // SELECT list (stars expanded).
-        let mut items: Vec<ProjectItem> = Vec::new();
+        let mut items: Vec<ProjectItem> = Vec::with_capacity(s.projection.len());
         for item in &s.projection {
             match item {
                 ast::SelectItem::UnnamedExpr(e) => {
@@ -1032,7 +1037,7 @@ impl<'a> Lowerer<'a> {
                     );
                 }
                 if !exprs.is_empty() {
-                    let mut elements = Vec::new();
+                    let mut elements = Vec::with_capacity(exprs.len());
                     for e in exprs {
                         elements.push(self.grouping_element(e, &items));
                     }
