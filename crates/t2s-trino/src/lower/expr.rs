@@ -682,7 +682,7 @@ impl Lowerer<'_> {
                             depth,
                             written_qualified: written_qualified && used > 1,
                         }),
-                        Type::clone(&field.ty),
+                        super::clone_type(&field.ty),
                     )
                     .with_span(span);
                     for f in &parts[used..] {

@@ -127,7 +127,7 @@ impl<'a> Scope<'a> {
             scope.push(ScopeField::new(
                 qualifier,
                 Cow::Owned(name.to_string()),
-                Cow::Owned(ty.clone()),
+                Cow::Owned(clone_type(ty)),
             ))
         });
         scope
@@ -220,6 +220,29 @@ fn needs_lowering(b: &[u8]) -> bool {
     }
     acc |= flags(crate::catalog::word(chunks.remainder()));
     acc & HIGH != 0
+}
+
+/// `t.clone()`, with the scalar types (nearly all column types) copied inline rather than
+/// through the derived `clone`'s call.
+#[inline]
+pub(crate) fn clone_type(t: &Type) -> Type {
+    use Type as T;
+    match *t {
+        T::Unknown => T::Unknown,
+        T::Boolean => T::Boolean,
+        T::TinyInt => T::TinyInt,
+        T::SmallInt => T::SmallInt,
+        T::Integer => T::Integer,
+        T::BigInt => T::BigInt,
+        T::Real => T::Real,
+        T::Double => T::Double,
+        T::Decimal { precision, scale } => T::Decimal { precision, scale },
+        T::Varchar { length } => T::Varchar { length },
+        T::Char { length } => T::Char { length },
+        T::Date => T::Date,
+        T::Timestamp { precision } => T::Timestamp { precision },
+        _ => t.clone(),
+    }
 }
 
 fn ident(i: &ast::Ident) -> String {
@@ -1142,7 +1165,7 @@ impl<'a> Lowerer<'a> {
                     depth: 0,
                     written_qualified: f.qualifier.is_some(),
                 }),
-                Type::clone(&f.ty),
+                clone_type(&f.ty),
             );
             items.push(ProjectItem {
                 expr: e,
@@ -1836,7 +1859,7 @@ impl<'a> Lowerer<'a> {
                         .map(|f| Field {
                             qualifier: Some(shared.clone()),
                             name: f.name.clone(),
-                            ty: f.ty.clone(),
+                            ty: clone_type(&f.ty),
                         })
                         .collect();
                     if let Some(a) = alias {
@@ -1888,7 +1911,7 @@ impl<'a> Lowerer<'a> {
                         .map(|(n, ty)| Field {
                             qualifier: Some(shared.clone()),
                             name: n.clone(),
-                            ty: ty.clone(),
+                            ty: clone_type(ty),
                         })
                         .collect()
                 },
@@ -1950,7 +1973,7 @@ fn rename_fields(
             name: names
                 .and_then(|n| n.get(i))
                 .map_or_else(|| f.name.clone(), |n| n.as_str().into()),
-            ty: f.ty.clone(),
+            ty: clone_type(&f.ty),
         })
         .collect()
 }
