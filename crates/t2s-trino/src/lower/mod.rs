@@ -1287,12 +1287,19 @@ impl<'a> Lowerer<'a> {
 
     /// ORDER BY: ordinals and output names refer to the SELECT list; anything else to the input.
     fn order_by_expr(&mut self, e: &ast::Expr) -> Expr {
-        if let Some(outputs) = self.order_by_outputs.clone() {
-            if let ast::Expr::Value(v) = e {
+        // The outputs are read in place (each key used to copy all of them).
+        if self.order_by_outputs.is_none() {
+            return self.expr(e);
+        }
+        match e {
+            ast::Expr::Value(v) => {
                 if let ast::Value::Number(n, _) = &v.value {
                     if let Ok(k) = n.parse::<usize>() {
-                        if k >= 1 && k <= outputs.len() {
-                            let (name, ty) = outputs[k - 1].clone();
+                        let output = k
+                            .checked_sub(1)
+                            .and_then(|i| self.order_by_outputs.as_ref()?.get(i))
+                            .map(|(name, ty)| (name.clone(), clone_type(ty)));
+                        if let Some((name, ty)) = output {
                             return Expr::new(ExprKind::OutputRef { index: k - 1, name }, ty)
                                 .with_span(self.span_of(e));
                         }
@@ -1304,25 +1311,19 @@ impl<'a> Lowerer<'a> {
                     }
                 }
             }
-            if let ast::Expr::Identifier(id) = e {
+            ast::Expr::Identifier(id) => {
                 let name = ident(id);
-                let hits: Vec<usize> = outputs
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, (n, _))| *n == name)
-                    .map(|(i, _)| i)
-                    .collect();
-                if let Some(&k) = hits.first() {
-                    return Expr::new(
-                        ExprKind::OutputRef {
-                            index: k,
-                            name: name.clone(),
-                        },
-                        outputs[k].1.clone(),
-                    )
-                    .with_span(self.span_of(e));
+                let hit = self.order_by_outputs.as_ref().and_then(|o| {
+                    o.iter()
+                        .position(|(n, _)| *n == name)
+                        .map(|k| (k, clone_type(&o[k].1)))
+                });
+                if let Some((k, ty)) = hit {
+                    return Expr::new(ExprKind::OutputRef { index: k, name }, ty)
+                        .with_span(self.span_of(e));
                 }
             }
+            _ => {}
         }
         self.expr(e)
     }
