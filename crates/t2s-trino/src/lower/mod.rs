@@ -143,6 +143,24 @@ impl<'a> Scope<'a> {
         self.open.extend(other.open);
         self.index.take();
     }
+    /// The scopes of `parts`, one after another.
+    fn concat(mut parts: Vec<Scope<'a>>) -> Scope<'a> {
+        if parts.len() <= 1 {
+            return parts.pop().unwrap_or_default();
+        }
+        let n = parts.iter().map(|p| p.fields.len()).sum();
+        let mut all = Scope {
+            fields: Vec::with_capacity(n),
+            keys: Vec::with_capacity(n),
+            ..Scope::default()
+        };
+        for p in parts {
+            all.fields.extend(p.fields);
+            all.keys.extend(p.keys);
+            all.open.extend(p.open);
+        }
+        all
+    }
     /// Puts `first`'s fields before this scope's.
     fn prepend(&mut self, mut first: Scope<'a>) {
         first.fields.append(&mut self.fields);
@@ -866,41 +884,46 @@ impl<'a> Lowerer<'a> {
                 Scope::default(),
             )
         } else {
-            let mut acc: Option<(Rel, Scope<'a>)> = None;
+            let mut acc: Option<Rel> = None;
+            // The scopes of the items so far, joined into one only when a lateral item needs
+            // them and at the end (not copied again for every item).
+            let mut pieces: Vec<Scope<'a>> = Vec::with_capacity(s.from.len());
             for (n, twj) in s.from.iter().enumerate() {
                 if !self.chain_link_at_fits(n, |me| me.span_of(&twj.relation)) {
                     break;
                 }
-                let (r, sc) = self.table_with_joins(twj, acc.as_ref().map(|a| &a.1));
+                let needs_left = uses_left_scope(&twj.relation)
+                    || twj.joins.iter().any(|j| uses_left_scope(&j.relation));
+                if needs_left && pieces.len() > 1 {
+                    let all = Scope::concat(std::mem::take(&mut pieces));
+                    pieces.push(all);
+                }
+                let left = if needs_left { pieces.first() } else { None };
+                let (r, sc) = self.table_with_joins(twj, left);
                 acc = Some(match acc {
-                    None => (r, sc),
-                    Some((l, mut lsc)) => {
+                    None => r,
+                    Some(l) => {
                         let lateral = matches!(r, Rel::Unnest(_)) || is_lateral(&twj.relation);
-                        lsc.extend(sc);
-                        (
-                            Rel::Join(Join {
-                                kind: JoinKind::Cross,
-                                left: Box::new(l),
-                                right: Box::new(r),
-                                condition: None,
-                                using: vec![],
-                                lateral,
-                                implicit: true,
-                            }),
-                            lsc,
-                        )
+                        Rel::Join(Join {
+                            kind: JoinKind::Cross,
+                            left: Box::new(l),
+                            right: Box::new(r),
+                            condition: None,
+                            using: vec![],
+                            lateral,
+                            implicit: true,
+                        })
                     }
                 });
+                pieces.push(sc);
             }
-            acc.unwrap_or_else(|| {
-                (
-                    Rel::Values(Values {
-                        rows: vec![vec![]],
-                        fields: vec![],
-                    }),
-                    Scope::default(),
-                )
-            })
+            let rel = acc.unwrap_or_else(|| {
+                Rel::Values(Values {
+                    rows: vec![vec![]],
+                    fields: vec![],
+                })
+            });
+            (rel, Scope::concat(pieces))
         };
         self.scope = scope;
 
