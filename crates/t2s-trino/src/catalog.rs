@@ -7,12 +7,13 @@
 
 use serde::Deserialize;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Arc;
 use t2s_ir::Type;
 
 #[derive(Debug, Clone, Default)]
 pub struct Catalog {
-    tables: HashMap<String, TableSchema>,
+    tables: NameMap<TableSchema>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -22,7 +23,7 @@ pub struct TableSchema {
     /// Column names (lower case) and types. The names are shared with every scan's fields.
     pub columns: Vec<(Arc<str>, Type)>,
     /// [`name_key`] of each column name, computed once for the lowering's scope lookups.
-    column_keys: Vec<u64>,
+    column_keys: Vec<u32>,
 }
 
 impl TableSchema {
@@ -36,27 +37,69 @@ impl TableSchema {
     }
 
     /// [`name_key`] of each of [`Self::columns`]' names.
-    pub(crate) fn column_keys(&self) -> &[u64] {
+    pub(crate) fn column_keys(&self) -> &[u32] {
         &self.column_keys
     }
 }
 
 /// A cheap hash of a column name (equal names, equal keys), so a scope lookup compares
 /// one integer per field and the text only on a match.
-pub(crate) fn name_key(name: &str) -> u64 {
-    const K: u64 = 0x517c_c1b7_2722_0a95;
-    let bytes = name.as_bytes();
-    let mut h = bytes.len() as u64;
+pub(crate) fn name_key(name: &str) -> u32 {
+    // The high half: it depends on every byte (the low half of the last product does not).
+    (mix(name.len() as u64, name.as_bytes()) >> 32) as u32
+}
+
+const K: u64 = 0x517c_c1b7_2722_0a95;
+
+/// Folds `bytes` into `h`, eight at a time.
+fn mix(mut h: u64, bytes: &[u8]) -> u64 {
     let mut chunks = bytes.chunks_exact(8);
     for c in &mut chunks {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(c);
-        h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+        h = (h.rotate_left(5) ^ word(c)).wrapping_mul(K);
     }
-    let mut w = [0u8; 8];
-    w[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
-    (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K)
+    (h.rotate_left(5) ^ word(chunks.remainder())).wrapping_mul(K)
 }
+
+/// Up to eight bytes as a little-endian word (missing bytes zero), without a call to `memcpy`
+/// for a short remainder.
+pub(crate) fn word(bytes: &[u8]) -> u64 {
+    if let Ok(w) = <[u8; 8]>::try_from(bytes) {
+        return u64::from_le_bytes(w);
+    }
+    bytes
+        .iter()
+        .take(8)
+        .enumerate()
+        .fold(0, |w, (i, &b)| w | u64::from(b) << (8 * i))
+}
+
+/// A hasher for the short names the catalog and the lowering key their maps by: [`name_key`]'s
+/// mixing instead of SipHash (the maps hold names from the query and the schema, and lookups
+/// are frequent while the keys are few and short).
+#[derive(Default, Clone, Copy)]
+pub(crate) struct NameHasher(u64);
+
+impl Hasher for NameHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = mix(self.0 ^ bytes.len() as u64, bytes);
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(i)).wrapping_mul(K);
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.0 = (self.0.rotate_left(5) ^ i as u64).wrapping_mul(K);
+    }
+    fn finish(&self) -> u64 {
+        // The table picks buckets by the low bits: bring the well-mixed high bits down.
+        self.0.rotate_left(26)
+    }
+}
+
+/// A map keyed by names, hashed with [`NameHasher`].
+pub(crate) type NameMap<V> = HashMap<String, V, BuildHasherDefault<NameHasher>>;
+
+/// A set of names, hashed with [`NameHasher`].
+pub(crate) type NameSet = std::collections::HashSet<String, BuildHasherDefault<NameHasher>>;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CatalogError {

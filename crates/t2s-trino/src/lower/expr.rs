@@ -3,9 +3,9 @@
 use super::functions;
 use super::types::{decimal_literal_type, lower_data_type};
 use super::{ident, lc_cow, object_parts, Lowerer, ScopeField};
+use crate::catalog::NameMap;
 use sqlparser::ast;
 use std::borrow::Cow;
-use std::collections::HashMap;
 use t2s_ir::*;
 
 /// Deepest expression nesting lowered; deeper input is reported, not recursed into.
@@ -167,9 +167,9 @@ impl Lowerer<'_> {
             E::IsNull(x) => self.is_null(x, false),
             E::IsNotNull(x) => self.is_null(x, true),
             E::IsDistinctFrom(a, b) | E::IsNotDistinctFrom(a, b) => {
-                let l = self.expr(a);
-                let r = self.expr(b);
-                let (l, r) = self.coerce_pair(l, r);
+                let mut l = self.expr(a);
+                let mut r = self.expr(b);
+                self.coerce_pair(&mut l, &mut r);
                 Expr::new(
                     ExprKind::IsDistinctFrom {
                         left: Box::new(l),
@@ -203,8 +203,12 @@ impl Lowerer<'_> {
                 for i in &items {
                     t = Type::common_super_type(&t, &i.ty).unwrap_or(t);
                 }
-                let x = self.coerce(x, &t);
-                let items = items.into_iter().map(|i| self.coerce(i, &t)).collect();
+                let mut x = x;
+                let mut items = items;
+                self.coerce(&mut x, &t);
+                for i in &mut items {
+                    self.coerce(i, &t);
+                }
                 Expr::new(
                     ExprKind::InList {
                         expr: Box::new(x),
@@ -241,7 +245,10 @@ impl Lowerer<'_> {
                 let hi = self.expr(high);
                 let mut t = Type::common_super_type(&x.ty, &lo.ty).unwrap_or(x.ty.clone());
                 t = Type::common_super_type(&t, &hi.ty).unwrap_or(t);
-                let (x, lo, hi) = (self.coerce(x, &t), self.coerce(lo, &t), self.coerce(hi, &t));
+                let (mut x, mut lo, mut hi) = (x, lo, hi);
+                self.coerce(&mut x, &t);
+                self.coerce(&mut lo, &t);
+                self.coerce(&mut hi, &t);
                 Expr::new(
                     ExprKind::Between {
                         expr: Box::new(x),
@@ -520,11 +527,12 @@ impl Lowerer<'_> {
                 if let Some(x) = &els {
                     t = Type::common_super_type(&t, &x.ty).unwrap_or(t);
                 }
-                branches = branches
-                    .into_iter()
-                    .map(|(w, r)| (w, self.coerce(r, &t)))
-                    .collect();
-                els = els.map(|x| self.coerce(x, &t));
+                for (_, r) in &mut branches {
+                    self.coerce(r, &t);
+                }
+                if let Some(x) = &mut els {
+                    self.coerce(x, &t);
+                }
                 Expr::new(
                     ExprKind::Case {
                         operand: op.map(Box::new),
@@ -567,7 +575,10 @@ impl Lowerer<'_> {
                 for x in &xs {
                     t = Type::common_super_type(&t, &x.ty).unwrap_or(t);
                 }
-                let xs = xs.into_iter().map(|x| self.coerce(x, &t)).collect();
+                let mut xs = xs;
+                for x in &mut xs {
+                    self.coerce(x, &t);
+                }
                 Expr::new(ExprKind::Array(xs), Type::array(t))
             }
             E::Function(f) => self.function(f, span),
@@ -671,7 +682,7 @@ impl Lowerer<'_> {
                             depth,
                             written_qualified: written_qualified && used > 1,
                         }),
-                        Type::clone(&field.ty),
+                        super::clone_type(&field.ty),
                     )
                     .with_span(span);
                     for f in &parts[used..] {
@@ -822,16 +833,14 @@ impl Lowerer<'_> {
                 if n.contains(['e', 'E']) {
                     return Expr::literal(Literal::Double(n), Type::Double);
                 }
-                if !n.contains('.') {
-                    if n.parse::<i64>().is_ok() {
-                        let ty = if n.parse::<i32>().is_ok() {
-                            Type::Integer
-                        } else {
-                            Type::BigInt
-                        };
-                        return Expr::literal(Literal::Integer(n), ty);
-                    }
-                    // Trino: integer literals beyond BIGINT are decimal when they fit 38 digits.
+                // Trino: integer literals beyond BIGINT are decimal when they fit 38 digits.
+                if !n.contains('.') && n.parse::<i64>().is_ok() {
+                    let ty = if n.parse::<i32>().is_ok() {
+                        Type::Integer
+                    } else {
+                        Type::BigInt
+                    };
+                    return Expr::literal(Literal::Integer(n), ty);
                 }
                 match decimal_literal_type(&n) {
                     Some((p, s, canon)) => {
@@ -1093,7 +1102,8 @@ impl Lowerer<'_> {
             }
         };
         if op.is_comparison() {
-            let (l, r) = self.coerce_pair(l, r);
+            let (mut l, mut r) = (l, r);
+            self.coerce_pair(&mut l, &mut r);
             return Expr::new(
                 ExprKind::Binary {
                     op,
@@ -1142,18 +1152,23 @@ impl Lowerer<'_> {
 
     /// Makes both sides of a comparison the same type where Trino would coerce implicitly
     /// (so the emitter never leaves Spark to coerce differently).
-    fn coerce_pair(&mut self, l: Expr, r: Expr) -> (Expr, Expr) {
-        match Type::common_super_type(&l.ty, &r.ty) {
-            Some(t) => (self.coerce(l, &t), self.coerce(r, &t)),
-            None => (l, r),
+    fn coerce_pair(&mut self, l: &mut Expr, r: &mut Expr) {
+        // Equal types, or one unknown: the common type is the other's, and neither changes.
+        if l.ty == r.ty || matches!(l.ty, Type::Unknown) || matches!(r.ty, Type::Unknown) {
+            return;
+        }
+        if let Some(t) = Type::common_super_type(&l.ty, &r.ty) {
+            self.coerce(l, &t);
+            self.coerce(r, &t);
         }
     }
 
     /// Inserts an implicit cast where Trino coerces `e` to `to` and Spark might not agree.
     /// Literal NULLs and same-family widenings Spark performs identically are left alone.
-    pub(crate) fn coerce(&mut self, e: Expr, to: &Type) -> Expr {
+    /// In place: an expression left alone is not moved.
+    pub(crate) fn coerce(&mut self, e: &mut Expr, to: &Type) {
         if &e.ty == to || e.ty.is_unknown() || to.is_unknown() {
-            return e;
+            return;
         }
         let same_family = (e.ty.is_integral() && to.is_integral())
             || (e.ty.is_string() && to.is_string())
@@ -1173,18 +1188,19 @@ impl Lowerer<'_> {
             );
         if same_family {
             // Spark widens these itself with the same result; keep the text readable.
-            return e;
+            return;
         }
         let span = e.span;
-        Expr::new(
+        let inner = std::mem::replace(e, Expr::literal(Literal::Null, Type::Unknown));
+        *e = Expr::new(
             ExprKind::Cast {
-                expr: Box::new(e),
+                expr: Box::new(inner),
                 to: to.clone(),
                 safe: false,
             },
             to.clone(),
         )
-        .with_span(span)
+        .with_span(span);
     }
 
     // ------------------------------------------------------------------ functions
@@ -1516,7 +1532,7 @@ impl Lowerer<'_> {
     }
 
     fn lambda(&mut self, params: &[String], body: &ast::Expr, types: &[Type]) -> Expr {
-        let vars: HashMap<String, Type> = params
+        let vars: NameMap<Type> = params
             .iter()
             .cloned()
             .zip(
@@ -1623,8 +1639,8 @@ fn find_in_scope<'s, P: AsRef<str>>(scope: &'s super::Scope<'_>, parts: &'s [P])
             let q = parts[qlen - 1].as_ref();
             let col = parts[qlen].as_ref();
             let key = super::name_key(col);
-            let mut hits = key_hits(&scope.fields, key)
-                .filter(|f| f.name == col && f.qualifier.as_deref() == Some(q));
+            let mut hits =
+                key_hits(scope, key).filter(|f| f.name == col && f.qualifier.as_deref() == Some(q));
             match (hits.next(), hits.next()) {
                 (None, _) => {}
                 (Some(field), None) => {
@@ -1644,8 +1660,7 @@ fn find_in_scope<'s, P: AsRef<str>>(scope: &'s super::Scope<'_>, parts: &'s [P])
         }
     }
     let key = super::name_key(parts[0].as_ref());
-    let mut hits =
-        key_hits(&scope.fields, key).filter(|f| !f.hidden && f.name == parts[0].as_ref());
+    let mut hits = key_hits(scope, key).filter(|f| !f.hidden && f.name == parts[0].as_ref());
     if let Some(first) = hits.next() {
         // The same column seen twice through USING or a CTE alias is not ambiguous.
         return if hits.all(|h| h.qualifier == first.qualifier) {
@@ -1666,30 +1681,65 @@ fn find_in_scope<'s, P: AsRef<str>>(scope: &'s super::Scope<'_>, parts: &'s [P])
     Found::None
 }
 
-/// The fields of `fields` whose [`super::name_key`] is `key`, in order. Scopes hold up to
-/// hundreds of fields and nearly all of them miss, so keys are compared four at a time
-/// (without short-circuiting, which the compiler turns into straight-line code).
+/// Scopes with at least this many fields are searched through a hash index.
+const INDEX_FROM: usize = 16;
+
+/// The fields of `scope` whose [`super::name_key`] is `key`, in order. Scopes hold up to
+/// hundreds of fields and nearly all of them miss: a large scope's are found through its hash
+/// index (built on the first lookup), a small one's keys are compared one by one.
 fn key_hits<'s, 'f>(
-    fields: &'s [ScopeField<'f>],
-    key: u64,
+    scope: &'s super::Scope<'f>,
+    key: u32,
 ) -> impl Iterator<Item = &'s ScopeField<'f>> {
-    let mut i = 0;
+    let keys = &scope.keys[..];
+    let index: &[u32] = if keys.len() >= INDEX_FROM {
+        scope.index.get_or_init(|| build_index(keys))
+    } else {
+        &[]
+    };
+    let mask = index.len().wrapping_sub(1);
+    // In the index, the next slot to probe; otherwise the next key to compare.
+    let mut i = if index.is_empty() {
+        0
+    } else {
+        key as usize & mask
+    };
     std::iter::from_fn(move || {
-        let rest = fields.get(i..).unwrap_or_default();
-        i += 4 * rest
-            .chunks_exact(4)
-            .take_while(|c| {
-                !((c[0].key == key) | (c[1].key == key) | (c[2].key == key) | (c[3].key == key))
-            })
-            .count();
-        while let Some(f) = fields.get(i) {
-            i += 1;
-            if f.key == key {
-                return Some(f);
+        if index.is_empty() {
+            while let Some(&k) = keys.get(i) {
+                i += 1;
+                if k == key {
+                    return scope.fields.get(i - 1);
+                }
+            }
+            return None;
+        }
+        loop {
+            let e = index[i] as usize;
+            if e == 0 {
+                return None;
+            }
+            i = (i + 1) & mask;
+            if keys[e - 1] == key {
+                return scope.fields.get(e - 1);
             }
         }
-        None
     })
+}
+
+/// The hash index of `keys` (see [`super::Scope`]): at most half full.
+fn build_index(keys: &[u32]) -> Box<[u32]> {
+    let size = (keys.len() * 2).next_power_of_two();
+    let mask = size - 1;
+    let mut index = vec![0u32; size];
+    for (i, &k) in keys.iter().enumerate() {
+        let mut s = k as usize & mask;
+        while index[s] != 0 {
+            s = (s + 1) & mask;
+        }
+        index[s] = i as u32 + 1;
+    }
+    index.into_boxed_slice()
 }
 
 /// `parts` joined by dots, as written in messages.

@@ -11,12 +11,12 @@ mod expr;
 pub mod functions;
 pub mod types;
 
-use crate::catalog::{name_key, Catalog};
+use crate::catalog::{name_key, Catalog, NameMap, NameSet, TableSchema};
 use crate::parse::ParsedStatement;
 use sqlparser::ast;
 use sqlparser::ast::Spanned;
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use std::cell::OnceCell;
 use std::rc::Rc;
 use std::sync::Arc;
 use t2s_ir::*;
@@ -77,8 +77,6 @@ pub fn lower_statement_with(
 struct ScopeField<'a> {
     qualifier: Option<Rc<str>>,
     name: Cow<'a, str>,
-    /// [`name_key`] of `name`: lookups compare it before the text.
-    key: u64,
     ty: Cow<'a, Type>,
     /// A join key merged by USING: reachable only qualified (`l.k`), and not part of `*`
     /// (the merged, unqualified key is).
@@ -87,19 +85,9 @@ struct ScopeField<'a> {
 
 impl<'a> ScopeField<'a> {
     fn new(qualifier: Option<Rc<str>>, name: Cow<'a, str>, ty: Cow<'a, Type>) -> Self {
-        let key = name_key(&name);
-        Self::with_key(qualifier, name, key, ty)
-    }
-    fn with_key(
-        qualifier: Option<Rc<str>>,
-        name: Cow<'a, str>,
-        key: u64,
-        ty: Cow<'a, Type>,
-    ) -> Self {
         ScopeField {
             qualifier,
             name,
-            key,
             ty,
             hidden: false,
         }
@@ -110,54 +98,99 @@ impl<'a> ScopeField<'a> {
 #[derive(Debug, Clone, Default)]
 struct Scope<'a> {
     fields: Vec<ScopeField<'a>>,
+    /// [`name_key`] of each field's name, in the order of `fields`: a lookup scans these
+    /// (contiguous, several per instruction) and compares a field's text only on a match.
+    keys: Vec<u32>,
     /// Qualifiers of relations the catalog does not know: any column may belong to them.
     open: Vec<String>,
+    /// A hash index of `keys` (built on the first lookup of a large scope, dropped when fields
+    /// are added): open addressing with linear probing, each slot 0 (empty) or a field's index
+    /// plus one. A key's fields lie along its probe sequence in field order.
+    index: OnceCell<Box<[u32]>>,
 }
 
 impl<'a> Scope<'a> {
     /// The scope of `rel`'s output fields (each copied once, not through [`Rel::fields`]).
     fn from_rel(rel: &Rel) -> Scope<'a> {
-        let mut fields = Vec::new();
+        let width = rel.width();
+        let mut scope = Scope {
+            fields: Vec::with_capacity(width),
+            keys: Vec::with_capacity(width),
+            ..Scope::default()
+        };
         let mut last: Option<Rc<str>> = None;
         rel.visit_fields(&mut |qualifier, name, ty| {
             let qualifier = qualifier.map(|q| match &last {
                 Some(l) if **l == *q => l.clone(),
                 _ => last.insert(Rc::from(q)).clone(),
             });
-            fields.push(ScopeField::new(
+            scope.push(ScopeField::new(
                 qualifier,
                 Cow::Owned(name.to_string()),
-                Cow::Owned(ty.clone()),
+                Cow::Owned(clone_type(ty)),
             ))
         });
-        Scope {
-            fields,
-            open: vec![],
-        }
+        scope
+    }
+    fn push(&mut self, field: ScopeField<'a>) {
+        self.keys.push(name_key(&field.name));
+        self.fields.push(field);
+        self.index.take();
     }
     fn extend(&mut self, other: Scope<'a>) {
         self.fields.extend(other.fields);
+        self.keys.extend(other.keys);
         self.open.extend(other.open);
+        self.index.take();
+    }
+    /// The scopes of `parts`, one after another.
+    fn concat(mut parts: Vec<Scope<'a>>) -> Scope<'a> {
+        if parts.len() <= 1 {
+            return parts.pop().unwrap_or_default();
+        }
+        let n = parts.iter().map(|p| p.fields.len()).sum();
+        let mut all = Scope {
+            fields: Vec::with_capacity(n),
+            keys: Vec::with_capacity(n),
+            ..Scope::default()
+        };
+        for p in parts {
+            all.fields.extend(p.fields);
+            all.keys.extend(p.keys);
+            all.open.extend(p.open);
+        }
+        all
+    }
+    /// Puts `first`'s fields before this scope's.
+    fn prepend(&mut self, mut first: Scope<'a>) {
+        first.fields.append(&mut self.fields);
+        first.keys.append(&mut self.keys);
+        self.fields = first.fields;
+        self.keys = first.keys;
+        self.index.take();
     }
 }
+
+/// The CTEs of one WITH: name → (fields, column aliases).
+type CteLevel = NameMap<(Vec<Field>, Option<Vec<String>>)>;
 
 pub(crate) struct Lowerer<'a> {
     catalog: &'a Catalog,
     base: Span,
     pub(crate) diags: Vec<Diagnostic>,
     /// CTEs visible, innermost last.
-    ctes: Vec<HashMap<String, (Vec<Field>, Option<Vec<String>>)>>,
+    ctes: Vec<CteLevel>,
     /// Enclosing query scopes (for correlated references), innermost last.
     outer: Vec<Scope<'a>>,
     /// Current query scope.
     scope: Scope<'a>,
     /// Lambda parameters in scope, innermost last.
-    lambda_vars: Vec<HashMap<String, Type>>,
+    lambda_vars: Vec<NameMap<Type>>,
     /// SELECT output columns visible to ORDER BY (name → (index, type)).
     pub(crate) order_by_outputs: Option<Vec<(String, Type)>>,
     /// Named windows of the current SELECT (`WINDOW w AS (…)`).
-    windows: HashMap<String, ast::WindowSpec>,
-    warned: HashSet<String>,
+    windows: NameMap<ast::WindowSpec>,
+    warned: NameSet,
     /// Positions of the SELECT keywords whose block wrote `GROUP BY DISTINCT`.
     group_by_distinct: Vec<Span>,
     /// Current expression nesting depth, and whether the too-deep error was reported.
@@ -174,11 +207,7 @@ fn lc(s: &str) -> String {
 
 /// [`lc`], borrowing `s` when it is already lower case (nearly every identifier is).
 pub(crate) fn lc_cow(s: &str) -> Cow<'_, str> {
-    // One branch-free (vectorizable) pass finds lower-case ASCII.
-    let needs_work = s.bytes().fold(false, |acc, b| {
-        acc | (b.wrapping_sub(b'A') < 26) | (b >= 0x80)
-    });
-    if !needs_work {
+    if !needs_lowering(s.as_bytes()) {
         return Cow::Borrowed(s);
     }
     // ASCII without `to_lowercase`'s per-character work.
@@ -187,6 +216,51 @@ pub(crate) fn lc_cow(s: &str) -> Cow<'_, str> {
     } else {
         s.to_lowercase()
     })
+}
+
+/// Whether `b` holds an ASCII upper-case letter or a non-ASCII byte: eight bytes at a time,
+/// without branches (identifiers are short: a vector loop's set-up would cost more).
+fn needs_lowering(b: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    // Per byte, with its low seven bits y: bit 7 of `y + (0x80 - c)` is set when y >= c (no
+    // carry crosses bytes). Non-ASCII bytes are flagged by their own bit 7.
+    let flags = |w: u64| {
+        let low = w & !HIGH;
+        let ge_a = low + ONES * (0x80 - u64::from(b'A'));
+        let gt_z = low + ONES * (0x80 - u64::from(b'Z') - 1);
+        w | (ge_a & !gt_z)
+    };
+    let mut chunks = b.chunks_exact(8);
+    let mut acc = 0;
+    for c in &mut chunks {
+        acc |= flags(crate::catalog::word(c));
+    }
+    acc |= flags(crate::catalog::word(chunks.remainder()));
+    acc & HIGH != 0
+}
+
+/// `t.clone()`, with the scalar types (nearly all column types) copied inline rather than
+/// through the derived `clone`'s call.
+#[inline]
+pub(crate) fn clone_type(t: &Type) -> Type {
+    use Type as T;
+    match *t {
+        T::Unknown => T::Unknown,
+        T::Boolean => T::Boolean,
+        T::TinyInt => T::TinyInt,
+        T::SmallInt => T::SmallInt,
+        T::Integer => T::Integer,
+        T::BigInt => T::BigInt,
+        T::Real => T::Real,
+        T::Double => T::Double,
+        T::Decimal { precision, scale } => T::Decimal { precision, scale },
+        T::Varchar { length } => T::Varchar { length },
+        T::Char { length } => T::Char { length },
+        T::Date => T::Date,
+        T::Timestamp { precision } => T::Timestamp { precision },
+        _ => t.clone(),
+    }
 }
 
 fn ident(i: &ast::Ident) -> String {
@@ -213,8 +287,8 @@ impl<'a> Lowerer<'a> {
             scope: Scope::default(),
             lambda_vars: vec![],
             order_by_outputs: None,
-            windows: HashMap::new(),
-            warned: HashSet::new(),
+            windows: NameMap::default(),
+            warned: NameSet::default(),
             group_by_distinct: vec![],
             depth: 0,
             too_deep: false,
@@ -493,7 +567,7 @@ impl<'a> Lowerer<'a> {
     fn query_inner(&mut self, q: &ast::Query) -> Rel {
         let pushed_ctes = if let Some(with) = &q.with {
             let mut ctes = Vec::new();
-            self.ctes.push(HashMap::new());
+            self.ctes.push(NameMap::default());
             for cte in &with.cte_tables {
                 let name = ident(&cte.alias.name);
                 let columns: Option<Vec<String>> = if cte.alias.columns.is_empty() {
@@ -810,41 +884,46 @@ impl<'a> Lowerer<'a> {
                 Scope::default(),
             )
         } else {
-            let mut acc: Option<(Rel, Scope<'a>)> = None;
+            let mut acc: Option<Rel> = None;
+            // The scopes of the items so far, joined into one only when a lateral item needs
+            // them and at the end (not copied again for every item).
+            let mut pieces: Vec<Scope<'a>> = Vec::with_capacity(s.from.len());
             for (n, twj) in s.from.iter().enumerate() {
                 if !self.chain_link_at_fits(n, |me| me.span_of(&twj.relation)) {
                     break;
                 }
-                let (r, sc) = self.table_with_joins(twj, acc.as_ref().map(|a| &a.1));
+                let needs_left = uses_left_scope(&twj.relation)
+                    || twj.joins.iter().any(|j| uses_left_scope(&j.relation));
+                if needs_left && pieces.len() > 1 {
+                    let all = Scope::concat(std::mem::take(&mut pieces));
+                    pieces.push(all);
+                }
+                let left = if needs_left { pieces.first() } else { None };
+                let (r, sc) = self.table_with_joins(twj, left);
                 acc = Some(match acc {
-                    None => (r, sc),
-                    Some((l, mut lsc)) => {
+                    None => r,
+                    Some(l) => {
                         let lateral = matches!(r, Rel::Unnest(_)) || is_lateral(&twj.relation);
-                        lsc.extend(sc);
-                        (
-                            Rel::Join(Join {
-                                kind: JoinKind::Cross,
-                                left: Box::new(l),
-                                right: Box::new(r),
-                                condition: None,
-                                using: vec![],
-                                lateral,
-                                implicit: true,
-                            }),
-                            lsc,
-                        )
+                        Rel::Join(Join {
+                            kind: JoinKind::Cross,
+                            left: Box::new(l),
+                            right: Box::new(r),
+                            condition: None,
+                            using: vec![],
+                            lateral,
+                            implicit: true,
+                        })
                     }
                 });
+                pieces.push(sc);
             }
-            acc.unwrap_or_else(|| {
-                (
-                    Rel::Values(Values {
-                        rows: vec![vec![]],
-                        fields: vec![],
-                    }),
-                    Scope::default(),
-                )
-            })
+            let rel = acc.unwrap_or_else(|| {
+                Rel::Values(Values {
+                    rows: vec![vec![]],
+                    fields: vec![],
+                })
+            });
+            (rel, Scope::concat(pieces))
         };
         self.scope = scope;
 
@@ -891,7 +970,7 @@ impl<'a> Lowerer<'a> {
         }
 
         // Named windows.
-        let mut windows: HashMap<String, ast::WindowSpec> = HashMap::new();
+        let mut windows: NameMap<ast::WindowSpec> = NameMap::default();
         for ast::NamedWindowDefinition(name, wexpr) in &s.named_window {
             let spec = match wexpr {
                 ast::NamedWindowExpr::WindowSpec(spec) => spec.clone(),
@@ -912,7 +991,7 @@ impl<'a> Lowerer<'a> {
         let saved_windows = std::mem::replace(&mut self.windows, windows);
 
         // SELECT list (stars expanded).
-        let mut items: Vec<ProjectItem> = Vec::new();
+        let mut items: Vec<ProjectItem> = Vec::with_capacity(s.projection.len());
         for item in &s.projection {
             match item {
                 ast::SelectItem::UnnamedExpr(e) => {
@@ -1004,7 +1083,7 @@ impl<'a> Lowerer<'a> {
                     );
                 }
                 if !exprs.is_empty() {
-                    let mut elements = Vec::new();
+                    let mut elements = Vec::with_capacity(exprs.len());
                     for e in exprs {
                         elements.push(self.grouping_element(e, &items));
                     }
@@ -1109,7 +1188,7 @@ impl<'a> Lowerer<'a> {
                     depth: 0,
                     written_qualified: f.qualifier.is_some(),
                 }),
-                Type::clone(&f.ty),
+                clone_type(&f.ty),
             );
             items.push(ProjectItem {
                 expr: e,
@@ -1231,12 +1310,19 @@ impl<'a> Lowerer<'a> {
 
     /// ORDER BY: ordinals and output names refer to the SELECT list; anything else to the input.
     fn order_by_expr(&mut self, e: &ast::Expr) -> Expr {
-        if let Some(outputs) = self.order_by_outputs.clone() {
-            if let ast::Expr::Value(v) = e {
+        // The outputs are read in place (each key used to copy all of them).
+        if self.order_by_outputs.is_none() {
+            return self.expr(e);
+        }
+        match e {
+            ast::Expr::Value(v) => {
                 if let ast::Value::Number(n, _) = &v.value {
                     if let Ok(k) = n.parse::<usize>() {
-                        if k >= 1 && k <= outputs.len() {
-                            let (name, ty) = outputs[k - 1].clone();
+                        let output = k
+                            .checked_sub(1)
+                            .and_then(|i| self.order_by_outputs.as_ref()?.get(i))
+                            .map(|(name, ty)| (name.clone(), clone_type(ty)));
+                        if let Some((name, ty)) = output {
                             return Expr::new(ExprKind::OutputRef { index: k - 1, name }, ty)
                                 .with_span(self.span_of(e));
                         }
@@ -1248,25 +1334,19 @@ impl<'a> Lowerer<'a> {
                     }
                 }
             }
-            if let ast::Expr::Identifier(id) = e {
+            ast::Expr::Identifier(id) => {
                 let name = ident(id);
-                let hits: Vec<usize> = outputs
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, (n, _))| *n == name)
-                    .map(|(i, _)| i)
-                    .collect();
-                if let Some(&k) = hits.first() {
-                    return Expr::new(
-                        ExprKind::OutputRef {
-                            index: k,
-                            name: name.clone(),
-                        },
-                        outputs[k].1.clone(),
-                    )
-                    .with_span(self.span_of(e));
+                let hit = self.order_by_outputs.as_ref().and_then(|o| {
+                    o.iter()
+                        .position(|(n, _)| *n == name)
+                        .map(|k| (k, clone_type(&o[k].1)))
+                });
+                if let Some((k, ty)) = hit {
+                    return Expr::new(ExprKind::OutputRef { index: k, name }, ty)
+                        .with_span(self.span_of(e));
                 }
             }
+            _ => {}
         }
         self.expr(e)
     }
@@ -1330,7 +1410,7 @@ impl<'a> Lowerer<'a> {
                     using = cols.iter().map(|c| object_parts(c).join(".")).collect();
                     // The USING keys appear once, unqualified and first (as in Trino and Spark);
                     // the sides' own copies stay reachable only by qualifier.
-                    let mut merged = Vec::new();
+                    let mut merged = Scope::default();
                     for k in &using {
                         let lt = join_scope.fields[..left_len]
                             .iter()
@@ -1363,8 +1443,7 @@ impl<'a> Lowerer<'a> {
                             f.hidden = true;
                         }
                     }
-                    merged.append(&mut join_scope.fields);
-                    join_scope.fields = merged;
+                    join_scope.prepend(merged);
                 }
                 Some(ast::JoinConstraint::Natural) => {
                     self.error(
@@ -1434,7 +1513,7 @@ impl<'a> Lowerer<'a> {
                     );
                 }
                 let parts = object_parts(name);
-                let mut rel = self.scan(&parts, alias.as_ref(), self.span_of(name));
+                let (mut rel, table) = self.scan_table(&parts, alias.as_ref(), self.span_of(name));
                 if let Some(v) = version {
                     let (kind, e) = match v {
                         ast::TableVersion::TimestampAsOf(e) => ("TIMESTAMP", Some(e)),
@@ -1465,7 +1544,7 @@ impl<'a> Lowerer<'a> {
                 if let Some(s) = sample {
                     rel = self.sample(rel, s);
                 }
-                let scope = self.scope_of(&rel);
+                let scope = self.scope_of_scanned(&rel, table);
                 (rel, scope)
             }
             ast::TableFactor::Derived {
@@ -1540,8 +1619,8 @@ impl<'a> Lowerer<'a> {
                     _ => "_unsupported".to_string(),
                 };
                 let scope = Scope {
-                    fields: vec![],
                     open: vec![alias.clone()],
+                    ..Scope::default()
                 };
                 let rel = Rel::Scan(Scan {
                     table: TableName { parts: vec![alias] },
@@ -1674,10 +1753,26 @@ impl<'a> Lowerer<'a> {
         }
     }
 
+    /// [`Lowerer::scope_of`] for a relation just built by [`Lowerer::scan_table`], which found
+    /// `table` in the catalog (no second lookup).
+    fn scope_of_scanned(&self, rel: &Rel, table: Option<&'a TableSchema>) -> Scope<'a> {
+        match (rel, table) {
+            (Rel::Sample(s), _) => self.scope_of_scanned(&s.input, table),
+            (Rel::Scan(s), Some(t)) if s.known => {
+                Self::table_scope(s, t).unwrap_or_else(|| Scope::from_rel(rel))
+            }
+            _ => self.scope_of(rel),
+        }
+    }
+
     /// The scope of a scan of a catalog table, borrowing the catalog's names and types.
     fn catalog_scope(&self, s: &Scan) -> Option<Scope<'a>> {
         let catalog: &'a Catalog = self.catalog;
-        let table = catalog.lookup(&s.table.parts)?;
+        Self::table_scope(s, catalog.lookup(&s.table.parts)?)
+    }
+
+    /// The scope of scan `s` of catalog table `table`.
+    fn table_scope(s: &Scan, table: &'a TableSchema) -> Option<Scope<'a>> {
         if table.columns.len() != s.fields.len() {
             return None;
         }
@@ -1689,19 +1784,14 @@ impl<'a> Lowerer<'a> {
         let fields = table
             .columns
             .iter()
-            .zip(table.column_keys())
-            .map(|((name, ty), &key)| {
-                ScopeField::with_key(
-                    qualifier.clone(),
-                    Cow::Borrowed(name),
-                    key,
-                    Cow::Borrowed(ty),
-                )
+            .map(|(name, ty)| {
+                ScopeField::new(qualifier.clone(), Cow::Borrowed(name), Cow::Borrowed(ty))
             })
             .collect();
         Some(Scope {
             fields,
-            open: vec![],
+            keys: table.column_keys().to_vec(),
+            ..Scope::default()
         })
     }
 
@@ -1769,6 +1859,16 @@ impl<'a> Lowerer<'a> {
         alias: Option<&ast::TableAlias>,
         span: Option<Span>,
     ) -> Rel {
+        self.scan_table(parts, alias, span).0
+    }
+
+    /// [`Lowerer::scan`], also giving the catalog table scanned.
+    fn scan_table(
+        &mut self,
+        parts: &[String],
+        alias: Option<&ast::TableAlias>,
+        span: Option<Span>,
+    ) -> (Rel, Option<&'a TableSchema>) {
         let alias_name = alias.map(|a| ident(&a.name));
         let qualifier = alias_name
             .clone()
@@ -1783,7 +1883,7 @@ impl<'a> Lowerer<'a> {
                         .map(|f| Field {
                             qualifier: Some(shared.clone()),
                             name: f.name.clone(),
-                            ty: f.ty.clone(),
+                            ty: clone_type(&f.ty),
                         })
                         .collect();
                     if let Some(a) = alias {
@@ -1803,25 +1903,30 @@ impl<'a> Lowerer<'a> {
                         let f = rel.fields();
                         let cols =
                             alias.map(|a| a.columns.iter().map(|c| ident(&c.name)).collect());
-                        return Rel::Alias(Alias {
-                            input: Box::new(Rel::CteRef(CteRef {
-                                name: parts[0].clone(),
-                                alias: None,
-                                fields: level
-                                    .get(&parts[0])
-                                    .map(|x| x.0.clone())
-                                    .unwrap_or_default(),
-                            })),
-                            alias: qualifier,
-                            columns: cols,
-                            fields: f,
-                        });
+                        return (
+                            Rel::Alias(Alias {
+                                input: Box::new(Rel::CteRef(CteRef {
+                                    name: parts[0].clone(),
+                                    alias: None,
+                                    fields: level
+                                        .get(&parts[0])
+                                        .map(|x| x.0.clone())
+                                        .unwrap_or_default(),
+                                })),
+                                alias: qualifier,
+                                columns: cols,
+                                fields: f,
+                            }),
+                            None,
+                        );
                     }
-                    return rel;
+                    return (rel, None);
                 }
             }
         }
-        let (fields, known) = match self.catalog.lookup(parts) {
+        let catalog: &'a Catalog = self.catalog;
+        let table = catalog.lookup(parts);
+        let (fields, known) = match table {
             Some(t) => (
                 {
                     let shared: Arc<str> = qualifier.as_str().into();
@@ -1830,7 +1935,7 @@ impl<'a> Lowerer<'a> {
                         .map(|(n, ty)| Field {
                             qualifier: Some(shared.clone()),
                             name: n.clone(),
-                            ty: ty.clone(),
+                            ty: clone_type(ty),
                         })
                         .collect()
                 },
@@ -1861,18 +1966,20 @@ impl<'a> Lowerer<'a> {
         if let Some(a) = alias {
             if !a.columns.is_empty() {
                 let names: Vec<String> = a.columns.iter().map(|c| ident(&c.name)).collect();
-                let inner = scan.fields.clone();
                 scan.alias = None;
-                let fields = rename_fields(&inner, Some(&names), Some(&qualifier));
-                return Rel::Alias(Alias {
-                    input: Box::new(Rel::Scan(scan)),
-                    alias: qualifier,
-                    columns: Some(names),
-                    fields,
-                });
+                let fields = rename_fields(&scan.fields, Some(&names), Some(&qualifier));
+                return (
+                    Rel::Alias(Alias {
+                        input: Box::new(Rel::Scan(scan)),
+                        alias: qualifier,
+                        columns: Some(names),
+                        fields,
+                    }),
+                    table,
+                );
             }
         }
-        Rel::Scan(scan)
+        (Rel::Scan(scan), table)
     }
 }
 
@@ -1890,7 +1997,7 @@ fn rename_fields(
             name: names
                 .and_then(|n| n.get(i))
                 .map_or_else(|| f.name.clone(), |n| n.as_str().into()),
-            ty: f.ty.clone(),
+            ty: clone_type(&f.ty),
         })
         .collect()
 }
@@ -1938,5 +2045,26 @@ fn implicit_name(e: &ast::Expr, lowered: &Expr) -> Option<String> {
             ExprKind::FieldAccess { field, .. } => Some(field.clone()),
             _ => None,
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::needs_lowering;
+
+    #[test]
+    fn needs_lowering_flags_upper_case_and_non_ascii_at_every_position() {
+        for len in 1..=17 {
+            for pos in 0..len {
+                for b in 0..=255u8 {
+                    let mut s = vec![b'a'; len];
+                    s[pos] = b;
+                    let expect = b.is_ascii_uppercase() || b >= 0x80;
+                    assert_eq!(needs_lowering(&s), expect, "byte {b} at {pos} of {len}");
+                }
+            }
+        }
+        assert!(!needs_lowering(b""));
+        assert!(!needs_lowering(b"ss_sold_date_sk@[`{_09"));
     }
 }
