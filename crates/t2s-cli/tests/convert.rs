@@ -582,7 +582,7 @@ fn ten_thousand_files_with_broken_ones_lose_nothing() {
             write(&root, &rel, format!("SELECT {i} AS x FROM\n"));
         } else if i % 101 == 0 {
             latin1 += 1;
-            write(&root, &rel, b"SELECT 'caf\xe9' AS x\n".to_vec());
+            write(&root, &rel, b"SELECT 'caf\xe9' AS x\n");
         } else {
             write(
                 &root,

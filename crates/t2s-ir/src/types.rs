@@ -282,44 +282,6 @@ impl fmt::Display for Type {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn super_type_of_integer_and_decimal_widens_integer_digits() {
-        assert_eq!(
-            Type::common_super_type(&Type::Integer, &Type::decimal(12, 2)),
-            Some(Type::decimal(12, 2))
-        );
-        assert_eq!(
-            Type::common_super_type(&Type::BigInt, &Type::decimal(7, 2)),
-            Some(Type::decimal(21, 2))
-        );
-        assert_eq!(
-            Type::common_super_type(&Type::Integer, &Type::VARCHAR),
-            None
-        );
-    }
-
-    #[test]
-    fn display_is_trino_spelling() {
-        let t = Type::Row {
-            fields: vec![
-                RowField {
-                    name: Some("a".into()),
-                    ty: Type::BigInt,
-                },
-                RowField {
-                    name: None,
-                    ty: Type::array(Type::decimal(10, 2)),
-                },
-            ],
-        };
-        assert_eq!(t.to_string(), "row(a bigint, array(decimal(10,2)))");
-    }
-}
-
 /// Parses a Trino type name: `bigint`, `decimal(12,2)`, `varchar(25)`, `char(1)`,
 /// `timestamp(3) with time zone`, `array(row(a bigint, b varchar))`, `map(varchar, double)`.
 pub fn parse_type(text: &str) -> Result<Type, String> {
@@ -523,5 +485,43 @@ impl TypeParser<'_> {
             }
         };
         Ok(t)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn super_type_of_integer_and_decimal_widens_integer_digits() {
+        assert_eq!(
+            Type::common_super_type(&Type::Integer, &Type::decimal(12, 2)),
+            Some(Type::decimal(12, 2))
+        );
+        assert_eq!(
+            Type::common_super_type(&Type::BigInt, &Type::decimal(7, 2)),
+            Some(Type::decimal(21, 2))
+        );
+        assert_eq!(
+            Type::common_super_type(&Type::Integer, &Type::VARCHAR),
+            None
+        );
+    }
+
+    #[test]
+    fn display_is_trino_spelling() {
+        let t = Type::Row {
+            fields: vec![
+                RowField {
+                    name: Some("a".into()),
+                    ty: Type::BigInt,
+                },
+                RowField {
+                    name: None,
+                    ty: Type::array(Type::decimal(10, 2)),
+                },
+            ],
+        };
+        assert_eq!(t.to_string(), "row(a bigint, array(decimal(10,2)))");
     }
 }

@@ -220,6 +220,51 @@ impl Catalog {
 
 pub use t2s_ir::parse_type;
 
+/// Reads `CREATE TABLE name (col type, …)` statements (Trino syntax) into a catalog. Other
+/// statements in the file are ignored; a CREATE TABLE that does not parse is an error.
+pub fn catalog_from_ddl(sql: &str) -> Result<Catalog, CatalogError> {
+    let mut cat = Catalog::new();
+    for st in crate::parse::parse_sql(sql) {
+        let st = st.map_err(|e| {
+            CatalogError::Ddl(format!(
+                "line {}, column {}: {}",
+                e.line, e.column, e.message
+            ))
+        })?;
+        if let sqlparser::ast::Statement::CreateTable(ct) = &st.ast {
+            let name: Vec<String> = ct
+                .name
+                .0
+                .iter()
+                .map(|p| p.to_string().trim_matches('"').to_lowercase())
+                .collect();
+            let mut columns = Vec::new();
+            for c in &ct.columns {
+                let ty = crate::lower::types::lower_data_type(&c.data_type).map_err(|reason| {
+                    CatalogError::BadType {
+                        table: name.join("."),
+                        column: c.name.value.clone(),
+                        ty: c.data_type.to_string(),
+                        reason,
+                    }
+                })?;
+                columns.push((c.name.value.to_lowercase(), ty));
+            }
+            cat.add_table(&name.join("."), columns);
+        }
+    }
+    Ok(cat)
+}
+
+/// Reads a schema file: JSON (`{"tables": …}`) or SQL with CREATE TABLE statements.
+pub fn catalog_from_file_text(text: &str) -> Result<Catalog, CatalogError> {
+    if text.trim_start().starts_with('{') {
+        Catalog::from_json(text)
+    } else {
+        catalog_from_ddl(text)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -301,50 +346,5 @@ mod tests {
             .lookup(&["TPCH".into(), "tiny".into(), "ORDERS".into()])
             .is_some());
         assert!(cat.lookup(&["lineitem".into()]).is_none());
-    }
-}
-
-/// Reads `CREATE TABLE name (col type, …)` statements (Trino syntax) into a catalog. Other
-/// statements in the file are ignored; a CREATE TABLE that does not parse is an error.
-pub fn catalog_from_ddl(sql: &str) -> Result<Catalog, CatalogError> {
-    let mut cat = Catalog::new();
-    for st in crate::parse::parse_sql(sql) {
-        let st = st.map_err(|e| {
-            CatalogError::Ddl(format!(
-                "line {}, column {}: {}",
-                e.line, e.column, e.message
-            ))
-        })?;
-        if let sqlparser::ast::Statement::CreateTable(ct) = &st.ast {
-            let name: Vec<String> = ct
-                .name
-                .0
-                .iter()
-                .map(|p| p.to_string().trim_matches('"').to_lowercase())
-                .collect();
-            let mut columns = Vec::new();
-            for c in &ct.columns {
-                let ty = crate::lower::types::lower_data_type(&c.data_type).map_err(|reason| {
-                    CatalogError::BadType {
-                        table: name.join("."),
-                        column: c.name.value.clone(),
-                        ty: c.data_type.to_string(),
-                        reason,
-                    }
-                })?;
-                columns.push((c.name.value.to_lowercase(), ty));
-            }
-            cat.add_table(&name.join("."), columns);
-        }
-    }
-    Ok(cat)
-}
-
-/// Reads a schema file: JSON (`{"tables": …}`) or SQL with CREATE TABLE statements.
-pub fn catalog_from_file_text(text: &str) -> Result<Catalog, CatalogError> {
-    if text.trim_start().starts_with('{') {
-        Catalog::from_json(text)
-    } else {
-        catalog_from_ddl(text)
     }
 }

@@ -1934,6 +1934,27 @@ fn is_timestamp(t: &str) -> bool {
         })
 }
 
+fn string_const(e: &Expr) -> Option<String> {
+    match &e.kind {
+        ExprKind::Literal(Literal::String(s)) => Some(s.clone()),
+        _ => None,
+    }
+}
+
+/// The Unicode normalization form keyword of `normalize(s, form)`: NFC, NFD, NFKC or NFKD,
+/// upper-case as Trino requires (it rejects `nfc` when the query runs).
+fn normalization_form(a: &ast::Expr) -> Option<&'static str> {
+    let ast::Expr::Identifier(id) = a else {
+        return None;
+    };
+    if id.quote_style.is_some() {
+        return None;
+    }
+    ["NFC", "NFD", "NFKC", "NFKD"]
+        .into_iter()
+        .find(|f| *f == id.value)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1976,25 +1997,4 @@ mod tests {
         assert!(is_timestamp("2020-01-01 10:00:00.123"));
         assert!(!is_timestamp("2020-13-01"));
     }
-}
-
-fn string_const(e: &Expr) -> Option<String> {
-    match &e.kind {
-        ExprKind::Literal(Literal::String(s)) => Some(s.clone()),
-        _ => None,
-    }
-}
-
-/// The Unicode normalization form keyword of `normalize(s, form)`: NFC, NFD, NFKC or NFKD,
-/// upper-case as Trino requires (it rejects `nfc` when the query runs).
-fn normalization_form(a: &ast::Expr) -> Option<&'static str> {
-    let ast::Expr::Identifier(id) = a else {
-        return None;
-    };
-    if id.quote_style.is_some() {
-        return None;
-    }
-    ["NFC", "NFD", "NFKC", "NFKD"]
-        .into_iter()
-        .find(|f| *f == id.value)
 }
