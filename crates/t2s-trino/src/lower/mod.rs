@@ -241,7 +241,9 @@ fn needs_lowering(b: &[u8]) -> bool {
 }
 
 /// `t.clone()`, with the scalar types (nearly all column types) copied inline rather than
-/// through the derived `clone`'s call.
+/// through the derived `clone`'s call. Local to lowering's hot copies on purpose: the same
+/// inline path as `Type`'s own `Clone` measured slower overall (+0.5 M instructions per TPC
+/// pass, code growth at every clone site; ARCHITECTURE.md, Performance, item 8).
 #[inline]
 pub(crate) fn clone_type(t: &Type) -> Type {
     use Type as T;
