@@ -396,8 +396,6 @@ mod tests {
         true
     }
 
-    /// Every keyword, in three casings, and words that are none, look up as sqlparser's
-    /// tokenizer does.
     /// `dialect::is_reserved`, which compares only the non-keyword reserved words when a word
     /// has no keyword, answers as the full list does for every word our tokenizer makes.
     #[test]
@@ -422,6 +420,8 @@ mod tests {
         }
     }
 
+    /// Every keyword, in three casings, and words that are none, look up as sqlparser's
+    /// tokenizer does.
     #[test]
     fn keywords_as_sqlparser_finds_them() {
         let mut words: Vec<String> = Vec::new();
