@@ -155,19 +155,14 @@ impl<'a> Scope<'a> {
             ..Scope::default()
         };
         for p in parts {
-            all.fields.extend(p.fields);
-            all.keys.extend(p.keys);
-            all.open.extend(p.open);
+            all.extend(p);
         }
         all
     }
     /// Puts `first`'s fields before this scope's.
     fn prepend(&mut self, mut first: Scope<'a>) {
-        first.fields.append(&mut self.fields);
-        first.keys.append(&mut self.keys);
-        self.fields = first.fields;
-        self.keys = first.keys;
-        self.index.take();
+        first.extend(std::mem::take(self));
+        *self = first;
     }
 }
 
