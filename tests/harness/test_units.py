@@ -151,3 +151,16 @@ def test_reports_escape_and_stand_alone():
     doc = json.loads(json.dumps(res.to_json()))
     assert doc["counts"] == {"equal": 1, "different": 1} and doc["exit_code"] == 2
     assert res.summary.startswith("2 cases: 1 equal, 1 different")
+
+
+def test_jvm_memory_failures_are_told_apart():
+    from trino2spark.verify.sparkrun import is_jvm_memory_error
+    # The text CI met on TPC-DS q69 (equal on a re-run), and the GCLocker form of the same state.
+    assert is_jvm_memory_error(
+        "org.apache.spark.SparkException: Not enough memory to build and broadcast the table to "
+        "all worker nodes. As a workaround, you can either disable broadcast by setting "
+        "spark.sql.autoBroadcastJoinThreshold to -1")
+    assert is_jvm_memory_error("java.lang.OutOfMemoryError: Retried waiting for GCLocker too often")
+    # A failure of the statement itself is not retried.
+    assert not is_jvm_memory_error("[DIVIDE_BY_ZERO] Division by zero.")
+    assert not is_jvm_memory_error("[UNRESOLVED_COLUMN.WITH_SUGGESTION] A column cannot be resolved")
