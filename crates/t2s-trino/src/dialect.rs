@@ -307,9 +307,14 @@ fn cmp_upper(upper: &str, word: &str) -> std::cmp::Ordering {
 
 /// An unquoted reserved word.
 pub(crate) fn is_reserved(w: &Word) -> bool {
+    is_reserved_parts(w.quote_style, w.keyword, &w.value)
+}
+
+/// [`is_reserved`] of a word given by its parts (our parser's words borrow their text).
+pub(crate) fn is_reserved_parts(quote_style: Option<char>, keyword: Keyword, value: &str) -> bool {
     // A word's keyword is its upper-cased text when sqlparser knows it: the table answers.
-    w.quote_style.is_none()
-        && if w.keyword == Keyword::NoKeyword {
+    quote_style.is_none()
+        && if keyword == Keyword::NoKeyword {
             // A word without a keyword is none of the reserved words that are sqlparser
             // keywords (both tokenizers give an unquoted word the keyword its upper-cased text
             // is): only the others (`JSON_VALUE`, `LISTAGG`, …) need comparing.
@@ -327,9 +332,9 @@ pub(crate) fn is_reserved(w: &Word) -> bool {
                         .collect()
                 })
                 .iter()
-                .any(|r| r.eq_ignore_ascii_case(&w.value))
+                .any(|r| r.eq_ignore_ascii_case(value))
         } else {
-            keyword_reserved(w.keyword)
+            keyword_reserved(keyword)
         }
 }
 

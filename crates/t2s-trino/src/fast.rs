@@ -15,6 +15,7 @@
 //! `TRY_CAST` to simple types, `EXTRACT`, `SUBSTRING`/`SUBSTR`, typed literals (`DATE '…'`),
 //! interval literals, and function calls with `DISTINCT`, `FILTER` and `OVER (…)`.
 
+use crate::lex::{Tok, Tw, W};
 use sqlparser::ast::helpers::attached_token::AttachedToken;
 use sqlparser::ast::{
     AccessExpr, Array, BinaryOperator, CaseWhen, CastKind, Cte, DataType, DateTimeField, Distinct,
@@ -30,7 +31,6 @@ use sqlparser::ast::{
     WindowType, With,
 };
 use sqlparser::keywords::Keyword;
-use sqlparser::tokenizer::{Token, TokenWithSpan, Word};
 
 use crate::dialect;
 
@@ -51,7 +51,7 @@ const MAX_CHAIN: usize = 100;
 
 /// Parses one statement's tokens (no whitespace or comments); `None` when it is not in our
 /// subset, or not valid.
-pub(crate) fn parse_statement(tokens: &[TokenWithSpan]) -> Option<Statement> {
+pub(crate) fn parse_statement(tokens: &[Tw<'_>]) -> Option<Statement> {
     let mut p = P {
         t: tokens,
         i: 0,
@@ -59,10 +59,10 @@ pub(crate) fn parse_statement(tokens: &[TokenWithSpan]) -> Option<Statement> {
         ops: 0,
     };
     match p.peek() {
-        Token::Word(w)
+        Tok::Word(w)
             if w.quote_style.is_none()
                 && matches!(w.keyword, Keyword::SELECT | Keyword::WITH | Keyword::VALUES) => {}
-        Token::LParen => {}
+        Tok::LParen => {}
         _ => return None,
     }
     let q = p.query();
@@ -84,14 +84,14 @@ thread_local! {
 }
 
 struct P<'a> {
-    t: &'a [TokenWithSpan],
+    t: &'a [Tw<'a>],
     i: usize,
     depth: usize,
     ops: usize,
 }
 
-static EOF: TokenWithSpan = TokenWithSpan {
-    token: Token::EOF,
+static EOF: Tw<'static> = Tw {
+    token: Tok::EOF,
     span: sqlparser::tokenizer::Span {
         start: sqlparser::tokenizer::Location { line: 0, column: 0 },
         end: sqlparser::tokenizer::Location { line: 0, column: 0 },
@@ -100,20 +100,20 @@ static EOF: TokenWithSpan = TokenWithSpan {
 
 /// Binary operators and their precedence (sqlparser's default values; `||` as the dialect
 /// sets it).
-fn binary_op(t: &Token) -> Option<(BinaryOperator, u8)> {
+fn binary_op(t: &Tok) -> Option<(BinaryOperator, u8)> {
     Some(match t {
-        Token::Eq => (BinaryOperator::Eq, 20),
-        Token::Neq => (BinaryOperator::NotEq, 20),
-        Token::Lt => (BinaryOperator::Lt, 20),
-        Token::LtEq => (BinaryOperator::LtEq, 20),
-        Token::Gt => (BinaryOperator::Gt, 20),
-        Token::GtEq => (BinaryOperator::GtEq, 20),
-        Token::Plus => (BinaryOperator::Plus, 30),
-        Token::Minus => (BinaryOperator::Minus, 30),
-        Token::Mul => (BinaryOperator::Multiply, 40),
-        Token::Div => (BinaryOperator::Divide, 40),
-        Token::Mod => (BinaryOperator::Modulo, 40),
-        Token::StringConcat => (BinaryOperator::StringConcat, 29),
+        Tok::Eq => (BinaryOperator::Eq, 20),
+        Tok::Neq => (BinaryOperator::NotEq, 20),
+        Tok::Lt => (BinaryOperator::Lt, 20),
+        Tok::LtEq => (BinaryOperator::LtEq, 20),
+        Tok::Gt => (BinaryOperator::Gt, 20),
+        Tok::GtEq => (BinaryOperator::GtEq, 20),
+        Tok::Plus => (BinaryOperator::Plus, 30),
+        Tok::Minus => (BinaryOperator::Minus, 30),
+        Tok::Mul => (BinaryOperator::Multiply, 40),
+        Tok::Div => (BinaryOperator::Divide, 40),
+        Tok::Mod => (BinaryOperator::Modulo, 40),
+        Tok::StringConcat => (BinaryOperator::StringConcat, 29),
         _ => return None,
     })
 }
@@ -128,36 +128,39 @@ const PREC_MUL: u8 = 40;
 const PREC_AT_TZ: u8 = 41;
 const PREC_COLON: u8 = 21;
 
-use dialect::is_reserved as reserved;
+/// An unquoted reserved word (`dialect::is_reserved`).
+fn reserved(w: &W<'_>) -> bool {
+    dialect::is_reserved_parts(w.quote_style, w.keyword, &w.value)
+}
 
 impl<'a> P<'a> {
-    fn peek(&self) -> &'a Token {
+    fn peek(&self) -> &'a Tok<'a> {
         &self.tok(0).token
     }
 
-    fn tok(&self, n: usize) -> &'a TokenWithSpan {
+    fn tok(&self, n: usize) -> &'a Tw<'a> {
         self.t.get(self.i + n).unwrap_or(&EOF)
     }
 
-    fn next(&mut self) -> &'a TokenWithSpan {
+    fn next(&mut self) -> &'a Tw<'a> {
         let t = self.tok(0);
         self.i += 1;
         t
     }
 
     fn is_kw(&self, n: usize, kw: Keyword) -> bool {
-        matches!(&self.tok(n).token, Token::Word(w) if w.keyword == kw && w.quote_style.is_none())
+        matches!(&self.tok(n).token, Tok::Word(w) if w.keyword == kw && w.quote_style.is_none())
     }
 
     /// Is the next token one of these keywords?
     fn at_any(&self, kws: &[Keyword]) -> bool {
-        matches!(self.peek(), Token::Word(w) if w.quote_style.is_none() && kws.contains(&w.keyword))
+        matches!(self.peek(), Tok::Word(w) if w.quote_style.is_none() && kws.contains(&w.keyword))
     }
 
     /// Do the `(` at the current token (any number of them) open a query?
     fn paren_run_ends_in_query(&self) -> bool {
         let mut n = 0;
-        while matches!(self.tok(n).token, Token::LParen) {
+        while matches!(self.tok(n).token, Tok::LParen) {
             n += 1;
         }
         n > 0
@@ -181,18 +184,18 @@ impl<'a> P<'a> {
     }
 
     /// Consumes the token if it is next; `t` is a token without a value (`(`, `,`, …), so
-    /// its kind is all there is to compare (sqlparser's `Token::eq` is an out-of-line call).
-    fn eat(&mut self, t: &Token) -> bool {
+    /// its kind is all there is to compare (sqlparser's `Tok::eq` is an out-of-line call).
+    fn eat(&mut self, t: &Tok) -> bool {
         debug_assert!(matches!(
             t,
-            Token::LParen
-                | Token::RParen
-                | Token::Comma
-                | Token::LBracket
-                | Token::RBracket
-                | Token::Period
-                | Token::Arrow
-                | Token::Mul
+            Tok::LParen
+                | Tok::RParen
+                | Tok::Comma
+                | Tok::LBracket
+                | Tok::RBracket
+                | Tok::Period
+                | Tok::Arrow
+                | Tok::Mul
         ));
         if std::mem::discriminant(self.peek()) == std::mem::discriminant(t) {
             self.i += 1;
@@ -202,7 +205,7 @@ impl<'a> P<'a> {
         }
     }
 
-    fn expect(&mut self, t: &Token) -> Option<()> {
+    fn expect(&mut self, t: &Tok) -> Option<()> {
         self.eat(t).then_some(())
     }
 
@@ -223,7 +226,7 @@ impl<'a> P<'a> {
     fn ident(&mut self) -> Option<Ident> {
         let t = self.tok(0);
         match &t.token {
-            Token::Word(w) if !reserved(w) => {
+            Tok::Word(w) if !reserved(w) => {
                 self.i += 1;
                 Some(w.to_ident(t.span))
             }
@@ -233,13 +236,13 @@ impl<'a> P<'a> {
 
     fn comma_list<T>(&mut self, mut f: impl FnMut(&mut Self) -> Option<T>) -> Option<Vec<T>> {
         let first = f(self)?;
-        if !matches!(self.peek(), Token::Comma) {
+        if !matches!(self.peek(), Tok::Comma) {
             return Some(vec![first]);
         }
         // Lists of several usually have a handful: start with room for them.
         let mut v = Vec::with_capacity(8);
         v.push(first);
-        while self.eat(&Token::Comma) {
+        while self.eat(&Tok::Comma) {
             v.push(f(self)?);
         }
         Some(v)
@@ -252,7 +255,7 @@ impl<'a> P<'a> {
     fn query(&mut self) -> Option<Box<Query>> {
         self.enter()?;
         let with = if self.is_kw(0, Keyword::WITH) {
-            let with_token = self.next().clone();
+            let with_token = self.next().to_owned_token();
             if self.is_kw(0, Keyword::RECURSIVE) {
                 return None;
             }
@@ -322,7 +325,7 @@ impl<'a> P<'a> {
         } else {
             None
         };
-        if limit.is_some() && matches!(self.peek(), Token::Comma) {
+        if limit.is_some() && matches!(self.peek(), Tok::Comma) {
             return None;
         }
         if offset.is_none() && limit.is_some() && self.kw(Keyword::OFFSET) {
@@ -359,7 +362,7 @@ impl<'a> P<'a> {
         let (quantity, percent) = if self.kw(Keyword::ROW) || self.kw(Keyword::ROWS) {
             (None, false)
         } else {
-            let Token::Number(..) = self.peek() else {
+            let Tok::Number(..) = self.peek() else {
                 return None;
             };
             let quantity = self.value()?;
@@ -393,10 +396,10 @@ impl<'a> P<'a> {
             self.expect_kw(Keyword::AS)?;
             columns
         };
-        self.expect(&Token::LParen)?;
+        self.expect(&Tok::LParen)?;
         let query = self.query()?;
         let close = self.tok(0);
-        self.expect(&Token::RParen)?;
+        self.expect(&Tok::RParen)?;
         Some(Cte {
             alias: TableAlias {
                 explicit: false,
@@ -407,24 +410,24 @@ impl<'a> P<'a> {
             query,
             from: None,
             materialized: None,
-            closing_paren_token: AttachedToken(close.clone()),
+            closing_paren_token: AttachedToken(close.to_owned_token()),
         })
     }
 
     /// `( a, b )` after an alias; empty when there is no `(`.
     fn alias_columns(&mut self) -> Option<Vec<TableAliasColumnDef>> {
-        if !self.eat(&Token::LParen) {
+        if !self.eat(&Tok::LParen) {
             return Some(vec![]);
         }
         let columns = self.comma_list(|p| {
             let name = p.ident()?;
             // `name type` (sqlparser tries a type after each name): not ours.
-            matches!(p.peek(), Token::Comma | Token::RParen).then_some(TableAliasColumnDef {
+            matches!(p.peek(), Tok::Comma | Tok::RParen).then_some(TableAliasColumnDef {
                 name,
                 data_type: None,
             })
         })?;
-        self.expect(&Token::RParen)?;
+        self.expect(&Tok::RParen)?;
         Some(columns)
     }
 
@@ -433,22 +436,22 @@ impl<'a> P<'a> {
         // soon as it is built, and only the box moves.
         let mut expr = if self.is_kw(0, Keyword::SELECT) {
             Box::new(SetExpr::Select(self.select()?))
-        } else if self.eat(&Token::LParen) {
+        } else if self.eat(&Tok::LParen) {
             let q = self.query()?;
-            self.expect(&Token::RParen)?;
+            self.expect(&Tok::RParen)?;
             Box::new(SetExpr::Query(q))
         } else if self.kw(Keyword::VALUES) {
             // Every row is in parentheses by now (the pre-scan adds them).
             let rows = self.comma_list(|p| {
                 let open = p.tok(0);
-                p.expect(&Token::LParen)?;
+                p.expect(&Tok::LParen)?;
                 let content = p.comma_list(Self::expr)?;
                 let close = p.tok(0);
-                p.expect(&Token::RParen)?;
+                p.expect(&Tok::RParen)?;
                 Some(Parens {
-                    opening_token: AttachedToken(open.clone()),
+                    opening_token: AttachedToken(open.to_owned_token()),
                     content,
-                    closing_token: AttachedToken(close.clone()),
+                    closing_token: AttachedToken(close.to_owned_token()),
                 })
             })?;
             Box::new(SetExpr::Values(Values {
@@ -462,7 +465,7 @@ impl<'a> P<'a> {
         let mut chain = 0;
         loop {
             let (op, next) = match self.peek() {
-                Token::Word(w) if w.quote_style.is_none() => match w.keyword {
+                Tok::Word(w) if w.quote_style.is_none() => match w.keyword {
                     Keyword::UNION => (SetOperator::Union, 10),
                     Keyword::EXCEPT => (SetOperator::Except, 10),
                     Keyword::INTERSECT => (SetOperator::Intersect, 20),
@@ -502,7 +505,7 @@ impl<'a> P<'a> {
     }
 
     fn select(&mut self) -> Option<Box<Select>> {
-        let select_token = self.next().clone();
+        let select_token = self.next().to_owned_token();
         // A `Select` is 2,104 bytes: it is allocated first and filled in place, never moved.
         let mut s = Box::new(Select {
             select_token: AttachedToken(select_token),
@@ -583,15 +586,15 @@ impl<'a> P<'a> {
         Some(s)
     }
 
-    fn wildcard_options(&mut self, tok: &TokenWithSpan) -> Option<WildcardAdditionalOptions> {
+    fn wildcard_options(&mut self, tok: &Tw) -> Option<WildcardAdditionalOptions> {
         // `* EXCEPT …`, `* REPLACE …` and friends are other dialects'.
-        if !matches!(self.peek(), Token::Comma | Token::EOF | Token::RParen)
+        if !matches!(self.peek(), Tok::Comma | Tok::EOF | Tok::RParen)
             && !self.is_kw(0, Keyword::FROM)
         {
             return None;
         }
         Some(WildcardAdditionalOptions {
-            wildcard_token: AttachedToken(tok.clone()),
+            wildcard_token: AttachedToken(tok.to_owned_token()),
             opt_ilike: None,
             opt_exclude: None,
             opt_except: None,
@@ -603,24 +606,24 @@ impl<'a> P<'a> {
 
     fn select_item(&mut self) -> Option<SelectItem> {
         match self.peek() {
-            Token::Mul => {
+            Tok::Mul => {
                 let tok = self.next();
                 return Some(SelectItem::Wildcard(self.wildcard_options(tok)?));
             }
-            Token::LParen if matches!(self.tok(1).token, Token::Mul) => return None,
-            Token::Word(_) if matches!(self.tok(1).token, Token::Period) => {
+            Tok::LParen if matches!(self.tok(1).token, Tok::Mul) => return None,
+            Tok::Word(_) if matches!(self.tok(1).token, Tok::Period) => {
                 // `a.b.*`?
                 let mut n = 0;
-                while matches!(self.tok(n).token, Token::Word(_))
-                    && matches!(self.tok(n + 1).token, Token::Period)
+                while matches!(self.tok(n).token, Tok::Word(_))
+                    && matches!(self.tok(n + 1).token, Tok::Period)
                 {
                     n += 2;
                 }
-                if matches!(self.tok(n).token, Token::Mul) {
+                if matches!(self.tok(n).token, Tok::Mul) {
                     let mut parts = Vec::with_capacity(n / 2);
                     for k in (0..n).step_by(2) {
                         let t = self.tok(k);
-                        let Token::Word(w) = &t.token else {
+                        let Tok::Word(w) = &t.token else {
                             return None;
                         };
                         parts.push(ObjectNamePart::Identifier(w.to_ident(t.span)));
@@ -647,7 +650,7 @@ impl<'a> P<'a> {
         let explicit = self.kw(Keyword::AS);
         let t = self.tok(0);
         match &t.token {
-            Token::Word(w) if !reserved(w) => {
+            Tok::Word(w) if !reserved(w) => {
                 if !explicit
                     && w.quote_style.is_none()
                     && dialect::IMPLICIT_COLUMN_ALIAS_STOP.contains(&w.keyword)
@@ -657,8 +660,8 @@ impl<'a> P<'a> {
                 self.i += 1;
                 Some(Some(w.to_ident(t.span)))
             }
-            Token::Word(_) if !explicit => Some(None),
-            Token::SingleQuotedString(_) | Token::DoubleQuotedString(_) => None,
+            Tok::Word(_) if !explicit => Some(None),
+            Tok::SingleQuotedString(_) | Tok::DoubleQuotedString(_) => None,
             _ if explicit => None,
             _ => Some(None),
         }
@@ -666,18 +669,18 @@ impl<'a> P<'a> {
 
     fn group_by_expr(&mut self) -> Option<Expr> {
         let kind = match self.peek() {
-            Token::Word(w) if w.quote_style.is_none() => w.keyword,
-            Token::LParen if matches!(self.tok(1).token, Token::RParen) => {
+            Tok::Word(w) if w.quote_style.is_none() => w.keyword,
+            Tok::LParen if matches!(self.tok(1).token, Tok::RParen) => {
                 self.i += 2;
                 return Some(Expr::Tuple(vec![]));
             }
             _ => Keyword::NoKeyword,
         };
         match kind {
-            Keyword::ROLLUP | Keyword::CUBE if matches!(self.tok(1).token, Token::LParen) => {
+            Keyword::ROLLUP | Keyword::CUBE if matches!(self.tok(1).token, Tok::LParen) => {
                 self.i += 2;
                 let sets = self.comma_list(Self::grouping_tuple)?;
-                self.expect(&Token::RParen)?;
+                self.expect(&Tok::RParen)?;
                 Some(if kind == Keyword::ROLLUP {
                     Expr::Rollup(sets)
                 } else {
@@ -685,11 +688,11 @@ impl<'a> P<'a> {
                 })
             }
             Keyword::GROUPING
-                if self.is_kw(1, Keyword::SETS) && matches!(self.tok(2).token, Token::LParen) =>
+                if self.is_kw(1, Keyword::SETS) && matches!(self.tok(2).token, Tok::LParen) =>
             {
                 self.i += 3;
                 let sets = self.comma_list(Self::grouping_tuple)?;
-                self.expect(&Token::RParen)?;
+                self.expect(&Tok::RParen)?;
                 Some(Expr::GroupingSets(sets))
             }
             _ => self.expr(),
@@ -698,14 +701,14 @@ impl<'a> P<'a> {
 
     /// `(a, b)`, `()` or `a` in ROLLUP, CUBE and GROUPING SETS.
     fn grouping_tuple(&mut self) -> Option<Vec<Expr>> {
-        if !self.eat(&Token::LParen) {
+        if !self.eat(&Tok::LParen) {
             return Some(vec![self.expr()?]);
         }
-        if self.eat(&Token::RParen) {
+        if self.eat(&Tok::RParen) {
             return Some(vec![]);
         }
         let v = self.comma_list(Self::expr)?;
-        self.expect(&Token::RParen)?;
+        self.expect(&Tok::RParen)?;
         Some(v)
     }
 
@@ -746,7 +749,7 @@ impl<'a> P<'a> {
     fn table_and_joins(&mut self) -> Option<TableWithJoins> {
         let relation = self.table_factor()?;
         let mut joins = vec![];
-        while let Token::Word(w) = self.peek() {
+        while let Tok::Word(w) = self.peek() {
             if w.quote_style.is_some() {
                 break;
             }
@@ -810,11 +813,11 @@ impl<'a> P<'a> {
             let constraint = if self.kw(Keyword::ON) {
                 JoinConstraint::On(self.expr()?)
             } else if self.kw(Keyword::USING) {
-                self.expect(&Token::LParen)?;
+                self.expect(&Tok::LParen)?;
                 let cols = self.comma_list(|p| {
                     Some(ObjectName(vec![ObjectNamePart::Identifier(p.ident()?)]))
                 })?;
-                self.expect(&Token::RParen)?;
+                self.expect(&Tok::RParen)?;
                 JoinConstraint::Using(cols)
             } else {
                 // A join without a condition: the fix-up reports it.
@@ -831,11 +834,11 @@ impl<'a> P<'a> {
 
     fn table_factor(&mut self) -> Option<TableFactor> {
         self.enter()?;
-        let tf = if self.eat(&Token::LParen) {
+        let tf = if self.eat(&Tok::LParen) {
             // sqlparser tries a derived table first, then a parenthesized join: which one it
             // is shows after the run of `(`.
             let mut n = 0;
-            while matches!(self.tok(n).token, Token::LParen) {
+            while matches!(self.tok(n).token, Tok::LParen) {
                 n += 1;
             }
             if self.is_kw(n, Keyword::SELECT)
@@ -843,7 +846,7 @@ impl<'a> P<'a> {
                 || self.is_kw(n, Keyword::VALUES)
             {
                 let subquery = self.query()?;
-                self.expect(&Token::RParen)?;
+                self.expect(&Tok::RParen)?;
                 let alias = self.table_alias()?;
                 TableFactor::Derived {
                     lateral: false,
@@ -851,12 +854,12 @@ impl<'a> P<'a> {
                     alias,
                     sample: None,
                 }
-            } else if matches!(self.tok(n).token, Token::Word(_)) {
+            } else if matches!(self.tok(n).token, Tok::Word(_)) {
                 let twj = self.table_and_joins()?;
                 if twj.joins.is_empty() && !matches!(twj.relation, TableFactor::NestedJoin { .. }) {
                     return None;
                 }
-                self.expect(&Token::RParen)?;
+                self.expect(&Tok::RParen)?;
                 TableFactor::NestedJoin {
                     table_with_joins: Box::new(twj),
                     alias: self.table_alias()?,
@@ -864,20 +867,20 @@ impl<'a> P<'a> {
             } else {
                 return None;
             }
-        } else if self.is_kw(0, Keyword::UNNEST) && matches!(self.tok(1).token, Token::LParen) {
+        } else if self.is_kw(0, Keyword::UNNEST) && matches!(self.tok(1).token, Tok::LParen) {
             // As sqlparser reads it: a table function named UNNEST, which the fix-up turns
             // into `TableFactor::UNNEST`.
             let t = self.tok(0);
-            let Token::Word(w) = &t.token else {
+            let Tok::Word(w) = &t.token else {
                 return None;
             };
             self.i += 2;
-            let args = if matches!(self.peek(), Token::RParen) {
+            let args = if matches!(self.peek(), Tok::RParen) {
                 vec![]
             } else {
                 self.comma_list(Self::function_arg)?
             };
-            self.expect(&Token::RParen)?;
+            self.expect(&Tok::RParen)?;
             let with_ordinality =
                 if self.is_kw(0, Keyword::WITH) && self.is_kw(1, Keyword::ORDINALITY) {
                     self.i += 2;
@@ -903,10 +906,10 @@ impl<'a> P<'a> {
             }
         } else {
             let mut parts = vec![ObjectNamePart::Identifier(self.table_name_part()?)];
-            while self.eat(&Token::Period) {
+            while self.eat(&Tok::Period) {
                 parts.push(ObjectNamePart::Identifier(self.table_name_part()?));
             }
-            if matches!(self.peek(), Token::LParen | Token::LBracket) {
+            if matches!(self.peek(), Tok::LParen | Tok::LBracket) {
                 return None;
             }
             let alias = self.table_alias()?;
@@ -947,7 +950,7 @@ impl<'a> P<'a> {
         let t = self.tok(0);
         match &t.token {
             // `UNNEST(…)`, `LATERAL …`, `TABLE(…)`, `VALUES …` are not names.
-            Token::Word(w)
+            Tok::Word(w)
                 if !reserved(w)
                     && (w.quote_style.is_some()
                         || !matches!(
@@ -967,7 +970,7 @@ impl<'a> P<'a> {
         let explicit = self.kw(Keyword::AS);
         let t = self.tok(0);
         let name = match &t.token {
-            Token::Word(w) if !reserved(w) => {
+            Tok::Word(w) if !reserved(w) => {
                 if !explicit
                     && w.quote_style.is_none()
                     && dialect::IMPLICIT_TABLE_ALIAS_STOP.contains(&w.keyword)
@@ -977,8 +980,8 @@ impl<'a> P<'a> {
                 self.i += 1;
                 w.to_ident(t.span)
             }
-            Token::Word(_) if !explicit => return Some(None),
-            Token::SingleQuotedString(_) | Token::DoubleQuotedString(_) => return None,
+            Tok::Word(_) if !explicit => return Some(None),
+            Tok::SingleQuotedString(_) | Tok::DoubleQuotedString(_) => return None,
             _ if explicit => return None,
             _ => return Some(None),
         };
@@ -1029,14 +1032,14 @@ impl<'a> P<'a> {
             return Some(p);
         }
         match t {
-            Token::Word(w) if w.quote_style.is_none() => Some(match w.keyword {
+            Tok::Word(w) if w.quote_style.is_none() => Some(match w.keyword {
                 Keyword::OR => PREC_OR,
                 Keyword::AND => PREC_AND,
                 Keyword::IS => PREC_IS,
                 Keyword::IN | Keyword::BETWEEN => PREC_BETWEEN,
                 Keyword::LIKE => PREC_LIKE,
                 Keyword::NOT => match &self.tok(1).token {
-                    Token::Word(w2) if w2.quote_style.is_none() => match w2.keyword {
+                    Tok::Word(w2) if w2.quote_style.is_none() => match w2.keyword {
                         Keyword::IN | Keyword::BETWEEN => PREC_BETWEEN,
                         Keyword::LIKE => PREC_LIKE,
                         _ => return None,
@@ -1050,7 +1053,7 @@ impl<'a> P<'a> {
                 k if dialect::foreign_operator(k) => return None,
                 _ => 0,
             }),
-            Token::Word(_) | Token::Comma | Token::RParen | Token::RBracket | Token::EOF => Some(0),
+            Tok::Word(_) | Tok::Comma | Tok::RParen | Tok::RBracket | Tok::EOF => Some(0),
             _ => None,
         }
     }
@@ -1069,7 +1072,7 @@ impl<'a> P<'a> {
                 right: Box::new(right),
             });
         }
-        let Token::Word(w) = &t.token else {
+        let Tok::Word(w) = &t.token else {
             return None;
         };
         match w.keyword {
@@ -1090,7 +1093,7 @@ impl<'a> P<'a> {
                 let not = self.kw(Keyword::NOT);
                 let l = left;
                 let t = self.next();
-                let Token::Word(w) = &t.token else {
+                let Tok::Word(w) = &t.token else {
                     return None;
                 };
                 if w.quote_style.is_some() {
@@ -1125,7 +1128,7 @@ impl<'a> P<'a> {
                 })
             }
             Keyword::NOT => {
-                let Token::Word(w2) = &self.next().token else {
+                let Tok::Word(w2) = &self.next().token else {
                     return None;
                 };
                 self.negatable(left, w2.keyword, true)
@@ -1138,14 +1141,14 @@ impl<'a> P<'a> {
     fn negatable(&mut self, expr: Box<Expr>, kw: Keyword, negated: bool) -> Option<Expr> {
         match kw {
             Keyword::IN => {
-                self.expect(&Token::LParen)?;
+                self.expect(&Tok::LParen)?;
                 let e = if self.is_kw(0, Keyword::SELECT) || self.is_kw(0, Keyword::WITH) {
                     Expr::InSubquery {
                         expr,
                         subquery: self.query()?,
                         negated,
                     }
-                } else if matches!(self.peek(), Token::RParen) || self.paren_run_ends_in_query() {
+                } else if matches!(self.peek(), Tok::RParen) || self.paren_run_ends_in_query() {
                     return None;
                 } else {
                     Expr::InList {
@@ -1154,7 +1157,7 @@ impl<'a> P<'a> {
                         negated,
                     }
                 };
-                self.expect(&Token::RParen)?;
+                self.expect(&Tok::RParen)?;
                 Some(e)
             }
             Keyword::BETWEEN => {
@@ -1193,9 +1196,9 @@ impl<'a> P<'a> {
     fn value(&mut self) -> Option<Expr> {
         let t = self.next();
         let value = match &t.token {
-            Token::Number(n, l) => Value::Number(n.clone(), *l),
-            Token::SingleQuotedString(s) => Value::SingleQuotedString(s.clone()),
-            Token::HexStringLiteral(s) => Value::HexStringLiteral(s.clone()),
+            Tok::Number(n, l) => Value::Number(n.to_string(), *l),
+            Tok::SingleQuotedString(s) => Value::SingleQuotedString(s.to_string()),
+            Tok::HexStringLiteral(s) => Value::HexStringLiteral(s.to_string()),
             _ => return None,
         };
         Some(Expr::Value(ValueWithSpan {
@@ -1207,12 +1210,12 @@ impl<'a> P<'a> {
     fn prefix(&mut self) -> Option<Expr> {
         let t = self.tok(0);
         let expr = match &t.token {
-            Token::Number(..) | Token::SingleQuotedString(_) | Token::HexStringLiteral(_) => {
+            Tok::Number(..) | Tok::SingleQuotedString(_) | Tok::HexStringLiteral(_) => {
                 self.value()?
             }
-            Token::Minus | Token::Plus => {
+            Tok::Minus | Tok::Plus => {
                 self.i += 1;
-                let op = if matches!(t.token, Token::Plus) {
+                let op = if matches!(t.token, Tok::Plus) {
                     UnaryOperator::Plus
                 } else {
                     UnaryOperator::Minus
@@ -1222,20 +1225,20 @@ impl<'a> P<'a> {
                     expr: Box::new(self.subexpr(PREC_MUL)?),
                 }
             }
-            Token::LParen => {
+            Tok::LParen => {
                 if let Some(lambda) = self.lambda_with_parens() {
                     return lambda;
                 }
                 self.i += 1;
                 if self.is_kw(0, Keyword::SELECT) || self.is_kw(0, Keyword::WITH) {
                     let q = self.query()?;
-                    self.expect(&Token::RParen)?;
+                    self.expect(&Tok::RParen)?;
                     Expr::Subquery(q)
                 } else {
                     let exprs = self.comma_list(Self::expr)?;
-                    self.expect(&Token::RParen)?;
+                    self.expect(&Tok::RParen)?;
                     // `(a, b) -> …` is a lambda.
-                    if matches!(self.peek(), Token::Arrow) {
+                    if matches!(self.peek(), Tok::Arrow) {
                         return None;
                     }
                     let mut exprs = exprs;
@@ -1246,25 +1249,25 @@ impl<'a> P<'a> {
                     }
                 }
             }
-            Token::Word(w) => return self.word_prefix(t, w),
+            Tok::Word(w) => return self.word_prefix(t, w),
             _ => return None,
         };
         self.access(expr)
     }
 
-    fn word_prefix(&mut self, t: &'a TokenWithSpan, w: &'a Word) -> Option<Expr> {
+    fn word_prefix(&mut self, t: &'a Tw, w: &'a W) -> Option<Expr> {
         let next = &self.tok(1).token;
         if w.quote_style.is_some() {
             return match next {
-                Token::LParen => {
+                Tok::LParen => {
                     let f = Expr::Function(self.function(t, w)?);
                     self.access(f)
                 }
-                Token::SingleQuotedString(_)
-                | Token::DoubleQuotedString(_)
-                | Token::HexStringLiteral(_)
-                | Token::Arrow => None,
-                Token::Word(_) if matches!(self.tok(2).token, Token::Arrow) => None,
+                Tok::SingleQuotedString(_)
+                | Tok::DoubleQuotedString(_)
+                | Tok::HexStringLiteral(_)
+                | Tok::Arrow => None,
+                Tok::Word(_) if matches!(self.tok(2).token, Tok::Arrow) => None,
                 _ => self.compound(t, w),
             };
         }
@@ -1274,18 +1277,17 @@ impl<'a> P<'a> {
                     self.i += 1;
                     self.case(t)?
                 }
-                Keyword::CAST if matches!(next, Token::LParen) => {
+                Keyword::CAST if matches!(next, Tok::LParen) => {
                     self.i += 1;
                     self.cast(CastKind::Cast)?
                 }
-                Keyword::EXISTS if matches!(next, Token::LParen) => {
+                Keyword::EXISTS if matches!(next, Tok::LParen) => {
                     self.i += 1;
                     self.exists(false)?
                 }
                 Keyword::NOT => {
                     self.i += 1;
-                    if self.is_kw(0, Keyword::EXISTS) && matches!(self.tok(1).token, Token::LParen)
-                    {
+                    if self.is_kw(0, Keyword::EXISTS) && matches!(self.tok(1).token, Tok::LParen) {
                         self.i += 1;
                         self.exists(true)?
                     } else {
@@ -1307,7 +1309,7 @@ impl<'a> P<'a> {
                         span: t.span,
                     })
                 }
-                Keyword::EXTRACT if matches!(next, Token::LParen) => {
+                Keyword::EXTRACT if matches!(next, Tok::LParen) => {
                     self.i += 2;
                     self.extract()?
                 }
@@ -1316,7 +1318,7 @@ impl<'a> P<'a> {
                 | Keyword::CURRENT_TIMESTAMP
                 | Keyword::LOCALTIME
                 | Keyword::LOCALTIMESTAMP
-                    if !matches!(next, Token::LParen) =>
+                    if !matches!(next, Tok::LParen) =>
                 {
                     self.i += 1;
                     Expr::Function(Function {
@@ -1330,29 +1332,29 @@ impl<'a> P<'a> {
                         within_group: vec![],
                     })
                 }
-                Keyword::GROUPING if matches!(next, Token::LParen) => {
+                Keyword::GROUPING if matches!(next, Tok::LParen) => {
                     Expr::Function(self.function(t, w)?)
                 }
                 _ => return None,
             }
         } else {
             match (w.keyword, next) {
-                (Keyword::TRY_CAST, Token::LParen) => {
+                (Keyword::TRY_CAST, Tok::LParen) => {
                     self.i += 1;
                     self.cast(CastKind::TryCast)?
                 }
-                (Keyword::INTERVAL, Token::SingleQuotedString(_) | Token::Plus | Token::Minus) => {
+                (Keyword::INTERVAL, Tok::SingleQuotedString(_) | Tok::Plus | Tok::Minus) => {
                     self.i += 1;
                     self.interval()?
                 }
-                (Keyword::SUBSTRING | Keyword::SUBSTR, Token::LParen) => {
+                (Keyword::SUBSTRING | Keyword::SUBSTR, Tok::LParen) => {
                     self.i += 2;
                     self.substring(w.keyword == Keyword::SUBSTR)?
                 }
-                (_, Token::SingleQuotedString(_)) => {
+                (_, Tok::SingleQuotedString(_)) => {
                     // A typed literal: `DATE '2020-01-01'`.
                     self.i += 1;
-                    let data_type = dialect::type_from_name(w, t.span, vec![]).ok()?;
+                    let data_type = dialect::type_from_name(&w.to_word(), t.span, vec![]).ok()?;
                     let Expr::Value(value) = self.value()? else {
                         return None;
                     };
@@ -1362,27 +1364,25 @@ impl<'a> P<'a> {
                         uses_odbc_syntax: false,
                     })
                 }
-                (Keyword::ARRAY, Token::LBracket) => {
+                (Keyword::ARRAY, Tok::LBracket) => {
                     self.i += 2;
-                    let elem = if matches!(self.peek(), Token::RBracket) {
+                    let elem = if matches!(self.peek(), Tok::RBracket) {
                         vec![]
                     } else {
                         self.comma_list(Self::expr)?
                     };
-                    self.expect(&Token::RBracket)?;
+                    self.expect(&Tok::RBracket)?;
                     Expr::Array(Array { elem, named: true })
                 }
                 (k, _) if special_prefix(k) => return None,
-                (_, Token::LParen) => Expr::Function(self.function(t, w)?),
-                (Keyword::NoKeyword, Token::DoubleQuotedString(_) | Token::HexStringLiteral(_)) => {
+                (_, Tok::LParen) => Expr::Function(self.function(t, w)?),
+                (Keyword::NoKeyword, Tok::DoubleQuotedString(_) | Tok::HexStringLiteral(_)) => {
                     return None
                 }
-                (Keyword::NoKeyword, Token::Word(_))
-                    if matches!(self.tok(2).token, Token::Arrow) =>
-                {
+                (Keyword::NoKeyword, Tok::Word(_)) if matches!(self.tok(2).token, Tok::Arrow) => {
                     return None
                 }
-                (Keyword::NoKeyword, Token::Arrow) => {
+                (Keyword::NoKeyword, Tok::Arrow) => {
                     self.i += 2;
                     return Some(Expr::Lambda(LambdaFunction {
                         params: OneOrManyWithParens::One(LambdaFunctionParameter {
@@ -1405,9 +1405,9 @@ impl<'a> P<'a> {
     /// name? sqlparser first tries it as a type name followed by a literal (`DATE '…'`,
     /// `DOUBLE PRECISION '…'`, `TIMESTAMP WITH TIME ZONE '…'`): whatever could continue a type
     /// or be a literal is left to it.
-    fn keyword_is_name(&self, next: &Token) -> bool {
+    fn keyword_is_name(&self, next: &Tok) -> bool {
         match next {
-            Token::Word(w) if w.quote_style.is_none() => {
+            Tok::Word(w) if w.quote_style.is_none() => {
                 !matches!(
                     w.keyword,
                     Keyword::PRECISION
@@ -1428,25 +1428,25 @@ impl<'a> P<'a> {
                         | Keyword::LOCAL
                         | Keyword::ARRAY
                         | Keyword::TO
-                ) && !matches!(self.tok(2).token, Token::Arrow)
+                ) && !matches!(self.tok(2).token, Tok::Arrow)
             }
-            Token::Word(_) => !matches!(self.tok(2).token, Token::Arrow),
-            Token::Comma
-            | Token::RParen
-            | Token::EOF
-            | Token::Period
-            | Token::Eq
-            | Token::Neq
-            | Token::Lt
-            | Token::LtEq
-            | Token::Gt
-            | Token::GtEq
-            | Token::Plus
-            | Token::Minus
-            | Token::Mul
-            | Token::Div
-            | Token::Mod
-            | Token::StringConcat => true,
+            Tok::Word(_) => !matches!(self.tok(2).token, Tok::Arrow),
+            Tok::Comma
+            | Tok::RParen
+            | Tok::EOF
+            | Tok::Period
+            | Tok::Eq
+            | Tok::Neq
+            | Tok::Lt
+            | Tok::LtEq
+            | Tok::Gt
+            | Tok::GtEq
+            | Tok::Plus
+            | Tok::Minus
+            | Tok::Mul
+            | Tok::Div
+            | Tok::Mod
+            | Tok::StringConcat => true,
             _ => false,
         }
     }
@@ -1457,22 +1457,22 @@ impl<'a> P<'a> {
         let mut n = 1;
         loop {
             match &self.tok(n).token {
-                Token::Word(_) => {}
+                Tok::Word(_) => {}
                 _ => return None,
             }
             match &self.tok(n + 1).token {
-                Token::Comma => n += 2,
-                Token::RParen => break,
+                Tok::Comma => n += 2,
+                Tok::RParen => break,
                 _ => return None,
             }
         }
-        if !matches!(self.tok(n + 2).token, Token::Arrow) {
+        if !matches!(self.tok(n + 2).token, Tok::Arrow) {
             return None;
         }
         let mut params = Vec::new();
         for k in (1..=n).step_by(2) {
             let t = self.tok(k);
-            let Token::Word(w) = &t.token else {
+            let Tok::Word(w) = &t.token else {
                 return None;
             };
             params.push(LambdaFunctionParameter {
@@ -1491,7 +1491,7 @@ impl<'a> P<'a> {
     }
 
     /// A column name, maybe qualified: `a`, `t.a`, `s.t.a`.
-    fn compound(&mut self, t: &'a TokenWithSpan, w: &'a Word) -> Option<Expr> {
+    fn compound(&mut self, t: &'a Tw, w: &'a W) -> Option<Expr> {
         self.i += 1;
         let first = w.to_ident(t.span);
         if !self.at_access() {
@@ -1515,17 +1515,17 @@ impl<'a> P<'a> {
 
     /// Is a `.field` or `[index]` next?
     fn at_access(&self) -> bool {
-        matches!(self.peek(), Token::LBracket | Token::Period)
+        matches!(self.peek(), Tok::LBracket | Tok::Period)
     }
 
     /// `.name` (not `.name(`), consumed.
     fn dot_name(&mut self) -> Option<Ident> {
-        if !matches!(self.peek(), Token::Period) {
+        if !matches!(self.peek(), Tok::Period) {
             return None;
         }
         let t = self.tok(1);
         match &t.token {
-            Token::Word(w) if !matches!(self.tok(2).token, Token::LParen) => {
+            Tok::Word(w) if !matches!(self.tok(2).token, Tok::LParen) => {
                 self.i += 2;
                 Some(w.to_ident(t.span))
             }
@@ -1547,11 +1547,11 @@ impl<'a> P<'a> {
     /// [`access`](Self::access) with the first links of the chain already read.
     fn access_chain(&mut self, root: Expr, mut chain: Vec<AccessExpr>) -> Option<Expr> {
         loop {
-            if self.eat(&Token::LBracket) {
+            if self.eat(&Tok::LBracket) {
                 let index = self.subexpr(PREC_COLON)?;
-                self.expect(&Token::RBracket)?;
+                self.expect(&Tok::RBracket)?;
                 chain.push(AccessExpr::Subscript(Subscript::Index { index }));
-            } else if matches!(self.peek(), Token::Period) {
+            } else if matches!(self.peek(), Tok::Period) {
                 chain.push(AccessExpr::Dot(Expr::Identifier(self.dot_name()?)));
             } else {
                 break;
@@ -1569,7 +1569,7 @@ impl<'a> P<'a> {
         })
     }
 
-    fn case(&mut self, case_tok: &TokenWithSpan) -> Option<Expr> {
+    fn case(&mut self, case_tok: &Tw) -> Option<Expr> {
         let operand = if self.kw(Keyword::WHEN) {
             None
         } else {
@@ -1595,8 +1595,8 @@ impl<'a> P<'a> {
         let end = self.tok(0);
         self.expect_kw(Keyword::END)?;
         Some(Expr::Case {
-            case_token: AttachedToken(case_tok.clone()),
-            end_token: AttachedToken(end.clone()),
+            case_token: AttachedToken(case_tok.to_owned_token()),
+            end_token: AttachedToken(end.to_owned_token()),
             operand,
             conditions,
             else_result,
@@ -1605,14 +1605,14 @@ impl<'a> P<'a> {
 
     /// `CAST(` already consumed up to the keyword.
     fn cast(&mut self, kind: CastKind) -> Option<Expr> {
-        self.expect(&Token::LParen)?;
+        self.expect(&Tok::LParen)?;
         let expr = self.expr()?;
         self.expect_kw(Keyword::AS)?;
         let data_type = match self.simple_type() {
             Some(t) => t,
             None => self.data_type()?,
         };
-        self.expect(&Token::RParen)?;
+        self.expect(&Tok::RParen)?;
         Some(Expr::Cast {
             kind,
             expr: Box::new(expr),
@@ -1625,7 +1625,7 @@ impl<'a> P<'a> {
     /// of it, as the dialect's type parser does); `None`, consuming nothing, for anything else.
     fn simple_type(&mut self) -> Option<DataType> {
         let t = self.tok(0);
-        let Token::Word(w) = &t.token else {
+        let Tok::Word(w) = &t.token else {
             return None;
         };
         if reserved(w) || w.quote_style.is_some() {
@@ -1635,35 +1635,35 @@ impl<'a> P<'a> {
         match upper.as_str() {
             "ROW" | "ARRAY" | "MAP" | "INTERVAL" => return None,
             // Without precision, zone or PRECISION, these read as a plain name does.
-            "TIMESTAMP" | "TIME" | "DOUBLE" if !matches!(self.tok(1).token, Token::RParen) => {
+            "TIMESTAMP" | "TIME" | "DOUBLE" if !matches!(self.tok(1).token, Tok::RParen) => {
                 return None
             }
             _ => {}
         }
         let mut n = 1;
         let mut params = vec![];
-        if matches!(self.tok(n).token, Token::LParen) {
+        if matches!(self.tok(n).token, Tok::LParen) {
             n += 1;
             loop {
-                let Token::Number(s, false) = &self.tok(n).token else {
+                let Tok::Number(s, false) = &self.tok(n).token else {
                     return None;
                 };
-                params.push(dialect::TypeParam::Number(s.parse().ok()?, s.clone()));
+                params.push(dialect::TypeParam::Number(s.parse().ok()?, s.to_string()));
                 n += 1;
-                if !matches!(self.tok(n).token, Token::Comma) {
+                if !matches!(self.tok(n).token, Tok::Comma) {
                     break;
                 }
                 n += 1;
             }
-            if !matches!(self.tok(n).token, Token::RParen) {
+            if !matches!(self.tok(n).token, Tok::RParen) {
                 return None;
             }
             n += 1;
         }
-        if !matches!(self.tok(n).token, Token::RParen) {
+        if !matches!(self.tok(n).token, Tok::RParen) {
             return None;
         }
-        let data_type = dialect::type_from_name(w, t.span, params).ok()?;
+        let data_type = dialect::type_from_name(&w.to_word(), t.span, params).ok()?;
         self.i += n;
         Some(data_type)
     }
@@ -1675,10 +1675,10 @@ impl<'a> P<'a> {
         let mut n = 0;
         loop {
             match &self.tok(n).token {
-                Token::LParen => depth += 1,
-                Token::RParen if depth == 0 => break,
-                Token::RParen => depth -= 1,
-                Token::EOF => return None,
+                Tok::LParen => depth += 1,
+                Tok::RParen if depth == 0 => break,
+                Tok::RParen => depth -= 1,
+                Tok::EOF => return None,
                 _ => {}
             }
             n += 1;
@@ -1686,12 +1686,18 @@ impl<'a> P<'a> {
         if n == 0 {
             return None;
         }
-        let tokens = self.t[self.i..self.i + n].to_vec();
+        let tokens = self.t[self.i..self.i + n]
+            .iter()
+            .map(Tw::to_owned_token)
+            .collect();
         let dialect = dialect::TrinoDialect;
         let mut parser =
             sqlparser::parser::Parser::new(&dialect).with_tokens_with_locations(tokens);
         let data_type = dialect::parse_type(&mut parser).ok()?;
-        if !matches!(parser.peek_token_ref().token, Token::EOF) {
+        if !matches!(
+            parser.peek_token_ref().token,
+            sqlparser::tokenizer::Token::EOF
+        ) {
             return None;
         }
         self.i += n;
@@ -1699,9 +1705,9 @@ impl<'a> P<'a> {
     }
 
     fn exists(&mut self, negated: bool) -> Option<Expr> {
-        self.expect(&Token::LParen)?;
+        self.expect(&Tok::LParen)?;
         let subquery = self.query()?;
-        self.expect(&Token::RParen)?;
+        self.expect(&Tok::RParen)?;
         Some(Expr::Exists { subquery, negated })
     }
 
@@ -1709,7 +1715,7 @@ impl<'a> P<'a> {
     fn extract(&mut self) -> Option<Expr> {
         let field = if self.is_kw(0, Keyword::QUARTER) {
             DateTimeField::Quarter
-        } else if self.is_kw(0, Keyword::WEEK) && !matches!(self.tok(1).token, Token::LParen) {
+        } else if self.is_kw(0, Keyword::WEEK) && !matches!(self.tok(1).token, Tok::LParen) {
             DateTimeField::Week(None)
         } else {
             date_time_field(self.peek())?
@@ -1717,7 +1723,7 @@ impl<'a> P<'a> {
         self.i += 1;
         self.expect_kw(Keyword::FROM)?;
         let expr = self.expr()?;
-        self.expect(&Token::RParen)?;
+        self.expect(&Tok::RParen)?;
         Some(Expr::Extract {
             field,
             syntax: ExtractSyntax::From,
@@ -1728,18 +1734,18 @@ impl<'a> P<'a> {
     /// After `SUBSTRING(` / `SUBSTR(`.
     fn substring(&mut self, shorthand: bool) -> Option<Expr> {
         let expr = self.expr()?;
-        let special = self.eat(&Token::Comma);
+        let special = self.eat(&Tok::Comma);
         let from = if special || self.kw(Keyword::FROM) {
             Some(Box::new(self.expr()?))
         } else {
             None
         };
-        let to = if self.kw(Keyword::FOR) || self.eat(&Token::Comma) {
+        let to = if self.kw(Keyword::FOR) || self.eat(&Tok::Comma) {
             Some(Box::new(self.expr()?))
         } else {
             None
         };
-        self.expect(&Token::RParen)?;
+        self.expect(&Tok::RParen)?;
         Some(Expr::Substring {
             expr: Box::new(expr),
             substring_from: from,
@@ -1752,14 +1758,14 @@ impl<'a> P<'a> {
     /// After `INTERVAL`: `[+|-] '<string>' <field> [TO <field>]`.
     fn interval(&mut self) -> Option<Expr> {
         let sign = match self.peek() {
-            Token::Minus => Some(UnaryOperator::Minus),
-            Token::Plus => Some(UnaryOperator::Plus),
+            Tok::Minus => Some(UnaryOperator::Minus),
+            Tok::Plus => Some(UnaryOperator::Plus),
             _ => None,
         };
         if sign.is_some() {
             self.i += 1;
         }
-        if !matches!(self.peek(), Token::SingleQuotedString(_)) {
+        if !matches!(self.peek(), Tok::SingleQuotedString(_)) {
             return None;
         }
         let mut value = self.value()?;
@@ -1788,9 +1794,9 @@ impl<'a> P<'a> {
     }
 
     /// A call `name(…) [FILTER (WHERE …)] [OVER (…)]`, at the name.
-    fn function(&mut self, t: &TokenWithSpan, w: &Word) -> Option<Function> {
+    fn function(&mut self, t: &Tw, w: &W) -> Option<Function> {
         self.i += 2; // name (
-        let args = if self.eat(&Token::RParen) {
+        let args = if self.eat(&Tok::RParen) {
             FunctionArgumentList {
                 duplicate_treatment: None,
                 args: vec![],
@@ -1819,7 +1825,7 @@ impl<'a> P<'a> {
                     self.comma_list(Self::order_by_expr)?,
                 ));
             }
-            self.expect(&Token::RParen)?;
+            self.expect(&Tok::RParen)?;
             FunctionArgumentList {
                 duplicate_treatment,
                 args,
@@ -1830,10 +1836,10 @@ impl<'a> P<'a> {
             return None;
         }
         let filter = if self.kw(Keyword::FILTER) {
-            self.expect(&Token::LParen)?;
+            self.expect(&Tok::LParen)?;
             self.expect_kw(Keyword::WHERE)?;
             let f = self.expr()?;
-            self.expect(&Token::RParen)?;
+            self.expect(&Tok::RParen)?;
             Some(Box::new(f))
         } else {
             None
@@ -1848,7 +1854,7 @@ impl<'a> P<'a> {
             self.null_treatment()?
         };
         let over = if self.kw(Keyword::OVER) {
-            self.expect(&Token::LParen)?;
+            self.expect(&Tok::LParen)?;
             Some(WindowType::WindowSpec(self.window_spec()?))
         } else {
             None
@@ -1881,35 +1887,35 @@ impl<'a> P<'a> {
 
     fn function_arg(&mut self) -> Option<FunctionArg> {
         match self.peek() {
-            Token::Mul => {
+            Tok::Mul => {
                 self.i += 1;
-                return matches!(self.peek(), Token::RParen | Token::Comma)
+                return matches!(self.peek(), Tok::RParen | Tok::Comma)
                     .then_some(FunctionArg::Unnamed(FunctionArgExpr::Wildcard));
             }
             // Named arguments (`name => value`): sqlparser's business.
-            Token::Word(_)
+            Tok::Word(_)
                 if matches!(
                     self.tok(1).token,
-                    Token::RArrow | Token::Assignment | Token::Colon
+                    Tok::RArrow | Tok::Assignment | Tok::Colon
                 ) || self.is_kw(1, Keyword::VALUE) =>
             {
                 return None;
             }
             // `t.c` is fine, `t.*` is not.
-            Token::Word(_) | Token::SingleQuotedString(_)
-                if matches!(self.tok(1).token, Token::Period) =>
+            Tok::Word(_) | Tok::SingleQuotedString(_)
+                if matches!(self.tok(1).token, Tok::Period) =>
             {
                 let mut n = 1;
-                while matches!(self.tok(n).token, Token::Period)
-                    && matches!(self.tok(n + 1).token, Token::Word(_))
+                while matches!(self.tok(n).token, Tok::Period)
+                    && matches!(self.tok(n + 1).token, Tok::Word(_))
                 {
                     n += 2;
                 }
-                if matches!(self.tok(n).token, Token::Period) {
+                if matches!(self.tok(n).token, Tok::Period) {
                     return None;
                 }
             }
-            Token::LParen if matches!(self.tok(1).token, Token::Mul) => return None,
+            Tok::LParen if matches!(self.tok(1).token, Tok::Mul) => return None,
             _ => {}
         }
         let e = self.expr()?;
@@ -1918,7 +1924,7 @@ impl<'a> P<'a> {
 
     /// After `OVER (`.
     fn window_spec(&mut self) -> Option<WindowSpec> {
-        if matches!(self.peek(), Token::Word(w) if w.keyword == Keyword::NoKeyword) {
+        if matches!(self.peek(), Tok::Word(w) if w.keyword == Keyword::NoKeyword) {
             return None; // a named window
         }
         let partition_by = if self.is_kw(0, Keyword::PARTITION) && self.is_kw(1, Keyword::BY) {
@@ -1933,7 +1939,7 @@ impl<'a> P<'a> {
         } else {
             vec![]
         };
-        let window_frame = if self.eat(&Token::RParen) {
+        let window_frame = if self.eat(&Tok::RParen) {
             None
         } else {
             let units = if self.kw(Keyword::ROWS) {
@@ -1952,7 +1958,7 @@ impl<'a> P<'a> {
             } else {
                 (self.frame_bound()?, None)
             };
-            self.expect(&Token::RParen)?;
+            self.expect(&Tok::RParen)?;
             Some(WindowFrame {
                 units,
                 start_bound,
@@ -1974,7 +1980,7 @@ impl<'a> P<'a> {
         }
         let rows = if self.kw(Keyword::UNBOUNDED) {
             None
-        } else if matches!(self.peek(), Token::SingleQuotedString(_)) {
+        } else if matches!(self.peek(), Tok::SingleQuotedString(_)) {
             return None;
         } else {
             Some(Box::new(self.expr()?))
@@ -2032,8 +2038,8 @@ fn special_prefix(k: Keyword) -> bool {
     )
 }
 
-fn date_time_field(t: &Token) -> Option<DateTimeField> {
-    let Token::Word(w) = t else { return None };
+fn date_time_field(t: &Tok) -> Option<DateTimeField> {
+    let Tok::Word(w) = t else { return None };
     if w.quote_style.is_some() {
         return None;
     }

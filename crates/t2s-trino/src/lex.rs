@@ -14,13 +14,220 @@
 //! caller tokenizes with sqlparser, which also reports the errors. So the output never depends
 //! on which tokenizer ran: the unit tests compare the two on the corpus and on random inputs.
 
+use std::borrow::Cow;
+
 use sqlparser::keywords::{Keyword, ALL_KEYWORDS, ALL_KEYWORDS_INDEX};
 use sqlparser::tokenizer::{Location, Span, Token, TokenWithSpan, Whitespace, Word};
 
 /// Appends the tokens of `sql` (plain whitespace left out) to `out` and returns true, or
 /// returns false (leaving `out` in an unspecified state) when the input holds something this
-/// tokenizer leaves to sqlparser.
+/// tokenizer leaves to sqlparser. sqlparser's owned tokens, for tests and the `lex` fuzz
+/// target; the parser reads [`tokenize_borrowed`]'s.
 pub fn tokenize(sql: &str, out: &mut Vec<TokenWithSpan>) -> bool {
+    let mut v = Vec::new();
+    if !tokenize_borrowed(sql, &mut v) {
+        return false;
+    }
+    out.extend(v.iter().map(Tw::to_owned_token));
+    true
+}
+
+/// A token as [`tokenize_borrowed`] gives it: sqlparser's token, but its text borrowed from
+/// the source (or from sqlparser's owned token, [`Tw::borrow`]), so a keyword or a name the
+/// parser does not keep allocates nothing. Only what our parser (`fast.rs`) reads has a
+/// variant of its own; every other token of sqlparser's is `Other`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Tok<'a> {
+    Word(W<'a>),
+    Number(&'a str, bool),
+    SingleQuotedString(Cow<'a, str>),
+    DoubleQuotedString(&'a str),
+    HexStringLiteral(&'a str),
+    /// `-- text` up to the end of the line (the text without `--`).
+    LineComment(&'a str),
+    /// `/* text */` (the text without the delimiters).
+    BlockComment(&'a str),
+    LParen,
+    RParen,
+    Comma,
+    SemiColon,
+    LBracket,
+    RBracket,
+    Period,
+    Plus,
+    Minus,
+    Mul,
+    Div,
+    Mod,
+    StringConcat,
+    Eq,
+    DoubleEq,
+    Neq,
+    Lt,
+    LtEq,
+    Gt,
+    GtEq,
+    Colon,
+    DoubleColon,
+    Assignment,
+    Arrow,
+    RArrow,
+    EOF,
+    /// Any other token of sqlparser's (only from [`Tw::borrow`]).
+    Other(&'a Token),
+}
+
+/// A word: sqlparser's `Word`, its text borrowed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct W<'a> {
+    pub value: Cow<'a, str>,
+    pub quote_style: Option<char>,
+    pub keyword: Keyword,
+}
+
+impl W<'_> {
+    /// sqlparser's `Word::to_ident`.
+    pub fn to_ident(&self, span: Span) -> sqlparser::ast::Ident {
+        sqlparser::ast::Ident {
+            value: self.value.to_string(),
+            quote_style: self.quote_style,
+            span,
+        }
+    }
+
+    pub fn to_word(&self) -> Word {
+        Word {
+            value: self.value.to_string(),
+            quote_style: self.quote_style,
+            keyword: self.keyword,
+        }
+    }
+}
+
+/// A token with its span: [`TokenWithSpan`], its text borrowed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tw<'a> {
+    pub token: Tok<'a>,
+    pub span: Span,
+}
+
+impl<'a> Tw<'a> {
+    /// sqlparser's token, owned.
+    pub fn to_owned_token(&self) -> TokenWithSpan {
+        TokenWithSpan {
+            token: self.token.to_token(),
+            span: self.span,
+        }
+    }
+
+    /// An owned token of sqlparser's, borrowed.
+    pub fn borrow(t: &'a TokenWithSpan) -> Self {
+        let token = match &t.token {
+            Token::Word(w) => Tok::Word(W {
+                value: Cow::Borrowed(&w.value),
+                quote_style: w.quote_style,
+                keyword: w.keyword,
+            }),
+            Token::Number(n, l) => Tok::Number(n, *l),
+            Token::SingleQuotedString(s) => Tok::SingleQuotedString(Cow::Borrowed(s)),
+            Token::DoubleQuotedString(s) => Tok::DoubleQuotedString(s),
+            Token::HexStringLiteral(s) => Tok::HexStringLiteral(s),
+            Token::LParen => Tok::LParen,
+            Token::RParen => Tok::RParen,
+            Token::Comma => Tok::Comma,
+            Token::SemiColon => Tok::SemiColon,
+            Token::LBracket => Tok::LBracket,
+            Token::RBracket => Tok::RBracket,
+            Token::Period => Tok::Period,
+            Token::Plus => Tok::Plus,
+            Token::Minus => Tok::Minus,
+            Token::Mul => Tok::Mul,
+            Token::Div => Tok::Div,
+            Token::Mod => Tok::Mod,
+            Token::StringConcat => Tok::StringConcat,
+            Token::Eq => Tok::Eq,
+            Token::DoubleEq => Tok::DoubleEq,
+            Token::Neq => Tok::Neq,
+            Token::Lt => Tok::Lt,
+            Token::LtEq => Tok::LtEq,
+            Token::Gt => Tok::Gt,
+            Token::GtEq => Tok::GtEq,
+            Token::Colon => Tok::Colon,
+            Token::DoubleColon => Tok::DoubleColon,
+            Token::Assignment => Tok::Assignment,
+            Token::Arrow => Tok::Arrow,
+            Token::RArrow => Tok::RArrow,
+            Token::EOF => Tok::EOF,
+            other => Tok::Other(other),
+        };
+        Tw {
+            token,
+            span: t.span,
+        }
+    }
+
+    /// A comment (or, from sqlparser's tokens, any whitespace).
+    pub fn is_trivia(&self) -> bool {
+        matches!(
+            self.token,
+            Tok::LineComment(_) | Tok::BlockComment(_) | Tok::Other(Token::Whitespace(_))
+        )
+    }
+}
+
+impl Tok<'_> {
+    /// sqlparser's token, owned.
+    pub fn to_token(&self) -> Token {
+        match self {
+            Tok::Word(w) => Token::Word(w.to_word()),
+            Tok::Number(n, l) => Token::Number(n.to_string(), *l),
+            Tok::SingleQuotedString(s) => Token::SingleQuotedString(s.to_string()),
+            Tok::DoubleQuotedString(s) => Token::DoubleQuotedString(s.to_string()),
+            Tok::HexStringLiteral(s) => Token::HexStringLiteral(s.to_string()),
+            Tok::LineComment(c) => Token::Whitespace(Whitespace::SingleLineComment {
+                comment: c.to_string(),
+                prefix: "--".to_owned(),
+            }),
+            Tok::BlockComment(c) => Token::Whitespace(Whitespace::MultiLineComment(c.to_string())),
+            Tok::LParen => Token::LParen,
+            Tok::RParen => Token::RParen,
+            Tok::Comma => Token::Comma,
+            Tok::SemiColon => Token::SemiColon,
+            Tok::LBracket => Token::LBracket,
+            Tok::RBracket => Token::RBracket,
+            Tok::Period => Token::Period,
+            Tok::Plus => Token::Plus,
+            Tok::Minus => Token::Minus,
+            Tok::Mul => Token::Mul,
+            Tok::Div => Token::Div,
+            Tok::Mod => Token::Mod,
+            Tok::StringConcat => Token::StringConcat,
+            Tok::Eq => Token::Eq,
+            Tok::DoubleEq => Token::DoubleEq,
+            Tok::Neq => Token::Neq,
+            Tok::Lt => Token::Lt,
+            Tok::LtEq => Token::LtEq,
+            Tok::Gt => Token::Gt,
+            Tok::GtEq => Token::GtEq,
+            Tok::Colon => Token::Colon,
+            Tok::DoubleColon => Token::DoubleColon,
+            Tok::Assignment => Token::Assignment,
+            Tok::Arrow => Token::Arrow,
+            Tok::RArrow => Token::RArrow,
+            Tok::EOF => Token::EOF,
+            Tok::Other(t) => (*t).clone(),
+        }
+    }
+}
+
+impl std::fmt::Display for Tok<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.to_token().fmt(f)
+    }
+}
+
+/// [`tokenize`], the tokens' text borrowed from `sql`.
+pub fn tokenize_borrowed<'a>(sql: &'a str, out: &mut Vec<Tw<'a>>) -> bool {
     let b = sql.as_bytes();
     let n = b.len();
     let at = |k: usize| -> u8 {
@@ -63,9 +270,9 @@ pub fn tokenize(sql: &str, out: &mut Vec<TokenWithSpan>) -> bool {
                 }
                 col += (i - s) as u64;
                 let value = &sql[s..i];
-                Token::Word(Word {
+                Tok::Word(W {
                     keyword: keyword(value),
-                    value: value.to_string(),
+                    value: Cow::Borrowed(value),
                     quote_style: None,
                 })
             }
@@ -85,7 +292,7 @@ pub fn tokenize(sql: &str, out: &mut Vec<TokenWithSpan>) -> bool {
                     return false;
                 }
                 col += (i - s) as u64;
-                Token::Number(sql[s..i].to_string(), false)
+                Tok::Number(&sql[s..i], false)
             }
             b'.' => {
                 if at(i + 1).is_ascii_digit() || at(i + 1) == b'_' {
@@ -93,7 +300,7 @@ pub fn tokenize(sql: &str, out: &mut Vec<TokenWithSpan>) -> bool {
                 }
                 i += 1;
                 col += 1;
-                Token::Period
+                Tok::Period
             }
             b'\'' | b'"' => {
                 // `'…'` with `''` for a quote (no backslash escapes in Trino); `"…"` likewise.
@@ -105,7 +312,7 @@ pub fn tokenize(sql: &str, out: &mut Vec<TokenWithSpan>) -> bool {
                 // Usually no doubled quote: the text is allocated once, at its size.
                 let value = if at(q + 1) != c {
                     j = q + 1;
-                    sql[i + 1..q].to_string()
+                    Cow::Borrowed(&sql[i + 1..q])
                 } else {
                     let mut value = String::with_capacity(q - i + 8);
                     value.push_str(&sql[j..q]);
@@ -125,14 +332,14 @@ pub fn tokenize(sql: &str, out: &mut Vec<TokenWithSpan>) -> bool {
                             break;
                         }
                     }
-                    value
+                    Cow::Owned(value)
                 };
                 advance(&sql[i..j], &mut line, &mut col);
                 i = j;
                 if c == b'\'' {
-                    Token::SingleQuotedString(value)
+                    Tok::SingleQuotedString(value)
                 } else {
-                    Token::Word(Word {
+                    Tok::Word(W {
                         value,
                         quote_style: Some('"'),
                         keyword: Keyword::NoKeyword,
@@ -146,13 +353,10 @@ pub fn tokenize(sql: &str, out: &mut Vec<TokenWithSpan>) -> bool {
                     if b[i..e].contains(&b'\r') {
                         return false;
                     }
-                    let comment = sql[i + 2..e].to_string();
+                    let comment = &sql[i + 2..e];
                     advance(&sql[i..e], &mut line, &mut col);
                     i = e;
-                    Token::Whitespace(Whitespace::SingleLineComment {
-                        comment,
-                        prefix: "--".to_owned(),
-                    })
+                    Tok::LineComment(comment)
                 }
                 b'>' => {
                     if at(i + 2) == b'>' {
@@ -160,12 +364,12 @@ pub fn tokenize(sql: &str, out: &mut Vec<TokenWithSpan>) -> bool {
                     }
                     i += 2;
                     col += 2;
-                    Token::Arrow
+                    Tok::Arrow
                 }
                 _ => {
                     i += 1;
                     col += 1;
-                    Token::Minus
+                    Tok::Minus
                 }
             },
             b'/' => {
@@ -174,14 +378,14 @@ pub fn tokenize(sql: &str, out: &mut Vec<TokenWithSpan>) -> bool {
                         return false; // unterminated: sqlparser reports it
                     };
                     let e = i + 2 + p;
-                    let comment = sql[i + 2..e].to_string();
+                    let comment = &sql[i + 2..e];
                     advance(&sql[i..e + 2], &mut line, &mut col);
                     i = e + 2;
-                    Token::Whitespace(Whitespace::MultiLineComment(comment))
+                    Tok::BlockComment(comment)
                 } else {
                     i += 1;
                     col += 1;
-                    Token::Div
+                    Tok::Div
                 }
             }
             b'|' => {
@@ -190,13 +394,13 @@ pub fn tokenize(sql: &str, out: &mut Vec<TokenWithSpan>) -> bool {
                 }
                 i += 2;
                 col += 2;
-                Token::StringConcat
+                Tok::StringConcat
             }
             b'=' => {
                 let (t, w) = match at(i + 1) {
-                    b'>' => (Token::RArrow, 2),
-                    b'=' => (Token::DoubleEq, 2),
-                    _ => (Token::Eq, 1),
+                    b'>' => (Tok::RArrow, 2),
+                    b'=' => (Tok::DoubleEq, 2),
+                    _ => (Tok::Eq, 1),
                 };
                 i += w;
                 col += w as u64;
@@ -208,15 +412,15 @@ pub fn tokenize(sql: &str, out: &mut Vec<TokenWithSpan>) -> bool {
                 }
                 i += 2;
                 col += 2;
-                Token::Neq
+                Tok::Neq
             }
             b'<' => {
                 let (t, w) = match at(i + 1) {
                     b'=' if at(i + 2) == b'>' => return false,
-                    b'=' => (Token::LtEq, 2),
-                    b'>' => (Token::Neq, 2),
+                    b'=' => (Tok::LtEq, 2),
+                    b'>' => (Tok::Neq, 2),
                     b'<' | b'@' | b'|' | b'^' | b'-' => return false,
-                    _ => (Token::Lt, 1),
+                    _ => (Tok::Lt, 1),
                 };
                 i += w;
                 col += w as u64;
@@ -224,9 +428,9 @@ pub fn tokenize(sql: &str, out: &mut Vec<TokenWithSpan>) -> bool {
             }
             b'>' => {
                 let (t, w) = match at(i + 1) {
-                    b'=' => (Token::GtEq, 2),
+                    b'=' => (Tok::GtEq, 2),
                     b'>' | b'^' => return false,
-                    _ => (Token::Gt, 1),
+                    _ => (Tok::Gt, 1),
                 };
                 i += w;
                 col += w as u64;
@@ -234,9 +438,9 @@ pub fn tokenize(sql: &str, out: &mut Vec<TokenWithSpan>) -> bool {
             }
             b':' => {
                 let (t, w) = match at(i + 1) {
-                    b':' => (Token::DoubleColon, 2),
+                    b':' => (Tok::DoubleColon, 2),
                     b'=' => return false,
-                    _ => (Token::Colon, 1),
+                    _ => (Tok::Colon, 1),
                 };
                 i += w;
                 col += w as u64;
@@ -246,20 +450,20 @@ pub fn tokenize(sql: &str, out: &mut Vec<TokenWithSpan>) -> bool {
                 i += 1;
                 col += 1;
                 match c {
-                    b'(' => Token::LParen,
-                    b')' => Token::RParen,
-                    b',' => Token::Comma,
-                    b';' => Token::SemiColon,
-                    b'[' => Token::LBracket,
-                    b']' => Token::RBracket,
-                    b'+' => Token::Plus,
-                    b'*' => Token::Mul,
-                    _ => Token::Mod,
+                    b'(' => Tok::LParen,
+                    b')' => Tok::RParen,
+                    b',' => Tok::Comma,
+                    b';' => Tok::SemiColon,
+                    b'[' => Tok::LBracket,
+                    b']' => Tok::RBracket,
+                    b'+' => Tok::Plus,
+                    b'*' => Tok::Mul,
+                    _ => Tok::Mod,
                 }
             }
             _ => return false,
         };
-        out.push(TokenWithSpan {
+        out.push(Tw {
             token,
             span: Span::new(start, Location { line, column: col }),
         });

@@ -54,6 +54,7 @@ use sqlparser::tokenizer::{Location, Token, TokenWithSpan, Tokenizer, Whitespace
 use t2s_ir::Span;
 
 use crate::dialect::{self, TrinoDialect};
+use crate::lex::{Tok, Tw};
 
 /// Trino syntax that sqlparser has no node for, recorded beside the AST by our thin layer.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -127,21 +128,27 @@ impl ParseError {
 /// Parses every statement of `sql`. Each statement succeeds or fails on its own, so one bad
 /// statement in a file does not lose the others.
 pub fn parse_sql(sql: &str) -> Vec<Result<ParsedStatement, ParseError>> {
-    let dialect = TrinoDialect;
-    // Reserving up front saves the doublings, each a copy of every token so far (the TPC
-    // queries have about one token per 7 bytes, whitespace left out).
-    let mut tokens: Vec<TokenWithSpan> = Vec::with_capacity(sql.len() / 3 + 16);
     // Our byte-level tokenizer takes the common case; sqlparser's takes the rest (and reports
     // the errors). Both give the same tokens, but for plain whitespace, which only ours leaves
-    // out and nothing below depends on (lex.rs).
-    let tokenize_error = if crate::lex::tokenize(sql, &mut tokens) {
-        None
-    } else {
-        tokens.clear();
-        Tokenizer::new(&dialect, sql)
-            .tokenize_with_location_into_buf(&mut tokens)
-            .err()
-    };
+    // out and nothing below depends on (lex.rs). Ours borrows the tokens' text from `sql`:
+    // sqlparser's owned tokens are made only for the statements that need them.
+    {
+        // Reserving up front saves the doublings, each a copy of every token so far (the TPC
+        // queries have about one token per 7 bytes, whitespace left out).
+        let mut tokens: Vec<Tw> = Vec::with_capacity(sql.len() / 3 + 16);
+        if crate::lex::tokenize_borrowed(sql, &mut tokens) {
+            let index = LineIndex::new(sql);
+            return tokens
+                .split(|t| matches!(t.token, Tok::SemiColon))
+                .filter_map(|chunk| parse_chunk_borrowed(sql, &index, chunk))
+                .collect();
+        }
+    }
+    let dialect = TrinoDialect;
+    let mut tokens: Vec<TokenWithSpan> = Vec::with_capacity(sql.len() / 3 + 16);
+    let tokenize_error = Tokenizer::new(&dialect, sql)
+        .tokenize_with_location_into_buf(&mut tokens)
+        .err();
     let index = LineIndex::new(sql);
     // The failing token (on a tokenizer error) starts right after the last token produced.
     let token_start = tokens
@@ -212,6 +219,65 @@ fn blank(t: &mut TokenWithSpan) {
     t.token = Token::Whitespace(Whitespace::Space);
 }
 
+/// [`parse_chunk`] of our tokenizer's tokens.
+fn parse_chunk_borrowed(
+    sql: &str,
+    index: &LineIndex,
+    tokens: &[Tw],
+) -> Option<Result<ParsedStatement, ParseError>> {
+    let first = tokens.iter().position(|t| !t.is_trivia())?;
+    let last = tokens.iter().rposition(|t| !t.is_trivia())?;
+    let tokens = &tokens[first..=last];
+    let start = tokens[0].span.start;
+    let end = tokens[tokens.len() - 1].span.end;
+    let range = index.byte(start)..index.byte(end);
+    let span = span_of(start);
+    Some(
+        parse_statement_borrowed(sql, index, tokens, end).map(|(ast, extras)| ParsedStatement {
+            ast,
+            span,
+            range,
+            extras,
+        }),
+    )
+}
+
+/// [`parse_statement_tokens`] of our tokenizer's tokens, for the common case: when the
+/// pre-scan would change nothing and our parser takes the statement, no owned token is made.
+/// Otherwise the statement goes the way of sqlparser's tokens, from its start.
+fn parse_statement_borrowed(
+    sql: &str,
+    index: &LineIndex,
+    tokens: &[Tw],
+    end: Location,
+) -> Result<(AstStatement, Extras), ParseError> {
+    let owned = || tokens.iter().map(Tw::to_owned_token).collect::<Vec<_>>();
+    let Some(pre) = prescan_plain(tokens) else {
+        return parse_statement_tokens(sql, index, owned(), end, true);
+    };
+    dialect::reset_furthest();
+    dialect::precharge_operators(pre.set_operations);
+    // Our parser wants no comments.
+    let uncommented: Vec<Tw>;
+    let real = if tokens.iter().any(Tw::is_trivia) {
+        uncommented = tokens.iter().filter(|t| !t.is_trivia()).cloned().collect();
+        &uncommented[..]
+    } else {
+        tokens
+    };
+    let Some(mut ast) = crate::fast::parse_statement(real) else {
+        return parse_statement_tokens(sql, index, owned(), end, false);
+    };
+    if cfg!(debug_assertions) || VERIFY_FAST.with(|v| v.borrow().is_some()) {
+        let real_owned: Vec<TokenWithSpan> = real.iter().map(Tw::to_owned_token).collect();
+        verify_fast_parse(&ast, &real_owned, end);
+    }
+    if pre.unnest || pre.join {
+        fixup_ast(&mut ast, &[], real)?;
+    }
+    Ok((ast, Extras::default()))
+}
+
 /// Parses one statement's tokens; `None` for an empty statement (only whitespace/comments).
 fn parse_chunk(
     sql: &str,
@@ -227,20 +293,25 @@ fn parse_chunk(
     let range = index.byte(start)..index.byte(end);
     let span = span_of(start);
     Some(
-        parse_statement_tokens(sql, index, tokens, end).map(|(ast, extras)| ParsedStatement {
-            ast,
-            span,
-            range,
-            extras,
+        parse_statement_tokens(sql, index, tokens, end, true).map(|(ast, extras)| {
+            ParsedStatement {
+                ast,
+                span,
+                range,
+                extras,
+            }
         }),
     )
 }
 
+/// `try_fast`: whether our parser may take it (false when it has already given up on the
+/// same tokens).
 fn parse_statement_tokens(
     sql: &str,
     index: &LineIndex,
     mut tokens: Vec<TokenWithSpan>,
     end: Location,
+    try_fast: bool,
 ) -> Result<(AstStatement, Extras), ParseError> {
     let mut extras = Extras::default();
     let pre = prescan(sql, index, &mut tokens, &mut extras)?;
@@ -253,13 +324,14 @@ fn parse_statement_tokens(
     let fixup = !extras.table_versions.is_empty() || pre.unnest || pre.join;
 
     // Our parser takes the common case (fast.rs); it gives sqlparser's AST or nothing.
-    if pre.deferred.is_none() && extras.table_versions.is_empty() {
-        if let Some(mut ast) = crate::fast::parse_statement(&tokens) {
+    if try_fast && pre.deferred.is_none() && extras.table_versions.is_empty() {
+        let borrowed: Vec<Tw> = tokens.iter().map(Tw::borrow).collect();
+        if let Some(mut ast) = crate::fast::parse_statement(&borrowed) {
             if cfg!(debug_assertions) || VERIFY_FAST.with(|v| v.borrow().is_some()) {
                 verify_fast_parse(&ast, &tokens, end);
             }
             if fixup {
-                fixup_ast(&mut ast, &extras.table_versions, &tokens)?;
+                fixup_ast(&mut ast, &extras.table_versions, &borrowed)?;
             }
             return Ok((ast, extras));
         }
@@ -285,7 +357,8 @@ fn parse_statement_tokens(
         return Err(d);
     }
     if fixup {
-        fixup_ast(&mut ast, &extras.table_versions, &tokens)?;
+        let borrowed: Vec<Tw> = tokens.iter().map(Tw::borrow).collect();
+        fixup_ast(&mut ast, &extras.table_versions, &borrowed)?;
     }
     Ok((ast, extras))
 }
@@ -760,15 +833,7 @@ fn reserved_table_name(tokens: &[TokenWithSpan], i: usize) -> Result<(), ParseEr
         return Ok(());
     };
     if let Some(w) = unquoted_word(&tokens[n].token) {
-        let word = w.value.as_str();
-        // `FROM` also appears inside expressions (`EXTRACT(YEAR FROM CAST(…))`,
-        // `IS DISTINCT FROM NULL`), so words that start an expression are left to the parser.
-        if dialect::is_reserved_word(word)
-            && !dialect::is_expression_reserved_word(word)
-            && !["UNNEST", "TABLE", "JSON_TABLE"]
-                .iter()
-                .any(|k| k.eq_ignore_ascii_case(word))
-        {
+        if not_a_table_name(&w.value) {
             return Err(ParseError::at(
                 format!("expected a table name, found {}", w.value),
                 tokens[n].span.start,
@@ -776,6 +841,89 @@ fn reserved_table_name(tokens: &[TokenWithSpan], i: usize) -> Result<(), ParseEr
         }
     }
     Ok(())
+}
+
+/// Whether an unquoted word after `FROM`, `JOIN` or `INTO` is a reserved word that cannot
+/// name a table. `FROM` also appears inside expressions (`EXTRACT(YEAR FROM CAST(…))`,
+/// `IS DISTINCT FROM NULL`), so words that start an expression are left to the parser.
+fn not_a_table_name(word: &str) -> bool {
+    dialect::is_reserved_word(word)
+        && !dialect::is_expression_reserved_word(word)
+        && !["UNNEST", "TABLE", "JSON_TABLE"]
+            .iter()
+            .any(|k| k.eq_ignore_ascii_case(word))
+}
+
+/// [`prescan`] of our tokenizer's tokens when it has nothing to rewrite, record or report:
+/// set operations counted, `UNNEST` and `JOIN` noted. `None` when it might do more (`VALUES`,
+/// `FOR`, `GROUP BY DISTINCT|ALL`, a reserved word as a table name, a literal it rewrites,
+/// too many set operations …): the statement then takes the way of sqlparser's tokens.
+fn prescan_plain(tokens: &[Tw]) -> Option<Prescan> {
+    let next_real = |i: usize| -> Option<(usize, &Tw)> {
+        (i..tokens.len())
+            .map(|j| (j, &tokens[j]))
+            .find(|(_, t)| !t.is_trivia())
+    };
+    let unquoted = |t: Option<(usize, &Tw)>, upper: &str| -> bool {
+        matches!(t, Some((_, Tw { token: Tok::Word(w), .. }))
+            if w.quote_style.is_none() && w.value.eq_ignore_ascii_case(upper))
+    };
+    let table_name_reserved = |i: usize| -> bool {
+        matches!(next_real(i + 1), Some((_, Tw { token: Tok::Word(w), .. }))
+            if w.quote_style.is_none() && not_a_table_name(&w.value))
+    };
+    let mut set_operations = 0;
+    let mut unnest = false;
+    let mut join = false;
+    for (i, t) in tokens.iter().enumerate() {
+        match &t.token {
+            Tok::Word(w) if w.quote_style.is_none() => match w.keyword {
+                Keyword::UNION | Keyword::INTERSECT | Keyword::EXCEPT => {
+                    set_operations += 1;
+                    if set_operations > dialect::MAX_OPERATORS_PER_STATEMENT {
+                        return None;
+                    }
+                }
+                Keyword::GROUP => {
+                    let by = next_real(i + 1);
+                    if let (true, Some((b, _))) = (unquoted(by, "BY"), by) {
+                        let q = next_real(b + 1);
+                        if unquoted(q, "DISTINCT") || unquoted(q, "ALL") {
+                            return None;
+                        }
+                    }
+                }
+                Keyword::UNNEST => unnest = true,
+                Keyword::VALUES | Keyword::FOR => return None,
+                Keyword::JOIN => {
+                    join = true;
+                    if table_name_reserved(i) {
+                        return None;
+                    }
+                }
+                Keyword::FROM | Keyword::INTO if table_name_reserved(i) => return None,
+                _ => {}
+            },
+            // Our tokenizer leaves the literals the pre-scan rewrites or rejects to sqlparser's
+            // (`0x1F`, `1_000`, `1a`, `U&'…'`); should one occur, the full pre-scan sees it.
+            Tok::Number(n, _)
+                if n.contains('_')
+                    || tokens.get(i + 1).is_some_and(|u| {
+                        u.span.start == t.span.end && matches!(u.token, Tok::Word(_))
+                    }) =>
+            {
+                return None
+            }
+            Tok::HexStringLiteral(_) | Tok::Other(_) => return None,
+            _ => {}
+        }
+    }
+    Some(Prescan {
+        set_operations,
+        unnest,
+        join,
+        deferred: None,
+    })
 }
 
 /// `GROUP BY DISTINCT|ALL`: record the owning query block and remove the quantifier.
@@ -1005,7 +1153,7 @@ fn sub_parse<T>(
 fn fixup_ast(
     ast: &mut AstStatement,
     versions: &[TableVersionClause],
-    tokens: &[TokenWithSpan],
+    tokens: &[Tw],
 ) -> Result<(), ParseError> {
     let mut v = Fixup {
         versions,
@@ -1044,17 +1192,17 @@ fn fixup_ast(
 
 struct Fixup<'a> {
     versions: &'a [TableVersionClause],
-    tokens: &'a [TokenWithSpan],
+    tokens: &'a [Tw<'a>],
     done: Vec<bool>,
     error: Option<ParseError>,
 }
 
-impl Fixup<'_> {
+impl<'a> Fixup<'a> {
     /// The first token at or after `loc`.
-    fn token_at_or_after(&self, loc: Location) -> Option<&TokenWithSpan> {
+    fn token_at_or_after(&self, loc: Location) -> Option<&Tw<'a>> {
         self.tokens
             .iter()
-            .find(|t| !is_trivia(t) && t.span.start >= loc)
+            .find(|t| !t.is_trivia() && t.span.start >= loc)
     }
 
     fn check_joins(&mut self, twj: &TableWithJoins) {
