@@ -248,7 +248,23 @@ pub fn tokenize_borrowed<'a>(sql: &'a str, out: &mut Vec<Tw<'a>>) -> bool {
                 // The whole run of blanks at once (indentation is most of a query's bytes).
                 while i < n {
                     match b[i] {
-                        b' ' | b'\t' => col += 1,
+                        b' ' => {
+                            // Indentation: eight spaces at a time.
+                            let s = i;
+                            i += 1;
+                            while i + 8 <= n
+                                && u64::from_ne_bytes(b[i..i + 8].try_into().unwrap_or_default())
+                                    == u64::from_ne_bytes([b' '; 8])
+                            {
+                                i += 8;
+                            }
+                            while i < n && b[i] == b' ' {
+                                i += 1;
+                            }
+                            col += (i - s) as u64;
+                            continue;
+                        }
+                        b'\t' => col += 1,
                         b'\n' => {
                             line += 1;
                             col = 1;
@@ -304,6 +320,29 @@ pub fn tokenize_borrowed<'a>(sql: &'a str, out: &mut Vec<Tw<'a>>) -> bool {
             }
             b'\'' | b'"' => {
                 // `'…'` with `''` for a quote (no backslash escapes in Trino); `"…"` likewise.
+                // Mostly ASCII on one line without a doubled quote: one scan, no copy.
+                let mut k = i + 1;
+                while k < n && PLAIN_QUOTED[b[k] as usize] {
+                    k += 1;
+                }
+                if k < n && b[k] == c && at(k + 1) != c {
+                    let value = &sql[i + 1..k];
+                    col += (k + 1 - i) as u64;
+                    i = k + 1;
+                    out.push(Tw {
+                        token: if c == b'\'' {
+                            Tok::SingleQuotedString(Cow::Borrowed(value))
+                        } else {
+                            Tok::Word(W {
+                                value: Cow::Borrowed(value),
+                                quote_style: Some('"'),
+                                keyword: Keyword::NoKeyword,
+                            })
+                        },
+                        span: Span::new(start, Location { line, column: col }),
+                    });
+                    continue;
+                }
                 let mut j = i + 1;
                 let Some(q) = b[j..].iter().position(|&x| x == c) else {
                     return false; // unterminated: sqlparser reports it
@@ -495,6 +534,18 @@ static WORD_BYTE: [bool; 256] = {
     while c < 256 {
         let b = c as u8;
         t[c] = b.is_ascii_alphanumeric() || b == b'_';
+        c += 1;
+    }
+    t
+};
+
+/// The bytes inside quotes that [`tokenize_borrowed`] takes in one scan: ASCII, no quote, no
+/// line break (a column each).
+static PLAIN_QUOTED: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 128 {
+        t[c] = !matches!(c as u8, b'\'' | b'"' | b'\n' | b'\r');
         c += 1;
     }
     t
