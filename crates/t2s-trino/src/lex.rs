@@ -25,7 +25,7 @@ use sqlparser::tokenizer::{Location, Span, Token, TokenWithSpan, Whitespace, Wor
 /// target; the parser reads [`tokenize_borrowed`]'s.
 pub fn tokenize(sql: &str, out: &mut Vec<TokenWithSpan>) -> bool {
     let mut v = Vec::new();
-    if !tokenize_borrowed(sql, &mut v) {
+    if !tokenize_borrowed(sql, &mut v, &mut Lines::default()) {
         return false;
     }
     out.extend(v.iter().map(Tw::to_owned_token));
@@ -226,8 +226,33 @@ impl std::fmt::Display for Tok<'_> {
     }
 }
 
-/// [`tokenize`], the tokens' text borrowed from `sql`.
-pub fn tokenize_borrowed<'a>(sql: &'a str, out: &mut Vec<Tw<'a>>) -> bool {
+/// Where each line of the source starts (byte offsets) and whether it is all ASCII: what
+/// parse.rs's line index holds, found on the way by [`tokenize_borrowed`].
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Lines {
+    pub starts: Vec<usize>,
+    pub ascii: Vec<bool>,
+    /// Whether the current line is ASCII so far.
+    current_ascii: bool,
+}
+
+impl Lines {
+    fn newline_at(&mut self, i: usize) {
+        self.starts.push(i + 1);
+        self.ascii.push(self.current_ascii);
+        self.current_ascii = true;
+    }
+}
+
+/// [`tokenize`], the tokens' text borrowed from `sql`; also fills `lines` (when it returns
+/// true).
+pub fn tokenize_borrowed<'a>(sql: &'a str, out: &mut Vec<Tw<'a>>, lines: &mut Lines) -> bool {
+    lines.starts.clear();
+    lines.ascii.clear();
+    lines.starts.reserve(sql.len() / 32 + 2);
+    lines.ascii.reserve(sql.len() / 32 + 2);
+    lines.starts.push(0);
+    lines.current_ascii = true;
     let b = sql.as_bytes();
     let n = b.len();
     let at = |k: usize| -> u8 {
@@ -268,6 +293,7 @@ pub fn tokenize_borrowed<'a>(sql: &'a str, out: &mut Vec<Tw<'a>>) -> bool {
                         b'\n' => {
                             line += 1;
                             col = 1;
+                            lines.newline_at(i);
                         }
                         _ => break,
                     }
@@ -373,7 +399,7 @@ pub fn tokenize_borrowed<'a>(sql: &'a str, out: &mut Vec<Tw<'a>>) -> bool {
                     }
                     Cow::Owned(value)
                 };
-                advance(&sql[i..j], &mut line, &mut col);
+                advance(sql, i..j, &mut line, &mut col, lines);
                 i = j;
                 if c == b'\'' {
                     Tok::SingleQuotedString(value)
@@ -393,7 +419,7 @@ pub fn tokenize_borrowed<'a>(sql: &'a str, out: &mut Vec<Tw<'a>>) -> bool {
                         return false;
                     }
                     let comment = &sql[i + 2..e];
-                    advance(&sql[i..e], &mut line, &mut col);
+                    advance(sql, i..e, &mut line, &mut col, lines);
                     i = e;
                     Tok::LineComment(comment)
                 }
@@ -418,7 +444,7 @@ pub fn tokenize_borrowed<'a>(sql: &'a str, out: &mut Vec<Tw<'a>>) -> bool {
                     };
                     let e = i + 2 + p;
                     let comment = &sql[i + 2..e];
-                    advance(&sql[i..e + 2], &mut line, &mut col);
+                    advance(sql, i..e + 2, &mut line, &mut col, lines);
                     i = e + 2;
                     Tok::BlockComment(comment)
                 } else {
@@ -507,6 +533,7 @@ pub fn tokenize_borrowed<'a>(sql: &'a str, out: &mut Vec<Tw<'a>>) -> bool {
             span: Span::new(start, Location { line, column: col }),
         });
     }
+    lines.ascii.push(lines.current_ascii);
     true
 }
 
@@ -552,19 +579,38 @@ static PLAIN_QUOTED: [bool; 256] = {
 };
 
 /// Moves the position over `text` as sqlparser does: a line per `\n`, a column per character.
-fn advance(text: &str, line: &mut u64, col: &mut u64) {
+/// Also notes the lines `text` (`sql[range]`) ends and whether they are ASCII.
+fn advance(
+    sql: &str,
+    range: std::ops::Range<usize>,
+    line: &mut u64,
+    col: &mut u64,
+    lines: &mut Lines,
+) {
+    let base = range.start;
+    let text = &sql[range];
     // Most strings and comments are on one line: count their characters at once.
     if !text.as_bytes().contains(&b'\n') {
-        *col += text.chars().count() as u64;
+        let chars = text.chars().count();
+        if chars != text.len() {
+            lines.current_ascii = false;
+        }
+        *col += chars as u64;
         return;
     }
-    for &x in text.as_bytes() {
+    for (k, &x) in text.as_bytes().iter().enumerate() {
         if x == b'\n' {
             *line += 1;
             *col = 1;
-        } else if x & 0xC0 != 0x80 {
-            // Not a UTF-8 continuation byte: a new character.
-            *col += 1;
+            lines.newline_at(base + k);
+        } else {
+            if x >= 0x80 {
+                lines.current_ascii = false;
+            }
+            if x & 0xC0 != 0x80 {
+                // Not a UTF-8 continuation byte: a new character.
+                *col += 1;
+            }
         }
     }
 }

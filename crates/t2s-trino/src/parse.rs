@@ -136,8 +136,14 @@ pub fn parse_sql(sql: &str) -> Vec<Result<ParsedStatement, ParseError>> {
         // Reserving up front saves the doublings, each a copy of every token so far (the TPC
         // queries have about one token per 7 bytes, whitespace left out).
         let mut tokens: Vec<Tw> = Vec::with_capacity(sql.len() / 3 + 16);
-        if crate::lex::tokenize_borrowed(sql, &mut tokens) {
-            let index = LineIndex::new(sql);
+        let mut lines = crate::lex::Lines::default();
+        if crate::lex::tokenize_borrowed(sql, &mut tokens, &mut lines) {
+            // The tokenizer found the lines on its way.
+            let index = LineIndex {
+                src: sql,
+                starts: lines.starts,
+                ascii: lines.ascii,
+            };
             return tokens
                 .split(|t| matches!(t.token, Tok::SemiColon))
                 .filter_map(|chunk| parse_chunk_borrowed(sql, &index, chunk))
@@ -1522,5 +1528,58 @@ mod line_index_tests {
             starts.pop();
             assert_eq!((index.starts, index.ascii), (starts, ascii), "{s:?}");
         }
+    }
+
+    /// The lines our tokenizer notes on its way are the line index's, on the corpus and on
+    /// random inputs with newlines and non-ASCII characters in strings, names and comments.
+    #[test]
+    fn tokenizer_finds_the_same_lines() {
+        let same = |s: &str| -> bool {
+            let mut lines = crate::lex::Lines::default();
+            if !crate::lex::tokenize_borrowed(s, &mut Vec::new(), &mut lines) {
+                return false;
+            }
+            let index = LineIndex::new(s);
+            assert_eq!(
+                (index.starts, index.ascii),
+                (lines.starts, lines.ascii),
+                "{s:?}"
+            );
+            true
+        };
+        let mut taken = 0;
+        for f in crate::corpus_files() {
+            taken += usize::from(same(&std::fs::read_to_string(f).unwrap()));
+        }
+        assert!(taken > 200, "{taken} corpus files tokenized");
+        let pieces = [
+            "a",
+            "\n",
+            " ",
+            "'é'",
+            "'x\ny'",
+            "'ü\n'",
+            "\"\u{1F600}\"",
+            "\"a\nb\"",
+            "-- é\n",
+            "/* \n ß */",
+            "/* x */",
+            "''",
+            "\t",
+            "12",
+            ",",
+        ];
+        let mut seed = 11u64;
+        for _ in 0..4_000 {
+            let mut s = String::new();
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            for k in 0..(seed >> 58) {
+                s.push_str(pieces[((seed >> (k % 40)) as usize) % pieces.len()]);
+            }
+            taken += usize::from(same(&s));
+        }
+        assert!(taken > 2_000, "{taken} inputs tokenized");
     }
 }
