@@ -1504,20 +1504,26 @@ impl<'a> LineIndex<'a> {
 mod line_index_tests {
     use super::LineIndex;
 
+    /// `n` strings of up to 63 random `pieces` each.
+    fn random_inputs(pieces: &[&str], mut seed: u64, n: usize) -> Vec<String> {
+        (0..n)
+            .map(|_| {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                (0..seed >> 58)
+                    .map(|k| pieces[((seed >> (k % 40)) as usize) % pieces.len()])
+                    .collect()
+            })
+            .collect()
+    }
+
     /// The word-at-a-time scan finds the lines (and their ASCII-ness) a byte-at-a-time one
     /// finds, wherever the newlines and non-ASCII characters fall.
     #[test]
     fn agrees_with_a_byte_scan() {
         let pieces = ["a", "\n", "é", "\u{1F600}", "bcdefgh", "\n\n", " ", "x\ny"];
-        let mut seed = 7u64;
-        for _ in 0..2_000 {
-            let mut s = String::new();
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            for k in 0..(seed >> 58) {
-                s.push_str(pieces[((seed >> (k % 40)) as usize) % pieces.len()]);
-            }
+        for s in random_inputs(&pieces, 7, 2_000) {
             let index = LineIndex::new(&s);
             let mut starts = vec![0];
             let mut ascii = vec![];
@@ -1569,15 +1575,7 @@ mod line_index_tests {
             "12",
             ",",
         ];
-        let mut seed = 11u64;
-        for _ in 0..4_000 {
-            let mut s = String::new();
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            for k in 0..(seed >> 58) {
-                s.push_str(pieces[((seed >> (k % 40)) as usize) % pieces.len()]);
-            }
+        for s in random_inputs(&pieces, 11, 4_000) {
             taken += usize::from(same(&s));
         }
         assert!(taken > 2_000, "{taken} inputs tokenized");
