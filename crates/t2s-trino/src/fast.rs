@@ -546,7 +546,7 @@ impl<'a> P<'a> {
         }
         s.projection = self.comma_list(Self::select_item)?;
         if self.kw(Keyword::FROM) {
-            s.from = self.comma_list(Self::table_and_joins)?;
+            self.tables(&mut s.from)?;
         }
         if self.kw(Keyword::WHERE) {
             s.selection = Some(self.expr()?);
@@ -746,9 +746,23 @@ impl<'a> P<'a> {
     // FROM
     // -----------------------------------------------------------------------------------------
 
-    fn table_and_joins(&mut self) -> Option<TableWithJoins> {
-        let relation = self.table_factor()?;
-        let mut joins = vec![];
+    /// `FROM`'s list of tables and joins: each is built in its place in the list (they are
+    /// large).
+    fn tables(&mut self, from: &mut Vec<TableWithJoins>) -> Option<()> {
+        loop {
+            from.push(TableWithJoins {
+                relation: self.table_factor()?,
+                joins: vec![],
+            });
+            self.joins(&mut from.last_mut()?.joins)?;
+            if !self.eat(&Tok::Comma) {
+                return Some(());
+            }
+        }
+    }
+
+    /// The joins after a table factor.
+    fn joins(&mut self, joins: &mut Vec<Join>) -> Option<()> {
         while let Tok::Word(w) = self.peek() {
             if w.quote_style.is_some() {
                 break;
@@ -829,12 +843,12 @@ impl<'a> P<'a> {
                 join_operator: ctor(constraint),
             });
         }
-        Some(TableWithJoins { relation, joins })
+        Some(())
     }
 
     fn table_factor(&mut self) -> Option<TableFactor> {
         self.enter()?;
-        let tf = if self.eat(&Tok::LParen) {
+        if self.eat(&Tok::LParen) {
             // sqlparser tries a derived table first, then a parenthesized join: which one it
             // is shows after the run of `(`.
             let mut n = 0;
@@ -848,24 +862,31 @@ impl<'a> P<'a> {
                 let subquery = self.query()?;
                 self.expect(&Tok::RParen)?;
                 let alias = self.table_alias()?;
-                TableFactor::Derived {
+                self.end_factor()?;
+                Some(TableFactor::Derived {
                     lateral: false,
                     subquery,
                     alias,
                     sample: None,
-                }
+                })
             } else if matches!(self.tok(n).token, Tok::Word(_)) {
-                let twj = self.table_and_joins()?;
+                let mut twj = Box::new(TableWithJoins {
+                    relation: self.table_factor()?,
+                    joins: vec![],
+                });
+                self.joins(&mut twj.joins)?;
                 if twj.joins.is_empty() && !matches!(twj.relation, TableFactor::NestedJoin { .. }) {
                     return None;
                 }
                 self.expect(&Tok::RParen)?;
-                TableFactor::NestedJoin {
-                    table_with_joins: Box::new(twj),
-                    alias: self.table_alias()?,
-                }
+                let alias = self.table_alias()?;
+                self.end_factor()?;
+                Some(TableFactor::NestedJoin {
+                    table_with_joins: twj,
+                    alias,
+                })
             } else {
-                return None;
+                None
             }
         } else if self.is_kw(0, Keyword::UNNEST) && matches!(self.tok(1).token, Tok::LParen) {
             // As sqlparser reads it: a table function named UNNEST, which the fix-up turns
@@ -889,7 +910,8 @@ impl<'a> P<'a> {
                     false
                 };
             let alias = self.table_alias()?;
-            TableFactor::Table {
+            self.end_factor()?;
+            Some(TableFactor::Table {
                 name: ObjectName(vec![ObjectNamePart::Identifier(w.to_ident(t.span))]),
                 alias,
                 args: Some(TableFunctionArgs {
@@ -903,7 +925,7 @@ impl<'a> P<'a> {
                 json_path: None,
                 sample: None,
                 index_hints: vec![],
-            }
+            })
         } else {
             let mut parts = vec![ObjectNamePart::Identifier(self.table_name_part()?)];
             while self.eat(&Tok::Period) {
@@ -913,7 +935,8 @@ impl<'a> P<'a> {
                 return None;
             }
             let alias = self.table_alias()?;
-            TableFactor::Table {
+            self.end_factor()?;
+            Some(TableFactor::Table {
                 name: ObjectName(parts),
                 alias,
                 args: None,
@@ -924,8 +947,13 @@ impl<'a> P<'a> {
                 json_path: None,
                 sample: None,
                 index_hints: vec![],
-            }
-        };
+            })
+        }
+    }
+
+    /// After a table factor: what we leave to sqlparser, and the end of its nesting level
+    /// (checked before the factor is built, so that it is built in its final place).
+    fn end_factor(&mut self) -> Option<()> {
         // Sampling, pivots, row pattern matching, hints, versions: sqlparser's business.
         if self.at_any(&[
             Keyword::TABLESAMPLE,
@@ -943,7 +971,7 @@ impl<'a> P<'a> {
             return None;
         }
         self.leave();
-        Some(tf)
+        Some(())
     }
 
     fn table_name_part(&mut self) -> Option<Ident> {
