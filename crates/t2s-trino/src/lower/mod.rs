@@ -1620,9 +1620,10 @@ impl<'a> Lowerer<'a> {
                     ..Scope::default()
                 };
                 let rel = Rel::Scan(Scan {
+                    qualifier: alias.as_str().into(),
                     table: TableName { parts: vec![alias] },
                     alias: None,
-                    fields: vec![],
+                    fields: Arc::from([]),
                     known: false,
                     time_travel: None,
                 });
@@ -1773,11 +1774,7 @@ impl<'a> Lowerer<'a> {
         if table.columns.len() != s.fields.len() {
             return None;
         }
-        let qualifier: Option<Rc<str>> = s
-            .fields
-            .first()
-            .and_then(|f| f.qualifier.as_deref())
-            .map(Rc::from);
+        let qualifier: Option<Rc<str>> = (!s.fields.is_empty()).then(|| Rc::from(&*s.qualifier));
         let fields = table
             .columns
             .iter()
@@ -1924,20 +1921,7 @@ impl<'a> Lowerer<'a> {
         let catalog: &'a Catalog = self.catalog;
         let table = catalog.lookup(parts);
         let (fields, known) = match table {
-            Some(t) => (
-                {
-                    let shared: Arc<str> = qualifier.as_str().into();
-                    t.columns
-                        .iter()
-                        .map(|(n, ty)| Field {
-                            qualifier: Some(shared.clone()),
-                            name: n.clone(),
-                            ty: clone_type(ty),
-                        })
-                        .collect()
-                },
-                true,
-            ),
+            Some(t) => (t.fields().clone(), true),
             None => {
                 let name = parts.join(".");
                 self.warn_once(
@@ -1948,7 +1932,7 @@ impl<'a> Lowerer<'a> {
                     ),
                     span,
                 );
-                (vec![], false)
+                (Arc::from([]), false)
             }
         };
         let mut scan = Scan {
@@ -1956,6 +1940,7 @@ impl<'a> Lowerer<'a> {
                 parts: parts.to_vec(),
             },
             alias: alias_name,
+            qualifier: qualifier.as_str().into(),
             fields,
             known,
             time_travel: None,
