@@ -9,6 +9,7 @@ use crate::rel::Rel;
 use crate::types::Type;
 use crate::Span;
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Expr {
@@ -162,9 +163,10 @@ pub enum ExprKind {
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct ColumnRef {
-    /// The relation alias (or table name) this column belongs to in its scope, if any.
-    pub qualifier: Option<String>,
-    pub name: String,
+    /// The relation alias (or table name) this column belongs to in its scope, if any. Names
+    /// are shared with the scope they resolved in, not copied per reference.
+    pub qualifier: Option<Arc<str>>,
+    pub name: Arc<str>,
     /// How many query levels out the column lives (0 = this query, 1 = correlated outer query).
     #[serde(default)]
     pub depth: usize,

@@ -6,6 +6,7 @@ use super::{ident, lc_cow, object_parts, Lowerer, ScopeField};
 use crate::catalog::NameMap;
 use sqlparser::ast;
 use std::borrow::Cow;
+use std::sync::Arc;
 use t2s_ir::*;
 
 /// Deepest expression nesting lowered; deeper input is reported, not recursed into.
@@ -677,8 +678,8 @@ impl Lowerer<'_> {
                 Found::Column { field, used } => {
                     let mut e = Expr::new(
                         ExprKind::Column(ColumnRef {
-                            qualifier: field.qualifier.as_deref().map(str::to_string),
-                            name: field.name.to_string(),
+                            qualifier: field.qualifier.clone(),
+                            name: Arc::clone(&field.name),
                             depth,
                             written_qualified: written_qualified && used > 1,
                         }),
@@ -709,8 +710,8 @@ impl Lowerer<'_> {
                     );
                     let mut e = Expr::new(
                         ExprKind::Column(ColumnRef {
-                            qualifier: Some(qualifier),
-                            name,
+                            qualifier: Some(qualifier.into()),
+                            name: name.into(),
                             depth,
                             written_qualified: used > 1,
                         }),
@@ -738,7 +739,7 @@ impl Lowerer<'_> {
         Expr::new(
             ExprKind::Column(ColumnRef {
                 qualifier: None,
-                name: join_parts(parts),
+                name: join_parts(parts).into(),
                 depth: 0,
                 written_qualified: false,
             }),
@@ -1639,8 +1640,8 @@ fn find_in_scope<'s, P: AsRef<str>>(scope: &'s super::Scope<'_>, parts: &'s [P])
             let q = parts[qlen - 1].as_ref();
             let col = parts[qlen].as_ref();
             let key = super::name_key(col);
-            let mut hits =
-                key_hits(scope, key).filter(|f| f.name == col && f.qualifier.as_deref() == Some(q));
+            let mut hits = key_hits(scope, key)
+                .filter(|f| **f.name == *col && f.qualifier.as_deref() == Some(q));
             match (hits.next(), hits.next()) {
                 (None, _) => {}
                 (Some(field), None) => {
@@ -1660,7 +1661,7 @@ fn find_in_scope<'s, P: AsRef<str>>(scope: &'s super::Scope<'_>, parts: &'s [P])
         }
     }
     let key = super::name_key(parts[0].as_ref());
-    let mut hits = key_hits(scope, key).filter(|f| !f.hidden && f.name == parts[0].as_ref());
+    let mut hits = key_hits(scope, key).filter(|f| !f.hidden && **f.name == *parts[0].as_ref());
     if let Some(first) = hits.next() {
         // The same column seen twice through USING or a CTE alias is not ambiguous.
         return if hits.all(|h| h.qualifier == first.qualifier) {

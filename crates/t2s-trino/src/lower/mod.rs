@@ -17,7 +17,6 @@ use sqlparser::ast;
 use sqlparser::ast::Spanned;
 use std::borrow::Cow;
 use std::cell::OnceCell;
-use std::rc::Rc;
 use std::sync::Arc;
 use t2s_ir::*;
 
@@ -72,11 +71,12 @@ pub fn lower_statement_with(
 }
 
 /// A column visible in a scope. A catalog table's names and types are borrowed from the
-/// catalog; the fields of one relation share their qualifier.
+/// catalog; the fields of one relation share their qualifier, and a column reference shares
+/// the names of the field it resolves to.
 #[derive(Debug, Clone)]
 struct ScopeField<'a> {
-    qualifier: Option<Rc<str>>,
-    name: Cow<'a, str>,
+    qualifier: Option<Arc<str>>,
+    name: Cow<'a, Arc<str>>,
     ty: Cow<'a, Type>,
     /// A join key merged by USING: reachable only qualified (`l.k`), and not part of `*`
     /// (the merged, unqualified key is).
@@ -84,7 +84,7 @@ struct ScopeField<'a> {
 }
 
 impl<'a> ScopeField<'a> {
-    fn new(qualifier: Option<Rc<str>>, name: Cow<'a, str>, ty: Cow<'a, Type>) -> Self {
+    fn new(qualifier: Option<Arc<str>>, name: Cow<'a, Arc<str>>, ty: Cow<'a, Type>) -> Self {
         ScopeField {
             qualifier,
             name,
@@ -118,15 +118,15 @@ impl<'a> Scope<'a> {
             keys: Vec::with_capacity(width),
             ..Scope::default()
         };
-        let mut last: Option<Rc<str>> = None;
+        let mut last: Option<Arc<str>> = None;
         rel.visit_fields(&mut |qualifier, name, ty| {
             let qualifier = qualifier.map(|q| match &last {
                 Some(l) if **l == *q => l.clone(),
-                _ => last.insert(Rc::from(q)).clone(),
+                _ => last.insert(Arc::from(q)).clone(),
             });
             scope.push(ScopeField::new(
                 qualifier,
-                Cow::Owned(name.to_string()),
+                Cow::Owned(Arc::from(name)),
                 Cow::Owned(clone_type(ty)),
             ))
         });
@@ -1180,8 +1180,8 @@ impl<'a> Lowerer<'a> {
             matched = true;
             let e = Expr::new(
                 ExprKind::Column(ColumnRef {
-                    qualifier: f.qualifier.as_deref().map(str::to_string),
-                    name: f.name.to_string(),
+                    qualifier: f.qualifier.clone(),
+                    name: Arc::clone(&f.name),
                     depth: 0,
                     written_qualified: f.qualifier.is_some(),
                 }),
@@ -1411,11 +1411,11 @@ impl<'a> Lowerer<'a> {
                     for k in &using {
                         let lt = join_scope.fields[..left_len]
                             .iter()
-                            .find(|f| f.name == k.as_str() && !f.hidden)
+                            .find(|f| **f.name == **k && !f.hidden)
                             .map(|f| Type::clone(&f.ty));
                         let rt = join_scope.fields[left_len..]
                             .iter()
-                            .find(|f| f.name == k.as_str())
+                            .find(|f| **f.name == **k)
                             .map(|f| Type::clone(&f.ty));
                         let ty = match (&lt, &rt) {
                             (Some(a), Some(b)) => {
@@ -1433,10 +1433,14 @@ impl<'a> Lowerer<'a> {
                                 self.span_of(&j.relation),
                             );
                         }
-                        merged.push(ScopeField::new(None, Cow::Owned(k.clone()), Cow::Owned(ty)));
+                        merged.push(ScopeField::new(
+                            None,
+                            Cow::Owned(k.as_str().into()),
+                            Cow::Owned(ty),
+                        ));
                     }
                     for f in &mut join_scope.fields {
-                        if f.qualifier.is_some() && using.iter().any(|u| *u == f.name) {
+                        if f.qualifier.is_some() && using.iter().any(|u| **u == **f.name) {
                             f.hidden = true;
                         }
                     }
@@ -1774,7 +1778,7 @@ impl<'a> Lowerer<'a> {
         if table.columns.len() != s.fields.len() {
             return None;
         }
-        let qualifier: Option<Rc<str>> = (!s.fields.is_empty()).then(|| Rc::from(&*s.qualifier));
+        let qualifier: Option<Arc<str>> = (!s.fields.is_empty()).then(|| s.qualifier.clone());
         let fields = table
             .columns
             .iter()
