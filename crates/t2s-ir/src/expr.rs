@@ -127,7 +127,8 @@ pub enum ExprKind {
         quantifier: Quantifier,
         rel: Box<Rel>,
     },
-    Aggregate(AggregateCall),
+    /// Boxed: aggregate calls are few, and inline they would widen every expression.
+    Aggregate(Box<AggregateCall>),
     Window(Box<WindowCall>),
     /// `TRY(expr)`.
     Try(Box<Expr>),
@@ -196,12 +197,9 @@ pub enum Literal {
     Time(String),
     Timestamp(String),
     TimestampTz(String),
-    /// `INTERVAL '<value>' <from> [TO <to>]`; sign already folded into `value`.
-    Interval {
-        value: String,
-        from: String,
-        to: Option<String>,
-    },
+    /// `INTERVAL '<value>' <from> [TO <to>]`; sign already folded into `value`. Boxed, so the
+    /// rare interval does not widen every literal and expression.
+    Interval(Box<IntervalLiteral>),
     /// Any other typed literal `<type> '<text>'` (`JSON '…'`, `UUID '…'`, `IPADDRESS '…'`).
     Typed {
         type_name: String,
@@ -279,6 +277,14 @@ pub enum UnaryOp {
 pub enum Quantifier {
     All,
     Any,
+}
+
+/// The parts of [`Literal::Interval`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IntervalLiteral {
+    pub value: String,
+    pub from: String,
+    pub to: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -1071,7 +1071,10 @@ impl Lowerer<'_> {
                 span,
             );
         }
-        Expr::literal(Literal::Interval { value, from, to }, ty)
+        Expr::literal(
+            Literal::Interval(Box::new(IntervalLiteral { value, from, to })),
+            ty,
+        )
     }
 
     // ------------------------------------------------------------------ operators
@@ -1404,13 +1407,13 @@ impl Lowerer<'_> {
             };
             let ob: Vec<SortKey> = order_by.iter().map(|o| self.sort_key(o, false)).collect();
             Expr::new(
-                ExprKind::Aggregate(AggregateCall {
+                ExprKind::Aggregate(Box::new(AggregateCall {
                     name: name.clone(),
                     args,
                     distinct,
                     filter,
                     order_by: ob,
-                }),
+                })),
                 ty,
             )
         } else {
