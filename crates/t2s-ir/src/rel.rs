@@ -36,22 +36,24 @@ impl TableName {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "op")]
 pub enum Rel {
-    Scan(Scan),
+    /// The larger, less frequent operators are boxed, so a `Rel` is about as wide as a
+    /// `Filter` (224 -> 112 bytes) and moving plan nodes copies less.
+    Scan(Box<Scan>),
     Values(Values),
     /// A derived table or a named subquery: `(input) AS alias(columns)`.
     Alias(Alias),
-    Join(Join),
+    Join(Box<Join>),
     /// The right side of a lateral join: `UNNEST(exprs) [WITH ORDINALITY]`.
     Unnest(Unnest),
     Filter(Filter),
     Aggregate(Aggregate),
     Project(Project),
     Sort(Sort),
-    Limit(Limit),
+    Limit(Box<Limit>),
     SetOp(SetOp),
     With(With),
     CteRef(CteRef),
-    Sample(Sample),
+    Sample(Box<Sample>),
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

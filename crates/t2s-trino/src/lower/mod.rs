@@ -705,12 +705,12 @@ impl<'a> Lowerer<'a> {
         if offset.is_none() && fetch.is_none() {
             return rel;
         }
-        Rel::Limit(Limit {
+        Rel::Limit(Box::new(Limit {
             input: Box::new(rel),
             offset,
             fetch,
             with_ties,
-        })
+        }))
     }
 
     fn const_expr(&mut self, e: &ast::Expr) -> Expr {
@@ -901,7 +901,7 @@ impl<'a> Lowerer<'a> {
                     None => r,
                     Some(l) => {
                         let lateral = matches!(r, Rel::Unnest(_)) || is_lateral(&twj.relation);
-                        Rel::Join(Join {
+                        Rel::Join(Box::new(Join {
                             kind: JoinKind::Cross,
                             left: Box::new(l),
                             right: Box::new(r),
@@ -909,7 +909,7 @@ impl<'a> Lowerer<'a> {
                             using: vec![],
                             lateral,
                             implicit: true,
-                        })
+                        }))
                     }
                 });
                 pieces.push(sc);
@@ -1460,7 +1460,7 @@ impl<'a> Lowerer<'a> {
             } else {
                 kind
             };
-            rel = Rel::Join(Join {
+            rel = Rel::Join(Box::new(Join {
                 kind,
                 left: Box::new(rel),
                 right: Box::new(r),
@@ -1468,7 +1468,7 @@ impl<'a> Lowerer<'a> {
                 using,
                 lateral,
                 implicit: false,
-            });
+            }));
             scope = join_scope;
         }
         (rel, scope)
@@ -1623,14 +1623,14 @@ impl<'a> Lowerer<'a> {
                     open: vec![alias.clone()],
                     ..Scope::default()
                 };
-                let rel = Rel::Scan(Scan {
+                let rel = Rel::Scan(Box::new(Scan {
                     qualifier: alias.as_str().into(),
                     table: TableName { parts: vec![alias] },
                     alias: None,
                     fields: Arc::from([]),
                     known: false,
                     time_travel: None,
-                });
+                }));
                 (rel, scope)
             }
         }
@@ -1728,11 +1728,11 @@ impl<'a> Lowerer<'a> {
                 Expr::int(100)
             }
         };
-        Rel::Sample(Sample {
+        Rel::Sample(Box::new(Sample {
             input: Box::new(rel),
             method,
             percentage,
-        })
+        }))
     }
 
     /// The scope a single FROM item contributes.
@@ -1956,7 +1956,7 @@ impl<'a> Lowerer<'a> {
                 let fields = rename_fields(&scan.fields, Some(&names), Some(&qualifier));
                 return (
                     Rel::Alias(Alias {
-                        input: Box::new(Rel::Scan(scan)),
+                        input: Box::new(Rel::Scan(Box::new(scan))),
                         alias: qualifier,
                         columns: Some(names),
                         fields,
@@ -1965,7 +1965,7 @@ impl<'a> Lowerer<'a> {
                 );
             }
         }
-        (Rel::Scan(scan), table)
+        (Rel::Scan(Box::new(scan)), table)
     }
 }
 
