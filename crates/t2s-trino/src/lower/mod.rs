@@ -798,7 +798,7 @@ impl<'a> Lowerer<'a> {
                     .flatten()
                     .map(|s| lc(&s))
                     .collect();
-                self.scan(&parts, None, None)
+                self.scan(parts, None, None)
             }
             other => {
                 self.error(
@@ -1514,7 +1514,7 @@ impl<'a> Lowerer<'a> {
                     );
                 }
                 let parts = object_parts(name);
-                let (mut rel, table) = self.scan_table(&parts, alias.as_ref(), self.span_of(name));
+                let (mut rel, table) = self.scan_table(parts, alias.as_ref(), self.span_of(name));
                 if let Some(v) = version {
                     let (kind, e) = match v {
                         ast::TableVersion::TimestampAsOf(e) => ("TIMESTAMP", Some(e)),
@@ -1853,7 +1853,7 @@ impl<'a> Lowerer<'a> {
 
     fn scan(
         &mut self,
-        parts: &[String],
+        parts: Vec<String>,
         alias: Option<&ast::TableAlias>,
         span: Option<Span>,
     ) -> Rel {
@@ -1863,19 +1863,20 @@ impl<'a> Lowerer<'a> {
     /// [`Lowerer::scan`], also giving the catalog table scanned.
     fn scan_table(
         &mut self,
-        parts: &[String],
+        parts: Vec<String>,
         alias: Option<&ast::TableAlias>,
         span: Option<Span>,
     ) -> (Rel, Option<&'a TableSchema>) {
         let alias_name = alias.map(|a| ident(&a.name));
-        let qualifier = alias_name
-            .clone()
-            .unwrap_or_else(|| parts.last().cloned().unwrap_or_default());
+        let shared: Arc<str> = alias_name
+            .as_deref()
+            .unwrap_or_else(|| parts.last().map_or("", String::as_str))
+            .into();
         // CTE reference?
         if parts.len() == 1 {
             for level in self.ctes.iter().rev() {
                 if let Some((fields, _)) = level.get(&parts[0]) {
-                    let shared: Arc<str> = qualifier.as_str().into();
+                    let qualifier = shared.to_string();
                     let mut fields: Vec<Field> = fields
                         .iter()
                         .map(|f| Field {
@@ -1923,7 +1924,7 @@ impl<'a> Lowerer<'a> {
             }
         }
         let catalog: &'a Catalog = self.catalog;
-        let table = catalog.lookup(parts);
+        let table = catalog.lookup(&parts);
         let (fields, known) = match table {
             Some(t) => (t.fields().clone(), true),
             None => {
@@ -1940,11 +1941,9 @@ impl<'a> Lowerer<'a> {
             }
         };
         let mut scan = Scan {
-            table: TableName {
-                parts: parts.to_vec(),
-            },
+            table: TableName { parts },
             alias: alias_name,
-            qualifier: qualifier.as_str().into(),
+            qualifier: shared,
             fields,
             known,
             time_travel: None,
@@ -1953,11 +1952,11 @@ impl<'a> Lowerer<'a> {
             if !a.columns.is_empty() {
                 let names: Vec<String> = a.columns.iter().map(|c| ident(&c.name)).collect();
                 scan.alias = None;
-                let fields = rename_fields(&scan.fields, Some(&names), Some(&qualifier));
+                let fields = rename_fields(&scan.fields, Some(&names), Some(&scan.qualifier));
                 return (
                     Rel::Alias(Alias {
+                        alias: scan.qualifier.to_string(),
                         input: Box::new(Rel::Scan(Box::new(scan))),
-                        alias: qualifier,
                         columns: Some(names),
                         fields,
                     }),
