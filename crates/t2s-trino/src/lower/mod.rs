@@ -112,6 +112,22 @@ struct Scope<'a> {
 impl<'a> Scope<'a> {
     /// The scope of `rel`'s output fields (each copied once, not through [`Rel::fields`]).
     fn from_rel(rel: &Rel) -> Scope<'a> {
+        if let Some(fields) = field_list(rel) {
+            // The operator keeps its fields: share their names instead of copying them.
+            let mut scope = Scope {
+                fields: Vec::with_capacity(fields.len()),
+                keys: Vec::with_capacity(fields.len()),
+                ..Scope::default()
+            };
+            for f in fields {
+                scope.push(ScopeField::new(
+                    f.qualifier.clone(),
+                    Cow::Owned(f.name.clone()),
+                    Cow::Owned(clone_type(&f.ty)),
+                ));
+            }
+            return scope;
+        }
         let width = rel.width();
         let mut scope = Scope {
             fields: Vec::with_capacity(width),
@@ -163,6 +179,19 @@ impl<'a> Scope<'a> {
     fn prepend(&mut self, mut first: Scope<'a>) {
         first.extend(std::mem::take(self));
         *self = first;
+    }
+}
+
+/// The output fields of `rel` when it keeps them as a list of [`Field`]s (what
+/// [`Rel::visit_fields`] gives, in the same order).
+fn field_list(rel: &Rel) -> Option<&[Field]> {
+    match rel {
+        Rel::Values(v) => Some(&v.fields),
+        Rel::Alias(a) => Some(&a.fields),
+        Rel::Unnest(u) => Some(&u.fields),
+        Rel::SetOp(s) => Some(&s.fields),
+        Rel::CteRef(c) => Some(&c.fields),
+        _ => None,
     }
 }
 
