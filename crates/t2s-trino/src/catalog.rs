@@ -78,6 +78,7 @@ fn mix(mut h: u64, bytes: &[u8]) -> u64 {
 
 /// Up to eight bytes as a little-endian word (missing bytes zero), without a call to `memcpy`
 /// for a short remainder.
+#[inline]
 pub(crate) fn word(bytes: &[u8]) -> u64 {
     if let Ok(w) = <[u8; 8]>::try_from(bytes) {
         return u64::from_le_bytes(w);
