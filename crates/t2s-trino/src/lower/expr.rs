@@ -1158,7 +1158,7 @@ impl Lowerer<'_> {
     /// (so the emitter never leaves Spark to coerce differently).
     fn coerce_pair(&mut self, l: &mut Expr, r: &mut Expr) {
         // Equal types, or one unknown: the common type is the other's, and neither changes.
-        if l.ty == r.ty || matches!(l.ty, Type::Unknown) || matches!(r.ty, Type::Unknown) {
+        if l.ty.same(&r.ty) || matches!(l.ty, Type::Unknown) || matches!(r.ty, Type::Unknown) {
             return;
         }
         if let Some(t) = Type::common_super_type(&l.ty, &r.ty) {
@@ -1171,7 +1171,7 @@ impl Lowerer<'_> {
     /// Literal NULLs and same-family widenings Spark performs identically are left alone.
     /// In place: an expression left alone is not moved.
     pub(crate) fn coerce(&mut self, e: &mut Expr, to: &Type) {
-        if &e.ty == to || e.ty.is_unknown() || to.is_unknown() {
+        if e.ty.same(to) || e.ty.is_unknown() || to.is_unknown() {
             return;
         }
         let same_family = (e.ty.is_integral() && to.is_integral())
