@@ -2,7 +2,7 @@
 
 use super::functions;
 use super::types::{decimal_literal_type, lower_data_type};
-use super::{ident, lc_cow, object_parts, Lowerer, ScopeField};
+use super::{ident, lc_cow, object_parts, FieldRef, Lowerer};
 use crate::catalog::NameMap;
 use sqlparser::ast;
 use std::borrow::Cow;
@@ -678,12 +678,12 @@ impl Lowerer<'_> {
                 Found::Column { field, used } => {
                     let mut e = Expr::new(
                         ExprKind::Column(ColumnRef {
-                            qualifier: field.qualifier.clone(),
-                            name: Arc::clone(&field.name),
+                            qualifier: field.qualifier.cloned(),
+                            name: Arc::clone(field.name),
                             depth,
                             written_qualified: written_qualified && used > 1,
                         }),
-                        super::clone_type(&field.ty),
+                        super::clone_type(field.ty),
                     )
                     .with_span(span);
                     for f in &parts[used..] {
@@ -1622,14 +1622,8 @@ impl Lowerer<'_> {
 }
 
 enum Found<'s> {
-    Column {
-        field: &'s ScopeField<'s>,
-        used: usize,
-    },
-    Open {
-        qualifier: &'s str,
-        used: usize,
-    },
+    Column { field: FieldRef<'s>, used: usize },
+    Open { qualifier: &'s str, used: usize },
     Ambiguous,
     None,
 }
@@ -1644,7 +1638,7 @@ fn find_in_scope<'s, P: AsRef<str>>(scope: &'s super::Scope<'_>, parts: &'s [P])
             let col = parts[qlen].as_ref();
             let key = super::name_key(col);
             let mut hits = key_hits(scope, key)
-                .filter(|f| **f.name == *col && f.qualifier.as_deref() == Some(q));
+                .filter(|f| **f.name == *col && f.qualifier.map(|x| &**x) == Some(q));
             match (hits.next(), hits.next()) {
                 (None, _) => {}
                 (Some(field), None) => {
@@ -1691,10 +1685,7 @@ const INDEX_FROM: usize = 16;
 /// The fields of `scope` whose [`super::name_key`] is `key`, in order. Scopes hold up to
 /// hundreds of fields and nearly all of them miss: a large scope's are found through its hash
 /// index (built on the first lookup), a small one's keys are compared one by one.
-fn key_hits<'s, 'f>(
-    scope: &'s super::Scope<'f>,
-    key: u32,
-) -> impl Iterator<Item = &'s ScopeField<'f>> {
+fn key_hits<'s, 'f>(scope: &'s super::Scope<'f>, key: u32) -> impl Iterator<Item = FieldRef<'s>> {
     let keys = &scope.keys[..];
     let index: &[u32] = if keys.len() >= INDEX_FROM {
         scope.index.get_or_init(|| build_index(keys))
@@ -1713,7 +1704,7 @@ fn key_hits<'s, 'f>(
             while let Some(&k) = keys.get(i) {
                 i += 1;
                 if k == key {
-                    return scope.fields.get(i - 1);
+                    return scope.get(i - 1);
                 }
             }
             return None;
@@ -1725,7 +1716,7 @@ fn key_hits<'s, 'f>(
             }
             i = (i + 1) & mask;
             if keys[e - 1] == key {
-                return scope.fields.get(e - 1);
+                return scope.get(e - 1);
             }
         }
     })

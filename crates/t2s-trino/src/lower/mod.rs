@@ -94,11 +94,72 @@ impl<'a> ScopeField<'a> {
     }
 }
 
+/// A field of a scope as lookups see it (a [`ScopeField`], or a column of a catalog table the
+/// scope holds whole).
+#[derive(Debug, Clone, Copy)]
+struct FieldRef<'s> {
+    qualifier: Option<&'s Arc<str>>,
+    name: &'s Arc<str>,
+    ty: &'s Type,
+    hidden: bool,
+}
+
+impl<'s> From<&'s ScopeField<'_>> for FieldRef<'s> {
+    fn from(f: &'s ScopeField<'_>) -> Self {
+        FieldRef {
+            qualifier: f.qualifier.as_ref(),
+            name: &f.name,
+            ty: &f.ty,
+            hidden: f.hidden,
+        }
+    }
+}
+
+/// A run of a scope's fields: one field, or every column of a catalog table, borrowed from
+/// the catalog whole (a scan's scope builds, moves and drops no field per column).
+#[derive(Debug, Clone)]
+enum Run<'a> {
+    Field(ScopeField<'a>),
+    Table {
+        qualifier: Arc<str>,
+        table: &'a TableSchema,
+    },
+}
+
+impl<'a> Run<'a> {
+    fn len(&self) -> usize {
+        match self {
+            Run::Field(_) => 1,
+            Run::Table { table, .. } => table.columns.len(),
+        }
+    }
+    /// Field `i` of this run.
+    fn get(&self, i: usize) -> FieldRef<'_> {
+        match self {
+            Run::Field(f) => f.into(),
+            Run::Table { qualifier, table } => {
+                let (name, ty) = &table.columns[i];
+                FieldRef {
+                    qualifier: Some(qualifier),
+                    name,
+                    ty,
+                    hidden: false,
+                }
+            }
+        }
+    }
+}
+
 /// The columns one query level can see, plus relations of unknown shape.
 #[derive(Debug, Clone, Default)]
 struct Scope<'a> {
-    fields: Vec<ScopeField<'a>>,
-    /// [`name_key`] of each field's name, in the order of `fields`: a lookup scans these
+    /// The fields, in order, as runs.
+    runs: Vec<Run<'a>>,
+    /// The index of each run's first field.
+    starts: Vec<u32>,
+    /// The number of fields.
+    len: usize,
+    /// [`name_key`] of each field's name, in field order: a lookup scans these
     /// (contiguous, several per instruction) and compares a field's text only on a match.
     keys: Vec<u32>,
     /// Qualifiers of relations the catalog does not know: any column may belong to them.
@@ -114,11 +175,7 @@ impl<'a> Scope<'a> {
     fn from_rel(rel: &Rel) -> Scope<'a> {
         if let Some(fields) = field_list(rel) {
             // The operator keeps its fields: share their names instead of copying them.
-            let mut scope = Scope {
-                fields: Vec::with_capacity(fields.len()),
-                keys: Vec::with_capacity(fields.len()),
-                ..Scope::default()
-            };
+            let mut scope = Scope::with_capacity(fields.len());
             for f in fields {
                 scope.push(ScopeField::new(
                     f.qualifier.clone(),
@@ -128,12 +185,7 @@ impl<'a> Scope<'a> {
             }
             return scope;
         }
-        let width = rel.width();
-        let mut scope = Scope {
-            fields: Vec::with_capacity(width),
-            keys: Vec::with_capacity(width),
-            ..Scope::default()
-        };
+        let mut scope = Scope::with_capacity(rel.width());
         let mut last: Option<Arc<str>> = None;
         rel.visit_fields(&mut |qualifier, name, ty| {
             let qualifier = qualifier.map(|q| match &last {
@@ -148,13 +200,37 @@ impl<'a> Scope<'a> {
         });
         scope
     }
+    fn with_capacity(n: usize) -> Scope<'a> {
+        Scope {
+            runs: Vec::with_capacity(n),
+            starts: Vec::with_capacity(n),
+            keys: Vec::with_capacity(n),
+            ..Scope::default()
+        }
+    }
+    /// The scope of all the columns of catalog table `table`, qualified by `qualifier`.
+    fn table(qualifier: Arc<str>, table: &'a TableSchema) -> Scope<'a> {
+        let mut scope = Scope::default();
+        if !table.columns.is_empty() {
+            scope.runs.push(Run::Table { qualifier, table });
+            scope.starts.push(0);
+            scope.len = table.columns.len();
+            scope.keys = table.column_keys().to_vec();
+        }
+        scope
+    }
     fn push(&mut self, field: ScopeField<'a>) {
         self.keys.push(name_key(&field.name));
-        self.fields.push(field);
+        self.runs.push(Run::Field(field));
+        self.starts.push(self.len as u32);
+        self.len += 1;
         self.index.take();
     }
     fn extend(&mut self, other: Scope<'a>) {
-        self.fields.extend(other.fields);
+        let base = self.len as u32;
+        self.runs.extend(other.runs);
+        self.starts.extend(other.starts.iter().map(|s| s + base));
+        self.len += other.len;
         self.keys.extend(other.keys);
         self.open.extend(other.open);
         self.index.take();
@@ -164,9 +240,11 @@ impl<'a> Scope<'a> {
         if parts.len() <= 1 {
             return parts.pop().unwrap_or_default();
         }
-        let n = parts.iter().map(|p| p.fields.len()).sum();
+        let runs = parts.iter().map(|p| p.runs.len()).sum();
+        let n = parts.iter().map(|p| p.len).sum();
         let mut all = Scope {
-            fields: Vec::with_capacity(n),
+            runs: Vec::with_capacity(runs),
+            starts: Vec::with_capacity(runs),
             keys: Vec::with_capacity(n),
             ..Scope::default()
         };
@@ -179,6 +257,60 @@ impl<'a> Scope<'a> {
     fn prepend(&mut self, mut first: Scope<'a>) {
         first.extend(std::mem::take(self));
         *self = first;
+    }
+    /// Field `i`.
+    fn get(&self, i: usize) -> Option<FieldRef<'_>> {
+        if i >= self.len {
+            return None;
+        }
+        let r = self.starts.partition_point(|&s| s as usize <= i) - 1;
+        Some(self.runs[r].get(i - self.starts[r] as usize))
+    }
+    /// The fields, in order.
+    fn iter(&self) -> impl Iterator<Item = FieldRef<'_>> {
+        self.runs
+            .iter()
+            .flat_map(|r| (0..r.len()).map(move |i| r.get(i)))
+    }
+    /// Hides the qualified fields named in `names` (the sides' copies of USING keys), each
+    /// catalog table holding one spelled out field by field first.
+    fn hide_qualified(&mut self, names: &[String]) {
+        let hit = |n: &str| names.iter().any(|u| **u == *n);
+        let mut runs = Vec::with_capacity(self.runs.len());
+        let mut starts = Vec::with_capacity(self.runs.len());
+        let mut at = 0u32;
+        for run in std::mem::take(&mut self.runs) {
+            match run {
+                Run::Table { qualifier, table } if table.columns.iter().any(|(n, _)| hit(n)) => {
+                    for (name, ty) in &table.columns {
+                        let mut f = ScopeField::new(
+                            Some(qualifier.clone()),
+                            Cow::Borrowed(name),
+                            Cow::Borrowed(ty),
+                        );
+                        f.hidden = hit(name);
+                        runs.push(Run::Field(f));
+                        starts.push(at);
+                        at += 1;
+                    }
+                }
+                Run::Field(mut f) => {
+                    if f.qualifier.is_some() && hit(&f.name) {
+                        f.hidden = true;
+                    }
+                    runs.push(Run::Field(f));
+                    starts.push(at);
+                    at += 1;
+                }
+                table => {
+                    starts.push(at);
+                    at += table.len() as u32;
+                    runs.push(table);
+                }
+            }
+        }
+        self.runs = runs;
+        self.starts = starts;
     }
 }
 
@@ -1202,19 +1334,19 @@ impl<'a> Lowerer<'a> {
 
     fn expand_star(&mut self, qualifier: Option<String>, items: &mut Vec<ProjectItem>) {
         let mut matched = false;
-        for f in self.scope.fields.iter().filter(|f| match &qualifier {
+        for f in self.scope.iter().filter(|f| match &qualifier {
             None => !f.hidden,
-            Some(q) => f.qualifier.as_deref() == Some(q.as_str()),
+            Some(q) => f.qualifier.map(|x| &**x) == Some(q.as_str()),
         }) {
             matched = true;
             let e = Expr::new(
                 ExprKind::Column(ColumnRef {
-                    qualifier: f.qualifier.clone(),
-                    name: Arc::clone(&f.name),
+                    qualifier: f.qualifier.cloned(),
+                    name: Arc::clone(f.name),
                     depth: 0,
                     written_qualified: f.qualifier.is_some(),
                 }),
-                clone_type(&f.ty),
+                clone_type(f.ty),
             );
             items.push(ProjectItem {
                 expr: e,
@@ -1420,7 +1552,7 @@ impl<'a> Lowerer<'a> {
                 }
             };
             // The left side's scope moves into the join's (no copy per join).
-            let (left_len, left_open) = (scope.fields.len(), scope.open.len());
+            let (left_len, left_open) = (scope.len, scope.open.len());
             let mut join_scope = std::mem::take(&mut scope);
             join_scope.extend(rscope);
             let mut condition = None;
@@ -1438,14 +1570,16 @@ impl<'a> Lowerer<'a> {
                     // the sides' own copies stay reachable only by qualifier.
                     let mut merged = Scope::default();
                     for k in &using {
-                        let lt = join_scope.fields[..left_len]
+                        let lt = join_scope
                             .iter()
+                            .take(left_len)
                             .find(|f| **f.name == **k && !f.hidden)
-                            .map(|f| Type::clone(&f.ty));
-                        let rt = join_scope.fields[left_len..]
+                            .map(|f| Type::clone(f.ty));
+                        let rt = join_scope
                             .iter()
+                            .skip(left_len)
                             .find(|f| **f.name == **k)
-                            .map(|f| Type::clone(&f.ty));
+                            .map(|f| Type::clone(f.ty));
                         let ty = match (&lt, &rt) {
                             (Some(a), Some(b)) => {
                                 Type::common_super_type(a, b).unwrap_or_else(|| a.clone())
@@ -1468,11 +1602,7 @@ impl<'a> Lowerer<'a> {
                             Cow::Owned(ty),
                         ));
                     }
-                    for f in &mut join_scope.fields {
-                        if f.qualifier.is_some() && using.iter().any(|u| **u == **f.name) {
-                            f.hidden = true;
-                        }
-                    }
+                    join_scope.hide_qualified(&using);
                     join_scope.prepend(merged);
                 }
                 Some(ast::JoinConstraint::Natural) => {
@@ -1807,19 +1937,7 @@ impl<'a> Lowerer<'a> {
         if table.columns.len() != s.fields.len() {
             return None;
         }
-        let qualifier: Option<Arc<str>> = (!s.fields.is_empty()).then(|| s.qualifier.clone());
-        let fields = table
-            .columns
-            .iter()
-            .map(|(name, ty)| {
-                ScopeField::new(qualifier.clone(), Cow::Borrowed(name), Cow::Borrowed(ty))
-            })
-            .collect();
-        Some(Scope {
-            fields,
-            keys: table.column_keys().to_vec(),
-            ..Scope::default()
-        })
+        Some(Scope::table(s.qualifier.clone(), table))
     }
 
     fn scope_of_join(&self, rel: &Rel) -> Scope<'a> {
@@ -2065,6 +2183,46 @@ fn implicit_name(e: &ast::Expr, lowered: &Expr) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::needs_lowering;
+
+    /// The IR text of `sql` lowered against two catalog tables `l(k, a)` and `r(k, b)`.
+    fn lowered(sql: &str) -> String {
+        let cat = crate::catalog::Catalog::from_json(
+            r#"{"tables": [
+                {"name": "l", "columns": [{"name": "k", "type": "integer"}, {"name": "a", "type": "varchar"}]},
+                {"name": "r", "columns": [{"name": "k", "type": "bigint"}, {"name": "b", "type": "double"}]}]}"#,
+        )
+        .unwrap();
+        let ps = crate::parse::parse_sql(sql).remove(0).unwrap();
+        let l = super::lower_statement(&ps, &cat);
+        let diags: Vec<_> = l.diagnostics.iter().map(|d| d.code.clone()).collect();
+        format!(
+            "{}{diags:?}",
+            t2s_ir::display::statement_to_string(&l.statement.unwrap())
+        )
+    }
+
+    #[test]
+    fn using_join_of_catalog_tables_hides_the_sides_keys() {
+        // `*`: the merged key once, first (the common super type), then the other columns.
+        let star = lowered("SELECT * FROM l JOIN r USING (k)");
+        assert!(
+            star.contains("Project [k := k :: bigint, a := l.a :: varchar, b := r.b :: double]"),
+            "{star}"
+        );
+        // The sides' own keys stay reachable qualified; the unqualified name is the merged key.
+        let keys = lowered("SELECT l.k, r.k, k, a FROM l JOIN r USING (k) WHERE b > 0");
+        assert!(
+            keys.contains("Project [k := l.k :: integer, k := r.k :: bigint, k := k :: bigint, a := l.a :: varchar]"),
+            "{keys}"
+        );
+        assert!(keys.ends_with("[]"), "{keys}");
+        // `l.*` still lists the left side's key.
+        let left = lowered("SELECT l.* FROM l JOIN r USING (k)");
+        assert!(
+            left.contains("Project [k := l.k :: integer, a := l.a :: varchar]"),
+            "{left}"
+        );
+    }
 
     #[test]
     fn needs_lowering_flags_upper_case_and_non_ascii_at_every_position() {
