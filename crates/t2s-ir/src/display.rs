@@ -324,7 +324,8 @@ impl fmt::Display for Literal {
             Literal::Time(s) => write!(f, "TIME '{s}'"),
             Literal::Timestamp(s) => write!(f, "TIMESTAMP '{s}'"),
             Literal::TimestampTz(s) => write!(f, "TIMESTAMP '{s}'"),
-            Literal::Interval { value, from, to } => {
+            Literal::Interval(i) => {
+                let IntervalLiteral { value, from, to } = &**i;
                 write!(f, "INTERVAL '{value}' {from}")?;
                 if let Some(t) = to {
                     write!(f, " TO {t}")?;

@@ -9,6 +9,7 @@ use crate::rel::Rel;
 use crate::types::Type;
 use crate::Span;
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Expr {
@@ -126,7 +127,8 @@ pub enum ExprKind {
         quantifier: Quantifier,
         rel: Box<Rel>,
     },
-    Aggregate(AggregateCall),
+    /// Boxed: aggregate calls are few, and inline they would widen every expression.
+    Aggregate(Box<AggregateCall>),
     Window(Box<WindowCall>),
     /// `TRY(expr)`.
     Try(Box<Expr>),
@@ -162,9 +164,10 @@ pub enum ExprKind {
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct ColumnRef {
-    /// The relation alias (or table name) this column belongs to in its scope, if any.
-    pub qualifier: Option<String>,
-    pub name: String,
+    /// The relation alias (or table name) this column belongs to in its scope, if any. Names
+    /// are shared with the scope they resolved in, not copied per reference.
+    pub qualifier: Option<Arc<str>>,
+    pub name: Arc<str>,
     /// How many query levels out the column lives (0 = this query, 1 = correlated outer query).
     #[serde(default)]
     pub depth: usize,
@@ -194,12 +197,9 @@ pub enum Literal {
     Time(String),
     Timestamp(String),
     TimestampTz(String),
-    /// `INTERVAL '<value>' <from> [TO <to>]`; sign already folded into `value`.
-    Interval {
-        value: String,
-        from: String,
-        to: Option<String>,
-    },
+    /// `INTERVAL '<value>' <from> [TO <to>]`; sign already folded into `value`. Boxed, so the
+    /// rare interval does not widen every literal and expression.
+    Interval(Box<IntervalLiteral>),
     /// Any other typed literal `<type> '<text>'` (`JSON '…'`, `UUID '…'`, `IPADDRESS '…'`).
     Typed {
         type_name: String,
@@ -277,6 +277,14 @@ pub enum UnaryOp {
 pub enum Quantifier {
     All,
     Any,
+}
+
+/// The parts of [`Literal::Interval`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IntervalLiteral {
+    pub value: String,
+    pub from: String,
+    pub to: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

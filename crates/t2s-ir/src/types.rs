@@ -88,6 +88,21 @@ impl Type {
         }
     }
 
+    /// `self == other`, deciding inline the common cases (different kinds; the same kind
+    /// without parameters) and calling the derived comparison only for parameterized kinds.
+    #[inline]
+    pub fn same(&self, other: &Type) -> bool {
+        use Type::*;
+        if std::mem::discriminant(self) != std::mem::discriminant(other) {
+            return false;
+        }
+        match self {
+            Unknown | Boolean | TinyInt | SmallInt | Integer | BigInt | Real | Double
+            | Varbinary | Json | Uuid | Date | IntervalYearMonth | IntervalDaySecond => true,
+            _ => self == other,
+        }
+    }
+
     pub fn is_integral(&self) -> bool {
         matches!(
             self,
@@ -145,7 +160,7 @@ impl Type {
     /// Trino's common super type of two types (implicit coercion), if one exists.
     pub fn common_super_type(a: &Type, b: &Type) -> Option<Type> {
         use Type::*;
-        if a == b {
+        if a.same(b) {
             return Some(a.clone());
         }
         match (a, b) {
@@ -491,6 +506,37 @@ impl TypeParser<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn same_agrees_with_eq() {
+        let types = [
+            Type::Unknown,
+            Type::Boolean,
+            Type::Integer,
+            Type::BigInt,
+            Type::Double,
+            Type::decimal(12, 2),
+            Type::decimal(12, 3),
+            Type::VARCHAR,
+            Type::Varchar { length: Some(25) },
+            Type::Char { length: 1 },
+            Type::Date,
+            Type::Timestamp { precision: 3 },
+            Type::TimestampTz { precision: 3 },
+            Type::IntervalDaySecond,
+            Type::array(Type::Integer),
+            Type::array(Type::BigInt),
+            Type::map(Type::VARCHAR, Type::Double),
+            Type::Opaque {
+                name: "ipaddress".into(),
+            },
+        ];
+        for a in &types {
+            for b in &types {
+                assert_eq!(a.same(b), a == b, "{a} vs {b}");
+            }
+        }
+    }
 
     #[test]
     fn super_type_of_integer_and_decimal_widens_integer_digits() {

@@ -11,6 +11,7 @@ use crate::nulls::explicit;
 use crate::Target;
 use std::cell::Cell;
 use std::collections::HashSet;
+use std::sync::Arc;
 use t2s_ir::visit::{
     for_each_child_mut, for_each_input_mut, for_each_own_expr_mut, for_each_rel_mut,
     for_each_rel_mut_noting, is_plain_leaf, transform_plan, visit_subplans_mut,
@@ -48,7 +49,7 @@ fn rewrite_walk(
     sort_nulls: bool,
 ) -> Found {
     // Ordinality columns, identified by (qualifier, name).
-    let mut ordinality: HashSet<(Option<String>, String)> = HashSet::new();
+    let mut ordinality: HashSet<(Option<Arc<str>>, Arc<str>)> = HashSet::new();
     // The subqueries met (none of the rewrites of this walk adds one).
     let subplans = Cell::new(false);
     let in_subquery = Cell::new(false);
@@ -70,7 +71,7 @@ fn rewrite_walk(
         Rel::Unnest(u) => {
             if u.ordinality {
                 if let Some(f) = u.fields.last() {
-                    ordinality.insert((f.qualifier.as_deref().map(str::to_string), f.name.to_string()));
+                    ordinality.insert((f.qualifier.clone(), f.name.clone()));
                 }
             }
             if u.exprs.len() > 1 {
@@ -227,8 +228,8 @@ fn with_ties(rel: &mut Rel) -> Result<(), &'static str> {
     let col = |name: &str, ty: &Type| {
         Expr::new(
             ExprKind::Column(ColumnRef {
-                qualifier: Some(alias.clone()),
-                name: name.to_string(),
+                qualifier: Some(alias.as_str().into()),
+                name: name.into(),
                 depth: 0,
                 written_qualified: false,
             }),
@@ -409,7 +410,7 @@ fn rewrite_in_values(e: &mut Expr, diags: &mut Vec<Diagnostic>) {
     let alias = "_in".to_string();
     let v = Expr::new(
         ExprKind::Column(ColumnRef {
-            qualifier: Some(alias.clone()),
+            qualifier: Some(alias.as_str().into()),
             name: "_v".into(),
             depth: 0,
             written_qualified: true,

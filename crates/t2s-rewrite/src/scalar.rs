@@ -976,8 +976,8 @@ impl Cx<'_, '_> {
         span: Option<Span>,
     ) -> Option<Expr> {
         let (value, from, to) = match &iv.kind {
-            ExprKind::Literal(Literal::Interval { value, from, to }) => {
-                (value.clone(), from.clone(), to.clone())
+            ExprKind::Literal(Literal::Interval(i)) => {
+                (i.value.clone(), i.from.clone(), i.to.clone())
             }
             _ => {
                 self.flag(
@@ -1378,10 +1378,13 @@ impl Cx<'_, '_> {
                 );
                 spark_string(&t)
             }
-            Literal::Interval { value, from, to } => match to {
-                Some(to) => format!("INTERVAL {} {from} TO {to}", spark_string(value)),
-                None => format!("INTERVAL {} {from}", spark_string(value)),
-            },
+            Literal::Interval(i) => {
+                let IntervalLiteral { value, from, to } = &**i;
+                match to {
+                    Some(to) => format!("INTERVAL {} {from} TO {to}", spark_string(value)),
+                    None => format!("INTERVAL {} {from}", spark_string(value)),
+                }
+            }
             Literal::Typed { type_name, text } => {
                 let (tn, tx) = (type_name.clone(), text.clone());
                 if tn == "uuid" {

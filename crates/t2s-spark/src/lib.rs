@@ -885,7 +885,7 @@ impl Printer {
         self.expr_to(&i.expr, 0);
         let natural = match &i.expr.kind {
             ExprKind::Wildcard { .. } => return,
-            ExprKind::Column(c) => Some(c.name.as_str()),
+            ExprKind::Column(c) => Some(&*c.name),
             _ => None,
         };
         if natural != Some(i.name.as_str()) {

@@ -9,7 +9,7 @@ use serde::Deserialize;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Arc;
-use t2s_ir::Type;
+use t2s_ir::{Field, Type};
 
 #[derive(Debug, Clone, Default)]
 pub struct Catalog {
@@ -24,16 +24,32 @@ pub struct TableSchema {
     pub columns: Vec<(Arc<str>, Type)>,
     /// [`name_key`] of each column name, computed once for the lowering's scope lookups.
     column_keys: Vec<u32>,
+    /// The columns as a scan's fields (no qualifier), built once and shared by every scan.
+    fields: Arc<[Field]>,
 }
 
 impl TableSchema {
     pub fn new(name: String, columns: Vec<(Arc<str>, Type)>) -> Self {
         let column_keys = columns.iter().map(|(n, _)| name_key(n)).collect();
+        let fields = columns
+            .iter()
+            .map(|(n, ty)| Field {
+                qualifier: None,
+                name: n.clone(),
+                ty: ty.clone(),
+            })
+            .collect();
         TableSchema {
             name,
             columns,
             column_keys,
+            fields,
         }
+    }
+
+    /// [`Self::columns`] as a scan's fields (no qualifier), shared.
+    pub(crate) fn fields(&self) -> &Arc<[Field]> {
+        &self.fields
     }
 
     /// [`name_key`] of each of [`Self::columns`]' names.
@@ -62,6 +78,7 @@ fn mix(mut h: u64, bytes: &[u8]) -> u64 {
 
 /// Up to eight bytes as a little-endian word (missing bytes zero), without a call to `memcpy`
 /// for a short remainder.
+#[inline]
 pub(crate) fn word(bytes: &[u8]) -> u64 {
     if let Ok(w) = <[u8; 8]>::try_from(bytes) {
         return u64::from_le_bytes(w);

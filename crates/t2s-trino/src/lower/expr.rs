@@ -2,10 +2,11 @@
 
 use super::functions;
 use super::types::{decimal_literal_type, lower_data_type};
-use super::{ident, lc_cow, object_parts, Lowerer, ScopeField};
+use super::{ident, lc_cow, object_parts, FieldRef, Lowerer};
 use crate::catalog::NameMap;
 use sqlparser::ast;
 use std::borrow::Cow;
+use std::sync::Arc;
 use t2s_ir::*;
 
 /// Deepest expression nesting lowered; deeper input is reported, not recursed into.
@@ -677,12 +678,12 @@ impl Lowerer<'_> {
                 Found::Column { field, used } => {
                     let mut e = Expr::new(
                         ExprKind::Column(ColumnRef {
-                            qualifier: field.qualifier.as_deref().map(str::to_string),
-                            name: field.name.to_string(),
+                            qualifier: field.qualifier.cloned(),
+                            name: Arc::clone(field.name),
                             depth,
                             written_qualified: written_qualified && used > 1,
                         }),
-                        super::clone_type(&field.ty),
+                        super::clone_type(field.ty),
                     )
                     .with_span(span);
                     for f in &parts[used..] {
@@ -709,8 +710,8 @@ impl Lowerer<'_> {
                     );
                     let mut e = Expr::new(
                         ExprKind::Column(ColumnRef {
-                            qualifier: Some(qualifier),
-                            name,
+                            qualifier: Some(qualifier.into()),
+                            name: name.into(),
                             depth,
                             written_qualified: used > 1,
                         }),
@@ -738,7 +739,7 @@ impl Lowerer<'_> {
         Expr::new(
             ExprKind::Column(ColumnRef {
                 qualifier: None,
-                name: join_parts(parts),
+                name: join_parts(parts).into(),
                 depth: 0,
                 written_qualified: false,
             }),
@@ -1070,7 +1071,10 @@ impl Lowerer<'_> {
                 span,
             );
         }
-        Expr::literal(Literal::Interval { value, from, to }, ty)
+        Expr::literal(
+            Literal::Interval(Box::new(IntervalLiteral { value, from, to })),
+            ty,
+        )
     }
 
     // ------------------------------------------------------------------ operators
@@ -1154,7 +1158,7 @@ impl Lowerer<'_> {
     /// (so the emitter never leaves Spark to coerce differently).
     fn coerce_pair(&mut self, l: &mut Expr, r: &mut Expr) {
         // Equal types, or one unknown: the common type is the other's, and neither changes.
-        if l.ty == r.ty || matches!(l.ty, Type::Unknown) || matches!(r.ty, Type::Unknown) {
+        if l.ty.same(&r.ty) || matches!(l.ty, Type::Unknown) || matches!(r.ty, Type::Unknown) {
             return;
         }
         if let Some(t) = Type::common_super_type(&l.ty, &r.ty) {
@@ -1167,7 +1171,7 @@ impl Lowerer<'_> {
     /// Literal NULLs and same-family widenings Spark performs identically are left alone.
     /// In place: an expression left alone is not moved.
     pub(crate) fn coerce(&mut self, e: &mut Expr, to: &Type) {
-        if &e.ty == to || e.ty.is_unknown() || to.is_unknown() {
+        if e.ty.same(to) || e.ty.is_unknown() || to.is_unknown() {
             return;
         }
         let same_family = (e.ty.is_integral() && to.is_integral())
@@ -1403,13 +1407,13 @@ impl Lowerer<'_> {
             };
             let ob: Vec<SortKey> = order_by.iter().map(|o| self.sort_key(o, false)).collect();
             Expr::new(
-                ExprKind::Aggregate(AggregateCall {
+                ExprKind::Aggregate(Box::new(AggregateCall {
                     name: name.clone(),
                     args,
                     distinct,
                     filter,
                     order_by: ob,
-                }),
+                })),
                 ty,
             )
         } else {
@@ -1618,14 +1622,8 @@ impl Lowerer<'_> {
 }
 
 enum Found<'s> {
-    Column {
-        field: &'s ScopeField<'s>,
-        used: usize,
-    },
-    Open {
-        qualifier: &'s str,
-        used: usize,
-    },
+    Column { field: FieldRef<'s>, used: usize },
+    Open { qualifier: &'s str, used: usize },
     Ambiguous,
     None,
 }
@@ -1639,8 +1637,8 @@ fn find_in_scope<'s, P: AsRef<str>>(scope: &'s super::Scope<'_>, parts: &'s [P])
             let q = parts[qlen - 1].as_ref();
             let col = parts[qlen].as_ref();
             let key = super::name_key(col);
-            let mut hits =
-                key_hits(scope, key).filter(|f| f.name == col && f.qualifier.as_deref() == Some(q));
+            let mut hits = key_hits(scope, key)
+                .filter(|f| **f.name == *col && f.qualifier.map(|x| &**x) == Some(q));
             match (hits.next(), hits.next()) {
                 (None, _) => {}
                 (Some(field), None) => {
@@ -1660,7 +1658,7 @@ fn find_in_scope<'s, P: AsRef<str>>(scope: &'s super::Scope<'_>, parts: &'s [P])
         }
     }
     let key = super::name_key(parts[0].as_ref());
-    let mut hits = key_hits(scope, key).filter(|f| !f.hidden && f.name == parts[0].as_ref());
+    let mut hits = key_hits(scope, key).filter(|f| !f.hidden && **f.name == *parts[0].as_ref());
     if let Some(first) = hits.next() {
         // The same column seen twice through USING or a CTE alias is not ambiguous.
         return if hits.all(|h| h.qualifier == first.qualifier) {
@@ -1687,10 +1685,7 @@ const INDEX_FROM: usize = 16;
 /// The fields of `scope` whose [`super::name_key`] is `key`, in order. Scopes hold up to
 /// hundreds of fields and nearly all of them miss: a large scope's are found through its hash
 /// index (built on the first lookup), a small one's keys are compared one by one.
-fn key_hits<'s, 'f>(
-    scope: &'s super::Scope<'f>,
-    key: u32,
-) -> impl Iterator<Item = &'s ScopeField<'f>> {
+fn key_hits<'s, 'f>(scope: &'s super::Scope<'f>, key: u32) -> impl Iterator<Item = FieldRef<'s>> {
     let keys = &scope.keys[..];
     let index: &[u32] = if keys.len() >= INDEX_FROM {
         scope.index.get_or_init(|| build_index(keys))
@@ -1709,7 +1704,7 @@ fn key_hits<'s, 'f>(
             while let Some(&k) = keys.get(i) {
                 i += 1;
                 if k == key {
-                    return scope.fields.get(i - 1);
+                    return scope.get(i - 1);
                 }
             }
             return None;
@@ -1721,7 +1716,7 @@ fn key_hits<'s, 'f>(
             }
             i = (i + 1) & mask;
             if keys[e - 1] == key {
-                return scope.fields.get(e - 1);
+                return scope.get(e - 1);
             }
         }
     })

@@ -17,7 +17,6 @@ use sqlparser::ast;
 use sqlparser::ast::Spanned;
 use std::borrow::Cow;
 use std::cell::OnceCell;
-use std::rc::Rc;
 use std::sync::Arc;
 use t2s_ir::*;
 
@@ -72,11 +71,12 @@ pub fn lower_statement_with(
 }
 
 /// A column visible in a scope. A catalog table's names and types are borrowed from the
-/// catalog; the fields of one relation share their qualifier.
+/// catalog; the fields of one relation share their qualifier, and a column reference shares
+/// the names of the field it resolves to.
 #[derive(Debug, Clone)]
 struct ScopeField<'a> {
-    qualifier: Option<Rc<str>>,
-    name: Cow<'a, str>,
+    qualifier: Option<Arc<str>>,
+    name: Cow<'a, Arc<str>>,
     ty: Cow<'a, Type>,
     /// A join key merged by USING: reachable only qualified (`l.k`), and not part of `*`
     /// (the merged, unqualified key is).
@@ -84,7 +84,7 @@ struct ScopeField<'a> {
 }
 
 impl<'a> ScopeField<'a> {
-    fn new(qualifier: Option<Rc<str>>, name: Cow<'a, str>, ty: Cow<'a, Type>) -> Self {
+    fn new(qualifier: Option<Arc<str>>, name: Cow<'a, Arc<str>>, ty: Cow<'a, Type>) -> Self {
         ScopeField {
             qualifier,
             name,
@@ -94,11 +94,72 @@ impl<'a> ScopeField<'a> {
     }
 }
 
+/// A field of a scope as lookups see it (a [`ScopeField`], or a column of a catalog table the
+/// scope holds whole).
+#[derive(Debug, Clone, Copy)]
+struct FieldRef<'s> {
+    qualifier: Option<&'s Arc<str>>,
+    name: &'s Arc<str>,
+    ty: &'s Type,
+    hidden: bool,
+}
+
+impl<'s> From<&'s ScopeField<'_>> for FieldRef<'s> {
+    fn from(f: &'s ScopeField<'_>) -> Self {
+        FieldRef {
+            qualifier: f.qualifier.as_ref(),
+            name: &f.name,
+            ty: &f.ty,
+            hidden: f.hidden,
+        }
+    }
+}
+
+/// A run of a scope's fields: one field, or every column of a catalog table, borrowed from
+/// the catalog whole (a scan's scope builds, moves and drops no field per column).
+#[derive(Debug, Clone)]
+enum Run<'a> {
+    Field(ScopeField<'a>),
+    Table {
+        qualifier: Arc<str>,
+        table: &'a TableSchema,
+    },
+}
+
+impl<'a> Run<'a> {
+    fn len(&self) -> usize {
+        match self {
+            Run::Field(_) => 1,
+            Run::Table { table, .. } => table.columns.len(),
+        }
+    }
+    /// Field `i` of this run.
+    fn get(&self, i: usize) -> FieldRef<'_> {
+        match self {
+            Run::Field(f) => f.into(),
+            Run::Table { qualifier, table } => {
+                let (name, ty) = &table.columns[i];
+                FieldRef {
+                    qualifier: Some(qualifier),
+                    name,
+                    ty,
+                    hidden: false,
+                }
+            }
+        }
+    }
+}
+
 /// The columns one query level can see, plus relations of unknown shape.
 #[derive(Debug, Clone, Default)]
 struct Scope<'a> {
-    fields: Vec<ScopeField<'a>>,
-    /// [`name_key`] of each field's name, in the order of `fields`: a lookup scans these
+    /// The fields, in order, as runs.
+    runs: Vec<Run<'a>>,
+    /// The index of each run's first field.
+    starts: Vec<u32>,
+    /// The number of fields.
+    len: usize,
+    /// [`name_key`] of each field's name, in field order: a lookup scans these
     /// (contiguous, several per instruction) and compares a field's text only on a match.
     keys: Vec<u32>,
     /// Qualifiers of relations the catalog does not know: any column may belong to them.
@@ -112,33 +173,64 @@ struct Scope<'a> {
 impl<'a> Scope<'a> {
     /// The scope of `rel`'s output fields (each copied once, not through [`Rel::fields`]).
     fn from_rel(rel: &Rel) -> Scope<'a> {
-        let width = rel.width();
-        let mut scope = Scope {
-            fields: Vec::with_capacity(width),
-            keys: Vec::with_capacity(width),
-            ..Scope::default()
-        };
-        let mut last: Option<Rc<str>> = None;
+        if let Some(fields) = field_list(rel) {
+            // The operator keeps its fields: share their names instead of copying them.
+            let mut scope = Scope::with_capacity(fields.len());
+            for f in fields {
+                scope.push(ScopeField::new(
+                    f.qualifier.clone(),
+                    Cow::Owned(f.name.clone()),
+                    Cow::Owned(clone_type(&f.ty)),
+                ));
+            }
+            return scope;
+        }
+        let mut scope = Scope::with_capacity(rel.width());
+        let mut last: Option<Arc<str>> = None;
         rel.visit_fields(&mut |qualifier, name, ty| {
             let qualifier = qualifier.map(|q| match &last {
                 Some(l) if **l == *q => l.clone(),
-                _ => last.insert(Rc::from(q)).clone(),
+                _ => last.insert(Arc::from(q)).clone(),
             });
             scope.push(ScopeField::new(
                 qualifier,
-                Cow::Owned(name.to_string()),
+                Cow::Owned(Arc::from(name)),
                 Cow::Owned(clone_type(ty)),
             ))
         });
         scope
     }
+    fn with_capacity(n: usize) -> Scope<'a> {
+        Scope {
+            runs: Vec::with_capacity(n),
+            starts: Vec::with_capacity(n),
+            keys: Vec::with_capacity(n),
+            ..Scope::default()
+        }
+    }
+    /// The scope of all the columns of catalog table `table`, qualified by `qualifier`.
+    fn table(qualifier: Arc<str>, table: &'a TableSchema) -> Scope<'a> {
+        let mut scope = Scope::default();
+        if !table.columns.is_empty() {
+            scope.runs.push(Run::Table { qualifier, table });
+            scope.starts.push(0);
+            scope.len = table.columns.len();
+            scope.keys = table.column_keys().to_vec();
+        }
+        scope
+    }
     fn push(&mut self, field: ScopeField<'a>) {
         self.keys.push(name_key(&field.name));
-        self.fields.push(field);
+        self.runs.push(Run::Field(field));
+        self.starts.push(self.len as u32);
+        self.len += 1;
         self.index.take();
     }
     fn extend(&mut self, other: Scope<'a>) {
-        self.fields.extend(other.fields);
+        let base = self.len as u32;
+        self.runs.extend(other.runs);
+        self.starts.extend(other.starts.iter().map(|s| s + base));
+        self.len += other.len;
         self.keys.extend(other.keys);
         self.open.extend(other.open);
         self.index.take();
@@ -148,9 +240,11 @@ impl<'a> Scope<'a> {
         if parts.len() <= 1 {
             return parts.pop().unwrap_or_default();
         }
-        let n = parts.iter().map(|p| p.fields.len()).sum();
+        let runs = parts.iter().map(|p| p.runs.len()).sum();
+        let n = parts.iter().map(|p| p.len).sum();
         let mut all = Scope {
-            fields: Vec::with_capacity(n),
+            runs: Vec::with_capacity(runs),
+            starts: Vec::with_capacity(runs),
             keys: Vec::with_capacity(n),
             ..Scope::default()
         };
@@ -163,6 +257,73 @@ impl<'a> Scope<'a> {
     fn prepend(&mut self, mut first: Scope<'a>) {
         first.extend(std::mem::take(self));
         *self = first;
+    }
+    /// Field `i`.
+    fn get(&self, i: usize) -> Option<FieldRef<'_>> {
+        if i >= self.len {
+            return None;
+        }
+        let r = self.starts.partition_point(|&s| s as usize <= i) - 1;
+        Some(self.runs[r].get(i - self.starts[r] as usize))
+    }
+    /// The fields, in order.
+    fn iter(&self) -> impl Iterator<Item = FieldRef<'_>> {
+        self.runs
+            .iter()
+            .flat_map(|r| (0..r.len()).map(move |i| r.get(i)))
+    }
+    /// Hides the qualified fields named in `names` (the sides' copies of USING keys), each
+    /// catalog table holding one spelled out field by field first.
+    fn hide_qualified(&mut self, names: &[String]) {
+        let hit = |n: &str| names.iter().any(|u| **u == *n);
+        let mut runs = Vec::with_capacity(self.runs.len());
+        let mut starts = Vec::with_capacity(self.runs.len());
+        let mut at = 0u32;
+        for run in std::mem::take(&mut self.runs) {
+            match run {
+                Run::Table { qualifier, table } if table.columns.iter().any(|(n, _)| hit(n)) => {
+                    for (name, ty) in &table.columns {
+                        let mut f = ScopeField::new(
+                            Some(qualifier.clone()),
+                            Cow::Borrowed(name),
+                            Cow::Borrowed(ty),
+                        );
+                        f.hidden = hit(name);
+                        runs.push(Run::Field(f));
+                        starts.push(at);
+                        at += 1;
+                    }
+                }
+                Run::Field(mut f) => {
+                    if f.qualifier.is_some() && hit(&f.name) {
+                        f.hidden = true;
+                    }
+                    runs.push(Run::Field(f));
+                    starts.push(at);
+                    at += 1;
+                }
+                table => {
+                    starts.push(at);
+                    at += table.len() as u32;
+                    runs.push(table);
+                }
+            }
+        }
+        self.runs = runs;
+        self.starts = starts;
+    }
+}
+
+/// The output fields of `rel` when it keeps them as a list of [`Field`]s (what
+/// [`Rel::visit_fields`] gives, in the same order).
+fn field_list(rel: &Rel) -> Option<&[Field]> {
+    match rel {
+        Rel::Values(v) => Some(&v.fields),
+        Rel::Alias(a) => Some(&a.fields),
+        Rel::Unnest(u) => Some(&u.fields),
+        Rel::SetOp(s) => Some(&s.fields),
+        Rel::CteRef(c) => Some(&c.fields),
+        _ => None,
     }
 }
 
@@ -705,12 +866,12 @@ impl<'a> Lowerer<'a> {
         if offset.is_none() && fetch.is_none() {
             return rel;
         }
-        Rel::Limit(Limit {
+        Rel::Limit(Box::new(Limit {
             input: Box::new(rel),
             offset,
             fetch,
             with_ties,
-        })
+        }))
     }
 
     fn const_expr(&mut self, e: &ast::Expr) -> Expr {
@@ -798,7 +959,7 @@ impl<'a> Lowerer<'a> {
                     .flatten()
                     .map(|s| lc(&s))
                     .collect();
-                self.scan(&parts, None, None)
+                self.scan(parts, None, None)
             }
             other => {
                 self.error(
@@ -901,7 +1062,7 @@ impl<'a> Lowerer<'a> {
                     None => r,
                     Some(l) => {
                         let lateral = matches!(r, Rel::Unnest(_)) || is_lateral(&twj.relation);
-                        Rel::Join(Join {
+                        Rel::Join(Box::new(Join {
                             kind: JoinKind::Cross,
                             left: Box::new(l),
                             right: Box::new(r),
@@ -909,7 +1070,7 @@ impl<'a> Lowerer<'a> {
                             using: vec![],
                             lateral,
                             implicit: true,
-                        })
+                        }))
                     }
                 });
                 pieces.push(sc);
@@ -1173,19 +1334,19 @@ impl<'a> Lowerer<'a> {
 
     fn expand_star(&mut self, qualifier: Option<String>, items: &mut Vec<ProjectItem>) {
         let mut matched = false;
-        for f in self.scope.fields.iter().filter(|f| match &qualifier {
+        for f in self.scope.iter().filter(|f| match &qualifier {
             None => !f.hidden,
-            Some(q) => f.qualifier.as_deref() == Some(q.as_str()),
+            Some(q) => f.qualifier.map(|x| &**x) == Some(q.as_str()),
         }) {
             matched = true;
             let e = Expr::new(
                 ExprKind::Column(ColumnRef {
-                    qualifier: f.qualifier.as_deref().map(str::to_string),
-                    name: f.name.to_string(),
+                    qualifier: f.qualifier.cloned(),
+                    name: Arc::clone(f.name),
                     depth: 0,
                     written_qualified: f.qualifier.is_some(),
                 }),
-                clone_type(&f.ty),
+                clone_type(f.ty),
             );
             items.push(ProjectItem {
                 expr: e,
@@ -1391,7 +1552,7 @@ impl<'a> Lowerer<'a> {
                 }
             };
             // The left side's scope moves into the join's (no copy per join).
-            let (left_len, left_open) = (scope.fields.len(), scope.open.len());
+            let (left_len, left_open) = (scope.len, scope.open.len());
             let mut join_scope = std::mem::take(&mut scope);
             join_scope.extend(rscope);
             let mut condition = None;
@@ -1409,14 +1570,16 @@ impl<'a> Lowerer<'a> {
                     // the sides' own copies stay reachable only by qualifier.
                     let mut merged = Scope::default();
                     for k in &using {
-                        let lt = join_scope.fields[..left_len]
+                        let lt = join_scope
                             .iter()
-                            .find(|f| f.name == k.as_str() && !f.hidden)
-                            .map(|f| Type::clone(&f.ty));
-                        let rt = join_scope.fields[left_len..]
+                            .take(left_len)
+                            .find(|f| **f.name == **k && !f.hidden)
+                            .map(|f| Type::clone(f.ty));
+                        let rt = join_scope
                             .iter()
-                            .find(|f| f.name == k.as_str())
-                            .map(|f| Type::clone(&f.ty));
+                            .skip(left_len)
+                            .find(|f| **f.name == **k)
+                            .map(|f| Type::clone(f.ty));
                         let ty = match (&lt, &rt) {
                             (Some(a), Some(b)) => {
                                 Type::common_super_type(a, b).unwrap_or_else(|| a.clone())
@@ -1433,13 +1596,13 @@ impl<'a> Lowerer<'a> {
                                 self.span_of(&j.relation),
                             );
                         }
-                        merged.push(ScopeField::new(None, Cow::Owned(k.clone()), Cow::Owned(ty)));
+                        merged.push(ScopeField::new(
+                            None,
+                            Cow::Owned(k.as_str().into()),
+                            Cow::Owned(ty),
+                        ));
                     }
-                    for f in &mut join_scope.fields {
-                        if f.qualifier.is_some() && using.iter().any(|u| *u == f.name) {
-                            f.hidden = true;
-                        }
-                    }
+                    join_scope.hide_qualified(&using);
                     join_scope.prepend(merged);
                 }
                 Some(ast::JoinConstraint::Natural) => {
@@ -1456,7 +1619,7 @@ impl<'a> Lowerer<'a> {
             } else {
                 kind
             };
-            rel = Rel::Join(Join {
+            rel = Rel::Join(Box::new(Join {
                 kind,
                 left: Box::new(rel),
                 right: Box::new(r),
@@ -1464,7 +1627,7 @@ impl<'a> Lowerer<'a> {
                 using,
                 lateral,
                 implicit: false,
-            });
+            }));
             scope = join_scope;
         }
         (rel, scope)
@@ -1510,7 +1673,7 @@ impl<'a> Lowerer<'a> {
                     );
                 }
                 let parts = object_parts(name);
-                let (mut rel, table) = self.scan_table(&parts, alias.as_ref(), self.span_of(name));
+                let (mut rel, table) = self.scan_table(parts, alias.as_ref(), self.span_of(name));
                 if let Some(v) = version {
                     let (kind, e) = match v {
                         ast::TableVersion::TimestampAsOf(e) => ("TIMESTAMP", Some(e)),
@@ -1619,13 +1782,14 @@ impl<'a> Lowerer<'a> {
                     open: vec![alias.clone()],
                     ..Scope::default()
                 };
-                let rel = Rel::Scan(Scan {
+                let rel = Rel::Scan(Box::new(Scan {
+                    qualifier: alias.as_str().into(),
                     table: TableName { parts: vec![alias] },
                     alias: None,
-                    fields: vec![],
+                    fields: Arc::from([]),
                     known: false,
                     time_travel: None,
-                });
+                }));
                 (rel, scope)
             }
         }
@@ -1723,11 +1887,11 @@ impl<'a> Lowerer<'a> {
                 Expr::int(100)
             }
         };
-        Rel::Sample(Sample {
+        Rel::Sample(Box::new(Sample {
             input: Box::new(rel),
             method,
             percentage,
-        })
+        }))
     }
 
     /// The scope a single FROM item contributes.
@@ -1773,23 +1937,7 @@ impl<'a> Lowerer<'a> {
         if table.columns.len() != s.fields.len() {
             return None;
         }
-        let qualifier: Option<Rc<str>> = s
-            .fields
-            .first()
-            .and_then(|f| f.qualifier.as_deref())
-            .map(Rc::from);
-        let fields = table
-            .columns
-            .iter()
-            .map(|(name, ty)| {
-                ScopeField::new(qualifier.clone(), Cow::Borrowed(name), Cow::Borrowed(ty))
-            })
-            .collect();
-        Some(Scope {
-            fields,
-            keys: table.column_keys().to_vec(),
-            ..Scope::default()
-        })
+        Some(Scope::table(s.qualifier.clone(), table))
     }
 
     fn scope_of_join(&self, rel: &Rel) -> Scope<'a> {
@@ -1852,7 +2000,7 @@ impl<'a> Lowerer<'a> {
 
     fn scan(
         &mut self,
-        parts: &[String],
+        parts: Vec<String>,
         alias: Option<&ast::TableAlias>,
         span: Option<Span>,
     ) -> Rel {
@@ -1862,19 +2010,20 @@ impl<'a> Lowerer<'a> {
     /// [`Lowerer::scan`], also giving the catalog table scanned.
     fn scan_table(
         &mut self,
-        parts: &[String],
+        parts: Vec<String>,
         alias: Option<&ast::TableAlias>,
         span: Option<Span>,
     ) -> (Rel, Option<&'a TableSchema>) {
         let alias_name = alias.map(|a| ident(&a.name));
-        let qualifier = alias_name
-            .clone()
-            .unwrap_or_else(|| parts.last().cloned().unwrap_or_default());
+        let shared: Arc<str> = alias_name
+            .as_deref()
+            .unwrap_or_else(|| parts.last().map_or("", String::as_str))
+            .into();
         // CTE reference?
         if parts.len() == 1 {
             for level in self.ctes.iter().rev() {
                 if let Some((fields, _)) = level.get(&parts[0]) {
-                    let shared: Arc<str> = qualifier.as_str().into();
+                    let qualifier = shared.to_string();
                     let mut fields: Vec<Field> = fields
                         .iter()
                         .map(|f| Field {
@@ -1922,22 +2071,9 @@ impl<'a> Lowerer<'a> {
             }
         }
         let catalog: &'a Catalog = self.catalog;
-        let table = catalog.lookup(parts);
+        let table = catalog.lookup(&parts);
         let (fields, known) = match table {
-            Some(t) => (
-                {
-                    let shared: Arc<str> = qualifier.as_str().into();
-                    t.columns
-                        .iter()
-                        .map(|(n, ty)| Field {
-                            qualifier: Some(shared.clone()),
-                            name: n.clone(),
-                            ty: clone_type(ty),
-                        })
-                        .collect()
-                },
-                true,
-            ),
+            Some(t) => (t.fields().clone(), true),
             None => {
                 let name = parts.join(".");
                 self.warn_once(
@@ -1948,14 +2084,13 @@ impl<'a> Lowerer<'a> {
                     ),
                     span,
                 );
-                (vec![], false)
+                (Arc::from([]), false)
             }
         };
         let mut scan = Scan {
-            table: TableName {
-                parts: parts.to_vec(),
-            },
+            table: TableName { parts },
             alias: alias_name,
+            qualifier: shared,
             fields,
             known,
             time_travel: None,
@@ -1964,11 +2099,11 @@ impl<'a> Lowerer<'a> {
             if !a.columns.is_empty() {
                 let names: Vec<String> = a.columns.iter().map(|c| ident(&c.name)).collect();
                 scan.alias = None;
-                let fields = rename_fields(&scan.fields, Some(&names), Some(&qualifier));
+                let fields = rename_fields(&scan.fields, Some(&names), Some(&scan.qualifier));
                 return (
                     Rel::Alias(Alias {
-                        input: Box::new(Rel::Scan(scan)),
-                        alias: qualifier,
+                        alias: scan.qualifier.to_string(),
+                        input: Box::new(Rel::Scan(Box::new(scan))),
                         columns: Some(names),
                         fields,
                     }),
@@ -1976,7 +2111,7 @@ impl<'a> Lowerer<'a> {
                 );
             }
         }
-        (Rel::Scan(scan), table)
+        (Rel::Scan(Box::new(scan)), table)
     }
 }
 
@@ -2048,6 +2183,46 @@ fn implicit_name(e: &ast::Expr, lowered: &Expr) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::needs_lowering;
+
+    /// The IR text of `sql` lowered against two catalog tables `l(k, a)` and `r(k, b)`.
+    fn lowered(sql: &str) -> String {
+        let cat = crate::catalog::Catalog::from_json(
+            r#"{"tables": [
+                {"name": "l", "columns": [{"name": "k", "type": "integer"}, {"name": "a", "type": "varchar"}]},
+                {"name": "r", "columns": [{"name": "k", "type": "bigint"}, {"name": "b", "type": "double"}]}]}"#,
+        )
+        .unwrap();
+        let ps = crate::parse::parse_sql(sql).remove(0).unwrap();
+        let l = super::lower_statement(&ps, &cat);
+        let diags: Vec<_> = l.diagnostics.iter().map(|d| d.code.clone()).collect();
+        format!(
+            "{}{diags:?}",
+            t2s_ir::display::statement_to_string(&l.statement.unwrap())
+        )
+    }
+
+    #[test]
+    fn using_join_of_catalog_tables_hides_the_sides_keys() {
+        // `*`: the merged key once, first (the common super type), then the other columns.
+        let star = lowered("SELECT * FROM l JOIN r USING (k)");
+        assert!(
+            star.contains("Project [k := k :: bigint, a := l.a :: varchar, b := r.b :: double]"),
+            "{star}"
+        );
+        // The sides' own keys stay reachable qualified; the unqualified name is the merged key.
+        let keys = lowered("SELECT l.k, r.k, k, a FROM l JOIN r USING (k) WHERE b > 0");
+        assert!(
+            keys.contains("Project [k := l.k :: integer, k := r.k :: bigint, k := k :: bigint, a := l.a :: varchar]"),
+            "{keys}"
+        );
+        assert!(keys.ends_with("[]"), "{keys}");
+        // `l.*` still lists the left side's key.
+        let left = lowered("SELECT l.* FROM l JOIN r USING (k)");
+        assert!(
+            left.contains("Project [k := l.k :: integer, a := l.a :: varchar]"),
+            "{left}"
+        );
+    }
 
     #[test]
     fn needs_lowering_flags_upper_case_and_non_ascii_at_every_position() {
