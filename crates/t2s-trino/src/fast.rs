@@ -130,7 +130,7 @@ const PREC_COLON: u8 = 21;
 
 /// An unquoted reserved word (`dialect::is_reserved`).
 fn reserved(w: &W<'_>) -> bool {
-    dialect::is_reserved_parts(w.quote_style, w.keyword, &w.value)
+    dialect::is_reserved_parts(w.quote_style, w.keyword, w.value)
 }
 
 impl<'a> P<'a> {

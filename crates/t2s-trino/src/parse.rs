@@ -876,7 +876,7 @@ fn prescan_plain(tokens: &[Tw]) -> Option<Prescan> {
     };
     let table_name_reserved = |i: usize| -> bool {
         matches!(next_real(i + 1), Some((_, Tw { token: Tok::Word(w), .. }))
-            if w.quote_style.is_none() && not_a_table_name(&w.value))
+            if w.quote_style.is_none() && not_a_table_name(w.value))
     };
     let mut set_operations = 0;
     let mut unnest = false;
