@@ -25,8 +25,8 @@ use sqlparser::ast::{
     LimitClause, NullTreatment, ObjectName, ObjectNamePart, Offset, OffsetRows,
     OneOrManyWithParens, OrderBy, OrderByExpr, OrderByKind, OrderByOptions, OrderBySort, Parens,
     Query, Select, SelectFlavor, SelectItem, SelectItemQualifiedWildcardKind, SetExpr, SetOperator,
-    SetQuantifier, Statement, Subscript, TableAlias, TableAliasColumnDef, TableFactor,
-    TableFunctionArgs, TableWithJoins, TypedString, UnaryOperator, Value, ValueWithSpan, Values,
+    SetQuantifier, Subscript, TableAlias, TableAliasColumnDef, TableFactor, TableFunctionArgs,
+    TableWithJoins, TypedString, UnaryOperator, Value, ValueWithSpan, Values,
     WildcardAdditionalOptions, WindowFrame, WindowFrameBound, WindowFrameUnits, WindowSpec,
     WindowType, With,
 };
@@ -50,8 +50,9 @@ const MAX_OPERATORS: usize = 2_000;
 const MAX_CHAIN: usize = 100;
 
 /// Parses one statement's tokens (no whitespace or comments); `None` when it is not in our
-/// subset, or not valid.
-pub(crate) fn parse_statement(tokens: &[Tw<'_>]) -> Option<Statement> {
+/// subset, or not valid. The statement is a `Statement::Query` of the query returned (a
+/// `Statement` is large: the caller builds it where it ends up).
+pub(crate) fn parse_statement(tokens: &[Tw<'_>]) -> Option<Box<Query>> {
     let mut p = P {
         t: tokens,
         i: 0,
@@ -74,7 +75,7 @@ pub(crate) fn parse_statement(tokens: &[Tw<'_>]) -> Option<Statement> {
         LAST_BAIL.with(|b| *b.borrow_mut() = at);
     }
     let q = q?;
-    (p.i == tokens.len()).then_some(Statement::Query(q))
+    (p.i == tokens.len()).then_some(q)
 }
 
 #[cfg(test)]
