@@ -1240,7 +1240,12 @@ impl<'a> P<'a> {
         let t = self.tok(0);
         let expr = match &t.token {
             Tok::Number(..) | Tok::SingleQuotedString(_) | Tok::HexStringLiteral(_) => {
-                self.value()?
+                // Usually nothing follows: the value is returned as it is built, not moved.
+                let value = self.value();
+                if !self.at_access() {
+                    return value;
+                }
+                value?
             }
             Tok::Minus | Tok::Plus => {
                 self.i += 1;
