@@ -100,7 +100,7 @@ static EOF: Tw<'static> = Tw {
 };
 
 /// Binary operators and their precedence (sqlparser's default values; `||` as the dialect
-/// sets it).
+/// sets it; `next_precedence` repeats the precedences).
 fn binary_op(t: &Tok) -> Option<(BinaryOperator, u8)> {
     Some(match t {
         Tok::Eq => (BinaryOperator::Eq, 20),
@@ -1057,10 +1057,13 @@ impl<'a> P<'a> {
     /// `None` for tokens we leave to sqlparser.
     fn next_precedence(&self) -> Option<u8> {
         let t = self.peek();
-        if let Some((_, p)) = binary_op(t) {
-            return Some(p);
-        }
         match t {
+            // `binary_op`'s precedences, without building the operator (`BinaryOperator` has
+            // drop glue).
+            Tok::Eq | Tok::Neq | Tok::Lt | Tok::LtEq | Tok::Gt | Tok::GtEq => Some(20),
+            Tok::Plus | Tok::Minus => Some(30),
+            Tok::Mul | Tok::Div | Tok::Mod => Some(40),
+            Tok::StringConcat => Some(29),
             Tok::Word(w) if w.quote_style.is_none() => Some(match w.keyword {
                 Keyword::OR => PREC_OR,
                 Keyword::AND => PREC_AND,
