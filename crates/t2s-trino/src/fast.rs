@@ -25,8 +25,8 @@ use sqlparser::ast::{
     LimitClause, NullTreatment, ObjectName, ObjectNamePart, Offset, OffsetRows,
     OneOrManyWithParens, OrderBy, OrderByExpr, OrderByKind, OrderByOptions, OrderBySort, Parens,
     Query, Select, SelectFlavor, SelectItem, SelectItemQualifiedWildcardKind, SetExpr, SetOperator,
-    SetQuantifier, Statement, Subscript, TableAlias, TableAliasColumnDef, TableFactor,
-    TableFunctionArgs, TableWithJoins, TypedString, UnaryOperator, Value, ValueWithSpan, Values,
+    SetQuantifier, Subscript, TableAlias, TableAliasColumnDef, TableFactor, TableFunctionArgs,
+    TableWithJoins, TypedString, UnaryOperator, Value, ValueWithSpan, Values,
     WildcardAdditionalOptions, WindowFrame, WindowFrameBound, WindowFrameUnits, WindowSpec,
     WindowType, With,
 };
@@ -50,8 +50,9 @@ const MAX_OPERATORS: usize = 2_000;
 const MAX_CHAIN: usize = 100;
 
 /// Parses one statement's tokens (no whitespace or comments); `None` when it is not in our
-/// subset, or not valid.
-pub(crate) fn parse_statement(tokens: &[Tw<'_>]) -> Option<Statement> {
+/// subset, or not valid. The statement is a `Statement::Query` of the query returned (a
+/// `Statement` is large: the caller builds it where it ends up).
+pub(crate) fn parse_statement(tokens: &[Tw<'_>]) -> Option<Box<Query>> {
     let mut p = P {
         t: tokens,
         i: 0,
@@ -74,7 +75,7 @@ pub(crate) fn parse_statement(tokens: &[Tw<'_>]) -> Option<Statement> {
         LAST_BAIL.with(|b| *b.borrow_mut() = at);
     }
     let q = q?;
-    (p.i == tokens.len()).then_some(Statement::Query(q))
+    (p.i == tokens.len()).then_some(q)
 }
 
 #[cfg(test)]
@@ -99,7 +100,7 @@ static EOF: Tw<'static> = Tw {
 };
 
 /// Binary operators and their precedence (sqlparser's default values; `||` as the dialect
-/// sets it).
+/// sets it; `next_precedence` repeats the precedences).
 fn binary_op(t: &Tok) -> Option<(BinaryOperator, u8)> {
     Some(match t {
         Tok::Eq => (BinaryOperator::Eq, 20),
@@ -130,7 +131,7 @@ const PREC_COLON: u8 = 21;
 
 /// An unquoted reserved word (`dialect::is_reserved`).
 fn reserved(w: &W<'_>) -> bool {
-    dialect::is_reserved_parts(w.quote_style, w.keyword, &w.value)
+    dialect::is_reserved_parts(w.quote_style, w.keyword, w.value)
 }
 
 impl<'a> P<'a> {
@@ -1056,10 +1057,13 @@ impl<'a> P<'a> {
     /// `None` for tokens we leave to sqlparser.
     fn next_precedence(&self) -> Option<u8> {
         let t = self.peek();
-        if let Some((_, p)) = binary_op(t) {
-            return Some(p);
-        }
         match t {
+            // `binary_op`'s precedences, without building the operator (`BinaryOperator` has
+            // drop glue).
+            Tok::Eq | Tok::Neq | Tok::Lt | Tok::LtEq | Tok::Gt | Tok::GtEq => Some(20),
+            Tok::Plus | Tok::Minus => Some(30),
+            Tok::Mul | Tok::Div | Tok::Mod => Some(40),
+            Tok::StringConcat => Some(29),
             Tok::Word(w) if w.quote_style.is_none() => Some(match w.keyword {
                 Keyword::OR => PREC_OR,
                 Keyword::AND => PREC_AND,
@@ -1239,7 +1243,12 @@ impl<'a> P<'a> {
         let t = self.tok(0);
         let expr = match &t.token {
             Tok::Number(..) | Tok::SingleQuotedString(_) | Tok::HexStringLiteral(_) => {
-                self.value()?
+                // Usually nothing follows: the value is returned as it is built, not moved.
+                let value = self.value();
+                if !self.at_access() {
+                    return value;
+                }
+                value?
             }
             Tok::Minus | Tok::Plus => {
                 self.i += 1;

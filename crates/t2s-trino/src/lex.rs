@@ -80,7 +80,9 @@ pub enum Tok<'a> {
 /// A word: sqlparser's `Word`, its text borrowed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct W<'a> {
-    pub value: Cow<'a, str>,
+    /// The text (a name with a doubled quote, `"a""b"`, the one kind that would need a copy
+    /// without the doubled quote, is left to sqlparser's tokenizer).
+    pub value: &'a str,
     pub quote_style: Option<char>,
     pub keyword: Keyword,
 }
@@ -124,7 +126,7 @@ impl<'a> Tw<'a> {
     pub fn borrow(t: &'a TokenWithSpan) -> Self {
         let token = match &t.token {
             Token::Word(w) => Tok::Word(W {
-                value: Cow::Borrowed(&w.value),
+                value: &w.value,
                 quote_style: w.quote_style,
                 keyword: w.keyword,
             }),
@@ -314,7 +316,7 @@ pub fn tokenize_borrowed<'a>(sql: &'a str, out: &mut Vec<Tw<'a>>, lines: &mut Li
                 let value = &sql[s..i];
                 Tok::Word(W {
                     keyword: keyword(value),
-                    value: Cow::Borrowed(value),
+                    value,
                     quote_style: None,
                 })
             }
@@ -360,7 +362,7 @@ pub fn tokenize_borrowed<'a>(sql: &'a str, out: &mut Vec<Tw<'a>>, lines: &mut Li
                             Tok::SingleQuotedString(Cow::Borrowed(value))
                         } else {
                             Tok::Word(W {
-                                value: Cow::Borrowed(value),
+                                value,
                                 quote_style: Some('"'),
                                 keyword: Keyword::NoKeyword,
                             })
@@ -374,7 +376,11 @@ pub fn tokenize_borrowed<'a>(sql: &'a str, out: &mut Vec<Tw<'a>>, lines: &mut Li
                     return false; // unterminated: sqlparser reports it
                 };
                 let q = j + q;
-                // Usually no doubled quote: the text is allocated once, at its size.
+                // Usually no doubled quote: the text is allocated once, at its size. A name
+                // with one (`"a""b"`) is left to sqlparser.
+                if c == b'"' && at(q + 1) == c {
+                    return false;
+                }
                 let value = if at(q + 1) != c {
                     j = q + 1;
                     Cow::Borrowed(&sql[i + 1..q])
@@ -404,6 +410,9 @@ pub fn tokenize_borrowed<'a>(sql: &'a str, out: &mut Vec<Tw<'a>>, lines: &mut Li
                 if c == b'\'' {
                     Tok::SingleQuotedString(value)
                 } else {
+                    let Cow::Borrowed(value) = value else {
+                        return false;
+                    };
                     Tok::Word(W {
                         value,
                         quote_style: Some('"'),
@@ -754,7 +763,7 @@ mod tests {
         let handled = [
             "",
             "SELECT a, b FROM t WHERE x >= 1.5 AND y <> 'it''s' -- done",
-            "select \"Quoted \"\" id\", 'multi\nline', 1. , 42 from t\n\n",
+            "select \"Quoted id\", 'multi\nline', 1. , 42 from t\n\n",
             "/* a\n comment * / */ x->x+1, a||b, c::int, m['k'], f(a => 1), 3 % 2 != 4",
             "'héllo wörld' \"ünï\" -- ç\n/* ß\n */ x",
             "a.b.c, t.*, count(*), x<=y, x<y, x>y, x=y, x==y, -1, a-b, a/b",
@@ -769,6 +778,7 @@ mod tests {
         let declined = [
             "X'0a'",
             "n'abc'",
+            "select \"Quoted \"\" id\"",
             "U&'\\0041'",
             "1e5",
             "1.5E-3",

@@ -271,17 +271,21 @@ fn parse_statement_borrowed(
     } else {
         tokens
     };
-    let Some(mut ast) = crate::fast::parse_statement(real) else {
+    let Some(q) = crate::fast::parse_statement(real) else {
         return parse_statement_tokens(sql, index, owned(), end, false);
     };
-    if cfg!(debug_assertions) || VERIFY_FAST.with(|v| v.borrow().is_some()) {
-        let real_owned: Vec<TokenWithSpan> = real.iter().map(Tw::to_owned_token).collect();
-        verify_fast_parse(&ast, &real_owned, end);
+    // Built in the return value, and changed there (a statement is large).
+    let mut res = Ok((AstStatement::Query(q), Extras::default()));
+    if let Ok((ast, _)) = &mut res {
+        if cfg!(debug_assertions) || VERIFY_FAST.with(|v| v.borrow().is_some()) {
+            let real_owned: Vec<TokenWithSpan> = real.iter().map(Tw::to_owned_token).collect();
+            verify_fast_parse(ast, &real_owned, end);
+        }
+        if pre.unnest || pre.join {
+            fixup_ast(ast, &[], real)?;
+        }
     }
-    if pre.unnest || pre.join {
-        fixup_ast(&mut ast, &[], real)?;
-    }
-    Ok((ast, Extras::default()))
+    res
 }
 
 /// Parses one statement's tokens; `None` for an empty statement (only whitespace/comments).
@@ -332,7 +336,8 @@ fn parse_statement_tokens(
     // Our parser takes the common case (fast.rs); it gives sqlparser's AST or nothing.
     if try_fast && pre.deferred.is_none() && extras.table_versions.is_empty() {
         let borrowed: Vec<Tw> = tokens.iter().map(Tw::borrow).collect();
-        if let Some(mut ast) = crate::fast::parse_statement(&borrowed) {
+        if let Some(q) = crate::fast::parse_statement(&borrowed) {
+            let mut ast = AstStatement::Query(q);
             if cfg!(debug_assertions) || VERIFY_FAST.with(|v| v.borrow().is_some()) {
                 verify_fast_parse(&ast, &tokens, end);
             }
@@ -876,7 +881,7 @@ fn prescan_plain(tokens: &[Tw]) -> Option<Prescan> {
     };
     let table_name_reserved = |i: usize| -> bool {
         matches!(next_real(i + 1), Some((_, Tw { token: Tok::Word(w), .. }))
-            if w.quote_style.is_none() && not_a_table_name(&w.value))
+            if w.quote_style.is_none() && not_a_table_name(w.value))
     };
     let mut set_operations = 0;
     let mut unnest = false;
