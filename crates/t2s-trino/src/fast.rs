@@ -99,22 +99,22 @@ static EOF: Tw<'static> = Tw {
     },
 };
 
-/// Binary operators and their precedence (sqlparser's default values; `||` as the dialect
-/// sets it; `next_precedence` repeats the precedences).
-fn binary_op(t: &Tok) -> Option<(BinaryOperator, u8)> {
+/// The binary operators our parser reads (their precedences are in `P::next_precedence`:
+/// sqlparser's default values, `||` as the dialect sets it).
+fn binary_op(t: &Tok) -> Option<BinaryOperator> {
     Some(match t {
-        Tok::Eq => (BinaryOperator::Eq, 20),
-        Tok::Neq => (BinaryOperator::NotEq, 20),
-        Tok::Lt => (BinaryOperator::Lt, 20),
-        Tok::LtEq => (BinaryOperator::LtEq, 20),
-        Tok::Gt => (BinaryOperator::Gt, 20),
-        Tok::GtEq => (BinaryOperator::GtEq, 20),
-        Tok::Plus => (BinaryOperator::Plus, 30),
-        Tok::Minus => (BinaryOperator::Minus, 30),
-        Tok::Mul => (BinaryOperator::Multiply, 40),
-        Tok::Div => (BinaryOperator::Divide, 40),
-        Tok::Mod => (BinaryOperator::Modulo, 40),
-        Tok::StringConcat => (BinaryOperator::StringConcat, 29),
+        Tok::Eq => BinaryOperator::Eq,
+        Tok::Neq => BinaryOperator::NotEq,
+        Tok::Lt => BinaryOperator::Lt,
+        Tok::LtEq => BinaryOperator::LtEq,
+        Tok::Gt => BinaryOperator::Gt,
+        Tok::GtEq => BinaryOperator::GtEq,
+        Tok::Plus => BinaryOperator::Plus,
+        Tok::Minus => BinaryOperator::Minus,
+        Tok::Mul => BinaryOperator::Multiply,
+        Tok::Div => BinaryOperator::Divide,
+        Tok::Mod => BinaryOperator::Modulo,
+        Tok::StringConcat => BinaryOperator::StringConcat,
         _ => return None,
     })
 }
@@ -1058,7 +1058,7 @@ impl<'a> P<'a> {
     fn next_precedence(&self) -> Option<u8> {
         let t = self.peek();
         match t {
-            // `binary_op`'s precedences, without building the operator (`BinaryOperator` has
+            // `binary_op`'s operators (read here without building one: `BinaryOperator` has
             // drop glue).
             Tok::Eq | Tok::Neq | Tok::Lt | Tok::LtEq | Tok::Gt | Tok::GtEq => Some(20),
             Tok::Plus | Tok::Minus => Some(30),
@@ -1096,7 +1096,7 @@ impl<'a> P<'a> {
             return None;
         }
         let t = self.next();
-        if let Some((op, _)) = binary_op(&t.token) {
+        if let Some(op) = binary_op(&t.token) {
             let right = self.subexpr(precedence)?;
             return Some(Expr::BinaryOp {
                 left,
