@@ -334,6 +334,21 @@ impl<'r> Cx<'_, 'r> {
     }
 
     fn aggregate_template(&mut self, a: &mut AggregateCall, t: &str, here: &Expr) {
+        // The commonest template, the same call over the same arguments (`sum({0})`,
+        // `count({args})`): nothing to rewrite, as the general path below would find.
+        if same_call(t, &a.name, a.args.len()) {
+            if !a.order_by.is_empty() {
+                self.flag(
+                    here,
+                    "non-mappable",
+                    format!(
+                        "{}(… ORDER BY …): Spark aggregates take no ORDER BY",
+                        a.name
+                    ),
+                );
+            }
+            return;
+        }
         let t0 = expand_args(t, a.args.len());
         let Some((name0, parts0)) = split_call(&t0) else {
             self.flag(
@@ -426,6 +441,33 @@ impl<'r> Cx<'_, 'r> {
         }
         a.args = new;
     }
+}
+
+/// Whether template `t` is exactly `name({0}, {1}, …)` over all `n` (≥ 1) arguments in order,
+/// or `name({args})`: the aggregate stays as it is.
+fn same_call(t: &str, name: &str, n: usize) -> bool {
+    let Some(inner) = t
+        .strip_prefix(name)
+        .and_then(|r| r.strip_prefix('('))
+        .and_then(|r| r.strip_suffix(')'))
+    else {
+        return false;
+    };
+    // `split_call`'s test of the name.
+    if n == 0 || name.is_empty() || !name.chars().all(|c| c.is_alphanumeric() || c == '_') {
+        return false;
+    }
+    if inner == "{args}" {
+        return true;
+    }
+    let mut parts = inner.split(", ");
+    (0..n).all(|i| {
+        parts.next().is_some_and(|p| {
+            p.strip_prefix('{')
+                .and_then(|x| x.strip_suffix('}'))
+                .is_some_and(|x| x.bytes().all(|b| b.is_ascii_digit()) && x.parse() == Ok(i))
+        })
+    }) && parts.next().is_none()
 }
 
 /// `n` for a template argument that is just the hole `{n}` (blanks around it allowed).
