@@ -292,14 +292,6 @@ fn decimal_name(precision: u8, scale: u8) -> String {
     s
 }
 
-/// `text` followed by `suffix`, in one allocation.
-fn suffixed(text: &str, suffix: &str) -> String {
-    let mut s = String::with_capacity(text.len() + suffix.len());
-    s.push_str(text);
-    s.push_str(suffix);
-    s
-}
-
 /// Pads a CHAR comparison operand to `n` (Trino compares CHARs padded to the longer length;
 /// the data may hold CHAR values padded or not, so both sides are padded explicitly).
 fn pad_char(e: Expr, n: u32) -> Expr {
@@ -419,13 +411,40 @@ fn regex_quote(s: &str) -> String {
 
 /// Spark string literal text for `s`: backslashes and quotes escaped (works on every Spark
 /// version, unlike `''`), `${` broken so variable substitution cannot touch it.
+/// Whether [`spark_string`] quotes `s` as it is (nothing to escape).
+fn spark_string_plain(s: &str) -> bool {
+    s.bytes()
+        .all(|b| b >= 0x20 && !matches!(b, b'\\' | b'\'' | b'{'))
+}
+
+/// `prefix` then [`spark_string`] of `s`, in one allocation where nothing needs escaping.
+fn prefixed_spark_string(s: &str, prefix: &str) -> String {
+    if !spark_string_plain(s) {
+        let q = spark_string(s);
+        let mut out = String::with_capacity(prefix.len() + q.len());
+        out.push_str(prefix);
+        out.push_str(&q);
+        return out;
+    }
+    let mut out = String::with_capacity(prefix.len() + s.len() + 2);
+    out.push_str(prefix);
+    out.push('\'');
+    out.push_str(s);
+    out.push('\'');
+    out
+}
+
+/// `text` then `suffix`, in `text`'s own buffer.
+fn suffixed_in_place(mut text: String, suffix: &str) -> String {
+    text.push_str(suffix);
+    text
+}
+
 pub fn spark_string(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('\'');
     // The common case, nothing to escape: the text as it is.
-    if s.bytes()
-        .all(|b| b >= 0x20 && !matches!(b, b'\\' | b'\'' | b'{'))
-    {
+    if spark_string_plain(s) {
         out.push_str(s);
         out.push('\'');
         return out;
@@ -1349,7 +1368,7 @@ impl Cx<'_, '_> {
                 }
             }
             Literal::Integer(t) => std::mem::take(t),
-            Literal::Decimal(t) => suffixed(t, "BD"),
+            Literal::Decimal(t) => suffixed_in_place(std::mem::take(t), "BD"),
             Literal::Double(t) => match t.parse::<f64>() {
                 Ok(v) if v.is_nan() => "double('NaN')".into(),
                 Ok(v) if v.is_infinite() => {
@@ -1359,16 +1378,16 @@ impl Cx<'_, '_> {
                         "double('-Infinity')".into()
                     }
                 }
-                Ok(_) if t.contains(['e', 'E']) => t.clone(),
-                Ok(_) => suffixed(t, "D"),
+                Ok(_) if t.contains(['e', 'E']) => std::mem::take(t),
+                Ok(_) => suffixed_in_place(std::mem::take(t), "D"),
                 Err(_) => format!("CAST({} AS DOUBLE)", spark_string(t)),
             },
             Literal::Real(t) => format!("CAST({} AS FLOAT)", spark_string(t)),
             Literal::String(s) => spark_string(s),
             Literal::Binary(h) => format!("X'{h}'"),
-            Literal::Date(d) => format!("DATE {}", spark_string(d)),
-            Literal::Timestamp(t) => format!("TIMESTAMP_NTZ {}", spark_string(t)),
-            Literal::TimestampTz(t) => format!("TIMESTAMP {}", spark_string(t)),
+            Literal::Date(d) => prefixed_spark_string(d, "DATE "),
+            Literal::Timestamp(t) => prefixed_spark_string(t, "TIMESTAMP_NTZ "),
+            Literal::TimestampTz(t) => prefixed_spark_string(t, "TIMESTAMP "),
             Literal::Time(t) => {
                 let t = t.clone();
                 self.flag(
