@@ -503,9 +503,11 @@ impl Cx<'_, '_> {
 
     // ------------------------------------------------------------------ sweep 1
 
+    /// The semantic rewrite of one node. Inlined into the walk: the commonest nodes, which no
+    /// rule changes, cost no call.
+    #[inline]
     fn semantics(&mut self, e: &mut Expr) {
-        // The commonest nodes, which no rule below changes: no type clone for them.
-        if matches!(
+        if !matches!(
             e.kind,
             ExprKind::Column(_)
                 | ExprKind::Literal(_)
@@ -515,8 +517,13 @@ impl Cx<'_, '_> {
                 | ExprKind::IsNull { .. }
                 | ExprKind::FieldAccess { .. }
         ) {
-            return;
+            self.semantics_node(e)
         }
+    }
+
+    /// [`Cx::semantics`] of a node that some rule may change.
+    #[inline(never)]
+    fn semantics_node(&mut self, e: &mut Expr) {
         if let ExprKind::Binary { op, left, right } = &e.kind {
             if binary_stays(*op, left, right, &e.ty) {
                 return;
@@ -1320,7 +1327,20 @@ impl Cx<'_, '_> {
 
     // ------------------------------------------------------------------ sweep 2
 
+    /// The Spark spelling of one node. Inlined into the walk: only windows, aggregates and
+    /// literals are spelled, and other nodes cost no call.
+    #[inline]
     fn spelling(&mut self, e: &mut Expr) {
+        if matches!(
+            e.kind,
+            ExprKind::Window(_) | ExprKind::Aggregate(_) | ExprKind::Literal(_)
+        ) {
+            self.spelling_node(e)
+        }
+    }
+
+    #[inline(never)]
+    fn spelling_node(&mut self, e: &mut Expr) {
         // avg(decimal) keeps Trino's scale (catalog §16): wrap the aggregate (or its window).
         // Bottom-up, the aggregate inside a window is wrapped first: move the cast outside the
         // OVER clause (`CAST(avg(x) OVER (…) AS …)`).
