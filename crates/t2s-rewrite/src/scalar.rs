@@ -516,6 +516,11 @@ impl Cx<'_, '_> {
                 | ExprKind::Case { .. }
                 | ExprKind::IsNull { .. }
                 | ExprKind::FieldAccess { .. }
+                // As `binary_stays` finds.
+                | ExprKind::Binary {
+                    op: BinaryOp::And | BinaryOp::Or,
+                    ..
+                }
         ) {
             self.semantics_node(e)
         }
