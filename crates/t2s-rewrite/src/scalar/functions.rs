@@ -446,6 +446,10 @@ impl<'r> Cx<'_, 'r> {
 /// Whether template `t` is exactly `name({0}, {1}, …)` over all `n` (≥ 1) arguments in order,
 /// or `name({args})`: the aggregate stays as it is.
 fn same_call(t: &str, name: &str, n: usize) -> bool {
+    // `split_call`'s test of the name (ASCII names only here: others take the general path).
+    if n == 0 || name.is_empty() || !name.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'_') {
+        return false;
+    }
     let Some(inner) = t
         .strip_prefix(name)
         .and_then(|r| r.strip_prefix('('))
@@ -453,21 +457,38 @@ fn same_call(t: &str, name: &str, n: usize) -> bool {
     else {
         return false;
     };
-    // `split_call`'s test of the name.
-    if n == 0 || name.is_empty() || !name.chars().all(|c| c.is_alphanumeric() || c == '_') {
-        return false;
-    }
     if inner == "{args}" {
         return true;
     }
-    let mut parts = inner.split(", ");
-    (0..n).all(|i| {
-        parts.next().is_some_and(|p| {
-            p.strip_prefix('{')
-                .and_then(|x| x.strip_suffix('}'))
-                .is_some_and(|x| x.bytes().all(|b| b.is_ascii_digit()) && x.parse() == Ok(i))
-        })
-    }) && parts.next().is_none()
+    // `{0}, {1}, …, {n-1}`, read byte by byte (no substring searcher).
+    let b = inner.as_bytes();
+    let mut at = 0;
+    for i in 0..n {
+        if i > 0 {
+            if b.get(at..at + 2) != Some(b", ".as_slice()) {
+                return false;
+            }
+            at += 2;
+        }
+        if b.get(at) != Some(&b'{') {
+            return false;
+        }
+        at += 1;
+        let start = at;
+        let mut v = 0usize;
+        while let Some(d) = b.get(at).filter(|d| d.is_ascii_digit()) {
+            if at - start >= 9 {
+                return false;
+            }
+            v = v * 10 + usize::from(d - b'0');
+            at += 1;
+        }
+        if at == start || v != i || b.get(at) != Some(&b'}') {
+            return false;
+        }
+        at += 1;
+    }
+    at == b.len()
 }
 
 /// `n` for a template argument that is just the hole `{n}` (blanks around it allowed).
@@ -569,6 +590,23 @@ mod tests {
         assert_eq!(split_call("count()"), Some(("count", vec![])));
         assert_eq!(split_call("f(',', {0})").map(|x| x.1.len()), Some(2));
         assert_eq!(split_call("CAST(x AS INT) + 1"), None);
+    }
+
+    #[test]
+    fn same_calls_are_the_identity_templates() {
+        assert!(same_call("sum({0})", "sum", 1));
+        assert!(same_call("count({args})", "count", 2));
+        assert!(same_call("max_by({0}, {1}, {2})", "max_by", 3));
+        assert!(same_call("f({00}, {1})", "f", 2));
+        assert!(!same_call("count({args})", "count", 0));
+        assert!(!same_call("max_by({0}, {1})", "max_by", 3));
+        assert!(!same_call("max_by({0}, {1}, {2})", "max_by", 2));
+        assert!(!same_call("max_by({1}, {0})", "max_by", 2));
+        assert!(!same_call("any_value({0}, TRUE)", "any_value", 1));
+        assert!(!same_call("avg({0})", "sum", 1));
+        assert!(!same_call("sum({0},{1})", "sum", 2));
+        assert!(!same_call("sum({})", "sum", 1));
+        assert!(!same_call("sum({0}) ", "sum", 1));
     }
 
     #[test]
