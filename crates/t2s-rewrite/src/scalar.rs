@@ -62,6 +62,7 @@ pub(crate) fn rewrite_plan(
         recorded: Vec::new(),
         rules: Vec::new(),
         spark_types: Vec::new(),
+        spell: false,
     };
     // Both sweeps in one walk of the plan: each root expression gets the semantic sweep, then
     // the spelling one (the semantic sweep of a node reads only its own subtree, never spelled
@@ -77,9 +78,14 @@ pub(crate) fn rewrite_plan(
         } else {
             transform_up_in_walk(root, &mut |e| cx.semantics(e));
         }
-        std::mem::swap(cx.diags, &mut spelling_diags);
-        transform_up_in_walk(root, &mut |e| cx.spelling(e));
-        std::mem::swap(cx.diags, &mut spelling_diags);
+        // A tree of nodes the semantic sweep left as they were, none of them a literal, an
+        // aggregate or a window, has nothing to spell.
+        if cx.spell {
+            cx.spell = false;
+            std::mem::swap(cx.diags, &mut spelling_diags);
+            transform_up_in_walk(root, &mut |e| cx.spelling(e));
+            std::mem::swap(cx.diags, &mut spelling_diags);
+        }
     };
     if subplans {
         for_each_expr_mut(rel, &mut each_root);
@@ -113,6 +119,9 @@ struct Cx<'a, 'r> {
     /// [`spark_type`] results already computed for this statement (it depends only on the
     /// type and the target).
     spark_types: Vec<(Type, Result<String, String>)>,
+    /// Whether the root expression being rewritten may hold something to spell (set by the
+    /// semantic sweep).
+    spell: bool,
 }
 
 fn take(e: &mut Expr) -> Expr {
@@ -507,22 +516,21 @@ impl Cx<'_, '_> {
     /// rule changes, cost no call.
     #[inline]
     fn semantics(&mut self, e: &mut Expr) {
-        if !matches!(
-            e.kind,
+        match e.kind {
+            // Left as it is, but spelled.
+            ExprKind::Literal(_) => self.spell = true,
             ExprKind::Column(_)
-                | ExprKind::Literal(_)
-                | ExprKind::OutputRef { .. }
-                | ExprKind::Unary { .. }
-                | ExprKind::Case { .. }
-                | ExprKind::IsNull { .. }
-                | ExprKind::FieldAccess { .. }
-                // As `binary_stays` finds.
-                | ExprKind::Binary {
-                    op: BinaryOp::And | BinaryOp::Or,
-                    ..
-                }
-        ) {
-            self.semantics_node(e)
+            | ExprKind::OutputRef { .. }
+            | ExprKind::Unary { .. }
+            | ExprKind::Case { .. }
+            | ExprKind::IsNull { .. }
+            | ExprKind::FieldAccess { .. }
+            // As `binary_stays` finds.
+            | ExprKind::Binary {
+                op: BinaryOp::And | BinaryOp::Or,
+                ..
+            } => {}
+            _ => self.semantics_node(e),
         }
     }
 
@@ -534,6 +542,8 @@ impl Cx<'_, '_> {
                 return;
             }
         }
+        // The node may be (or become) one the spelling sweep changes, or hold new ones.
+        self.spell = true;
         let span = e.span;
         let ty = e.ty.clone();
         let new = match &mut e.kind {
