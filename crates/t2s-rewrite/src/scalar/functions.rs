@@ -4,7 +4,6 @@
 //! ([`super::natives`]).
 
 use super::*;
-use std::fmt::Write as _;
 use t2s_mappings::{Action, Arm, Condition, Kind, Rule};
 
 /// What to do with a function no rule knows.
@@ -37,16 +36,11 @@ fn is_const(e: &Expr) -> bool {
 /// Expands `{args}` to `{0}, {1}, …` for `n` arguments.
 fn expand_args(template: &str, n: usize) -> std::borrow::Cow<'_, str> {
     const HOLE: &str = "{args}";
-    // The first `{args}` at or after `from` (found by its `{`, without a substring searcher).
+    // The first `{args}` at or after `from`: templates are short, so a plain byte loop (no
+    // substring searcher, no `memchr` set-up).
+    let bytes = template.as_bytes();
     let find = |from: usize| {
-        let mut i = from;
-        while let Some(off) = template[i..].find('{') {
-            if template[i + off..].starts_with(HOLE) {
-                return Some(i + off);
-            }
-            i += off + 1;
-        }
-        None
+        (from..bytes.len()).find(|&i| bytes[i] == b'{' && bytes[i..].starts_with(HOLE.as_bytes()))
     };
     let Some(first) = find(0) else {
         return std::borrow::Cow::Borrowed(template);
@@ -56,7 +50,9 @@ fn expand_args(template: &str, n: usize) -> std::borrow::Cow<'_, str> {
         if i > 0 {
             list.push_str(", ");
         }
-        let _ = write!(list, "{{{i}}}");
+        list.push('{');
+        super::push_decimal(&mut list, i as u64);
+        list.push('}');
     }
     // Every occurrence, left to right (as `str::replace`).
     let mut out = String::with_capacity(template.len() + list.len());
