@@ -362,20 +362,28 @@ fn lc(s: &str) -> String {
 }
 
 /// [`lc`], borrowing `s` when it is already lower case (nearly every identifier is).
+/// The copy (rare) is out of line, so the common case sets up a small frame.
 pub(crate) fn lc_cow(s: &str) -> Cow<'_, str> {
     if !needs_lowering(s.as_bytes()) {
         return Cow::Borrowed(s);
     }
-    // ASCII without `to_lowercase`'s per-character work.
-    Cow::Owned(if s.is_ascii() {
+    Cow::Owned(lowered(s))
+}
+
+/// `s` in lower case (ASCII without `to_lowercase`'s per-character work).
+#[cold]
+#[inline(never)]
+fn lowered(s: &str) -> String {
+    if s.is_ascii() {
         s.to_ascii_lowercase()
     } else {
         s.to_lowercase()
-    })
+    }
 }
 
 /// Whether `b` holds an ASCII upper-case letter or a non-ASCII byte: eight bytes at a time,
 /// without branches (identifiers are short: a vector loop's set-up would cost more).
+#[inline]
 fn needs_lowering(b: &[u8]) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = ONES * 0x80;
