@@ -263,7 +263,17 @@ impl<'a> Scope<'a> {
         if i >= self.len {
             return None;
         }
-        let r = self.starts.partition_point(|&s| s as usize <= i) - 1;
+        // The last run starting at or before `i`: a short list is scanned (no call to a binary
+        // search), a long one searched.
+        let r = if self.starts.len() <= 8 {
+            let mut r = 0;
+            while r + 1 < self.starts.len() && self.starts[r + 1] as usize <= i {
+                r += 1;
+            }
+            r
+        } else {
+            self.starts.partition_point(|&s| s as usize <= i) - 1
+        };
         Some(self.runs[r].get(i - self.starts[r] as usize))
     }
     /// The fields, in order.
