@@ -14,6 +14,7 @@ pub(crate) fn explicit(keys: &mut [SortKey]) {
 }
 
 /// The null order of a window's or an aggregate's ORDER BY made explicit (other nodes: nothing).
+#[inline]
 pub(crate) fn explicit_node(e: &mut Expr) {
     match &mut e.kind {
         ExprKind::Window(w) => explicit(&mut w.order_by),

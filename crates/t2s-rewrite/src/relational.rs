@@ -52,16 +52,29 @@ fn rewrite_walk(
     let mut ordinality: HashSet<(Option<Arc<str>>, Arc<str>)> = HashSet::new();
     // The subqueries met (none of the rewrites of this walk adds one).
     let subplans = Cell::new(false);
-    let in_subquery = Cell::new(false);
+    // The IN (subquery) nodes met, and those of them that are top-level conjuncts of a WHERE
+    // or ON (which `in_subquery_values` leaves as they are).
+    let in_subqueries = Cell::new(0usize);
+    let mut top_level_in = 0usize;
     let note = |e: &Expr| {
         subplans.set(true);
         if matches!(e.kind, ExprKind::InSubquery { .. }) {
-            in_subquery.set(true);
+            in_subqueries.set(in_subqueries.get() + 1);
         }
     };
     for_each_rel_mut_noting(
         rel,
         &mut |r| {
+            if in_subqueries.get() > top_level_in {
+                let root = match r {
+                    Rel::Filter(f) => Some(&f.predicate),
+                    Rel::Join(j) => j.condition.as_ref(),
+                    _ => None,
+                };
+                if let Some(root) = root {
+                    top_level_in += top_level_in_conjuncts(root);
+                }
+            }
             if sort_nulls {
                 if let Rel::Sort(s) = r {
                     explicit(&mut s.keys);
@@ -124,8 +137,8 @@ fn rewrite_walk(
         },
         &note,
     );
-    // Nothing to do without an IN (subquery).
-    if in_subquery.get() {
+    // Nothing to do without an IN (subquery) other than a top-level conjunct of WHERE / ON.
+    if in_subqueries.get() > top_level_in {
         in_subquery_values(rel, diags);
     }
     if !ordinality.is_empty() {
@@ -369,6 +382,24 @@ fn in_subquery_values(rel: &mut Rel, diags: &mut Vec<Diagnostic>) {
             }
         });
     });
+}
+
+/// How many conjuncts of `e` are `x [NOT] IN (subquery)` (the ones [`in_subquery_values`]
+/// leaves as they are).
+fn top_level_in_conjuncts(e: &Expr) -> usize {
+    match &e.kind {
+        ExprKind::Binary {
+            op: BinaryOp::And,
+            left,
+            right,
+        } => top_level_in_conjuncts(left) + top_level_in_conjuncts(right),
+        ExprKind::InSubquery { .. } => 1,
+        ExprKind::Unary {
+            op: UnaryOp::Not,
+            expr,
+        } => usize::from(matches!(expr.kind, ExprKind::InSubquery { .. })),
+        _ => 0,
+    }
 }
 
 /// Calls `f` on each conjunct of `e` (the operands of its top-level ANDs), left to right.

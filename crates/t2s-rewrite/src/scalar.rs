@@ -62,6 +62,7 @@ pub(crate) fn rewrite_plan(
         recorded: Vec::new(),
         rules: Vec::new(),
         spark_types: Vec::new(),
+        spell: false,
     };
     // Both sweeps in one walk of the plan: each root expression gets the semantic sweep, then
     // the spelling one (the semantic sweep of a node reads only its own subtree, never spelled
@@ -77,9 +78,14 @@ pub(crate) fn rewrite_plan(
         } else {
             transform_up_in_walk(root, &mut |e| cx.semantics(e));
         }
-        std::mem::swap(cx.diags, &mut spelling_diags);
-        transform_up_in_walk(root, &mut |e| cx.spelling(e));
-        std::mem::swap(cx.diags, &mut spelling_diags);
+        // A tree of nodes the semantic sweep left as they were, none of them a literal, an
+        // aggregate or a window, has nothing to spell.
+        if cx.spell {
+            cx.spell = false;
+            std::mem::swap(cx.diags, &mut spelling_diags);
+            transform_up_in_walk(root, &mut |e| cx.spelling(e));
+            std::mem::swap(cx.diags, &mut spelling_diags);
+        }
     };
     if subplans {
         for_each_expr_mut(rel, &mut each_root);
@@ -113,6 +119,9 @@ struct Cx<'a, 'r> {
     /// [`spark_type`] results already computed for this statement (it depends only on the
     /// type and the target).
     spark_types: Vec<(Type, Result<String, String>)>,
+    /// Whether the root expression being rewritten may hold something to spell (set by the
+    /// semantic sweep).
+    spell: bool,
 }
 
 fn take(e: &mut Expr) -> Expr {
@@ -292,14 +301,6 @@ fn decimal_name(precision: u8, scale: u8) -> String {
     s
 }
 
-/// `text` followed by `suffix`, in one allocation.
-fn suffixed(text: &str, suffix: &str) -> String {
-    let mut s = String::with_capacity(text.len() + suffix.len());
-    s.push_str(text);
-    s.push_str(suffix);
-    s
-}
-
 /// Pads a CHAR comparison operand to `n` (Trino compares CHARs padded to the longer length;
 /// the data may hold CHAR values padded or not, so both sides are padded explicitly).
 fn pad_char(e: Expr, n: u32) -> Expr {
@@ -419,13 +420,40 @@ fn regex_quote(s: &str) -> String {
 
 /// Spark string literal text for `s`: backslashes and quotes escaped (works on every Spark
 /// version, unlike `''`), `${` broken so variable substitution cannot touch it.
+/// Whether [`spark_string`] quotes `s` as it is (nothing to escape).
+fn spark_string_plain(s: &str) -> bool {
+    s.bytes()
+        .all(|b| b >= 0x20 && !matches!(b, b'\\' | b'\'' | b'{'))
+}
+
+/// `prefix` then [`spark_string`] of `s`, in one allocation where nothing needs escaping.
+fn prefixed_spark_string(s: &str, prefix: &str) -> String {
+    if !spark_string_plain(s) {
+        let q = spark_string(s);
+        let mut out = String::with_capacity(prefix.len() + q.len());
+        out.push_str(prefix);
+        out.push_str(&q);
+        return out;
+    }
+    let mut out = String::with_capacity(prefix.len() + s.len() + 2);
+    out.push_str(prefix);
+    out.push('\'');
+    out.push_str(s);
+    out.push('\'');
+    out
+}
+
+/// `text` then `suffix`, in `text`'s own buffer.
+fn suffixed_in_place(mut text: String, suffix: &str) -> String {
+    text.push_str(suffix);
+    text
+}
+
 pub fn spark_string(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('\'');
     // The common case, nothing to escape: the text as it is.
-    if s.bytes()
-        .all(|b| b >= 0x20 && !matches!(b, b'\\' | b'\'' | b'{'))
-    {
+    if spark_string_plain(s) {
         out.push_str(s);
         out.push('\'');
         return out;
@@ -484,25 +512,38 @@ impl Cx<'_, '_> {
 
     // ------------------------------------------------------------------ sweep 1
 
+    /// The semantic rewrite of one node. Inlined into the walk: the commonest nodes, which no
+    /// rule changes, cost no call.
+    #[inline]
     fn semantics(&mut self, e: &mut Expr) {
-        // The commonest nodes, which no rule below changes: no type clone for them.
-        if matches!(
-            e.kind,
+        match e.kind {
+            // Left as it is, but spelled.
+            ExprKind::Literal(_) => self.spell = true,
             ExprKind::Column(_)
-                | ExprKind::Literal(_)
-                | ExprKind::OutputRef { .. }
-                | ExprKind::Unary { .. }
-                | ExprKind::Case { .. }
-                | ExprKind::IsNull { .. }
-                | ExprKind::FieldAccess { .. }
-        ) {
-            return;
+            | ExprKind::OutputRef { .. }
+            | ExprKind::Unary { .. }
+            | ExprKind::Case { .. }
+            | ExprKind::IsNull { .. }
+            | ExprKind::FieldAccess { .. }
+            // As `binary_stays` finds.
+            | ExprKind::Binary {
+                op: BinaryOp::And | BinaryOp::Or,
+                ..
+            } => {}
+            _ => self.semantics_node(e),
         }
+    }
+
+    /// [`Cx::semantics`] of a node that some rule may change.
+    #[inline(never)]
+    fn semantics_node(&mut self, e: &mut Expr) {
         if let ExprKind::Binary { op, left, right } = &e.kind {
             if binary_stays(*op, left, right, &e.ty) {
                 return;
             }
         }
+        // The node may be (or become) one the spelling sweep changes, or hold new ones.
+        self.spell = true;
         let span = e.span;
         let ty = e.ty.clone();
         let new = match &mut e.kind {
@@ -1301,7 +1342,20 @@ impl Cx<'_, '_> {
 
     // ------------------------------------------------------------------ sweep 2
 
+    /// The Spark spelling of one node. Inlined into the walk: only windows, aggregates and
+    /// literals are spelled, and other nodes cost no call.
+    #[inline]
     fn spelling(&mut self, e: &mut Expr) {
+        if matches!(
+            e.kind,
+            ExprKind::Window(_) | ExprKind::Aggregate(_) | ExprKind::Literal(_)
+        ) {
+            self.spelling_node(e)
+        }
+    }
+
+    #[inline(never)]
+    fn spelling_node(&mut self, e: &mut Expr) {
         // avg(decimal) keeps Trino's scale (catalog §16): wrap the aggregate (or its window).
         // Bottom-up, the aggregate inside a window is wrapped first: move the cast outside the
         // OVER clause (`CAST(avg(x) OVER (…) AS …)`).
@@ -1349,7 +1403,7 @@ impl Cx<'_, '_> {
                 }
             }
             Literal::Integer(t) => std::mem::take(t),
-            Literal::Decimal(t) => suffixed(t, "BD"),
+            Literal::Decimal(t) => suffixed_in_place(std::mem::take(t), "BD"),
             Literal::Double(t) => match t.parse::<f64>() {
                 Ok(v) if v.is_nan() => "double('NaN')".into(),
                 Ok(v) if v.is_infinite() => {
@@ -1359,16 +1413,16 @@ impl Cx<'_, '_> {
                         "double('-Infinity')".into()
                     }
                 }
-                Ok(_) if t.contains(['e', 'E']) => t.clone(),
-                Ok(_) => suffixed(t, "D"),
+                Ok(_) if t.contains(['e', 'E']) => std::mem::take(t),
+                Ok(_) => suffixed_in_place(std::mem::take(t), "D"),
                 Err(_) => format!("CAST({} AS DOUBLE)", spark_string(t)),
             },
             Literal::Real(t) => format!("CAST({} AS FLOAT)", spark_string(t)),
             Literal::String(s) => spark_string(s),
             Literal::Binary(h) => format!("X'{h}'"),
-            Literal::Date(d) => format!("DATE {}", spark_string(d)),
-            Literal::Timestamp(t) => format!("TIMESTAMP_NTZ {}", spark_string(t)),
-            Literal::TimestampTz(t) => format!("TIMESTAMP {}", spark_string(t)),
+            Literal::Date(d) => prefixed_spark_string(d, "DATE "),
+            Literal::Timestamp(t) => prefixed_spark_string(t, "TIMESTAMP_NTZ "),
+            Literal::TimestampTz(t) => prefixed_spark_string(t, "TIMESTAMP "),
             Literal::Time(t) => {
                 let t = t.clone();
                 self.flag(

@@ -4,7 +4,6 @@
 //! ([`super::natives`]).
 
 use super::*;
-use std::fmt::Write as _;
 use t2s_mappings::{Action, Arm, Condition, Kind, Rule};
 
 /// What to do with a function no rule knows.
@@ -37,16 +36,11 @@ fn is_const(e: &Expr) -> bool {
 /// Expands `{args}` to `{0}, {1}, …` for `n` arguments.
 fn expand_args(template: &str, n: usize) -> std::borrow::Cow<'_, str> {
     const HOLE: &str = "{args}";
-    // The first `{args}` at or after `from` (found by its `{`, without a substring searcher).
+    // The first `{args}` at or after `from`: templates are short, so a plain byte loop (no
+    // substring searcher, no `memchr` set-up).
+    let bytes = template.as_bytes();
     let find = |from: usize| {
-        let mut i = from;
-        while let Some(off) = template[i..].find('{') {
-            if template[i + off..].starts_with(HOLE) {
-                return Some(i + off);
-            }
-            i += off + 1;
-        }
-        None
+        (from..bytes.len()).find(|&i| bytes[i] == b'{' && bytes[i..].starts_with(HOLE.as_bytes()))
     };
     let Some(first) = find(0) else {
         return std::borrow::Cow::Borrowed(template);
@@ -56,7 +50,9 @@ fn expand_args(template: &str, n: usize) -> std::borrow::Cow<'_, str> {
         if i > 0 {
             list.push_str(", ");
         }
-        let _ = write!(list, "{{{i}}}");
+        list.push('{');
+        super::push_decimal(&mut list, i as u64);
+        list.push('}');
     }
     // Every occurrence, left to right (as `str::replace`).
     let mut out = String::with_capacity(template.len() + list.len());
@@ -334,6 +330,21 @@ impl<'r> Cx<'_, 'r> {
     }
 
     fn aggregate_template(&mut self, a: &mut AggregateCall, t: &str, here: &Expr) {
+        // The commonest template, the same call over the same arguments (`sum({0})`,
+        // `count({args})`): nothing to rewrite, as the general path below would find.
+        if same_call(t, &a.name, a.args.len()) {
+            if !a.order_by.is_empty() {
+                self.flag(
+                    here,
+                    "non-mappable",
+                    format!(
+                        "{}(… ORDER BY …): Spark aggregates take no ORDER BY",
+                        a.name
+                    ),
+                );
+            }
+            return;
+        }
         let t0 = expand_args(t, a.args.len());
         let Some((name0, parts0)) = split_call(&t0) else {
             self.flag(
@@ -426,6 +437,54 @@ impl<'r> Cx<'_, 'r> {
         }
         a.args = new;
     }
+}
+
+/// Whether template `t` is exactly `name({0}, {1}, …)` over all `n` (≥ 1) arguments in order,
+/// or `name({args})`: the aggregate stays as it is.
+fn same_call(t: &str, name: &str, n: usize) -> bool {
+    // `split_call`'s test of the name (ASCII names only here: others take the general path).
+    if n == 0 || name.is_empty() || !name.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'_') {
+        return false;
+    }
+    let Some(inner) = t
+        .strip_prefix(name)
+        .and_then(|r| r.strip_prefix('('))
+        .and_then(|r| r.strip_suffix(')'))
+    else {
+        return false;
+    };
+    if inner == "{args}" {
+        return true;
+    }
+    // `{0}, {1}, …, {n-1}`, read byte by byte (no substring searcher).
+    let b = inner.as_bytes();
+    let mut at = 0;
+    for i in 0..n {
+        if i > 0 {
+            if b.get(at..at + 2) != Some(b", ".as_slice()) {
+                return false;
+            }
+            at += 2;
+        }
+        if b.get(at) != Some(&b'{') {
+            return false;
+        }
+        at += 1;
+        let start = at;
+        let mut v = 0usize;
+        while let Some(d) = b.get(at).filter(|d| d.is_ascii_digit()) {
+            if at - start >= 9 {
+                return false;
+            }
+            v = v * 10 + usize::from(d - b'0');
+            at += 1;
+        }
+        if at == start || v != i || b.get(at) != Some(&b'}') {
+            return false;
+        }
+        at += 1;
+    }
+    at == b.len()
 }
 
 /// `n` for a template argument that is just the hole `{n}` (blanks around it allowed).
@@ -527,6 +586,23 @@ mod tests {
         assert_eq!(split_call("count()"), Some(("count", vec![])));
         assert_eq!(split_call("f(',', {0})").map(|x| x.1.len()), Some(2));
         assert_eq!(split_call("CAST(x AS INT) + 1"), None);
+    }
+
+    #[test]
+    fn same_calls_are_the_identity_templates() {
+        assert!(same_call("sum({0})", "sum", 1));
+        assert!(same_call("count({args})", "count", 2));
+        assert!(same_call("max_by({0}, {1}, {2})", "max_by", 3));
+        assert!(same_call("f({00}, {1})", "f", 2));
+        assert!(!same_call("count({args})", "count", 0));
+        assert!(!same_call("max_by({0}, {1})", "max_by", 3));
+        assert!(!same_call("max_by({0}, {1}, {2})", "max_by", 2));
+        assert!(!same_call("max_by({1}, {0})", "max_by", 2));
+        assert!(!same_call("any_value({0}, TRUE)", "any_value", 1));
+        assert!(!same_call("avg({0})", "sum", 1));
+        assert!(!same_call("sum({0},{1})", "sum", 2));
+        assert!(!same_call("sum({})", "sum", 1));
+        assert!(!same_call("sum({0}) ", "sum", 1));
     }
 
     #[test]

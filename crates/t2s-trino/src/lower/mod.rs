@@ -263,7 +263,17 @@ impl<'a> Scope<'a> {
         if i >= self.len {
             return None;
         }
-        let r = self.starts.partition_point(|&s| s as usize <= i) - 1;
+        // The last run starting at or before `i`: a short list is scanned (no call to a binary
+        // search), a long one searched.
+        let r = if self.starts.len() <= 8 {
+            let mut r = 0;
+            while r + 1 < self.starts.len() && self.starts[r + 1] as usize <= i {
+                r += 1;
+            }
+            r
+        } else {
+            self.starts.partition_point(|&s| s as usize <= i) - 1
+        };
         Some(self.runs[r].get(i - self.starts[r] as usize))
     }
     /// The fields, in order.
@@ -362,20 +372,28 @@ fn lc(s: &str) -> String {
 }
 
 /// [`lc`], borrowing `s` when it is already lower case (nearly every identifier is).
+/// The copy (rare) is out of line, so the common case sets up a small frame.
 pub(crate) fn lc_cow(s: &str) -> Cow<'_, str> {
     if !needs_lowering(s.as_bytes()) {
         return Cow::Borrowed(s);
     }
-    // ASCII without `to_lowercase`'s per-character work.
-    Cow::Owned(if s.is_ascii() {
+    Cow::Owned(lowered(s))
+}
+
+/// `s` in lower case (ASCII without `to_lowercase`'s per-character work).
+#[cold]
+#[inline(never)]
+fn lowered(s: &str) -> String {
+    if s.is_ascii() {
         s.to_ascii_lowercase()
     } else {
         s.to_lowercase()
-    })
+    }
 }
 
 /// Whether `b` holds an ASCII upper-case letter or a non-ASCII byte: eight bytes at a time,
 /// without branches (identifiers are short: a vector loop's set-up would cost more).
+#[inline]
 fn needs_lowering(b: &[u8]) -> bool {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = ONES * 0x80;
