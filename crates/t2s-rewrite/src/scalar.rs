@@ -418,8 +418,6 @@ fn regex_quote(s: &str) -> String {
     out
 }
 
-/// Spark string literal text for `s`: backslashes and quotes escaped (works on every Spark
-/// version, unlike `''`), `${` broken so variable substitution cannot touch it.
 /// Whether [`spark_string`] quotes `s` as it is (nothing to escape).
 fn spark_string_plain(s: &str) -> bool {
     s.bytes()
@@ -449,6 +447,8 @@ fn suffixed_in_place(mut text: String, suffix: &str) -> String {
     text
 }
 
+/// Spark string literal text for `s`: backslashes and quotes escaped (works on every Spark
+/// version, unlike `''`), `${` broken so variable substitution cannot touch it.
 pub fn spark_string(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('\'');

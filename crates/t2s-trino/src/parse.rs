@@ -1510,7 +1510,7 @@ mod line_index_tests {
     use super::LineIndex;
 
     /// `n` strings of up to 63 random `pieces` each.
-    fn random_inputs(pieces: &[&str], mut seed: u64, n: usize) -> Vec<String> {
+    pub(super) fn random_inputs(pieces: &[&str], mut seed: u64, n: usize) -> Vec<String> {
         (0..n)
             .map(|_| {
                 seed = seed
@@ -1584,5 +1584,117 @@ mod line_index_tests {
             taken += usize::from(same(&s));
         }
         assert!(taken > 2_000, "{taken} inputs tokenized");
+    }
+}
+
+#[cfg(test)]
+mod prescan_tests {
+    use super::*;
+
+    /// Checks every statement of `sql` our tokenizer takes: where [`prescan_plain`] finds
+    /// nothing to do, the full [`prescan`] must agree (no error, nothing deferred, no extras,
+    /// no token changed, the same counts). Returns (statements it took, statements it left).
+    fn check(sql: &str) -> (usize, usize) {
+        let mut tokens = Vec::new();
+        let mut lines = crate::lex::Lines::default();
+        if !crate::lex::tokenize_borrowed(sql, &mut tokens, &mut lines) {
+            return (0, 0);
+        }
+        let index = LineIndex::new(sql);
+        let (mut took, mut left) = (0, 0);
+        for chunk in tokens.split(|t| matches!(t.token, Tok::SemiColon)) {
+            let (Some(first), Some(last)) = (
+                chunk.iter().position(|t| !t.is_trivia()),
+                chunk.iter().rposition(|t| !t.is_trivia()),
+            ) else {
+                continue;
+            };
+            let chunk = &chunk[first..=last];
+            let Some(plain) = prescan_plain(chunk) else {
+                left += 1;
+                continue;
+            };
+            took += 1;
+            let before: Vec<TokenWithSpan> = chunk.iter().map(Tw::to_owned_token).collect();
+            let mut owned = before.clone();
+            let mut extras = Extras::default();
+            let full = prescan(sql, &index, &mut owned, &mut extras)
+                .unwrap_or_else(|e| panic!("{sql:?}: the full pre-scan fails: {e:?}"));
+            assert!(
+                full.deferred.is_none(),
+                "{sql:?}: the full pre-scan defers an error"
+            );
+            assert_eq!(extras, Extras::default(), "{sql:?}");
+            assert!(owned == before, "{sql:?}: the full pre-scan changes tokens");
+            assert_eq!(
+                (full.set_operations, full.unnest, full.join),
+                (plain.set_operations, plain.unnest, plain.join),
+                "{sql:?}"
+            );
+        }
+        (took, left)
+    }
+
+    /// [`prescan_plain`] (the pre-scan of borrowed tokens, which lets a statement skip
+    /// sqlparser's owned tokens) claims "nothing to do" only where the full pre-scan does
+    /// nothing: on the corpus and on random statements made of the words it reacts to.
+    #[test]
+    fn plain_prescan_agrees_with_the_full_one() {
+        let (mut took, mut left) = (0, 0);
+        for f in crate::corpus_files() {
+            let (t, l) = check(&std::fs::read_to_string(f).unwrap());
+            took += t;
+            left += l;
+        }
+        assert!(took > 100, "{took} corpus statements taken");
+        let pieces = [
+            " SELECT ",
+            " FROM ",
+            " JOIN ",
+            " VALUES ",
+            " UNION ",
+            " INTERSECT ",
+            " EXCEPT ",
+            " GROUP BY ",
+            " DISTINCT ",
+            " ALL ",
+            " FOR ",
+            " INTO ",
+            " UNNEST ",
+            " TABLE ",
+            " select ",
+            " from t ",
+            " join u ",
+            " order ",
+            " limit ",
+            " x ",
+            " \"q\" ",
+            " 0x1F ",
+            " 0",
+            "x1",
+            " 1_000 ",
+            " 1a ",
+            " 12 ",
+            " 'a''b' ",
+            " 's' ",
+            "(",
+            ")",
+            ",",
+            ";",
+            " -- c\n",
+            " /* c */ ",
+            "\n",
+            " AS ",
+            " ON ",
+            " group ",
+            " by ",
+            " all ",
+        ];
+        for s in super::line_index_tests::random_inputs(&pieces, 13, 50_000) {
+            let (t, l) = check(&s);
+            took += t;
+            left += l;
+        }
+        assert!(took > 3_000 && left > 3_000, "{took} taken, {left} left");
     }
 }
