@@ -266,14 +266,7 @@ impl<'r> Cx<'_, 'r> {
         let known =
             matches!(&picked, Picked::Arm(_, arm) if !matches!(arm.action, Action::Udf { .. }));
         if ordered && !by_template {
-            self.flag(
-                &here,
-                "non-mappable",
-                format!(
-                    "{}(… ORDER BY …): Spark aggregates take no ORDER BY",
-                    a.name
-                ),
-            );
+            self.flag_aggregate_order(&here, &a.name);
         } else if !a.order_by.is_empty() && !ordered && !known {
             self.flag(&here, "non-mappable", format!("{name}(… ORDER BY …): Spark aggregates take no ORDER BY, and `{name}` is not known to ignore the order", name = a.name));
         } else if !ordered {
@@ -329,19 +322,21 @@ impl<'r> Cx<'_, 'r> {
         }
     }
 
+    /// `name(… ORDER BY …)` whose order Spark cannot keep: flagged non-mappable.
+    fn flag_aggregate_order(&mut self, here: &Expr, name: &str) {
+        self.flag(
+            here,
+            "non-mappable",
+            format!("{name}(… ORDER BY …): Spark aggregates take no ORDER BY"),
+        );
+    }
+
     fn aggregate_template(&mut self, a: &mut AggregateCall, t: &str, here: &Expr) {
         // The commonest template, the same call over the same arguments (`sum({0})`,
         // `count({args})`): nothing to rewrite, as the general path below would find.
         if same_call(t, &a.name, a.args.len()) {
             if !a.order_by.is_empty() {
-                self.flag(
-                    here,
-                    "non-mappable",
-                    format!(
-                        "{}(… ORDER BY …): Spark aggregates take no ORDER BY",
-                        a.name
-                    ),
-                );
+                self.flag_aggregate_order(here, &a.name);
             }
             return;
         }
@@ -371,14 +366,7 @@ impl<'r> Cx<'_, 'r> {
                 changed = Some(aggregates::sort_collects(t, &keys, old.len()));
                 old.extend(keys.into_iter().map(|k| k.expr));
             } else {
-                self.flag(
-                    here,
-                    "non-mappable",
-                    format!(
-                        "{}(… ORDER BY …): Spark aggregates take no ORDER BY",
-                        a.name
-                    ),
-                );
+                self.flag_aggregate_order(here, &a.name);
             }
         }
         if composite && a.distinct {
