@@ -25,10 +25,9 @@ use sqlparser::ast::{
     LimitClause, NullTreatment, ObjectName, ObjectNamePart, Offset, OffsetRows,
     OneOrManyWithParens, OrderBy, OrderByExpr, OrderByKind, OrderByOptions, OrderBySort, Parens,
     Query, Select, SelectFlavor, SelectItem, SelectItemQualifiedWildcardKind, SetExpr, SetOperator,
-    SetQuantifier, Subscript, TableAlias, TableAliasColumnDef, TableFactor, TableFunctionArgs,
-    TableWithJoins, TypedString, UnaryOperator, Value, ValueWithSpan, Values,
-    WildcardAdditionalOptions, WindowFrame, WindowFrameBound, WindowFrameUnits, WindowSpec,
-    WindowType, With,
+    SetQuantifier, Subscript, TableAlias, TableAliasColumnDef, TableFactor, TableWithJoins,
+    TypedString, UnaryOperator, Value, ValueWithSpan, Values, WildcardAdditionalOptions,
+    WindowFrame, WindowFrameBound, WindowFrameUnits, WindowSpec, WindowType, With,
 };
 use sqlparser::keywords::Keyword;
 
@@ -890,17 +889,18 @@ impl<'a> P<'a> {
                 None
             }
         } else if self.is_kw(0, Keyword::UNNEST) && matches!(self.tok(1).token, Tok::LParen) {
-            // As sqlparser reads it: a table function named UNNEST, which the fix-up turns
-            // into `TableFactor::UNNEST`.
-            let t = self.tok(0);
-            let Tok::Word(w) = &t.token else {
-                return None;
-            };
+            // sqlparser reads a table function named UNNEST, which the AST fix-up (parse.rs)
+            // turns into `TableFactor::UNNEST`: built here as the fix-up leaves it, so that
+            // our parser's ASTs need no fix-up. Arguments other than plain expressions, which
+            // the fix-up reports, are left to sqlparser.
             self.i += 2;
-            let args = if matches!(self.peek(), Tok::RParen) {
+            let array_exprs = if matches!(self.peek(), Tok::RParen) {
                 vec![]
             } else {
-                self.comma_list(Self::function_arg)?
+                self.comma_list(|p| match p.function_arg()? {
+                    FunctionArg::Unnamed(FunctionArgExpr::Expr(e)) => Some(e),
+                    _ => None,
+                })?
             };
             self.expect(&Tok::RParen)?;
             let with_ordinality =
@@ -912,20 +912,12 @@ impl<'a> P<'a> {
                 };
             let alias = self.table_alias()?;
             self.end_factor()?;
-            Some(TableFactor::Table {
-                name: ObjectName(vec![ObjectNamePart::Identifier(w.to_ident(t.span))]),
+            Some(TableFactor::UNNEST {
                 alias,
-                args: Some(TableFunctionArgs {
-                    args,
-                    settings: None,
-                }),
-                with_hints: vec![],
-                version: None,
+                array_exprs,
+                with_offset: false,
+                with_offset_alias: None,
                 with_ordinality,
-                partitions: vec![],
-                json_path: None,
-                sample: None,
-                index_hints: vec![],
             })
         } else {
             let mut parts = vec![ObjectNamePart::Identifier(self.table_name_part()?)];
@@ -1535,7 +1527,9 @@ impl<'a> P<'a> {
             return Some(Expr::Identifier(first));
         }
         // The common case, names only, is built directly; the rest goes through `access_chain`.
-        let mut parts = vec![first];
+        // Mostly `t.c`: room for two parts.
+        let mut parts = Vec::with_capacity(2);
+        parts.push(first);
         while let Some(part) = self.dot_name() {
             parts.push(part);
         }

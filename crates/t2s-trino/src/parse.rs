@@ -274,15 +274,14 @@ fn parse_statement_borrowed(
     let Some(q) = crate::fast::parse_statement(real) else {
         return parse_statement_tokens(sql, index, owned(), end, false);
     };
-    // Built in the return value, and changed there (a statement is large).
-    let mut res = Ok((AstStatement::Query(q), Extras::default()));
-    if let Ok((ast, _)) = &mut res {
-        if cfg!(debug_assertions) || VERIFY_FAST.with(|v| v.borrow().is_some()) {
+    // Built in the return value (a statement is large). Our parser's ASTs need no fix-up
+    // (`fixup_ast`): it builds `UNNEST` as the fix-up leaves it, and leaves what the fix-up
+    // reports to sqlparser.
+    let res = Ok((AstStatement::Query(q), Extras::default()));
+    if cfg!(debug_assertions) || VERIFY_FAST.with(|v| v.borrow().is_some()) {
+        if let Ok((ast, _)) = &res {
             let real_owned: Vec<TokenWithSpan> = real.iter().map(Tw::to_owned_token).collect();
             verify_fast_parse(ast, &real_owned, end);
-        }
-        if pre.unnest || pre.join {
-            fixup_ast(ast, &[], real)?;
         }
     }
     res
@@ -337,12 +336,10 @@ fn parse_statement_tokens(
     if try_fast && pre.deferred.is_none() && extras.table_versions.is_empty() {
         let borrowed: Vec<Tw> = tokens.iter().map(Tw::borrow).collect();
         if let Some(q) = crate::fast::parse_statement(&borrowed) {
-            let mut ast = AstStatement::Query(q);
+            // No fix-up needed (see `parse_statement_borrowed`; no table versions here).
+            let ast = AstStatement::Query(q);
             if cfg!(debug_assertions) || VERIFY_FAST.with(|v| v.borrow().is_some()) {
                 verify_fast_parse(&ast, &tokens, end);
-            }
-            if fixup {
-                fixup_ast(&mut ast, &extras.table_versions, &borrowed)?;
             }
             return Ok((ast, extras));
         }
@@ -399,13 +396,17 @@ thread_local! {
         const { std::cell::RefCell::new(None) };
 }
 
-/// Compares a statement our parser took with sqlparser's AST, spans included (`Debug` shows
-/// them; `PartialEq` does not compare spans). Debug builds do it for every statement and
-/// panic on a difference; [`check_fast_parser`] records it.
+/// Compares a statement our parser took with sqlparser's AST after the AST fix-up, spans
+/// included (`Debug` shows them; `PartialEq` does not compare spans): our parser's ASTs skip
+/// the fix-up, so they must be what it makes of sqlparser's. Debug builds do it for every
+/// statement and panic on a difference; [`check_fast_parser`] records it.
 fn verify_fast_parse(ast: &AstStatement, tokens: &[TokenWithSpan], end: Location) {
     dialect::reset_furthest();
     dialect::reset_operators();
-    let mismatch = match sqlparser_statement(tokens.to_vec(), end) {
+    let borrowed: Vec<Tw> = tokens.iter().map(Tw::borrow).collect();
+    let reference = sqlparser_statement(tokens.to_vec(), end)
+        .and_then(|mut r| fixup_ast(&mut r, &[], &borrowed).map(|()| r));
+    let mismatch = match reference {
         Ok(reference) => {
             let (ours, theirs) = (format!("{ast:#?}"), format!("{reference:#?}"));
             (ours != theirs).then(|| {
@@ -413,7 +414,7 @@ fn verify_fast_parse(ast: &AstStatement, tokens: &[TokenWithSpan], end: Location
             })
         }
         Err(e) => Some(format!(
-            "our parser took `{ast}`, which sqlparser rejects: {e}"
+            "our parser took `{ast}`, which sqlparser and the AST fix-up reject: {e}"
         )),
     };
     let recorded = VERIFY_FAST.with(|v| match v.borrow_mut().as_mut() {
@@ -1158,6 +1159,10 @@ fn sub_parse<T>(
 ///   its own few, into `TableFactor::UNNEST { array_exprs, with_ordinality, alias, .. }`;
 /// * rejects joins Trino does not have: `[INNER|LEFT|RIGHT|FULL] JOIN` without `ON`/`USING`,
 ///   `SEMI`/`ANTI`/`APPLY`/`ASOF`/`STRAIGHT_JOIN`/`ARRAY JOIN`.
+///
+/// Only sqlparser's ASTs need it: our parser (fast.rs) builds `UNNEST` as the fix-up leaves
+/// it, and leaves to sqlparser the joins and `UNNEST` arguments the fix-up rejects (which
+/// `verify_fast_parse` checks).
 ///
 /// The walk recurses through the whole AST, so big statements are walked on a thread with a
 /// large stack.
