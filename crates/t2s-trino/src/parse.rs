@@ -265,7 +265,7 @@ fn parse_statement_borrowed(
     dialect::precharge_operators(pre.set_operations);
     // Our parser wants no comments.
     let uncommented: Vec<Tw>;
-    let real = if tokens.iter().any(Tw::is_trivia) {
+    let real = if pre.comments {
         uncommented = tokens.iter().filter(|t| !t.is_trivia()).cloned().collect();
         &uncommented[..]
     } else {
@@ -566,6 +566,9 @@ struct Prescan {
     unnest: bool,
     /// An unquoted `JOIN` occurs.
     join: bool,
+    /// A comment occurs ([`prescan_plain`] only: the full pre-scan's caller drops whitespace
+    /// and comments itself).
+    comments: bool,
     /// An error sqlparser might not report itself (a reserved word as a table name); reported
     /// unless parsing fails at an earlier position.
     deferred: Option<ParseError>,
@@ -760,6 +763,7 @@ fn prescan(
         set_operations,
         unnest,
         join,
+        comments: false,
         deferred,
     })
 }
@@ -887,6 +891,7 @@ fn prescan_plain(tokens: &[Tw]) -> Option<Prescan> {
     let mut set_operations = 0;
     let mut unnest = false;
     let mut join = false;
+    let mut comments = false;
     for (i, t) in tokens.iter().enumerate() {
         match &t.token {
             Tok::Word(w) if w.quote_style.is_none() => match w.keyword {
@@ -927,6 +932,7 @@ fn prescan_plain(tokens: &[Tw]) -> Option<Prescan> {
                 return None
             }
             Tok::HexStringLiteral(_) | Tok::Other(_) => return None,
+            Tok::LineComment(_) | Tok::BlockComment(_) => comments = true,
             _ => {}
         }
     }
@@ -934,6 +940,7 @@ fn prescan_plain(tokens: &[Tw]) -> Option<Prescan> {
         set_operations,
         unnest,
         join,
+        comments,
         deferred: None,
     })
 }
