@@ -1029,17 +1029,25 @@ impl<'a> P<'a> {
         // unwrapping it into a local and wrapping it again copies it each time.
         let mut expr = self.prefix();
         let mut chain = 0;
+        // Nothing else is written to the return value while `expr` lives (not even `None`),
+        // so that `expr` can be built in its place.
         loop {
-            expr.as_ref()?;
-            let next = self.next_precedence()?;
-            if precedence >= next {
+            let Some(_) = expr else {
                 break;
+            };
+            match self.next_precedence() {
+                Some(next) if precedence >= next => break,
+                Some(next) if chain < MAX_CHAIN => {
+                    chain += 1;
+                    if let Some(left) = expr {
+                        expr = self.infix(Box::new(left), next);
+                    }
+                }
+                _ => {
+                    expr = None;
+                    break;
+                }
             }
-            chain += 1;
-            if chain > MAX_CHAIN {
-                return None;
-            }
-            expr = self.infix(Box::new(expr?), next);
         }
         self.leave();
         expr
