@@ -134,20 +134,27 @@ pub fn parse_sql(sql: &str) -> Vec<Result<ParsedStatement, ParseError>> {
     // sqlparser's owned tokens are made only for the statements that need them.
     {
         // Reserving up front saves the doublings, each a copy of every token so far (the TPC
-        // queries have about one token per 7 bytes, whitespace left out).
-        let mut tokens: Vec<Tw> = Vec::with_capacity(sql.len() / 3 + 16);
+        // queries have about one token per 7 bytes, whitespace left out). The buffer is the
+        // last call's: a new one, tens of KiB, costs the allocator a fresh page each time.
+        let mut tokens: Vec<Tw> = TOKEN_BUFFER.take();
+        tokens.reserve(sql.len() / 3 + 16);
         let mut lines = crate::lex::Lines::default();
-        if crate::lex::tokenize_borrowed(sql, &mut tokens, &mut lines) {
+        let taken = crate::lex::tokenize_borrowed(sql, &mut tokens, &mut lines);
+        let out = taken.then(|| {
             // The tokenizer found the lines on its way.
             let index = LineIndex {
                 src: sql,
                 starts: lines.starts,
                 ascii: lines.ascii,
             };
-            return tokens
+            tokens
                 .split(|t| matches!(t.token, Tok::SemiColon))
                 .filter_map(|chunk| parse_chunk_borrowed(sql, &index, chunk))
-                .collect();
+                .collect()
+        });
+        keep_token_buffer(tokens);
+        if let Some(out) = out {
+            return out;
         }
     }
     let dialect = TrinoDialect;
@@ -387,6 +394,33 @@ fn sqlparser_statement(
         }
     });
     result.map_err(|e| convert_error(e, &parser, end))
+}
+
+thread_local! {
+    /// [`parse_sql`]'s token buffer, empty, between calls.
+    static TOKEN_BUFFER: std::cell::Cell<Vec<Tw<'static>>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
+/// Largest token buffer kept for the next [`parse_sql`], in tokens (2 MiB: inputs up to about
+/// 100 KB reuse it).
+const KEPT_TOKEN_BUFFER: usize = 1 << 15;
+
+/// Keeps `tokens`' allocation (not too large) for the next [`parse_sql`] on this thread.
+fn keep_token_buffer(mut tokens: Vec<Tw<'_>>) {
+    if tokens.capacity() > KEPT_TOKEN_BUFFER {
+        return;
+    }
+    tokens.clear();
+    // An empty vector of borrowed tokens becomes one of `'static` tokens by an in-place
+    // collect (same layout, so the allocation is kept; the closure never runs).
+    let empty: Vec<Tw<'static>> = tokens
+        .into_iter()
+        .map(|t| Tw {
+            token: Tok::EOF,
+            span: t.span,
+        })
+        .collect();
+    TOKEN_BUFFER.set(empty);
 }
 
 thread_local! {
@@ -1650,6 +1684,17 @@ mod prescan_tests {
     /// [`prescan_plain`] (the pre-scan of borrowed tokens, which lets a statement skip
     /// sqlparser's owned tokens) claims "nothing to do" only where the full pre-scan does
     /// nothing: on the corpus and on random statements made of the words it reacts to.
+    /// The token buffer's allocation outlives the call (in-place collect into `'static`
+    /// tokens); a huge one does not.
+    #[test]
+    fn token_buffer_is_kept() {
+        parse_sql("SELECT a FROM t");
+        let kept = TOKEN_BUFFER.take();
+        assert!(kept.is_empty() && kept.capacity() > 0);
+        parse_sql(&"SELECT 1 ".repeat(KEPT_TOKEN_BUFFER));
+        assert_eq!(TOKEN_BUFFER.take().capacity(), 0);
+    }
+
     #[test]
     fn plain_prescan_agrees_with_the_full_one() {
         let (mut took, mut left) = (0, 0);
