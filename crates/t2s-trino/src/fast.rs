@@ -1029,12 +1029,10 @@ impl<'a> P<'a> {
         // unwrapping it into a local and wrapping it again copies it each time.
         let mut expr = self.prefix();
         let mut chain = 0;
-        // Nothing else is written to the return value while `expr` lives (not even `None`),
-        // so that `expr` can be built in its place.
-        loop {
-            let Some(_) = expr else {
-                break;
-            };
+        // No early `return None` while `expr` lives, and the slot is matched, not borrowed:
+        // fewer instructions than the `?`s this loop had (measured).
+        #[allow(clippy::redundant_pattern_matching)]
+        while let Some(_) = expr {
             match self.next_precedence() {
                 Some(next) if precedence >= next => break,
                 Some(next) if chain < MAX_CHAIN => {

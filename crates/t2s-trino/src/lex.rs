@@ -229,11 +229,16 @@ impl std::fmt::Display for Tok<'_> {
 }
 
 /// Where each line of the source starts (byte offsets) and whether it is all ASCII: what
-/// parse.rs's line index holds, found on the way by [`tokenize_borrowed`].
+/// parse.rs's line index holds, found on the way by [`tokenize_borrowed`]; also where the
+/// tokens are that parse.rs's pre-scan reads.
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct Lines {
     pub starts: Vec<usize>,
     pub ascii: Vec<bool>,
+    /// The indices of the tokens the pre-scan of our tokenizer's tokens (parse.rs) reads, in
+    /// order: `;`, comments, numbers and the words of [`prescan_keyword`] (the others it
+    /// passes over).
+    pub marks: Vec<usize>,
     /// Whether the current line is ASCII so far.
     current_ascii: bool,
 }
@@ -251,6 +256,7 @@ impl Lines {
 pub fn tokenize_borrowed<'a>(sql: &'a str, out: &mut Vec<Tw<'a>>, lines: &mut Lines) -> bool {
     lines.starts.clear();
     lines.ascii.clear();
+    lines.marks.clear();
     lines.starts.reserve(sql.len() / 32 + 2);
     lines.ascii.reserve(sql.len() / 32 + 2);
     lines.starts.push(0);
@@ -314,8 +320,12 @@ pub fn tokenize_borrowed<'a>(sql: &'a str, out: &mut Vec<Tw<'a>>, lines: &mut Li
                 }
                 col += (i - s) as u64;
                 let value = &sql[s..i];
+                let keyword = keyword(value);
+                if prescan_keyword(keyword) {
+                    lines.marks.push(out.len());
+                }
                 Tok::Word(W {
-                    keyword: keyword(value),
+                    keyword,
                     value,
                     quote_style: None,
                 })
@@ -336,6 +346,7 @@ pub fn tokenize_borrowed<'a>(sql: &'a str, out: &mut Vec<Tw<'a>>, lines: &mut Li
                     return false;
                 }
                 col += (i - s) as u64;
+                lines.marks.push(out.len());
                 Tok::Number(&sql[s..i], false)
             }
             b'.' => {
@@ -430,6 +441,7 @@ pub fn tokenize_borrowed<'a>(sql: &'a str, out: &mut Vec<Tw<'a>>, lines: &mut Li
                     let comment = &sql[i + 2..e];
                     advance(sql, i..e, &mut line, &mut col, lines);
                     i = e;
+                    lines.marks.push(out.len());
                     Tok::LineComment(comment)
                 }
                 b'>' => {
@@ -455,6 +467,7 @@ pub fn tokenize_borrowed<'a>(sql: &'a str, out: &mut Vec<Tw<'a>>, lines: &mut Li
                     let comment = &sql[i + 2..e];
                     advance(sql, i..e + 2, &mut line, &mut col, lines);
                     i = e + 2;
+                    lines.marks.push(out.len());
                     Tok::BlockComment(comment)
                 } else {
                     i += 1;
@@ -527,7 +540,10 @@ pub fn tokenize_borrowed<'a>(sql: &'a str, out: &mut Vec<Tw<'a>>, lines: &mut Li
                     b'(' => Tok::LParen,
                     b')' => Tok::RParen,
                     b',' => Tok::Comma,
-                    b';' => Tok::SemiColon,
+                    b';' => {
+                        lines.marks.push(out.len());
+                        Tok::SemiColon
+                    }
                     b'[' => Tok::LBracket,
                     b']' => Tok::RBracket,
                     b'+' => Tok::Plus,
@@ -645,6 +661,24 @@ fn advance(
             }
         }
     }
+}
+
+/// The keywords whose unquoted words parse.rs's pre-scan of our tokenizer's tokens reads
+/// (its test checks that reading only the marked tokens, [`Lines::marks`], changes nothing).
+pub(crate) fn prescan_keyword(k: Keyword) -> bool {
+    matches!(
+        k,
+        Keyword::UNION
+            | Keyword::INTERSECT
+            | Keyword::EXCEPT
+            | Keyword::GROUP
+            | Keyword::UNNEST
+            | Keyword::VALUES
+            | Keyword::FOR
+            | Keyword::JOIN
+            | Keyword::FROM
+            | Keyword::INTO
+    )
 }
 
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
@@ -769,7 +803,7 @@ mod tests {
                         seed ^= seed >> 7;
                         seed ^= seed << 17;
                         // Mostly plain bytes, so that runs are long.
-                        if seed % 4 == 0 {
+                        if seed.is_multiple_of(4) {
                             alphabet[(seed >> 8) as usize % alphabet.len()]
                         } else {
                             b'a' + (seed >> 8) as u8 % 26

@@ -147,9 +147,10 @@ pub fn parse_sql(sql: &str) -> Vec<Result<ParsedStatement, ParseError>> {
                 starts: lines.starts,
                 ascii: lines.ascii,
             };
-            tokens
-                .split(|t| matches!(t.token, Tok::SemiColon))
-                .filter_map(|chunk| parse_chunk_borrowed(sql, &index, chunk))
+            statements(&tokens, &lines.marks)
+                .filter_map(|(chunk, base, marks)| {
+                    parse_chunk_borrowed(sql, &index, chunk, base, marks)
+                })
                 .collect()
         });
         keep_token_buffer(tokens);
@@ -232,25 +233,69 @@ fn blank(t: &mut TokenWithSpan) {
     t.token = Token::Whitespace(Whitespace::Space);
 }
 
-/// [`parse_chunk`] of our tokenizer's tokens.
+/// Our tokenizer's tokens split at `;` (found among the marked tokens, `lex::Lines::marks`):
+/// each statement's tokens, the index of its first token and its marks.
+fn statements<'t, 'a>(
+    tokens: &'t [Tw<'a>],
+    marks: &'t [usize],
+) -> impl Iterator<Item = (&'t [Tw<'a>], usize, &'t [usize])> {
+    let (mut start, mut first_mark, mut k) = (0, 0, 0);
+    let mut done = false;
+    std::iter::from_fn(move || {
+        while let Some(&i) = marks.get(k) {
+            k += 1;
+            if tokens
+                .get(i)
+                .is_some_and(|t| matches!(t.token, Tok::SemiColon))
+            {
+                let statement = (
+                    tokens.get(start..i).unwrap_or_default(),
+                    start,
+                    marks.get(first_mark..k - 1).unwrap_or_default(),
+                );
+                (start, first_mark) = (i + 1, k);
+                return Some(statement);
+            }
+        }
+        if done {
+            return None;
+        }
+        done = true;
+        Some((
+            tokens.get(start..).unwrap_or_default(),
+            start,
+            marks.get(first_mark..).unwrap_or_default(),
+        ))
+    })
+}
+
+/// [`parse_chunk`] of our tokenizer's tokens: `tokens[0]` is token `base` of the input, and
+/// `marks` are the marks among them.
 fn parse_chunk_borrowed(
     sql: &str,
     index: &LineIndex,
     tokens: &[Tw],
+    base: usize,
+    marks: &[usize],
 ) -> Option<Result<ParsedStatement, ParseError>> {
     let first = tokens.iter().position(|t| !t.is_trivia())?;
     let last = tokens.iter().rposition(|t| !t.is_trivia())?;
     let tokens = &tokens[first..=last];
+    // The marks, as indices into `tokens` (those before it come out too large: skipped).
+    let from = base + first;
+    let marks = marks.iter().map(|&k| k.wrapping_sub(from));
     let start = tokens[0].span.start;
     let end = tokens[tokens.len() - 1].span.end;
     let range = index.byte(start)..index.byte(end);
     let span = span_of(start);
     Some(
-        parse_statement_borrowed(sql, index, tokens, end).map(|(ast, extras)| ParsedStatement {
-            ast,
-            span,
-            range,
-            extras,
+        parse_statement_borrowed(sql, index, tokens, marks, end).map(|(ast, extras)| {
+            ParsedStatement {
+                ast,
+                span,
+                range,
+                extras,
+            }
         }),
     )
 }
@@ -262,10 +307,11 @@ fn parse_statement_borrowed(
     sql: &str,
     index: &LineIndex,
     tokens: &[Tw],
+    marks: impl Iterator<Item = usize>,
     end: Location,
 ) -> Result<(AstStatement, Extras), ParseError> {
     let owned = || tokens.iter().map(Tw::to_owned_token).collect::<Vec<_>>();
-    let Some(pre) = prescan_plain(tokens) else {
+    let Some(pre) = prescan_plain(tokens, marks) else {
         return parse_statement_tokens(sql, index, owned(), end, true);
     };
     dialect::reset_furthest();
@@ -594,6 +640,7 @@ fn lowercase_first(s: &str) -> String {
 // The thin layer over the token stream
 // ---------------------------------------------------------------------------------------------
 
+#[derive(Debug, PartialEq)]
 struct Prescan {
     set_operations: usize,
     /// An unquoted `UNNEST` occurs.
@@ -908,7 +955,11 @@ fn not_a_table_name(word: &str) -> bool {
 /// set operations counted, `UNNEST` and `JOIN` noted. `None` when it might do more (`VALUES`,
 /// `FOR`, `GROUP BY DISTINCT|ALL`, a reserved word as a table name, a literal it rewrites,
 /// too many set operations …): the statement then takes the way of sqlparser's tokens.
-fn prescan_plain(tokens: &[Tw]) -> Option<Prescan> {
+///
+/// It reads the tokens at `at` (indices, in order; those out of range are skipped): all of
+/// them, or only the marked ones (`lex::Lines::marks`), which it tells apart from the others
+/// (its test checks that both give the same).
+fn prescan_plain(tokens: &[Tw], at: impl IntoIterator<Item = usize>) -> Option<Prescan> {
     let next_real = |i: usize| -> Option<(usize, &Tw)> {
         (i..tokens.len())
             .map(|j| (j, &tokens[j]))
@@ -926,7 +977,10 @@ fn prescan_plain(tokens: &[Tw]) -> Option<Prescan> {
     let mut unnest = false;
     let mut join = false;
     let mut comments = false;
-    for (i, t) in tokens.iter().enumerate() {
+    for i in at {
+        let Some(t) = tokens.get(i) else {
+            continue;
+        };
         match &t.token {
             Tok::Word(w) if w.quote_style.is_none() => match w.keyword {
                 Keyword::UNION | Keyword::INTERSECT | Keyword::EXCEPT => {
@@ -1648,7 +1702,13 @@ mod prescan_tests {
         }
         let index = LineIndex::new(sql);
         let (mut took, mut left) = (0, 0);
-        for chunk in tokens.split(|t| matches!(t.token, Tok::SemiColon)) {
+        let by_split: Vec<&[Tw]> = tokens
+            .split(|t| matches!(t.token, Tok::SemiColon))
+            .collect();
+        let by_marks: Vec<_> = statements(&tokens, &lines.marks).collect();
+        assert_eq!(by_split.len(), by_marks.len(), "{sql:?}");
+        for (chunk, (marked, base, marks)) in by_split.into_iter().zip(by_marks) {
+            assert!(chunk == marked, "{sql:?}");
             let (Some(first), Some(last)) = (
                 chunk.iter().position(|t| !t.is_trivia()),
                 chunk.iter().rposition(|t| !t.is_trivia()),
@@ -1656,7 +1716,14 @@ mod prescan_tests {
                 continue;
             };
             let chunk = &chunk[first..=last];
-            let Some(plain) = prescan_plain(chunk) else {
+            // Reading only the marked tokens changes nothing.
+            let from_marks = marks.iter().map(|&k| k.wrapping_sub(base + first));
+            assert_eq!(
+                prescan_plain(chunk, 0..chunk.len()),
+                prescan_plain(chunk, from_marks),
+                "{sql:?}"
+            );
+            let Some(plain) = prescan_plain(chunk, 0..chunk.len()) else {
                 left += 1;
                 continue;
             };
@@ -1681,9 +1748,6 @@ mod prescan_tests {
         (took, left)
     }
 
-    /// [`prescan_plain`] (the pre-scan of borrowed tokens, which lets a statement skip
-    /// sqlparser's owned tokens) claims "nothing to do" only where the full pre-scan does
-    /// nothing: on the corpus and on random statements made of the words it reacts to.
     /// The token buffer's allocation outlives the call (in-place collect into `'static`
     /// tokens); a huge one does not.
     #[test]
@@ -1695,6 +1759,9 @@ mod prescan_tests {
         assert_eq!(TOKEN_BUFFER.take().capacity(), 0);
     }
 
+    /// [`prescan_plain`] (the pre-scan of borrowed tokens, which lets a statement skip
+    /// sqlparser's owned tokens) claims "nothing to do" only where the full pre-scan does
+    /// nothing: on the corpus and on random statements made of the words it reacts to.
     #[test]
     fn plain_prescan_agrees_with_the_full_one() {
         let (mut took, mut left) = (0, 0);
