@@ -1528,10 +1528,11 @@ impl<'a> P<'a> {
     /// A column name, maybe qualified: `a`, `t.a`, `s.t.a`.
     fn compound(&mut self, t: &'a Tw, w: &'a W) -> Option<Expr> {
         self.i += 1;
-        let first = w.to_ident(t.span);
         if !self.at_access() {
-            return Some(Expr::Identifier(first));
+            // Built in the return value.
+            return Some(Expr::Identifier(w.to_ident(t.span)));
         }
+        let first = w.to_ident(t.span);
         // The common case, names only, is built directly; the rest goes through `access_chain`.
         // Mostly `t.c`: room for two parts.
         let mut parts = Vec::with_capacity(2);
