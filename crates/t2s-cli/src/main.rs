@@ -15,7 +15,7 @@ mod verify;
 /// mimalloc rather than the system allocator: the pipeline makes many small allocations
 /// (ARCHITECTURE.md, Performance). The library leaves the choice to the program that links it.
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: t2s_alloc::MiMalloc = t2s_alloc::MiMalloc;
 
 #[derive(Parser)]
 #[command(

@@ -23,7 +23,7 @@ use trino2spark::{Catalog, Options, SparkVersion, Target};
 /// mimalloc for the extension's own allocations (the pipeline makes many small ones;
 /// ARCHITECTURE.md, Performance). Python's allocator is untouched.
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: t2s_alloc::MiMalloc = t2s_alloc::MiMalloc;
 
 type Outcome = (&'static str, String);
 type TranspileOutcome = (&'static str, String, String);

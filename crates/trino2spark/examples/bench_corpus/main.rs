@@ -24,7 +24,7 @@ mod generate;
 /// mimalloc rather than the system allocator: the pipeline makes many small allocations
 /// (ARCHITECTURE.md, Performance). Measured as the CLI and the Python extension run it.
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: t2s_alloc::MiMalloc = t2s_alloc::MiMalloc;
 
 use serde_json::json;
 use std::hint::black_box;
