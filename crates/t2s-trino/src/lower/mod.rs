@@ -439,6 +439,40 @@ pub(crate) fn clone_type(t: &Type) -> Type {
     }
 }
 
+/// The start of `q`'s span (sqlparser's `span()`, the union of all its parts' spans, walks the
+/// whole query): the span of its first keyword (WITH, or the first SELECT), which no part of
+/// the query precedes. Where that keyword has no position, the whole span.
+fn query_start(q: &ast::Query) -> sqlparser::tokenizer::Span {
+    let mut cur = q;
+    let first = loop {
+        if let Some(w) = &cur.with {
+            break w.with_token.0.span;
+        }
+        let mut body = &*cur.body;
+        loop {
+            match body {
+                ast::SetExpr::SetOperation { left, .. } => body = left,
+                ast::SetExpr::Query(inner) => {
+                    cur = inner;
+                    break;
+                }
+                ast::SetExpr::Select(s) => return start_or(s.select_token.0.span, q),
+                _ => return q.span(),
+            }
+        }
+    };
+    start_or(first, q)
+}
+
+/// `first` if it has a position, else the whole span of `q`.
+fn start_or(first: sqlparser::tokenizer::Span, q: &ast::Query) -> sqlparser::tokenizer::Span {
+    if first.start.line != 0 {
+        first
+    } else {
+        q.span()
+    }
+}
+
 fn ident(i: &ast::Ident) -> String {
     lc(&i.value)
 }
@@ -510,6 +544,8 @@ impl<'a> Lowerer<'a> {
                 | E::InSubquery { expr: x, .. }
                 | E::Between { expr: x, .. }
                 | E::Like { expr: x, .. } => x,
+                // A subquery's span unions its whole tree; it starts at its first keyword.
+                E::Subquery(q) | E::Exists { subquery: q, .. } => break query_start(q),
                 other => break other.span(),
             };
         };
