@@ -2,7 +2,7 @@
 
 use super::functions;
 use super::types::{decimal_literal_type, lower_data_type};
-use super::{ident, lc_cow, object_parts, FieldRef, Lowerer};
+use super::{ident, lc_cow, object_part, object_parts, FieldRef, Lowerer};
 use crate::catalog::NameMap;
 use sqlparser::ast;
 use std::borrow::Cow;
@@ -1222,8 +1222,14 @@ impl Lowerer<'_> {
     // ------------------------------------------------------------------ functions
 
     fn function(&mut self, f: &ast::Function, span: Option<Span>) -> Expr {
-        let parts = object_parts(&f.name);
-        let name = parts.last().cloned().unwrap_or_default();
+        // Nearly every function name has one part: no list of parts is built for it.
+        let (mut name, parts) = match &f.name.0[..] {
+            [p] => (object_part(p), vec![]),
+            _ => {
+                let parts = object_parts(&f.name);
+                (parts.last().cloned().unwrap_or_default(), parts)
+            }
+        };
         if parts.len() > 1 {
             self.warn_once(
                 &format!("qualified-fn:{}", parts.join(".")),
@@ -1392,12 +1398,15 @@ impl Lowerer<'_> {
             let ty = if star && name == "count" {
                 Type::BigInt
             } else {
-                let consts: Vec<Option<String>> = args.iter().map(string_const).collect();
-                let from_sigs = self
-                    .sigs
-                    .and_then(|s| s.result_type(&name, true, &types, &consts));
+                // The mapping rules' signatures are asked only when the built-in table has no
+                // type (they answer without side effects).
+                let from_sigs = || {
+                    let consts: Vec<Option<String>> = args.iter().map(string_const).collect();
+                    self.sigs
+                        .and_then(|s| s.result_type(&name, true, &types, &consts))
+                };
                 functions::aggregate_type(&name, &types)
-                    .or(from_sigs)
+                    .or_else(from_sigs)
                     .unwrap_or_else(|| {
                         self.warn_once(
                             &format!("fnty:{name}"),
@@ -1443,7 +1452,8 @@ impl Lowerer<'_> {
                     ty,
                 )
             } else {
-                self.call(&name, args, span)
+                // `name` is read below only for a window function.
+                self.call_named(std::mem::take(&mut name), args, span)
             }
         };
 
@@ -1576,8 +1586,13 @@ impl Lowerer<'_> {
 
     /// A scalar call with Trino's result type.
     pub(crate) fn call(&mut self, name: &str, args: Vec<Expr>, span: Option<Span>) -> Expr {
+        self.call_named(name.to_string(), args, span)
+    }
+
+    /// [`Lowerer::call`] with the name already owned.
+    fn call_named(&mut self, name: String, args: Vec<Expr>, span: Option<Span>) -> Expr {
         let types: Vec<Type> = args.iter().map(|a| a.ty.clone()).collect();
-        let ty = match name {
+        let ty = match name.as_str() {
             "transform" => match args.get(1).map(|a| &a.ty) {
                 Some(Type::Function { ret, .. }) => Type::array((**ret).clone()),
                 _ => unknown(),
@@ -1603,10 +1618,10 @@ impl Lowerer<'_> {
                 _ => unknown(),
             },
             "map_filter" => types.first().cloned().unwrap_or_else(unknown),
-            _ => match functions::scalar_type(name, &types).or_else(|| {
+            _ => match functions::scalar_type(&name, &types).or_else(|| {
                 let consts: Vec<Option<String>> = args.iter().map(string_const).collect();
                 self.sigs
-                    .and_then(|s| s.result_type(name, false, &types, &consts))
+                    .and_then(|s| s.result_type(&name, false, &types, &consts))
             }) {
                 Some(t) => t,
                 None => {
@@ -1622,14 +1637,7 @@ impl Lowerer<'_> {
                 }
             },
         };
-        Expr::new(
-            ExprKind::Call {
-                name: name.to_string(),
-                args,
-            },
-            ty,
-        )
-        .with_span(span)
+        Expr::new(ExprKind::Call { name, args }, ty).with_span(span)
     }
 }
 

@@ -186,15 +186,10 @@ impl<'a> Scope<'a> {
             return scope;
         }
         let mut scope = Scope::with_capacity(rel.width());
-        let mut last: Option<Arc<str>> = None;
-        rel.visit_fields(&mut |qualifier, name, ty| {
-            let qualifier = qualifier.map(|q| match &last {
-                Some(l) if **l == *q => l.clone(),
-                _ => last.insert(Arc::from(q)).clone(),
-            });
+        rel.visit_field_refs(&mut |qualifier, name, ty| {
             scope.push(ScopeField::new(
-                qualifier,
-                Cow::Owned(Arc::from(name)),
+                qualifier.cloned(),
+                Cow::Owned(name.to_arc()),
                 Cow::Owned(clone_type(ty)),
             ))
         });
@@ -478,12 +473,15 @@ fn ident(i: &ast::Ident) -> String {
 }
 
 fn object_parts(n: &ast::ObjectName) -> Vec<String> {
-    n.0.iter()
-        .map(|p| match p.as_ident() {
-            Some(i) => ident(i),
-            None => lc(&p.to_string()),
-        })
-        .collect()
+    n.0.iter().map(object_part).collect()
+}
+
+/// One part of an object name, folded as [`object_parts`] folds it.
+fn object_part(p: &ast::ObjectNamePart) -> String {
+    match p.as_ident() {
+        Some(i) => ident(i),
+        None => lc(&p.to_string()),
+    }
 }
 
 impl<'a> Lowerer<'a> {
