@@ -1700,15 +1700,19 @@ fn find_in_scope<'s, P: AsRef<str>>(scope: &'s super::Scope<'_>, parts: &'s [P])
 }
 
 /// Scopes with at least this many fields are searched through a hash index.
-const INDEX_FROM: usize = 16;
+pub(crate) const INDEX_FROM: usize = 16;
 
 /// The fields of `scope` whose [`super::name_key`] is `key`, in order. Scopes hold up to
 /// hundreds of fields and nearly all of them miss: a large scope's are found through its hash
 /// index (built on the first lookup), a small one's keys are compared one by one.
 fn key_hits<'s, 'f>(scope: &'s super::Scope<'f>, key: u32) -> impl Iterator<Item = FieldRef<'s>> {
     let keys = &scope.keys[..];
-    let index: &[u32] = if keys.len() >= INDEX_FROM {
-        scope.index.get_or_init(|| build_index(keys))
+    let index: &[u32] = if let Some(t) = scope.table {
+        t.column_index()
+    } else if keys.len() >= INDEX_FROM {
+        scope
+            .index
+            .get_or_init(|| build_index(keys).into_boxed_slice())
     } else {
         &[]
     };
@@ -1743,7 +1747,7 @@ fn key_hits<'s, 'f>(scope: &'s super::Scope<'f>, key: u32) -> impl Iterator<Item
 }
 
 /// The hash index of `keys` (see [`super::Scope`]): at most half full.
-fn build_index(keys: &[u32]) -> Box<[u32]> {
+pub(crate) fn build_index(keys: &[u32]) -> Vec<u32> {
     let size = (keys.len() * 2).next_power_of_two();
     let mask = size - 1;
     let mut index = vec![0u32; size];
@@ -1754,7 +1758,7 @@ fn build_index(keys: &[u32]) -> Box<[u32]> {
         }
         index[s] = i as u32 + 1;
     }
-    index.into_boxed_slice()
+    index
 }
 
 /// `parts` joined by dots, as written in messages.

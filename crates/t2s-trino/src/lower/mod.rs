@@ -8,6 +8,7 @@
 //! diagnostic stating the assumption.
 
 mod expr;
+pub(crate) use expr::{build_index, INDEX_FROM};
 pub mod functions;
 pub mod types;
 
@@ -161,13 +162,17 @@ struct Scope<'a> {
     len: usize,
     /// [`name_key`] of each field's name, in field order: a lookup scans these
     /// (contiguous, several per instruction) and compares a field's text only on a match.
-    keys: Vec<u32>,
+    keys: Cow<'a, [u32]>,
     /// Qualifiers of relations the catalog does not know: any column may belong to them.
     open: Vec<String>,
     /// A hash index of `keys` (built on the first lookup of a large scope, dropped when fields
     /// are added): open addressing with linear probing, each slot 0 (empty) or a field's index
     /// plus one. A key's fields lie along its probe sequence in field order.
     index: OnceCell<Box<[u32]>>,
+    /// The catalog table whose columns this scope is, if it is just one (its index is the
+    /// catalog's, and `index` is not used). A reference, not the index itself: the scope is
+    /// moved often, and stays small.
+    table: Option<&'a TableSchema>,
 }
 
 impl<'a> Scope<'a> {
@@ -199,7 +204,7 @@ impl<'a> Scope<'a> {
         Scope {
             runs: Vec::with_capacity(n),
             starts: Vec::with_capacity(n),
-            keys: Vec::with_capacity(n),
+            keys: Cow::Owned(Vec::with_capacity(n)),
             ..Scope::default()
         }
     }
@@ -210,25 +215,38 @@ impl<'a> Scope<'a> {
             scope.runs.push(Run::Table { qualifier, table });
             scope.starts.push(0);
             scope.len = table.columns.len();
-            scope.keys = table.column_keys().to_vec();
+            // A catalog table's keys and index are borrowed (a scan copies neither).
+            scope.keys = Cow::Borrowed(table.column_keys());
+            scope.table = Some(table);
         }
         scope
     }
     fn push(&mut self, field: ScopeField<'a>) {
-        self.keys.push(name_key(&field.name));
+        self.keys.to_mut().push(name_key(&field.name));
         self.runs.push(Run::Field(field));
         self.starts.push(self.len as u32);
         self.len += 1;
         self.index.take();
+        self.table = None;
     }
     fn extend(&mut self, other: Scope<'a>) {
         let base = self.len as u32;
         self.runs.extend(other.runs);
         self.starts.extend(other.starts.iter().map(|s| s + base));
         self.len += other.len;
-        self.keys.extend(other.keys);
+        match &mut self.keys {
+            Cow::Owned(keys) => keys.extend_from_slice(&other.keys),
+            // A table's keys, borrowed: copied once, into room for both.
+            Cow::Borrowed(mine) => {
+                let mut keys = Vec::with_capacity(mine.len() + other.keys.len());
+                keys.extend_from_slice(mine);
+                keys.extend_from_slice(&other.keys);
+                self.keys = Cow::Owned(keys);
+            }
+        }
         self.open.extend(other.open);
         self.index.take();
+        self.table = None;
     }
     /// The scopes of `parts`, one after another.
     fn concat(mut parts: Vec<Scope<'a>>) -> Scope<'a> {
@@ -240,7 +258,7 @@ impl<'a> Scope<'a> {
         let mut all = Scope {
             runs: Vec::with_capacity(runs),
             starts: Vec::with_capacity(runs),
-            keys: Vec::with_capacity(n),
+            keys: Cow::Owned(Vec::with_capacity(n)),
             ..Scope::default()
         };
         for p in parts {
