@@ -1327,13 +1327,21 @@ impl<'a> Lowerer<'a> {
 
         // ORDER BY keys are lowered before aggregation is decided (they may hold aggregates).
         let sort_keys = order_by.map(|ob| {
+            // The output names move to the keys' lowering and back (no copy of each): every
+            // level that takes `order_by_outputs` puts it back.
             let outputs: Vec<(String, Type)> = items
-                .iter()
-                .map(|i| (i.name.clone(), i.expr.ty.clone()))
+                .iter_mut()
+                .map(|i| (std::mem::take(&mut i.name), clone_type(&i.expr.ty)))
                 .collect();
             let saved_ob = self.order_by_outputs.replace(outputs);
             let k = self.order_by_keys(ob);
-            self.order_by_outputs = saved_ob;
+            let outputs = std::mem::replace(&mut self.order_by_outputs, saved_ob);
+            debug_assert!(outputs.as_ref().is_some_and(|o| o.len() == items.len()));
+            if let Some(outputs) = outputs {
+                for (i, (name, _)) in items.iter_mut().zip(outputs) {
+                    i.name = name;
+                }
+            }
             k
         });
 
