@@ -154,10 +154,9 @@ impl<'a> Run<'a> {
 /// The columns one query level can see, plus relations of unknown shape.
 #[derive(Debug, Clone, Default)]
 struct Scope<'a> {
-    /// The fields, in order, as runs.
-    runs: Vec<Run<'a>>,
-    /// The index of each run's first field.
-    starts: Vec<u32>,
+    /// The fields, in order, as runs, each with the index of its first field (one list: a
+    /// scope is built with one allocation fewer).
+    runs: Vec<(u32, Run<'a>)>,
     /// The number of fields.
     len: usize,
     /// [`name_key`] of each field's name, in field order: a lookup scans these
@@ -203,7 +202,6 @@ impl<'a> Scope<'a> {
     fn with_capacity(n: usize) -> Scope<'a> {
         Scope {
             runs: Vec::with_capacity(n),
-            starts: Vec::with_capacity(n),
             keys: Cow::Owned(Vec::with_capacity(n)),
             ..Scope::default()
         }
@@ -212,8 +210,7 @@ impl<'a> Scope<'a> {
     fn table(qualifier: Arc<str>, table: &'a TableSchema) -> Scope<'a> {
         let mut scope = Scope::default();
         if !table.columns.is_empty() {
-            scope.runs.push(Run::Table { qualifier, table });
-            scope.starts.push(0);
+            scope.runs.push((0, Run::Table { qualifier, table }));
             scope.len = table.columns.len();
             // A catalog table's keys and index are borrowed (a scan copies neither).
             scope.keys = Cow::Borrowed(table.column_keys());
@@ -223,16 +220,15 @@ impl<'a> Scope<'a> {
     }
     fn push(&mut self, field: ScopeField<'a>) {
         self.keys.to_mut().push(name_key(&field.name));
-        self.runs.push(Run::Field(field));
-        self.starts.push(self.len as u32);
+        self.runs.push((self.len as u32, Run::Field(field)));
         self.len += 1;
         self.index.take();
         self.table = None;
     }
     fn extend(&mut self, other: Scope<'a>) {
         let base = self.len as u32;
-        self.runs.extend(other.runs);
-        self.starts.extend(other.starts.iter().map(|s| s + base));
+        self.runs
+            .extend(other.runs.into_iter().map(|(s, r)| (s + base, r)));
         self.len += other.len;
         match &mut self.keys {
             Cow::Owned(keys) => keys.extend_from_slice(&other.keys),
@@ -257,7 +253,6 @@ impl<'a> Scope<'a> {
         let n = parts.iter().map(|p| p.len).sum();
         let mut all = Scope {
             runs: Vec::with_capacity(runs),
-            starts: Vec::with_capacity(runs),
             keys: Cow::Owned(Vec::with_capacity(n)),
             ..Scope::default()
         };
@@ -278,31 +273,32 @@ impl<'a> Scope<'a> {
         }
         // The last run starting at or before `i`: a short list is scanned (no call to a binary
         // search), a long one searched.
-        let r = if self.starts.len() <= 8 {
+        let runs = &self.runs;
+        let r = if runs.len() <= 8 {
             let mut r = 0;
-            while r + 1 < self.starts.len() && self.starts[r + 1] as usize <= i {
+            while r + 1 < runs.len() && runs[r + 1].0 as usize <= i {
                 r += 1;
             }
             r
         } else {
-            self.starts.partition_point(|&s| s as usize <= i) - 1
+            runs.partition_point(|&(s, _)| s as usize <= i) - 1
         };
-        Some(self.runs[r].get(i - self.starts[r] as usize))
+        let (start, run) = &runs[r];
+        Some(run.get(i - *start as usize))
     }
     /// The fields, in order.
     fn iter(&self) -> impl Iterator<Item = FieldRef<'_>> {
         self.runs
             .iter()
-            .flat_map(|r| (0..r.len()).map(move |i| r.get(i)))
+            .flat_map(|(_, r)| (0..r.len()).map(move |i| r.get(i)))
     }
     /// Hides the qualified fields named in `names` (the sides' copies of USING keys), each
     /// catalog table holding one spelled out field by field first.
     fn hide_qualified(&mut self, names: &[String]) {
         let hit = |n: &str| names.iter().any(|u| **u == *n);
         let mut runs = Vec::with_capacity(self.runs.len());
-        let mut starts = Vec::with_capacity(self.runs.len());
         let mut at = 0u32;
-        for run in std::mem::take(&mut self.runs) {
+        for (_, run) in std::mem::take(&mut self.runs) {
             match run {
                 Run::Table { qualifier, table } if table.columns.iter().any(|(n, _)| hit(n)) => {
                     for (name, ty) in &table.columns {
@@ -312,8 +308,7 @@ impl<'a> Scope<'a> {
                             Cow::Borrowed(ty),
                         );
                         f.hidden = hit(name);
-                        runs.push(Run::Field(f));
-                        starts.push(at);
+                        runs.push((at, Run::Field(f)));
                         at += 1;
                     }
                 }
@@ -321,19 +316,17 @@ impl<'a> Scope<'a> {
                     if f.qualifier.is_some() && hit(&f.name) {
                         f.hidden = true;
                     }
-                    runs.push(Run::Field(f));
-                    starts.push(at);
+                    runs.push((at, Run::Field(f)));
                     at += 1;
                 }
                 table => {
-                    starts.push(at);
-                    at += table.len() as u32;
-                    runs.push(table);
+                    let n = table.len() as u32;
+                    runs.push((at, table));
+                    at += n;
                 }
             }
         }
         self.runs = runs;
-        self.starts = starts;
     }
 }
 
