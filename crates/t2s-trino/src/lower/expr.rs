@@ -574,7 +574,7 @@ impl Lowerer<'_> {
                         fields: fields
                             .iter()
                             .map(|f| RowField {
-                                name: Some(f.name.to_string()),
+                                name: Some(String::from(&*f.name)),
                                 ty: f.ty.clone(),
                             })
                             .collect(),

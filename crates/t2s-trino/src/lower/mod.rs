@@ -851,7 +851,7 @@ impl<'a> Lowerer<'a> {
                 let outputs: Vec<(String, Type)> = rel
                     .fields()
                     .into_iter()
-                    .map(|f| (f.name.to_string(), f.ty))
+                    .map(|f| (String::from(&*f.name), f.ty))
                     .collect();
                 let saved = std::mem::replace(&mut self.scope, Scope::from_rel(&rel));
                 let saved_ob = self.order_by_outputs.replace(outputs);
@@ -1421,7 +1421,8 @@ impl<'a> Lowerer<'a> {
             );
             items.push(ProjectItem {
                 expr: e,
-                name: f.name.to_string(),
+                // Not `to_string()`, which formats an `Arc<str>` through `Display`.
+                name: String::from(&**f.name),
                 explicit_alias: false,
             });
         }
@@ -2094,7 +2095,7 @@ impl<'a> Lowerer<'a> {
         if parts.len() == 1 {
             for level in self.ctes.iter().rev() {
                 if let Some((fields, _)) = level.get(&parts[0]) {
-                    let qualifier = shared.to_string();
+                    let qualifier = String::from(&*shared);
                     let mut fields: Vec<Field> = fields
                         .iter()
                         .map(|f| Field {
@@ -2173,7 +2174,7 @@ impl<'a> Lowerer<'a> {
                 let fields = rename_fields(&scan.fields, Some(&names), Some(&scan.qualifier));
                 return (
                     Rel::Alias(Alias {
-                        alias: scan.qualifier.to_string(),
+                        alias: String::from(&*scan.qualifier),
                         input: Box::new(Rel::Scan(Box::new(scan))),
                         columns: Some(names),
                         fields,
