@@ -1427,6 +1427,7 @@ impl Lowerer<'_> {
                     })
             };
             let ob: Vec<SortKey> = order_by.iter().map(|o| self.sort_key(o, false)).collect();
+            self.aggregates_built += 1;
             Expr::new(
                 ExprKind::Aggregate(Box::new(AggregateCall {
                     name: name.clone(),

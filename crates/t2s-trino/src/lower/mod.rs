@@ -371,6 +371,9 @@ pub(crate) struct Lowerer<'a> {
     pub(crate) sigs: Option<&'a dyn FunctionSignatures>,
     /// The deepest `depth` (plus chain lengths) met so far: see [`Lowered::depth`].
     max_depth: usize,
+    /// How many aggregate calls lowering has built: an expression built while this did not
+    /// change holds none (and is not walked to find one).
+    pub(crate) aggregates_built: usize,
 }
 
 fn lc(s: &str) -> String {
@@ -513,6 +516,7 @@ impl<'a> Lowerer<'a> {
             too_deep: false,
             sigs: None,
             max_depth: 0,
+            aggregates_built: 0,
         }
     }
 
@@ -1176,8 +1180,9 @@ impl<'a> Lowerer<'a> {
 
         // WHERE
         if let Some(w) = &s.selection {
+            let before = self.aggregates_built;
             let pred = self.expr(w);
-            if pred.contains_aggregate() {
+            if self.aggregates_built != before && pred.contains_aggregate() {
                 self.error(
                     "aggregate-in-where",
                     "aggregate functions are not allowed in WHERE",
@@ -1212,6 +1217,7 @@ impl<'a> Lowerer<'a> {
         let saved_windows = std::mem::replace(&mut self.windows, windows);
 
         // SELECT list (stars expanded).
+        let aggregates_before_items = self.aggregates_built;
         let mut items: Vec<ProjectItem> = Vec::with_capacity(s.projection.len());
         for item in &s.projection {
             match item {
@@ -1338,12 +1344,14 @@ impl<'a> Lowerer<'a> {
             k
         });
 
+        // The items and sort keys are built from here on: no aggregate built, none in them.
         let aggregated = group_by.is_some()
             || having.is_some()
-            || items.iter().any(|i| i.expr.contains_aggregate())
-            || sort_keys
-                .as_ref()
-                .is_some_and(|ks| ks.iter().any(|k| k.expr.contains_aggregate()));
+            || self.aggregates_built != aggregates_before_items
+                && (items.iter().any(|i| i.expr.contains_aggregate())
+                    || sort_keys
+                        .as_ref()
+                        .is_some_and(|ks| ks.iter().any(|k| k.expr.contains_aggregate())));
         if aggregated {
             rel = Rel::Aggregate(Aggregate {
                 input: Box::new(rel),
