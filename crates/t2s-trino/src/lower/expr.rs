@@ -70,6 +70,11 @@ impl Lowerer<'_> {
         use ast::Expr as E;
         match e {
             E::Identifier(id) => self.resolve(&[lc_cow(&id.value)], span, false),
+            // `t.c` (nearly every compound name) without a list on the heap.
+            E::CompoundIdentifier(parts) if parts.len() == 2 => {
+                let p = [lc_cow(&parts[0].value), lc_cow(&parts[1].value)];
+                self.resolve(&p, span, true)
+            }
             E::CompoundIdentifier(parts) => {
                 let p: Vec<Cow<str>> = parts.iter().map(|i| lc_cow(&i.value)).collect();
                 self.resolve(&p, span, true)

@@ -1100,7 +1100,7 @@ impl<'a> Lowerer<'a> {
 
     fn select(&mut self, s: &ast::Select, order_by: Option<&ast::OrderBy>) -> Rel {
         // FROM
-        let (mut rel, scope) = if s.from.is_empty() {
+        let no_from = || {
             (
                 Rel::Values(Values {
                     rows: vec![vec![]],
@@ -1108,6 +1108,17 @@ impl<'a> Lowerer<'a> {
                 }),
                 Scope::default(),
             )
+        };
+        let (mut rel, scope) = if s.from.is_empty() {
+            no_from()
+        } else if let [twj] = &s.from[..] {
+            // One FROM item (the common case): its scope is the query's, with no list of the
+            // items' scopes (what the loop below does for one item).
+            if self.chain_link_at_fits(0, |me| me.span_of(&twj.relation)) {
+                self.table_with_joins(twj, None)
+            } else {
+                no_from()
+            }
         } else {
             let mut acc: Option<Rel> = None;
             // The scopes of the items so far, joined into one only when a lateral item needs
