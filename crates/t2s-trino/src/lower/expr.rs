@@ -1399,18 +1399,18 @@ impl Lowerer<'_> {
         }
 
         let base = if is_agg {
-            let types: Vec<Type> = args.iter().map(|a| a.ty.clone()).collect();
             let ty = if star && name == "count" {
                 Type::BigInt
             } else {
+                let types = self.arg_types(&args);
                 // The mapping rules' signatures are asked only when the built-in table has no
                 // type (they answer without side effects).
+                let sigs = self.sigs;
                 let from_sigs = || {
                     let consts: Vec<Option<String>> = args.iter().map(string_const).collect();
-                    self.sigs
-                        .and_then(|s| s.result_type(&name, true, &types, &consts))
+                    sigs.and_then(|s| s.result_type(&name, true, &types, &consts))
                 };
-                functions::aggregate_type(&name, &types)
+                let ty = functions::aggregate_type(&name, &types)
                     .or_else(from_sigs)
                     .unwrap_or_else(|| {
                         self.warn_once(
@@ -1429,7 +1429,9 @@ impl Lowerer<'_> {
                             span,
                         );
                         unknown()
-                    })
+                    });
+                self.give_back_types(types);
+                ty
             };
             let ob: Vec<SortKey> = order_by.iter().map(|o| self.sort_key(o, false)).collect();
             self.aggregates_built += 1;
@@ -1590,6 +1592,19 @@ impl Lowerer<'_> {
         )
     }
 
+    /// The types of `args`, in a list reused from call to call (handed back with
+    /// [`Lowerer::give_back_types`]): a call's types are looked up, not kept.
+    fn arg_types(&mut self, args: &[Expr]) -> Vec<Type> {
+        let mut types = std::mem::take(&mut self.types_scratch);
+        types.extend(args.iter().map(|a| super::clone_type(&a.ty)));
+        types
+    }
+
+    fn give_back_types(&mut self, mut types: Vec<Type>) {
+        types.clear();
+        self.types_scratch = types;
+    }
+
     /// A scalar call with Trino's result type.
     pub(crate) fn call(&mut self, name: &str, args: Vec<Expr>, span: Option<Span>) -> Expr {
         self.call_named(name.to_string(), args, span)
@@ -1597,7 +1612,7 @@ impl Lowerer<'_> {
 
     /// [`Lowerer::call`] with the name already owned.
     fn call_named(&mut self, name: String, args: Vec<Expr>, span: Option<Span>) -> Expr {
-        let types: Vec<Type> = args.iter().map(|a| a.ty.clone()).collect();
+        let types = self.arg_types(&args);
         let ty = match name.as_str() {
             "transform" => match args.get(1).map(|a| &a.ty) {
                 Some(Type::Function { ret, .. }) => Type::array((**ret).clone()),
@@ -1643,6 +1658,7 @@ impl Lowerer<'_> {
                 }
             },
         };
+        self.give_back_types(types);
         Expr::new(ExprKind::Call { name, args }, ty).with_span(span)
     }
 }

@@ -374,6 +374,8 @@ pub(crate) struct Lowerer<'a> {
     /// How many aggregate calls lowering has built: an expression built while this did not
     /// change holds none (and is not walked to find one).
     pub(crate) aggregates_built: usize,
+    /// The list [`Lowerer::arg_types`] reuses.
+    types_scratch: Vec<Type>,
 }
 
 fn lc(s: &str) -> String {
@@ -517,6 +519,7 @@ impl<'a> Lowerer<'a> {
             sigs: None,
             max_depth: 0,
             aggregates_built: 0,
+            types_scratch: Vec::new(),
         }
     }
 
