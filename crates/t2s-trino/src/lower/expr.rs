@@ -18,7 +18,7 @@ pub(crate) const STACK_GROW: usize = 4 * 1024 * 1024;
 /// callee such as `function` or `call`) take about 3 KiB, so the unchecked levels between two
 /// checks stay far inside the red zone; a debug build's frames are many times larger, and it
 /// checks at every level.
-const STACK_CHECK_EVERY: usize = if cfg!(debug_assertions) { 1 } else { 4 };
+const STACK_CHECK_EVERY: usize = 4;
 
 /// The fields Trino's EXTRACT accepts (its `ExtractExpression.Field`).
 const TRINO_EXTRACT_FIELDS: &[&str] = &[
@@ -53,7 +53,7 @@ impl Lowerer<'_> {
         }
         // The stack is checked at every STACK_CHECK_EVERY-th level only: the levels between
         // two checks use a few KiB each, far less than the red zone.
-        let mut out = if self.depth % STACK_CHECK_EVERY == 0 {
+        let mut out = if cfg!(debug_assertions) || self.depth.is_multiple_of(STACK_CHECK_EVERY) {
             stacker::maybe_grow(STACK_RED_ZONE, STACK_GROW, || self.expr_inner(e, span))
         } else {
             self.expr_inner(e, span)
