@@ -246,14 +246,40 @@ pub struct Sample {
     pub percentage: Expr,
 }
 
+/// The name of an output field as its operator keeps it (see [`Rel::visit_field_refs`]).
+#[derive(Debug, Clone, Copy)]
+pub enum FieldName<'a> {
+    /// A [`Field`]'s name, shared.
+    Shared(&'a Arc<str>),
+    /// A projection's output name.
+    Plain(&'a str),
+}
+
+impl<'a> FieldName<'a> {
+    pub fn as_str(self) -> &'a str {
+        match self {
+            FieldName::Shared(s) => s,
+            FieldName::Plain(s) => s,
+        }
+    }
+    /// The name as a shared string (a copy only of a plain one).
+    pub fn to_arc(self) -> Arc<str> {
+        match self {
+            FieldName::Shared(s) => s.clone(),
+            FieldName::Plain(s) => Arc::from(s),
+        }
+    }
+}
+
 impl Rel {
-    /// The output columns of this operator.
+    /// The output columns of this operator. The names and qualifiers an operator keeps shared
+    /// are shared, not copied.
     pub fn fields(&self) -> Vec<Field> {
         let mut v = Vec::new();
-        self.visit_fields(&mut |qualifier, name, ty| {
+        self.visit_field_refs(&mut |qualifier, name, ty| {
             v.push(Field {
-                qualifier: qualifier.map(Arc::from),
-                name: Arc::from(name),
+                qualifier: qualifier.cloned(),
+                name: name.to_arc(),
                 ty: ty.clone(),
             })
         });
@@ -263,39 +289,49 @@ impl Rel {
     /// The output fields, as [`Rel::fields`] gives them, by reference: (qualifier, name,
     /// type) to `f`, in order, with nothing copied.
     pub fn visit_fields<'a>(&'a self, f: &mut dyn FnMut(Option<&'a str>, &'a str, &'a Type)) {
+        self.visit_field_refs(&mut |qualifier, name, ty| {
+            f(qualifier.map(|q| &**q), name.as_str(), ty)
+        });
+    }
+
+    /// [`Rel::visit_fields`], giving the names as the operators keep them (shared or not).
+    pub fn visit_field_refs<'a>(
+        &'a self,
+        f: &mut dyn FnMut(Option<&'a Arc<str>>, FieldName<'a>, &'a Type),
+    ) {
         let mut all = |fields: &'a [Field]| {
             for x in fields {
-                f(x.qualifier.as_deref(), &x.name, &x.ty);
+                f(x.qualifier.as_ref(), FieldName::Shared(&x.name), &x.ty);
             }
         };
         match self {
             Rel::Scan(s) => {
                 for x in s.fields.iter() {
-                    f(Some(&s.qualifier), &x.name, &x.ty);
+                    f(Some(&s.qualifier), FieldName::Shared(&x.name), &x.ty);
                 }
             }
             Rel::Values(v) => all(&v.fields),
             Rel::Alias(a) => all(&a.fields),
             Rel::Join(j) => {
-                j.left.visit_fields(f);
+                j.left.visit_field_refs(f);
                 if !matches!(j.kind, JoinKind::Semi | JoinKind::Anti) {
-                    j.right.visit_fields(f);
+                    j.right.visit_field_refs(f);
                 }
             }
             Rel::Unnest(u) => all(&u.fields),
-            Rel::Filter(x) => x.input.visit_fields(f),
-            Rel::Aggregate(a) => a.input.visit_fields(f),
+            Rel::Filter(x) => x.input.visit_field_refs(f),
+            Rel::Aggregate(a) => a.input.visit_field_refs(f),
             Rel::Project(p) => {
                 for i in &p.items {
-                    f(None, &i.name, &i.expr.ty);
+                    f(None, FieldName::Plain(&i.name), &i.expr.ty);
                 }
             }
-            Rel::Sort(s) => s.input.visit_fields(f),
-            Rel::Limit(l) => l.input.visit_fields(f),
+            Rel::Sort(s) => s.input.visit_field_refs(f),
+            Rel::Limit(l) => l.input.visit_field_refs(f),
             Rel::SetOp(s) => all(&s.fields),
-            Rel::With(w) => w.body.visit_fields(f),
+            Rel::With(w) => w.body.visit_field_refs(f),
             Rel::CteRef(c) => all(&c.fields),
-            Rel::Sample(s) => s.input.visit_fields(f),
+            Rel::Sample(s) => s.input.visit_field_refs(f),
         }
     }
 

@@ -24,13 +24,21 @@ pub struct TableSchema {
     pub columns: Vec<(Arc<str>, Type)>,
     /// [`name_key`] of each column name, computed once for the lowering's scope lookups.
     column_keys: Vec<u32>,
+    /// The lowering's hash index of `column_keys`, built once for a table whose scope is
+    /// searched through one (empty otherwise).
+    column_index: Vec<u32>,
     /// The columns as a scan's fields (no qualifier), built once and shared by every scan.
     fields: Arc<[Field]>,
 }
 
 impl TableSchema {
     pub fn new(name: String, columns: Vec<(Arc<str>, Type)>) -> Self {
-        let column_keys = columns.iter().map(|(n, _)| name_key(n)).collect();
+        let column_keys: Vec<u32> = columns.iter().map(|(n, _)| name_key(n)).collect();
+        let column_index = if column_keys.len() >= crate::lower::INDEX_FROM {
+            crate::lower::build_index(&column_keys)
+        } else {
+            vec![]
+        };
         let fields = columns
             .iter()
             .map(|(n, ty)| Field {
@@ -43,6 +51,7 @@ impl TableSchema {
             name,
             columns,
             column_keys,
+            column_index,
             fields,
         }
     }
@@ -55,6 +64,12 @@ impl TableSchema {
     /// [`name_key`] of each of [`Self::columns`]' names.
     pub(crate) fn column_keys(&self) -> &[u32] {
         &self.column_keys
+    }
+
+    /// The hash index of [`Self::column_keys`] a scope of this table's columns is searched
+    /// through (empty if it is too small to have one).
+    pub(crate) fn column_index(&self) -> &[u32] {
+        &self.column_index
     }
 }
 

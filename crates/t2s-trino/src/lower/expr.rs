@@ -2,7 +2,7 @@
 
 use super::functions;
 use super::types::{decimal_literal_type, lower_data_type};
-use super::{ident, lc_cow, object_parts, FieldRef, Lowerer};
+use super::{ident, lc_cow, object_part, object_parts, FieldRef, Lowerer};
 use crate::catalog::NameMap;
 use sqlparser::ast;
 use std::borrow::Cow;
@@ -13,6 +13,12 @@ use t2s_ir::*;
 pub const MAX_DEPTH: usize = 2000;
 pub(crate) const STACK_RED_ZONE: usize = 128 * 1024;
 pub(crate) const STACK_GROW: usize = 4 * 1024 * 1024;
+/// [`Lowerer::expr`] checks the stack (for [`STACK_RED_ZONE`]) at every this many levels of
+/// expression nesting. An optimized build's frames for one level (`expr`, `expr_inner`, a
+/// callee such as `function` or `call`) take about 3 KiB, so the unchecked levels between two
+/// checks stay far inside the red zone; a debug build's frames are many times larger, and it
+/// checks at every level.
+const STACK_CHECK_EVERY: usize = 4;
 
 /// The fields Trino's EXTRACT accepts (its `ExtractExpression.Field`).
 const TRINO_EXTRACT_FIELDS: &[&str] = &[
@@ -45,7 +51,13 @@ impl Lowerer<'_> {
         if !self.enter_level(0, span) {
             return Expr::literal(Literal::Null, unknown());
         }
-        let mut out = stacker::maybe_grow(STACK_RED_ZONE, STACK_GROW, || self.expr_inner(e, span));
+        // The stack is checked at every STACK_CHECK_EVERY-th level only: the levels between
+        // two checks use a few KiB each, far less than the red zone.
+        let mut out = if cfg!(debug_assertions) || self.depth.is_multiple_of(STACK_CHECK_EVERY) {
+            stacker::maybe_grow(STACK_RED_ZONE, STACK_GROW, || self.expr_inner(e, span))
+        } else {
+            self.expr_inner(e, span)
+        };
         self.depth -= 1;
         if out.span.is_none() {
             out.span = span;
@@ -58,6 +70,11 @@ impl Lowerer<'_> {
         use ast::Expr as E;
         match e {
             E::Identifier(id) => self.resolve(&[lc_cow(&id.value)], span, false),
+            // `t.c` (nearly every compound name) without a list on the heap.
+            E::CompoundIdentifier(parts) if parts.len() == 2 => {
+                let p = [lc_cow(&parts[0].value), lc_cow(&parts[1].value)];
+                self.resolve(&p, span, true)
+            }
             E::CompoundIdentifier(parts) => {
                 let p: Vec<Cow<str>> = parts.iter().map(|i| lc_cow(&i.value)).collect();
                 self.resolve(&p, span, true)
@@ -562,7 +579,7 @@ impl Lowerer<'_> {
                         fields: fields
                             .iter()
                             .map(|f| RowField {
-                                name: Some(f.name.to_string()),
+                                name: Some(String::from(&*f.name)),
                                 ty: f.ty.clone(),
                             })
                             .collect(),
@@ -1210,8 +1227,14 @@ impl Lowerer<'_> {
     // ------------------------------------------------------------------ functions
 
     fn function(&mut self, f: &ast::Function, span: Option<Span>) -> Expr {
-        let parts = object_parts(&f.name);
-        let name = parts.last().cloned().unwrap_or_default();
+        // Nearly every function name has one part: no list of parts is built for it.
+        let (mut name, parts) = match &f.name.0[..] {
+            [p] => (object_part(p), vec![]),
+            _ => {
+                let parts = object_parts(&f.name);
+                (parts.last().cloned().unwrap_or_default(), parts)
+            }
+        };
         if parts.len() > 1 {
             self.warn_once(
                 &format!("qualified-fn:{}", parts.join(".")),
@@ -1376,16 +1399,19 @@ impl Lowerer<'_> {
         }
 
         let base = if is_agg {
-            let types: Vec<Type> = args.iter().map(|a| a.ty.clone()).collect();
             let ty = if star && name == "count" {
                 Type::BigInt
             } else {
-                let consts: Vec<Option<String>> = args.iter().map(string_const).collect();
-                let from_sigs = self
-                    .sigs
-                    .and_then(|s| s.result_type(&name, true, &types, &consts));
-                functions::aggregate_type(&name, &types)
-                    .or(from_sigs)
+                let types = self.arg_types(&args);
+                // The mapping rules' signatures are asked only when the built-in table has no
+                // type (they answer without side effects).
+                let sigs = self.sigs;
+                let from_sigs = || {
+                    let consts: Vec<Option<String>> = args.iter().map(string_const).collect();
+                    sigs.and_then(|s| s.result_type(&name, true, &types, &consts))
+                };
+                let ty = functions::aggregate_type(&name, &types)
+                    .or_else(from_sigs)
                     .unwrap_or_else(|| {
                         self.warn_once(
                             &format!("fnty:{name}"),
@@ -1403,9 +1429,12 @@ impl Lowerer<'_> {
                             span,
                         );
                         unknown()
-                    })
+                    });
+                self.give_back_types(types);
+                ty
             };
             let ob: Vec<SortKey> = order_by.iter().map(|o| self.sort_key(o, false)).collect();
+            self.aggregates_built += 1;
             Expr::new(
                 ExprKind::Aggregate(Box::new(AggregateCall {
                     name: name.clone(),
@@ -1431,7 +1460,8 @@ impl Lowerer<'_> {
                     ty,
                 )
             } else {
-                self.call(&name, args, span)
+                // `name` is read below only for a window function.
+                self.call_named(std::mem::take(&mut name), args, span)
             }
         };
 
@@ -1562,10 +1592,28 @@ impl Lowerer<'_> {
         )
     }
 
+    /// The types of `args`, in a list reused from call to call (handed back with
+    /// [`Lowerer::give_back_types`]): a call's types are looked up, not kept.
+    fn arg_types(&mut self, args: &[Expr]) -> Vec<Type> {
+        let mut types = std::mem::take(&mut self.types_scratch);
+        types.extend(args.iter().map(|a| super::clone_type(&a.ty)));
+        types
+    }
+
+    fn give_back_types(&mut self, mut types: Vec<Type>) {
+        types.clear();
+        self.types_scratch = types;
+    }
+
     /// A scalar call with Trino's result type.
     pub(crate) fn call(&mut self, name: &str, args: Vec<Expr>, span: Option<Span>) -> Expr {
-        let types: Vec<Type> = args.iter().map(|a| a.ty.clone()).collect();
-        let ty = match name {
+        self.call_named(name.to_string(), args, span)
+    }
+
+    /// [`Lowerer::call`] with the name already owned.
+    fn call_named(&mut self, name: String, args: Vec<Expr>, span: Option<Span>) -> Expr {
+        let types = self.arg_types(&args);
+        let ty = match name.as_str() {
             "transform" => match args.get(1).map(|a| &a.ty) {
                 Some(Type::Function { ret, .. }) => Type::array((**ret).clone()),
                 _ => unknown(),
@@ -1591,10 +1639,10 @@ impl Lowerer<'_> {
                 _ => unknown(),
             },
             "map_filter" => types.first().cloned().unwrap_or_else(unknown),
-            _ => match functions::scalar_type(name, &types).or_else(|| {
+            _ => match functions::scalar_type(&name, &types).or_else(|| {
                 let consts: Vec<Option<String>> = args.iter().map(string_const).collect();
                 self.sigs
-                    .and_then(|s| s.result_type(name, false, &types, &consts))
+                    .and_then(|s| s.result_type(&name, false, &types, &consts))
             }) {
                 Some(t) => t,
                 None => {
@@ -1610,14 +1658,8 @@ impl Lowerer<'_> {
                 }
             },
         };
-        Expr::new(
-            ExprKind::Call {
-                name: name.to_string(),
-                args,
-            },
-            ty,
-        )
-        .with_span(span)
+        self.give_back_types(types);
+        Expr::new(ExprKind::Call { name, args }, ty).with_span(span)
     }
 }
 
@@ -1680,15 +1722,19 @@ fn find_in_scope<'s, P: AsRef<str>>(scope: &'s super::Scope<'_>, parts: &'s [P])
 }
 
 /// Scopes with at least this many fields are searched through a hash index.
-const INDEX_FROM: usize = 16;
+pub(crate) const INDEX_FROM: usize = 16;
 
 /// The fields of `scope` whose [`super::name_key`] is `key`, in order. Scopes hold up to
 /// hundreds of fields and nearly all of them miss: a large scope's are found through its hash
 /// index (built on the first lookup), a small one's keys are compared one by one.
 fn key_hits<'s, 'f>(scope: &'s super::Scope<'f>, key: u32) -> impl Iterator<Item = FieldRef<'s>> {
     let keys = &scope.keys[..];
-    let index: &[u32] = if keys.len() >= INDEX_FROM {
-        scope.index.get_or_init(|| build_index(keys))
+    let index: &[u32] = if let Some(t) = scope.table {
+        t.column_index()
+    } else if keys.len() >= INDEX_FROM {
+        scope
+            .index
+            .get_or_init(|| build_index(keys).into_boxed_slice())
     } else {
         &[]
     };
@@ -1723,7 +1769,7 @@ fn key_hits<'s, 'f>(scope: &'s super::Scope<'f>, key: u32) -> impl Iterator<Item
 }
 
 /// The hash index of `keys` (see [`super::Scope`]): at most half full.
-fn build_index(keys: &[u32]) -> Box<[u32]> {
+pub(crate) fn build_index(keys: &[u32]) -> Vec<u32> {
     let size = (keys.len() * 2).next_power_of_two();
     let mask = size - 1;
     let mut index = vec![0u32; size];
@@ -1734,7 +1780,7 @@ fn build_index(keys: &[u32]) -> Box<[u32]> {
         }
         index[s] = i as u32 + 1;
     }
-    index.into_boxed_slice()
+    index
 }
 
 /// `parts` joined by dots, as written in messages.

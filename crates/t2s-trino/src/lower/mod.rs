@@ -8,6 +8,7 @@
 //! diagnostic stating the assumption.
 
 mod expr;
+pub(crate) use expr::{build_index, INDEX_FROM};
 pub mod functions;
 pub mod types;
 
@@ -153,21 +154,24 @@ impl<'a> Run<'a> {
 /// The columns one query level can see, plus relations of unknown shape.
 #[derive(Debug, Clone, Default)]
 struct Scope<'a> {
-    /// The fields, in order, as runs.
-    runs: Vec<Run<'a>>,
-    /// The index of each run's first field.
-    starts: Vec<u32>,
+    /// The fields, in order, as runs, each with the index of its first field (one list: a
+    /// scope is built with one allocation fewer).
+    runs: Vec<(u32, Run<'a>)>,
     /// The number of fields.
     len: usize,
     /// [`name_key`] of each field's name, in field order: a lookup scans these
     /// (contiguous, several per instruction) and compares a field's text only on a match.
-    keys: Vec<u32>,
+    keys: Cow<'a, [u32]>,
     /// Qualifiers of relations the catalog does not know: any column may belong to them.
     open: Vec<String>,
     /// A hash index of `keys` (built on the first lookup of a large scope, dropped when fields
     /// are added): open addressing with linear probing, each slot 0 (empty) or a field's index
     /// plus one. A key's fields lie along its probe sequence in field order.
     index: OnceCell<Box<[u32]>>,
+    /// The catalog table whose columns this scope is, if it is just one (its index is the
+    /// catalog's, and `index` is not used). A reference, not the index itself: the scope is
+    /// moved often, and stays small.
+    table: Option<&'a TableSchema>,
 }
 
 impl<'a> Scope<'a> {
@@ -186,15 +190,10 @@ impl<'a> Scope<'a> {
             return scope;
         }
         let mut scope = Scope::with_capacity(rel.width());
-        let mut last: Option<Arc<str>> = None;
-        rel.visit_fields(&mut |qualifier, name, ty| {
-            let qualifier = qualifier.map(|q| match &last {
-                Some(l) if **l == *q => l.clone(),
-                _ => last.insert(Arc::from(q)).clone(),
-            });
+        rel.visit_field_refs(&mut |qualifier, name, ty| {
             scope.push(ScopeField::new(
-                qualifier,
-                Cow::Owned(Arc::from(name)),
+                qualifier.cloned(),
+                Cow::Owned(name.to_arc()),
                 Cow::Owned(clone_type(ty)),
             ))
         });
@@ -203,8 +202,7 @@ impl<'a> Scope<'a> {
     fn with_capacity(n: usize) -> Scope<'a> {
         Scope {
             runs: Vec::with_capacity(n),
-            starts: Vec::with_capacity(n),
-            keys: Vec::with_capacity(n),
+            keys: Cow::Owned(Vec::with_capacity(n)),
             ..Scope::default()
         }
     }
@@ -212,28 +210,39 @@ impl<'a> Scope<'a> {
     fn table(qualifier: Arc<str>, table: &'a TableSchema) -> Scope<'a> {
         let mut scope = Scope::default();
         if !table.columns.is_empty() {
-            scope.runs.push(Run::Table { qualifier, table });
-            scope.starts.push(0);
+            scope.runs.push((0, Run::Table { qualifier, table }));
             scope.len = table.columns.len();
-            scope.keys = table.column_keys().to_vec();
+            // A catalog table's keys and index are borrowed (a scan copies neither).
+            scope.keys = Cow::Borrowed(table.column_keys());
+            scope.table = Some(table);
         }
         scope
     }
     fn push(&mut self, field: ScopeField<'a>) {
-        self.keys.push(name_key(&field.name));
-        self.runs.push(Run::Field(field));
-        self.starts.push(self.len as u32);
+        self.keys.to_mut().push(name_key(&field.name));
+        self.runs.push((self.len as u32, Run::Field(field)));
         self.len += 1;
         self.index.take();
+        self.table = None;
     }
     fn extend(&mut self, other: Scope<'a>) {
         let base = self.len as u32;
-        self.runs.extend(other.runs);
-        self.starts.extend(other.starts.iter().map(|s| s + base));
+        self.runs
+            .extend(other.runs.into_iter().map(|(s, r)| (s + base, r)));
         self.len += other.len;
-        self.keys.extend(other.keys);
+        match &mut self.keys {
+            Cow::Owned(keys) => keys.extend_from_slice(&other.keys),
+            // A table's keys, borrowed: copied once, into room for both.
+            Cow::Borrowed(mine) => {
+                let mut keys = Vec::with_capacity(mine.len() + other.keys.len());
+                keys.extend_from_slice(mine);
+                keys.extend_from_slice(&other.keys);
+                self.keys = Cow::Owned(keys);
+            }
+        }
         self.open.extend(other.open);
         self.index.take();
+        self.table = None;
     }
     /// The scopes of `parts`, one after another.
     fn concat(mut parts: Vec<Scope<'a>>) -> Scope<'a> {
@@ -244,8 +253,7 @@ impl<'a> Scope<'a> {
         let n = parts.iter().map(|p| p.len).sum();
         let mut all = Scope {
             runs: Vec::with_capacity(runs),
-            starts: Vec::with_capacity(runs),
-            keys: Vec::with_capacity(n),
+            keys: Cow::Owned(Vec::with_capacity(n)),
             ..Scope::default()
         };
         for p in parts {
@@ -265,31 +273,32 @@ impl<'a> Scope<'a> {
         }
         // The last run starting at or before `i`: a short list is scanned (no call to a binary
         // search), a long one searched.
-        let r = if self.starts.len() <= 8 {
+        let runs = &self.runs;
+        let r = if runs.len() <= 8 {
             let mut r = 0;
-            while r + 1 < self.starts.len() && self.starts[r + 1] as usize <= i {
+            while r + 1 < runs.len() && runs[r + 1].0 as usize <= i {
                 r += 1;
             }
             r
         } else {
-            self.starts.partition_point(|&s| s as usize <= i) - 1
+            runs.partition_point(|&(s, _)| s as usize <= i) - 1
         };
-        Some(self.runs[r].get(i - self.starts[r] as usize))
+        let (start, run) = &runs[r];
+        Some(run.get(i - *start as usize))
     }
     /// The fields, in order.
     fn iter(&self) -> impl Iterator<Item = FieldRef<'_>> {
         self.runs
             .iter()
-            .flat_map(|r| (0..r.len()).map(move |i| r.get(i)))
+            .flat_map(|(_, r)| (0..r.len()).map(move |i| r.get(i)))
     }
     /// Hides the qualified fields named in `names` (the sides' copies of USING keys), each
     /// catalog table holding one spelled out field by field first.
     fn hide_qualified(&mut self, names: &[String]) {
         let hit = |n: &str| names.iter().any(|u| **u == *n);
         let mut runs = Vec::with_capacity(self.runs.len());
-        let mut starts = Vec::with_capacity(self.runs.len());
         let mut at = 0u32;
-        for run in std::mem::take(&mut self.runs) {
+        for (_, run) in std::mem::take(&mut self.runs) {
             match run {
                 Run::Table { qualifier, table } if table.columns.iter().any(|(n, _)| hit(n)) => {
                     for (name, ty) in &table.columns {
@@ -299,8 +308,7 @@ impl<'a> Scope<'a> {
                             Cow::Borrowed(ty),
                         );
                         f.hidden = hit(name);
-                        runs.push(Run::Field(f));
-                        starts.push(at);
+                        runs.push((at, Run::Field(f)));
                         at += 1;
                     }
                 }
@@ -308,19 +316,17 @@ impl<'a> Scope<'a> {
                     if f.qualifier.is_some() && hit(&f.name) {
                         f.hidden = true;
                     }
-                    runs.push(Run::Field(f));
-                    starts.push(at);
+                    runs.push((at, Run::Field(f)));
                     at += 1;
                 }
                 table => {
-                    starts.push(at);
-                    at += table.len() as u32;
-                    runs.push(table);
+                    let n = table.len() as u32;
+                    runs.push((at, table));
+                    at += n;
                 }
             }
         }
         self.runs = runs;
-        self.starts = starts;
     }
 }
 
@@ -365,6 +371,11 @@ pub(crate) struct Lowerer<'a> {
     pub(crate) sigs: Option<&'a dyn FunctionSignatures>,
     /// The deepest `depth` (plus chain lengths) met so far: see [`Lowered::depth`].
     max_depth: usize,
+    /// How many aggregate calls lowering has built: an expression built while this did not
+    /// change holds none (and is not walked to find one).
+    pub(crate) aggregates_built: usize,
+    /// The list [`Lowerer::arg_types`] reuses.
+    types_scratch: Vec<Type>,
 }
 
 fn lc(s: &str) -> String {
@@ -439,17 +450,54 @@ pub(crate) fn clone_type(t: &Type) -> Type {
     }
 }
 
+/// The start of `q`'s span (sqlparser's `span()`, the union of all its parts' spans, walks the
+/// whole query): the span of its first keyword (WITH, or the first SELECT), which no part of
+/// the query precedes. Where that keyword has no position, the whole span.
+fn query_start(q: &ast::Query) -> sqlparser::tokenizer::Span {
+    let mut cur = q;
+    let first = loop {
+        if let Some(w) = &cur.with {
+            break w.with_token.0.span;
+        }
+        let mut body = &*cur.body;
+        loop {
+            match body {
+                ast::SetExpr::SetOperation { left, .. } => body = left,
+                ast::SetExpr::Query(inner) => {
+                    cur = inner;
+                    break;
+                }
+                ast::SetExpr::Select(s) => return start_or(s.select_token.0.span, q),
+                _ => return q.span(),
+            }
+        }
+    };
+    start_or(first, q)
+}
+
+/// `first` if it has a position, else the whole span of `q`.
+fn start_or(first: sqlparser::tokenizer::Span, q: &ast::Query) -> sqlparser::tokenizer::Span {
+    if first.start.line != 0 {
+        first
+    } else {
+        q.span()
+    }
+}
+
 fn ident(i: &ast::Ident) -> String {
     lc(&i.value)
 }
 
 fn object_parts(n: &ast::ObjectName) -> Vec<String> {
-    n.0.iter()
-        .map(|p| match p.as_ident() {
-            Some(i) => ident(i),
-            None => lc(&p.to_string()),
-        })
-        .collect()
+    n.0.iter().map(object_part).collect()
+}
+
+/// One part of an object name, folded as [`object_parts`] folds it.
+fn object_part(p: &ast::ObjectNamePart) -> String {
+    match p.as_ident() {
+        Some(i) => ident(i),
+        None => lc(&p.to_string()),
+    }
 }
 
 impl<'a> Lowerer<'a> {
@@ -470,6 +518,8 @@ impl<'a> Lowerer<'a> {
             too_deep: false,
             sigs: None,
             max_depth: 0,
+            aggregates_built: 0,
+            types_scratch: Vec::new(),
         }
     }
 
@@ -510,6 +560,8 @@ impl<'a> Lowerer<'a> {
                 | E::InSubquery { expr: x, .. }
                 | E::Between { expr: x, .. }
                 | E::Like { expr: x, .. } => x,
+                // A subquery's span unions its whole tree; it starts at its first keyword.
+                E::Subquery(q) | E::Exists { subquery: q, .. } => break query_start(q),
                 other => break other.span(),
             };
         };
@@ -806,7 +858,7 @@ impl<'a> Lowerer<'a> {
                 let outputs: Vec<(String, Type)> = rel
                     .fields()
                     .into_iter()
-                    .map(|f| (f.name.to_string(), f.ty))
+                    .map(|f| (String::from(&*f.name), f.ty))
                     .collect();
                 let saved = std::mem::replace(&mut self.scope, Scope::from_rel(&rel));
                 let saved_ob = self.order_by_outputs.replace(outputs);
@@ -1051,7 +1103,7 @@ impl<'a> Lowerer<'a> {
 
     fn select(&mut self, s: &ast::Select, order_by: Option<&ast::OrderBy>) -> Rel {
         // FROM
-        let (mut rel, scope) = if s.from.is_empty() {
+        let no_from = || {
             (
                 Rel::Values(Values {
                     rows: vec![vec![]],
@@ -1059,6 +1111,17 @@ impl<'a> Lowerer<'a> {
                 }),
                 Scope::default(),
             )
+        };
+        let (mut rel, scope) = if s.from.is_empty() {
+            no_from()
+        } else if let [twj] = &s.from[..] {
+            // One FROM item (the common case): its scope is the query's, with no list of the
+            // items' scopes (what the loop below does for one item).
+            if self.chain_link_at_fits(0, |me| me.span_of(&twj.relation)) {
+                self.table_with_joins(twj, None)
+            } else {
+                no_from()
+            }
         } else {
             let mut acc: Option<Rel> = None;
             // The scopes of the items so far, joined into one only when a lateral item needs
@@ -1131,8 +1194,9 @@ impl<'a> Lowerer<'a> {
 
         // WHERE
         if let Some(w) = &s.selection {
+            let before = self.aggregates_built;
             let pred = self.expr(w);
-            if pred.contains_aggregate() {
+            if self.aggregates_built != before && pred.contains_aggregate() {
                 self.error(
                     "aggregate-in-where",
                     "aggregate functions are not allowed in WHERE",
@@ -1167,6 +1231,7 @@ impl<'a> Lowerer<'a> {
         let saved_windows = std::mem::replace(&mut self.windows, windows);
 
         // SELECT list (stars expanded).
+        let aggregates_before_items = self.aggregates_built;
         let mut items: Vec<ProjectItem> = Vec::with_capacity(s.projection.len());
         for item in &s.projection {
             match item {
@@ -1275,22 +1340,32 @@ impl<'a> Lowerer<'a> {
 
         // ORDER BY keys are lowered before aggregation is decided (they may hold aggregates).
         let sort_keys = order_by.map(|ob| {
+            // The output names move to the keys' lowering and back (no copy of each): every
+            // level that takes `order_by_outputs` puts it back.
             let outputs: Vec<(String, Type)> = items
-                .iter()
-                .map(|i| (i.name.clone(), i.expr.ty.clone()))
+                .iter_mut()
+                .map(|i| (std::mem::take(&mut i.name), clone_type(&i.expr.ty)))
                 .collect();
             let saved_ob = self.order_by_outputs.replace(outputs);
             let k = self.order_by_keys(ob);
-            self.order_by_outputs = saved_ob;
+            let outputs = std::mem::replace(&mut self.order_by_outputs, saved_ob);
+            debug_assert!(outputs.as_ref().is_some_and(|o| o.len() == items.len()));
+            if let Some(outputs) = outputs {
+                for (i, (name, _)) in items.iter_mut().zip(outputs) {
+                    i.name = name;
+                }
+            }
             k
         });
 
+        // The items and sort keys are built from here on: no aggregate built, none in them.
         let aggregated = group_by.is_some()
             || having.is_some()
-            || items.iter().any(|i| i.expr.contains_aggregate())
-            || sort_keys
-                .as_ref()
-                .is_some_and(|ks| ks.iter().any(|k| k.expr.contains_aggregate()));
+            || self.aggregates_built != aggregates_before_items
+                && (items.iter().any(|i| i.expr.contains_aggregate())
+                    || sort_keys
+                        .as_ref()
+                        .is_some_and(|ks| ks.iter().any(|k| k.expr.contains_aggregate())));
         if aggregated {
             rel = Rel::Aggregate(Aggregate {
                 input: Box::new(rel),
@@ -1368,7 +1443,8 @@ impl<'a> Lowerer<'a> {
             );
             items.push(ProjectItem {
                 expr: e,
-                name: f.name.to_string(),
+                // Not `to_string()`, which formats an `Arc<str>` through `Display`.
+                name: String::from(&**f.name),
                 explicit_alias: false,
             });
         }
@@ -2041,7 +2117,7 @@ impl<'a> Lowerer<'a> {
         if parts.len() == 1 {
             for level in self.ctes.iter().rev() {
                 if let Some((fields, _)) = level.get(&parts[0]) {
-                    let qualifier = shared.to_string();
+                    let qualifier = String::from(&*shared);
                     let mut fields: Vec<Field> = fields
                         .iter()
                         .map(|f| Field {
@@ -2120,7 +2196,7 @@ impl<'a> Lowerer<'a> {
                 let fields = rename_fields(&scan.fields, Some(&names), Some(&scan.qualifier));
                 return (
                     Rel::Alias(Alias {
-                        alias: scan.qualifier.to_string(),
+                        alias: String::from(&*scan.qualifier),
                         input: Box::new(Rel::Scan(Box::new(scan))),
                         columns: Some(names),
                         fields,
