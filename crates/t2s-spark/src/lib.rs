@@ -300,9 +300,30 @@ static KEYWORD_TABLE: [u8; KEYWORD_SLOTS] = {
     table
 };
 
-/// Whether `name` (not empty) is in [`KEYWORDS`]. `quote` runs for every identifier printed.
+/// For each byte, the lengths (bit `n` for length `n`, lengths up to 63) of the keywords
+/// starting with it: most names are no keyword's length for their first letter, and need no
+/// lookup.
+static KEYWORD_LENGTHS: [u64; 256] = {
+    let mut lengths = [0u64; 256];
+    let mut i = 0;
+    while i < KEYWORDS.len() {
+        let k = KEYWORDS[i].as_bytes();
+        assert!(k.len() < 64);
+        lengths[k[0] as usize] |= 1 << k.len();
+        i += 1;
+    }
+    lengths
+};
+
+/// Whether `name` is in [`KEYWORDS`]. `quote` runs for every identifier printed.
+#[inline(always)]
 fn is_keyword(name: &str) -> bool {
-    let mut slot = keyword_slot(name.as_bytes());
+    let b = name.as_bytes();
+    match b.first() {
+        Some(&c) if b.len() < 64 && KEYWORD_LENGTHS[usize::from(c)] & (1 << b.len()) != 0 => {}
+        _ => return false,
+    }
+    let mut slot = keyword_slot(b);
     loop {
         match KEYWORD_TABLE[slot] {
             0 => return false,
@@ -340,6 +361,9 @@ fn push_backticked(out: &mut String, name: &str) {
     out.push('`');
 }
 
+/// Always inlined: kept out of line, [`Printer::ident`] gets inlined into its callers instead
+/// and every identifier pays for two calls (measured: 4 % more instructions in the emitter).
+#[inline(always)]
 fn is_plain(name: &str) -> bool {
     /// The bytes of a plain name: `a`-`z`, `0`-`9` and `_`.
     static PLAIN: [bool; 256] = {
@@ -352,11 +376,21 @@ fn is_plain(name: &str) -> bool {
         }
         t
     };
-    // Bytes, not chars: any byte of a non-ASCII character fails these tests anyway.
+    // Bytes, not chars: any byte of a non-ASCII character fails these tests anyway. Without
+    // a branch per byte (names are short, and almost all plain): eight table reads and-ed
+    // together per step.
     let b = name.as_bytes();
-    b.first().is_some_and(|c| !c.is_ascii_digit())
-        && b.iter().all(|&c| PLAIN[usize::from(c)])
-        && !is_keyword(name)
+    let plain = |c: &u8| PLAIN[usize::from(*c)];
+    let mut chunks = b.chunks_exact(8);
+    let mut all = true;
+    for c in &mut chunks {
+        all &= c.iter().fold(true, |acc, c| acc & plain(c));
+    }
+    all &= chunks
+        .remainder()
+        .iter()
+        .fold(true, |acc, c| acc & plain(c));
+    b.first().is_some_and(|c| !c.is_ascii_digit()) && all && !is_keyword(name)
 }
 
 /// `name(…)` where the first `(` is closed by the last character.
@@ -1593,6 +1627,22 @@ mod tests {
         assert_eq!(quote("Mixed"), "`Mixed`");
         assert_eq!(quote("a`b"), "`a``b`");
         assert_eq!(quote("1a"), "`1a`");
+    }
+
+    /// The chunked test of [`is_plain`] sees every byte, at every length around its chunk size.
+    #[test]
+    fn every_byte_of_a_name_is_checked() {
+        for len in 1..=20 {
+            for pos in 0..len {
+                for bad in [b'A', b'-', b' ', b'`', 0x80, 0xff] {
+                    let mut name = vec![b'x'; len];
+                    name[pos] = bad;
+                    let name = String::from_utf8_lossy(&name);
+                    assert!(!is_plain(&name), "{name:?}");
+                }
+                assert!(is_plain(&"x".repeat(len)));
+            }
+        }
     }
 
     #[test]
