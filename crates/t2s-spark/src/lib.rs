@@ -425,8 +425,9 @@ fn is_single_call(t: &str) -> bool {
     false
 }
 
-/// Spaces to indent a line with, sliced (deeper blocks push it more than once).
-const SPACES: &str = "                                                                ";
+/// A line break and spaces to indent the next line with, sliced (deeper blocks push the
+/// spaces more than once).
+const NL_SPACES: &str = "\n                                                                ";
 
 /// How a query's text begins and ends, known from the plan alone. A query is written once,
 /// straight into its place, so whether it needs wrapping or parentheses (because it has a
@@ -541,18 +542,30 @@ impl Printer {
     fn nl(&mut self) {
         if self.depth > 0 {
             // `str::lines` ends a line at `\r\n` as well as at `\n`.
-            if self.out.ends_with('\r') {
+            if self.out.as_bytes().last() == Some(&b'\r') {
                 self.out.pop();
             }
-            self.out.push('\n');
-            let mut n = 2 * self.depth;
-            while n > 0 {
-                let k = n.min(SPACES.len());
-                self.out.push_str(&SPACES[..k]);
-                n -= k;
+            let n = 2 * self.depth;
+            if n < NL_SPACES.len() {
+                self.out.push_str(&NL_SPACES[..n + 1]);
+            } else {
+                self.deep_nl(n);
             }
         } else {
             self.out.push('\n');
+        }
+    }
+
+    /// [`Printer::nl`] at a depth of more spaces than [`NL_SPACES`] holds.
+    #[cold]
+    #[inline(never)]
+    fn deep_nl(&mut self, spaces: usize) {
+        self.out.push('\n');
+        let mut n = spaces;
+        while n > 0 {
+            let k = n.min(NL_SPACES.len() - 1);
+            self.out.push_str(&NL_SPACES[1..k + 1]);
+            n -= k;
         }
     }
 
@@ -560,8 +573,15 @@ impl Printer {
     fn text(&mut self, s: &str) {
         if self.depth == 0 || !s.as_bytes().contains(&b'\n') {
             self.out.push_str(s);
-            return;
+        } else {
+            self.text_lines(s);
         }
+    }
+
+    /// [`Printer::text`] of text with line breaks, inside a block.
+    #[cold]
+    #[inline(never)]
+    fn text_lines(&mut self, s: &str) {
         for (i, line) in s.split('\n').enumerate() {
             if i > 0 {
                 self.nl();
