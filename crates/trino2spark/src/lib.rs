@@ -364,11 +364,14 @@ pub fn combine(statements: Vec<StatementOutput>, opts: &Options) -> Transpiled {
         Status::Flagged => 1,
         Status::Error => 2,
     });
-    let spark_sql = statements
-        .iter()
-        .map(|s| s.spark_sql.as_str())
-        .collect::<Vec<_>>()
-        .join(";\n\n");
+    let spark_sql = match statements.as_slice() {
+        [one] => one.spark_sql.clone(),
+        _ => statements
+            .iter()
+            .map(|s| s.spark_sql.as_str())
+            .collect::<Vec<_>>()
+            .join(";\n\n"),
+    };
     let diagnostics = statements
         .iter()
         .flat_map(|s| s.diagnostics.iter().cloned())
