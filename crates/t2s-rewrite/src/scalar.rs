@@ -420,8 +420,18 @@ fn regex_quote(s: &str) -> String {
 
 /// Whether [`spark_string`] quotes `s` as it is (nothing to escape).
 fn spark_string_plain(s: &str) -> bool {
-    s.bytes()
-        .all(|b| b >= 0x20 && !matches!(b, b'\\' | b'\'' | b'{'))
+    /// The bytes [`spark_string`] copies as they are.
+    static PLAIN: [bool; 256] = {
+        let mut t = [false; 256];
+        let mut b = 0x20;
+        while b < 256 {
+            t[b] = !matches!(b as u8, b'\\' | b'\'' | b'{');
+            b += 1;
+        }
+        t
+    };
+    // Without a branch per byte: the text is short, and almost always plain.
+    s.bytes().fold(true, |all, b| all & PLAIN[usize::from(b)])
 }
 
 /// `prefix` then [`spark_string`] of `s`, in one allocation where nothing needs escaping.
