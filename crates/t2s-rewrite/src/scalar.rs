@@ -324,9 +324,11 @@ fn pad_char(e: Expr, n: u32) -> Expr {
 
 /// For CHAR equality, trailing blanks do not count: compare with them removed (readable, and
 /// equal to Trino's padded comparison for `=`, `<>` and IN).
-fn trim_char(e: Expr) -> Expr {
-    if let ExprKind::Literal(Literal::String(s)) = &e.kind {
-        let t = s.trim_end_matches(' ').to_string();
+fn trim_char(mut e: Expr) -> Expr {
+    if let ExprKind::Literal(Literal::String(s)) = &mut e.kind {
+        // Trimmed in its own buffer.
+        let mut t = std::mem::take(s);
+        t.truncate(t.trim_end_matches(' ').len());
         let n = t.chars().count() as u32;
         return Expr::literal(Literal::String(t), Type::Varchar { length: Some(n) })
             .with_span(e.span);
