@@ -1277,10 +1277,12 @@ impl Printer {
     /// written into one buffer: building a string per node and copying it into its parent's
     /// was a tenth of a translation.
     fn expr_to(&mut self, e: &Expr, min: u8) {
-        // The commonest node, an atom that nests nothing: printed at once.
-        if let ExprKind::Column(c) = &e.kind {
-            self.column(c);
-            return;
+        // The commonest nodes, atoms that nest nothing: printed at once.
+        match &e.kind {
+            ExprKind::Column(c) => return self.column(c),
+            // (A negative number binds as a unary minus: below.)
+            ExprKind::SparkLiteral(t) if !t.starts_with('-') => return self.text(t),
+            _ => {}
         }
         // Asking for the stack's room costs a fifth of printing a column: ask every eighth
         // level of nesting, for room enough for eight levels.
