@@ -283,11 +283,11 @@ const INVALID_QUERY_CODES: &[&str] = &[
 /// assert_eq!(conf["spark.sql.timestampType"], "TIMESTAMP_NTZ");
 /// ```
 pub fn spark_conf(opts: &Options) -> BTreeMap<String, String> {
+    /// Settings built, with the options they depend on (ANSI mode, time zone).
+    type Built = (bool, String, BTreeMap<String, String>);
     thread_local! {
-        /// The last settings built, by the options they depend on: a clone costs less than
-        /// building the map again.
-        static LAST: std::cell::RefCell<Option<(bool, String, BTreeMap<String, String>)>> =
-            const { std::cell::RefCell::new(None) };
+        /// The last settings built: a clone costs less than building the map again.
+        static LAST: std::cell::RefCell<Option<Built>> = const { std::cell::RefCell::new(None) };
     }
     LAST.with_borrow_mut(|last| match last {
         Some((ansi, tz, m)) if *ansi == opts.target.ansi && *tz == opts.time_zone => m.clone(),
