@@ -82,9 +82,11 @@ pub(crate) fn rewrite_plan(
         // aggregate or a window, has nothing to spell.
         if cx.spell {
             cx.spell = false;
-            std::mem::swap(cx.diags, &mut spelling_diags);
+            let semantic = cx.diags.len();
             transform_up_in_walk(root, &mut |e| cx.spelling(e));
-            std::mem::swap(cx.diags, &mut spelling_diags);
+            if cx.diags.len() > semantic {
+                spelling_diags.extend(cx.diags.drain(semantic..));
+            }
         }
     };
     if subplans {
