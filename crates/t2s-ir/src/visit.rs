@@ -60,17 +60,35 @@ pub fn for_each_input_mut<'r>(rel: &'r mut Rel, mut f: impl FnMut(&'r mut Rel)) 
     }
 }
 
+/// How many levels of operators the plan walks below descend between two checks of the stack.
+const REL_CHECK_LEVELS: u32 = 4;
+
+/// The stack a plan walk wants free at a check: for each level until the next check, the
+/// operator's frames and the walks of its own expressions.
+const REL_RED_ZONE: usize = REL_CHECK_LEVELS as usize * 96 * 1024;
+
+/// Runs `walk` with the stack checked if `level` is a level to check it at.
+#[inline(always)]
+fn rel_level<R>(level: u32, walk: impl FnOnce() -> R) -> R {
+    if level.is_multiple_of(REL_CHECK_LEVELS) {
+        stacker::maybe_grow(REL_RED_ZONE, 4 * 1024 * 1024, walk)
+    } else {
+        walk()
+    }
+}
+
 /// Calls `f` on every root expression of `rel` and of its inputs, recursively, including the
 /// plans of subqueries inside expressions (those are visited before the expression holding them).
 pub fn for_each_expr_mut(rel: &mut Rel, f: &mut dyn FnMut(&mut Expr)) {
-    // The red zone also covers the walks of this operator's own expressions below.
-    stacker::maybe_grow(96 * 1024, 4 * 1024 * 1024, || {
-        for_each_expr_mut_inner(rel, f)
-    })
+    for_each_expr_mut_at(rel, f, 0)
 }
 
-fn for_each_expr_mut_inner(rel: &mut Rel, f: &mut dyn FnMut(&mut Expr)) {
-    for_each_input_mut(rel, |input| for_each_expr_mut(input, f));
+fn for_each_expr_mut_at(rel: &mut Rel, f: &mut dyn FnMut(&mut Expr), level: u32) {
+    rel_level(level, || for_each_expr_mut_inner(rel, f, level))
+}
+
+fn for_each_expr_mut_inner(rel: &mut Rel, f: &mut dyn FnMut(&mut Expr), level: u32) {
+    for_each_input_mut(rel, |input| for_each_expr_mut_at(input, f, level + 1));
     for_each_own_expr_mut(rel, |e| {
         visit_subplans_mut_inner(e, &mut |sub| for_each_expr_mut(sub, f), &|_: &Expr| {});
         f(e);
@@ -259,8 +277,12 @@ pub fn transform_up_in_walk<F: FnMut(&mut Expr)>(e: &mut Expr, f: &mut F) {
 /// [`for_each_expr_mut`] for a plan known to hold no subquery: the same order, without
 /// looking for subquery plans inside the expressions (any there would not be visited).
 pub fn for_each_expr_mut_without_subplans(rel: &mut Rel, f: &mut dyn FnMut(&mut Expr)) {
-    stacker::maybe_grow(96 * 1024, 4 * 1024 * 1024, || {
-        for_each_input_mut(rel, |input| for_each_expr_mut_without_subplans(input, f));
+    without_subplans_at(rel, f, 0)
+}
+
+fn without_subplans_at(rel: &mut Rel, f: &mut dyn FnMut(&mut Expr), level: u32) {
+    rel_level(level, || {
+        for_each_input_mut(rel, |input| without_subplans_at(input, f, level + 1));
         for_each_own_expr_mut(rel, &mut *f);
     })
 }
@@ -284,14 +306,27 @@ pub fn for_each_rel_mut(rel: &mut Rel, f: &mut dyn FnMut(&mut Rel)) {
 /// [`for_each_rel_mut`]; `holder` also sees each expression node that holds a subquery plan
 /// (scalar, EXISTS, IN, quantified), before the relations of that plan are visited.
 pub fn for_each_rel_mut_noting(rel: &mut Rel, f: &mut dyn FnMut(&mut Rel), holder: &dyn Fn(&Expr)) {
-    // The red zone also covers the walks of this operator's own expressions below.
-    stacker::maybe_grow(96 * 1024, 4 * 1024 * 1024, || {
-        for_each_rel_mut_inner(rel, f, holder)
-    })
+    for_each_rel_mut_at(rel, f, holder, 0)
 }
 
-fn for_each_rel_mut_inner(rel: &mut Rel, f: &mut dyn FnMut(&mut Rel), holder: &dyn Fn(&Expr)) {
-    for_each_input_mut(rel, |input| for_each_rel_mut_noting(input, f, holder));
+fn for_each_rel_mut_at(
+    rel: &mut Rel,
+    f: &mut dyn FnMut(&mut Rel),
+    holder: &dyn Fn(&Expr),
+    level: u32,
+) {
+    rel_level(level, || for_each_rel_mut_inner(rel, f, holder, level))
+}
+
+fn for_each_rel_mut_inner(
+    rel: &mut Rel,
+    f: &mut dyn FnMut(&mut Rel),
+    holder: &dyn Fn(&Expr),
+    level: u32,
+) {
+    for_each_input_mut(rel, |input| {
+        for_each_rel_mut_at(input, f, holder, level + 1)
+    });
     for_each_own_expr_mut(rel, |e| {
         visit_subplans_mut_inner(
             e,

@@ -82,9 +82,11 @@ pub(crate) fn rewrite_plan(
         // aggregate or a window, has nothing to spell.
         if cx.spell {
             cx.spell = false;
-            std::mem::swap(cx.diags, &mut spelling_diags);
+            let semantic = cx.diags.len();
             transform_up_in_walk(root, &mut |e| cx.spelling(e));
-            std::mem::swap(cx.diags, &mut spelling_diags);
+            if cx.diags.len() > semantic {
+                spelling_diags.extend(cx.diags.drain(semantic..));
+            }
         }
     };
     if subplans {
@@ -324,9 +326,11 @@ fn pad_char(e: Expr, n: u32) -> Expr {
 
 /// For CHAR equality, trailing blanks do not count: compare with them removed (readable, and
 /// equal to Trino's padded comparison for `=`, `<>` and IN).
-fn trim_char(e: Expr) -> Expr {
-    if let ExprKind::Literal(Literal::String(s)) = &e.kind {
-        let t = s.trim_end_matches(' ').to_string();
+fn trim_char(mut e: Expr) -> Expr {
+    if let ExprKind::Literal(Literal::String(s)) = &mut e.kind {
+        // Trimmed in its own buffer.
+        let mut t = std::mem::take(s);
+        t.truncate(t.trim_end_matches(' ').len());
         let n = t.chars().count() as u32;
         return Expr::literal(Literal::String(t), Type::Varchar { length: Some(n) })
             .with_span(e.span);
@@ -420,8 +424,18 @@ fn regex_quote(s: &str) -> String {
 
 /// Whether [`spark_string`] quotes `s` as it is (nothing to escape).
 fn spark_string_plain(s: &str) -> bool {
-    s.bytes()
-        .all(|b| b >= 0x20 && !matches!(b, b'\\' | b'\'' | b'{'))
+    /// The bytes [`spark_string`] copies as they are.
+    static PLAIN: [bool; 256] = {
+        let mut t = [false; 256];
+        let mut b = 0x20;
+        while b < 256 {
+            t[b] = !matches!(b as u8, b'\\' | b'\'' | b'{');
+            b += 1;
+        }
+        t
+    };
+    // Without a branch per byte: the text is short, and almost always plain.
+    s.bytes().fold(true, |all, b| all & PLAIN[usize::from(b)])
 }
 
 /// `prefix` then [`spark_string`] of `s`, in one allocation where nothing needs escaping.

@@ -283,6 +283,24 @@ const INVALID_QUERY_CODES: &[&str] = &[
 /// assert_eq!(conf["spark.sql.timestampType"], "TIMESTAMP_NTZ");
 /// ```
 pub fn spark_conf(opts: &Options) -> BTreeMap<String, String> {
+    /// Settings built, with the options they depend on (ANSI mode, time zone).
+    type Built = (bool, String, BTreeMap<String, String>);
+    thread_local! {
+        /// The last settings built: a clone costs less than building the map again.
+        static LAST: std::cell::RefCell<Option<Built>> = const { std::cell::RefCell::new(None) };
+    }
+    LAST.with_borrow_mut(|last| match last {
+        Some((ansi, tz, m)) if *ansi == opts.target.ansi && *tz == opts.time_zone => m.clone(),
+        _ => {
+            let m = build_spark_conf(opts);
+            *last = Some((opts.target.ansi, opts.time_zone.clone(), m.clone()));
+            m
+        }
+    })
+}
+
+/// [`spark_conf`], built.
+fn build_spark_conf(opts: &Options) -> BTreeMap<String, String> {
     let mut m = BTreeMap::new();
     m.insert(
         "spark.sql.ansi.enabled".into(),
@@ -346,11 +364,14 @@ pub fn combine(statements: Vec<StatementOutput>, opts: &Options) -> Transpiled {
         Status::Flagged => 1,
         Status::Error => 2,
     });
-    let spark_sql = statements
-        .iter()
-        .map(|s| s.spark_sql.as_str())
-        .collect::<Vec<_>>()
-        .join(";\n\n");
+    let spark_sql = match statements.as_slice() {
+        [one] => one.spark_sql.clone(),
+        _ => statements
+            .iter()
+            .map(|s| s.spark_sql.as_str())
+            .collect::<Vec<_>>()
+            .join(";\n\n"),
+    };
     let diagnostics = statements
         .iter()
         .flat_map(|s| s.diagnostics.iter().cloned())
@@ -623,6 +644,27 @@ mod tests {
     fn options_and_results_are_thread_safe() {
         assert_send_sync::<Options>();
         assert_send_sync::<Transpiled>();
+    }
+
+    /// The settings kept from the last call are handed out only for the same options.
+    #[test]
+    fn spark_conf_follows_the_options() {
+        let mut opts = Options::default();
+        for (ansi, tz) in [
+            (true, "UTC"),
+            (true, "UTC"),
+            (false, "UTC"),
+            (false, "Asia/Tokyo"),
+        ] {
+            opts.target.ansi = ansi;
+            opts.time_zone = tz.into();
+            assert_eq!(spark_conf(&opts), build_spark_conf(&opts));
+            assert_eq!(
+                spark_conf(&opts)["spark.sql.ansi.enabled"],
+                ansi.to_string()
+            );
+            assert_eq!(spark_conf(&opts)["spark.sql.session.timeZone"], tz);
+        }
     }
 
     /// The lowered IR is copied only when asked for or when a statement defines a relation;
