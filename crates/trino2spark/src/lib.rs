@@ -283,30 +283,27 @@ const INVALID_QUERY_CODES: &[&str] = &[
 /// assert_eq!(conf["spark.sql.timestampType"], "TIMESTAMP_NTZ");
 /// ```
 pub fn spark_conf(opts: &Options) -> BTreeMap<String, String> {
-    /// Settings built, with the options they depend on (ANSI mode, time zone).
-    type Built = (bool, String, BTreeMap<String, String>);
+    /// Settings built, with what they were built from.
+    type Built = (Target, String, BTreeMap<String, String>);
     thread_local! {
         /// The last settings built: a clone costs less than building the map again.
         static LAST: std::cell::RefCell<Option<Built>> = const { std::cell::RefCell::new(None) };
     }
     LAST.with_borrow_mut(|last| match last {
-        Some((ansi, tz, m)) if *ansi == opts.target.ansi && *tz == opts.time_zone => m.clone(),
+        Some((target, tz, m)) if *target == opts.target && *tz == opts.time_zone => m.clone(),
         _ => {
-            let m = build_spark_conf(opts);
-            *last = Some((opts.target.ansi, opts.time_zone.clone(), m.clone()));
+            let m = build_spark_conf(opts.target, &opts.time_zone);
+            *last = Some((opts.target, opts.time_zone.clone(), m.clone()));
             m
         }
     })
 }
 
-/// [`spark_conf`], built.
-fn build_spark_conf(opts: &Options) -> BTreeMap<String, String> {
+/// [`spark_conf`], built. It reads only its arguments, which are the cache key above.
+fn build_spark_conf(target: Target, time_zone: &str) -> BTreeMap<String, String> {
     let mut m = BTreeMap::new();
-    m.insert(
-        "spark.sql.ansi.enabled".into(),
-        opts.target.ansi.to_string(),
-    );
-    m.insert("spark.sql.session.timeZone".into(), opts.time_zone.clone());
+    m.insert("spark.sql.ansi.enabled".into(), target.ansi.to_string());
+    m.insert("spark.sql.session.timeZone".into(), time_zone.to_string());
     m.insert("spark.sql.timestampType".into(), "TIMESTAMP_NTZ".into());
     m.insert(
         "spark.sql.legacy.timeParserPolicy".into(),
@@ -658,7 +655,10 @@ mod tests {
         ] {
             opts.target.ansi = ansi;
             opts.time_zone = tz.into();
-            assert_eq!(spark_conf(&opts), build_spark_conf(&opts));
+            assert_eq!(
+                spark_conf(&opts),
+                build_spark_conf(opts.target, &opts.time_zone)
+            );
             assert_eq!(
                 spark_conf(&opts)["spark.sql.ansi.enabled"],
                 ansi.to_string()
