@@ -571,6 +571,10 @@ pub fn tokenize_borrowed<'a>(sql: &'a str, out: &mut Vec<Tw<'a>>, lines: &mut Li
                 },
             ),
         });
+        // A single space after a token: skipped here rather than by a turn of the loop.
+        if i < n && b[i] == b' ' {
+            i += 1;
+        }
     }
     lines.ascii.push(lines.current_ascii);
     true
@@ -769,21 +773,24 @@ fn keyword_hash(lo: u64, hi: u64, len: usize) -> usize {
 
 /// The first 16 bytes of the word `b[s..e]` (made of [`WORD_BYTE`]s), upper-cased, as two
 /// little-endian integers, zero past the word's end.
+#[inline]
 fn word_key(b: &[u8], s: usize, e: usize) -> (u64, u64) {
     let m = (e - s).min(16);
-    let mut buf = [0u8; 16];
-    match b.get(s..s + 16) {
-        Some(chunk) => buf.copy_from_slice(chunk),
-        None => buf[..m].copy_from_slice(&b[s..s + m]),
-    }
-    let mut lo = u64::from_le_bytes(buf[..8].try_into().unwrap_or([0; 8]));
-    let mut hi = u64::from_le_bytes(buf[8..].try_into().unwrap_or([0; 8]));
-    if m < 8 {
-        lo &= (1u64 << (8 * m)) - 1;
-        hi = 0;
-    } else if m < 16 {
-        hi &= (1u64 << (8 * (m - 8))) - 1;
-    }
+    // Eight bytes from `k` as a little-endian integer (zero past the end of `b`).
+    let load = |k: usize| match b.get(k..k + 8) {
+        Some(c) => u64::from_le_bytes(c.try_into().unwrap_or([0; 8])),
+        None => b
+            .get(k..)
+            .unwrap_or_default()
+            .iter()
+            .rev()
+            .fold(0, |w, &x| w << 8 | u64::from(x)),
+    };
+    let (lo, hi) = if m <= 8 {
+        (load(s) & (u64::MAX >> (64 - 8 * m)), 0)
+    } else {
+        (load(s), load(s + 8) & (u64::MAX >> (128 - 8 * m)))
+    };
     // Among word bytes, the lower-case letters are those with both 0x40 and 0x20 set
     // (0x61..=0x7A): clearing their 0x20 upper-cases them.
     let upper = |w: u64| w & !((w >> 1) & w & u64::from_ne_bytes([0x20; 8]));
