@@ -285,7 +285,28 @@ pub fn tokenize_borrowed<'a>(sql: &'a str, out: &mut Vec<Tw<'a>>, lines: &mut Li
             line,
             column: (i + 1 - line_base) as u64,
         };
-        let token = match c {
+        // Pushes a token that ends at `i` and goes on with the next (each arm pushes its own,
+        // so that the token is written once, in place, rather than staged for a shared push).
+        macro_rules! emit {
+            ($token:expr) => {{
+                out.push(Tw {
+                    token: $token,
+                    span: Span::new(
+                        start,
+                        Location {
+                            line,
+                            column: (i + 1 - line_base) as u64,
+                        },
+                    ),
+                });
+                // A single space after a token: skipped here rather than by a turn of the loop.
+                if i < n && b[i] == b' ' {
+                    i += 1;
+                }
+                continue;
+            }};
+        }
+        match c {
             b' ' => {
                 i += 1;
                 while i < n && b[i] == b' ' {
@@ -328,11 +349,11 @@ pub fn tokenize_borrowed<'a>(sql: &'a str, out: &mut Vec<Tw<'a>>, lines: &mut Li
                 if mark {
                     lines.marks.push(out.len());
                 }
-                Tok::Word(W {
+                emit!(Tok::Word(W {
                     keyword,
                     value: &sql[s..i],
                     quote_style: None,
-                })
+                }))
             }
             b'0'..=b'9' => {
                 let s = i;
@@ -350,14 +371,14 @@ pub fn tokenize_borrowed<'a>(sql: &'a str, out: &mut Vec<Tw<'a>>, lines: &mut Li
                     return false;
                 }
                 lines.marks.push(out.len());
-                Tok::Number(&sql[s..i], false)
+                emit!(Tok::Number(&sql[s..i], false))
             }
             b'.' => {
                 if at(i + 1).is_ascii_digit() || at(i + 1) == b'_' {
                     return false;
                 }
                 i += 1;
-                Tok::Period
+                emit!(Tok::Period)
             }
             b'\'' | b'"' => {
                 // `'…'` with `''` for a quote (no backslash escapes in Trino); `"…"` likewise.
@@ -370,13 +391,13 @@ pub fn tokenize_borrowed<'a>(sql: &'a str, out: &mut Vec<Tw<'a>>, lines: &mut Li
                     let value = &sql[i + 1..k];
                     i = k + 1;
                     if c == b'\'' {
-                        Tok::SingleQuotedString(Cow::Borrowed(value))
+                        emit!(Tok::SingleQuotedString(Cow::Borrowed(value)))
                     } else {
-                        Tok::Word(W {
+                        emit!(Tok::Word(W {
                             value,
                             quote_style: Some('"'),
                             keyword: Keyword::NoKeyword,
-                        })
+                        }))
                     }
                 } else {
                     let mut j = i + 1;
@@ -416,16 +437,16 @@ pub fn tokenize_borrowed<'a>(sql: &'a str, out: &mut Vec<Tw<'a>>, lines: &mut Li
                     advance(sql, i..j, &mut line, &mut line_base, lines);
                     i = j;
                     if c == b'\'' {
-                        Tok::SingleQuotedString(value)
+                        emit!(Tok::SingleQuotedString(value))
                     } else {
                         let Cow::Borrowed(value) = value else {
                             return false;
                         };
-                        Tok::Word(W {
+                        emit!(Tok::Word(W {
                             value,
                             quote_style: Some('"'),
                             keyword: Keyword::NoKeyword,
-                        })
+                        }))
                     }
                 }
             }
@@ -440,18 +461,18 @@ pub fn tokenize_borrowed<'a>(sql: &'a str, out: &mut Vec<Tw<'a>>, lines: &mut Li
                     advance(sql, i..e, &mut line, &mut line_base, lines);
                     i = e;
                     lines.marks.push(out.len());
-                    Tok::LineComment(comment)
+                    emit!(Tok::LineComment(comment))
                 }
                 b'>' => {
                     if at(i + 2) == b'>' {
                         return false;
                     }
                     i += 2;
-                    Tok::Arrow
+                    emit!(Tok::Arrow)
                 }
                 _ => {
                     i += 1;
-                    Tok::Minus
+                    emit!(Tok::Minus)
                 }
             },
             b'/' => {
@@ -464,10 +485,10 @@ pub fn tokenize_borrowed<'a>(sql: &'a str, out: &mut Vec<Tw<'a>>, lines: &mut Li
                     advance(sql, i..e + 2, &mut line, &mut line_base, lines);
                     i = e + 2;
                     lines.marks.push(out.len());
-                    Tok::BlockComment(comment)
+                    emit!(Tok::BlockComment(comment))
                 } else {
                     i += 1;
-                    Tok::Div
+                    emit!(Tok::Div)
                 }
             }
             b'|' => {
@@ -475,7 +496,7 @@ pub fn tokenize_borrowed<'a>(sql: &'a str, out: &mut Vec<Tw<'a>>, lines: &mut Li
                     return false;
                 }
                 i += 2;
-                Tok::StringConcat
+                emit!(Tok::StringConcat)
             }
             b'=' => {
                 let (t, w) = match at(i + 1) {
@@ -484,14 +505,14 @@ pub fn tokenize_borrowed<'a>(sql: &'a str, out: &mut Vec<Tw<'a>>, lines: &mut Li
                     _ => (Tok::Eq, 1),
                 };
                 i += w;
-                t
+                emit!(t)
             }
             b'!' => {
                 if at(i + 1) != b'=' {
                     return false;
                 }
                 i += 2;
-                Tok::Neq
+                emit!(Tok::Neq)
             }
             b'<' => {
                 let (t, w) = match at(i + 1) {
@@ -502,7 +523,7 @@ pub fn tokenize_borrowed<'a>(sql: &'a str, out: &mut Vec<Tw<'a>>, lines: &mut Li
                     _ => (Tok::Lt, 1),
                 };
                 i += w;
-                t
+                emit!(t)
             }
             b'>' => {
                 let (t, w) = match at(i + 1) {
@@ -511,7 +532,7 @@ pub fn tokenize_borrowed<'a>(sql: &'a str, out: &mut Vec<Tw<'a>>, lines: &mut Li
                     _ => (Tok::Gt, 1),
                 };
                 i += w;
-                t
+                emit!(t)
             }
             b':' => {
                 let (t, w) = match at(i + 1) {
@@ -520,60 +541,46 @@ pub fn tokenize_borrowed<'a>(sql: &'a str, out: &mut Vec<Tw<'a>>, lines: &mut Li
                     _ => (Tok::Colon, 1),
                 };
                 i += w;
-                t
+                emit!(t)
             }
             b'(' => {
                 i += 1;
-                Tok::LParen
+                emit!(Tok::LParen)
             }
             b')' => {
                 i += 1;
-                Tok::RParen
+                emit!(Tok::RParen)
             }
             b',' => {
                 i += 1;
-                Tok::Comma
+                emit!(Tok::Comma)
             }
             b';' => {
                 i += 1;
                 lines.marks.push(out.len());
-                Tok::SemiColon
+                emit!(Tok::SemiColon)
             }
             b'[' => {
                 i += 1;
-                Tok::LBracket
+                emit!(Tok::LBracket)
             }
             b']' => {
                 i += 1;
-                Tok::RBracket
+                emit!(Tok::RBracket)
             }
             b'+' => {
                 i += 1;
-                Tok::Plus
+                emit!(Tok::Plus)
             }
             b'*' => {
                 i += 1;
-                Tok::Mul
+                emit!(Tok::Mul)
             }
             b'%' => {
                 i += 1;
-                Tok::Mod
+                emit!(Tok::Mod)
             }
             _ => return false,
-        };
-        out.push(Tw {
-            token,
-            span: Span::new(
-                start,
-                Location {
-                    line,
-                    column: (i + 1 - line_base) as u64,
-                },
-            ),
-        });
-        // A single space after a token: skipped here rather than by a turn of the loop.
-        if i < n && b[i] == b' ' {
-            i += 1;
         }
     }
     lines.ascii.push(lines.current_ascii);
