@@ -281,18 +281,27 @@ pub fn tokenize_borrowed<'a>(sql: &'a str, out: &mut Vec<Tw<'a>>, lines: &mut Li
     let mut line_base = 0usize;
     while i < n {
         let c = b[i];
-        let start = Location {
-            line,
-            column: (i + 1 - line_base) as u64,
-        };
+        // Where the token starts (its column is found when it is pushed, from the same line's
+        // `line_base`, but for the tokens that may cross a line or hold a multi-byte character:
+        // those note their start before `advance`).
+        let s0 = i;
         // Pushes a token that ends at `i` and goes on with the next (each arm pushes its own,
         // so that the token is written once, in place, rather than staged for a shared push).
         macro_rules! emit {
             ($token:expr) => {{
+                emit!(
+                    Location {
+                        line,
+                        column: (s0 + 1 - line_base) as u64,
+                    },
+                    $token
+                )
+            }};
+            ($start:expr, $token:expr) => {{
                 out.push(Tw {
                     token: $token,
                     span: Span::new(
-                        start,
+                        $start,
                         Location {
                             line,
                             column: (i + 1 - line_base) as u64,
@@ -434,19 +443,26 @@ pub fn tokenize_borrowed<'a>(sql: &'a str, out: &mut Vec<Tw<'a>>, lines: &mut Li
                         }
                         Cow::Owned(value)
                     };
+                    let start = Location {
+                        line,
+                        column: (s0 + 1 - line_base) as u64,
+                    };
                     advance(sql, i..j, &mut line, &mut line_base, lines);
                     i = j;
                     if c == b'\'' {
-                        emit!(Tok::SingleQuotedString(value))
+                        emit!(start, Tok::SingleQuotedString(value))
                     } else {
                         let Cow::Borrowed(value) = value else {
                             return false;
                         };
-                        emit!(Tok::Word(W {
-                            value,
-                            quote_style: Some('"'),
-                            keyword: Keyword::NoKeyword,
-                        }))
+                        emit!(
+                            start,
+                            Tok::Word(W {
+                                value,
+                                quote_style: Some('"'),
+                                keyword: Keyword::NoKeyword,
+                            })
+                        )
                     }
                 }
             }
@@ -458,10 +474,14 @@ pub fn tokenize_borrowed<'a>(sql: &'a str, out: &mut Vec<Tw<'a>>, lines: &mut Li
                         return false;
                     }
                     let comment = &sql[i + 2..e];
+                    let start = Location {
+                        line,
+                        column: (s0 + 1 - line_base) as u64,
+                    };
                     advance(sql, i..e, &mut line, &mut line_base, lines);
                     i = e;
                     lines.marks.push(out.len());
-                    emit!(Tok::LineComment(comment))
+                    emit!(start, Tok::LineComment(comment))
                 }
                 b'>' => {
                     if at(i + 2) == b'>' {
@@ -482,10 +502,14 @@ pub fn tokenize_borrowed<'a>(sql: &'a str, out: &mut Vec<Tw<'a>>, lines: &mut Li
                     };
                     let e = i + 2 + p;
                     let comment = &sql[i + 2..e];
+                    let start = Location {
+                        line,
+                        column: (s0 + 1 - line_base) as u64,
+                    };
                     advance(sql, i..e + 2, &mut line, &mut line_base, lines);
                     i = e + 2;
                     lines.marks.push(out.len());
-                    emit!(Tok::BlockComment(comment))
+                    emit!(start, Tok::BlockComment(comment))
                 } else {
                     i += 1;
                     emit!(Tok::Div)
