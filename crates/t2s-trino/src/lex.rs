@@ -308,8 +308,8 @@ pub fn tokenize_borrowed<'a>(sql: &'a str, out: &mut Vec<Tw<'a>>, lines: &mut Li
                         },
                     ),
                 });
-                // A single space after a token: skipped here rather than by a turn of the loop.
-                if i < n && b[i] == b' ' {
+                // The spaces after a token: skipped here rather than by a turn of the loop.
+                while i < n && b[i] == b' ' {
                     i += 1;
                 }
                 continue;
