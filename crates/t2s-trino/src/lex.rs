@@ -263,6 +263,7 @@ pub fn tokenize_borrowed<'a>(sql: &'a str, out: &mut Vec<Tw<'a>>, lines: &mut Li
     lines.marks.reserve(sql.len() / 32 + 2);
     lines.starts.push(0);
     lines.current_ascii = true;
+    let keywords = keyword_table();
     let b = sql.as_bytes();
     let n = b.len();
     let at = |k: usize| -> u8 {
@@ -274,45 +275,78 @@ pub fn tokenize_borrowed<'a>(sql: &'a str, out: &mut Vec<Tw<'a>>, lines: &mut Li
     };
     let mut i = 0usize;
     let mut line = 1u64;
-    let mut col = 1u64;
+    // The column (sqlparser's: a character count from 1) of byte `k` of the current line is
+    // `k + 1 - line_base`: `line_base` is where the line starts, moved on by the extra bytes
+    // of each multi-byte character before `k` ([`advance`]), so no token updates a column.
+    let mut line_base = 0usize;
     while i < n {
-        let start = Location { line, column: col };
         let c = b[i];
-        let token = match c {
-            b' ' | b'\t' | b'\n' => {
-                // The whole run of blanks at once (indentation is most of a query's bytes).
-                while i < n {
-                    match b[i] {
-                        b' ' => {
-                            // Indentation: eight spaces at a time.
-                            let s = i;
-                            i += 1;
-                            while i + 8 <= n
-                                && u64::from_ne_bytes(b[i..i + 8].try_into().unwrap_or_default())
-                                    == u64::from_ne_bytes([b' '; 8])
-                            {
-                                i += 8;
-                            }
-                            while i < n && b[i] == b' ' {
-                                i += 1;
-                            }
-                            col += (i - s) as u64;
-                            continue;
-                        }
-                        b'\t' => col += 1,
-                        b'\n' => {
-                            line += 1;
-                            col = 1;
-                            lines.newline_at(i);
-                        }
-                        _ => break,
-                    }
+        // Where the token starts (its column is found when it is pushed, from the same line's
+        // `line_base`, but for the tokens that may cross a line or hold a multi-byte character:
+        // those note their start before `advance`).
+        let s0 = i;
+        // Pushes a token that ends at `i` and goes on with the next (each arm pushes its own,
+        // so that the token is written once, in place, rather than staged for a shared push).
+        macro_rules! emit {
+            ($token:expr) => {{
+                emit!(
+                    Location {
+                        line,
+                        column: (s0 + 1 - line_base) as u64,
+                    },
+                    $token
+                )
+            }};
+            ($start:expr, $token:expr) => {{
+                out.push(Tw {
+                    token: $token,
+                    span: Span::new(
+                        $start,
+                        Location {
+                            line,
+                            column: (i + 1 - line_base) as u64,
+                        },
+                    ),
+                });
+                // The spaces after a token: skipped here rather than by a turn of the loop.
+                while i < n && b[i] == b' ' {
+                    i += 1;
+                }
+                continue;
+            }};
+        }
+        match c {
+            b' ' => {
+                i += 1;
+                while i < n && b[i] == b' ' {
                     i += 1;
                 }
                 continue;
             }
+            b'\n' => {
+                lines.newline_at(i);
+                line += 1;
+                i += 1;
+                line_base = i;
+                // Indentation (most of a query's bytes): eight spaces at a time.
+                while let Some(chunk) = b.get(i..i + 8) {
+                    if chunk != b"        " {
+                        break;
+                    }
+                    i += 8;
+                }
+                while i < n && b[i] == b' ' {
+                    i += 1;
+                }
+                continue;
+            }
+            b'\t' => {
+                i += 1;
+                continue;
+            }
             b'a'..=b'z' | b'A'..=b'Z' | b'_' => {
                 let s = i;
+                i += 1;
                 while i < n && WORD_BYTE[b[i] as usize] {
                     i += 1;
                 }
@@ -320,17 +354,15 @@ pub fn tokenize_borrowed<'a>(sql: &'a str, out: &mut Vec<Tw<'a>>, lines: &mut Li
                 if matches!(at(i), 0x80..=0xff | b'\'' | b'"' | b'&') {
                     return false;
                 }
-                col += (i - s) as u64;
-                let value = &sql[s..i];
-                let keyword = keyword(value);
-                if prescan_keyword(keyword) {
+                let (keyword, mark) = keywords.lookup(b, s, i);
+                if mark {
                     lines.marks.push(out.len());
                 }
-                Tok::Word(W {
+                emit!(Tok::Word(W {
                     keyword,
-                    value,
+                    value: &sql[s..i],
                     quote_style: None,
-                })
+                }))
             }
             b'0'..=b'9' => {
                 let s = i;
@@ -347,17 +379,15 @@ pub fn tokenize_borrowed<'a>(sql: &'a str, out: &mut Vec<Tw<'a>>, lines: &mut Li
                 if at(i).is_ascii_alphanumeric() || matches!(at(i), b'_' | b'.' | 0x80..=0xff) {
                     return false;
                 }
-                col += (i - s) as u64;
                 lines.marks.push(out.len());
-                Tok::Number(&sql[s..i], false)
+                emit!(Tok::Number(&sql[s..i], false))
             }
             b'.' => {
                 if at(i + 1).is_ascii_digit() || at(i + 1) == b'_' {
                     return false;
                 }
                 i += 1;
-                col += 1;
-                Tok::Period
+                emit!(Tok::Period)
             }
             b'\'' | b'"' => {
                 // `'…'` with `''` for a quote (no backslash escapes in Trino); `"…"` likewise.
@@ -368,69 +398,72 @@ pub fn tokenize_borrowed<'a>(sql: &'a str, out: &mut Vec<Tw<'a>>, lines: &mut Li
                 }
                 if k < n && b[k] == c && at(k + 1) != c {
                     let value = &sql[i + 1..k];
-                    col += (k + 1 - i) as u64;
                     i = k + 1;
-                    out.push(Tw {
-                        token: if c == b'\'' {
-                            Tok::SingleQuotedString(Cow::Borrowed(value))
-                        } else {
+                    if c == b'\'' {
+                        emit!(Tok::SingleQuotedString(Cow::Borrowed(value)))
+                    } else {
+                        emit!(Tok::Word(W {
+                            value,
+                            quote_style: Some('"'),
+                            keyword: Keyword::NoKeyword,
+                        }))
+                    }
+                } else {
+                    let mut j = i + 1;
+                    let Some(q) = b[j..].iter().position(|&x| x == c) else {
+                        return false; // unterminated: sqlparser reports it
+                    };
+                    let q = j + q;
+                    // Usually no doubled quote: the text is allocated once, at its size. A
+                    // name with one (`"a""b"`) is left to sqlparser.
+                    if c == b'"' && at(q + 1) == c {
+                        return false;
+                    }
+                    let value = if at(q + 1) != c {
+                        j = q + 1;
+                        Cow::Borrowed(&sql[i + 1..q])
+                    } else {
+                        let mut value = String::with_capacity(q - i + 8);
+                        value.push_str(&sql[j..q]);
+                        value.push(c as char);
+                        j = q + 2;
+                        loop {
+                            let Some(q) = b[j..].iter().position(|&x| x == c) else {
+                                return false;
+                            };
+                            let q = j + q;
+                            value.push_str(&sql[j..q]);
+                            if at(q + 1) == c {
+                                value.push(c as char);
+                                j = q + 2;
+                            } else {
+                                j = q + 1;
+                                break;
+                            }
+                        }
+                        Cow::Owned(value)
+                    };
+                    let start = Location {
+                        line,
+                        column: (s0 + 1 - line_base) as u64,
+                    };
+                    advance(sql, i..j, &mut line, &mut line_base, lines);
+                    i = j;
+                    if c == b'\'' {
+                        emit!(start, Tok::SingleQuotedString(value))
+                    } else {
+                        let Cow::Borrowed(value) = value else {
+                            return false;
+                        };
+                        emit!(
+                            start,
                             Tok::Word(W {
                                 value,
                                 quote_style: Some('"'),
                                 keyword: Keyword::NoKeyword,
                             })
-                        },
-                        span: Span::new(start, Location { line, column: col }),
-                    });
-                    continue;
-                }
-                let mut j = i + 1;
-                let Some(q) = b[j..].iter().position(|&x| x == c) else {
-                    return false; // unterminated: sqlparser reports it
-                };
-                let q = j + q;
-                // Usually no doubled quote: the text is allocated once, at its size. A name
-                // with one (`"a""b"`) is left to sqlparser.
-                if c == b'"' && at(q + 1) == c {
-                    return false;
-                }
-                let value = if at(q + 1) != c {
-                    j = q + 1;
-                    Cow::Borrowed(&sql[i + 1..q])
-                } else {
-                    let mut value = String::with_capacity(q - i + 8);
-                    value.push_str(&sql[j..q]);
-                    value.push(c as char);
-                    j = q + 2;
-                    loop {
-                        let Some(q) = b[j..].iter().position(|&x| x == c) else {
-                            return false;
-                        };
-                        let q = j + q;
-                        value.push_str(&sql[j..q]);
-                        if at(q + 1) == c {
-                            value.push(c as char);
-                            j = q + 2;
-                        } else {
-                            j = q + 1;
-                            break;
-                        }
+                        )
                     }
-                    Cow::Owned(value)
-                };
-                advance(sql, i..j, &mut line, &mut col, lines);
-                i = j;
-                if c == b'\'' {
-                    Tok::SingleQuotedString(value)
-                } else {
-                    let Cow::Borrowed(value) = value else {
-                        return false;
-                    };
-                    Tok::Word(W {
-                        value,
-                        quote_style: Some('"'),
-                        keyword: Keyword::NoKeyword,
-                    })
                 }
             }
             b'-' => match at(i + 1) {
@@ -441,23 +474,25 @@ pub fn tokenize_borrowed<'a>(sql: &'a str, out: &mut Vec<Tw<'a>>, lines: &mut Li
                         return false;
                     }
                     let comment = &sql[i + 2..e];
-                    advance(sql, i..e, &mut line, &mut col, lines);
+                    let start = Location {
+                        line,
+                        column: (s0 + 1 - line_base) as u64,
+                    };
+                    advance(sql, i..e, &mut line, &mut line_base, lines);
                     i = e;
                     lines.marks.push(out.len());
-                    Tok::LineComment(comment)
+                    emit!(start, Tok::LineComment(comment))
                 }
                 b'>' => {
                     if at(i + 2) == b'>' {
                         return false;
                     }
                     i += 2;
-                    col += 2;
-                    Tok::Arrow
+                    emit!(Tok::Arrow)
                 }
                 _ => {
                     i += 1;
-                    col += 1;
-                    Tok::Minus
+                    emit!(Tok::Minus)
                 }
             },
             b'/' => {
@@ -467,14 +502,17 @@ pub fn tokenize_borrowed<'a>(sql: &'a str, out: &mut Vec<Tw<'a>>, lines: &mut Li
                     };
                     let e = i + 2 + p;
                     let comment = &sql[i + 2..e];
-                    advance(sql, i..e + 2, &mut line, &mut col, lines);
+                    let start = Location {
+                        line,
+                        column: (s0 + 1 - line_base) as u64,
+                    };
+                    advance(sql, i..e + 2, &mut line, &mut line_base, lines);
                     i = e + 2;
                     lines.marks.push(out.len());
-                    Tok::BlockComment(comment)
+                    emit!(start, Tok::BlockComment(comment))
                 } else {
                     i += 1;
-                    col += 1;
-                    Tok::Div
+                    emit!(Tok::Div)
                 }
             }
             b'|' => {
@@ -482,8 +520,7 @@ pub fn tokenize_borrowed<'a>(sql: &'a str, out: &mut Vec<Tw<'a>>, lines: &mut Li
                     return false;
                 }
                 i += 2;
-                col += 2;
-                Tok::StringConcat
+                emit!(Tok::StringConcat)
             }
             b'=' => {
                 let (t, w) = match at(i + 1) {
@@ -492,16 +529,14 @@ pub fn tokenize_borrowed<'a>(sql: &'a str, out: &mut Vec<Tw<'a>>, lines: &mut Li
                     _ => (Tok::Eq, 1),
                 };
                 i += w;
-                col += w as u64;
-                t
+                emit!(t)
             }
             b'!' => {
                 if at(i + 1) != b'=' {
                     return false;
                 }
                 i += 2;
-                col += 2;
-                Tok::Neq
+                emit!(Tok::Neq)
             }
             b'<' => {
                 let (t, w) = match at(i + 1) {
@@ -512,8 +547,7 @@ pub fn tokenize_borrowed<'a>(sql: &'a str, out: &mut Vec<Tw<'a>>, lines: &mut Li
                     _ => (Tok::Lt, 1),
                 };
                 i += w;
-                col += w as u64;
-                t
+                emit!(t)
             }
             b'>' => {
                 let (t, w) = match at(i + 1) {
@@ -522,8 +556,7 @@ pub fn tokenize_borrowed<'a>(sql: &'a str, out: &mut Vec<Tw<'a>>, lines: &mut Li
                     _ => (Tok::Gt, 1),
                 };
                 i += w;
-                col += w as u64;
-                t
+                emit!(t)
             }
             b':' => {
                 let (t, w) = match at(i + 1) {
@@ -532,33 +565,47 @@ pub fn tokenize_borrowed<'a>(sql: &'a str, out: &mut Vec<Tw<'a>>, lines: &mut Li
                     _ => (Tok::Colon, 1),
                 };
                 i += w;
-                col += w as u64;
-                t
+                emit!(t)
             }
-            b'(' | b')' | b',' | b';' | b'[' | b']' | b'+' | b'*' | b'%' => {
+            b'(' => {
                 i += 1;
-                col += 1;
-                match c {
-                    b'(' => Tok::LParen,
-                    b')' => Tok::RParen,
-                    b',' => Tok::Comma,
-                    b';' => {
-                        lines.marks.push(out.len());
-                        Tok::SemiColon
-                    }
-                    b'[' => Tok::LBracket,
-                    b']' => Tok::RBracket,
-                    b'+' => Tok::Plus,
-                    b'*' => Tok::Mul,
-                    _ => Tok::Mod,
-                }
+                emit!(Tok::LParen)
+            }
+            b')' => {
+                i += 1;
+                emit!(Tok::RParen)
+            }
+            b',' => {
+                i += 1;
+                emit!(Tok::Comma)
+            }
+            b';' => {
+                i += 1;
+                lines.marks.push(out.len());
+                emit!(Tok::SemiColon)
+            }
+            b'[' => {
+                i += 1;
+                emit!(Tok::LBracket)
+            }
+            b']' => {
+                i += 1;
+                emit!(Tok::RBracket)
+            }
+            b'+' => {
+                i += 1;
+                emit!(Tok::Plus)
+            }
+            b'*' => {
+                i += 1;
+                emit!(Tok::Mul)
+            }
+            b'%' => {
+                i += 1;
+                emit!(Tok::Mod)
             }
             _ => return false,
-        };
-        out.push(Tw {
-            token,
-            span: Span::new(start, Location { line, column: col }),
-        });
+        }
     }
     lines.ascii.push(lines.current_ascii);
     true
@@ -628,13 +675,14 @@ fn plain_quoted_end(b: &[u8], mut k: usize) -> usize {
     k
 }
 
-/// Moves the position over `text` as sqlparser does: a line per `\n`, a column per character.
-/// Also notes the lines `text` (`sql[range]`) ends and whether they are ASCII.
+/// Moves the position over `text` (`sql[range]`) as sqlparser does: a line per `\n`, a column
+/// per character (`line_base` is [`tokenize_borrowed`]'s: it moves on by a byte per UTF-8
+/// continuation byte). Also notes the lines `text` ends and whether they are ASCII.
 fn advance(
     sql: &str,
     range: std::ops::Range<usize>,
     line: &mut u64,
-    col: &mut u64,
+    line_base: &mut usize,
     lines: &mut Lines,
 ) {
     let base = range.start;
@@ -645,21 +693,19 @@ fn advance(
         if chars != text.len() {
             lines.current_ascii = false;
         }
-        *col += chars as u64;
+        *line_base += text.len() - chars;
         return;
     }
     for (k, &x) in text.as_bytes().iter().enumerate() {
         if x == b'\n' {
             *line += 1;
-            *col = 1;
+            *line_base = base + k + 1;
             lines.newline_at(base + k);
-        } else {
-            if x >= 0x80 {
-                lines.current_ascii = false;
-            }
-            if x & 0xC0 != 0x80 {
-                // Not a UTF-8 continuation byte: a new character.
-                *col += 1;
+        } else if x >= 0x80 {
+            lines.current_ascii = false;
+            if x & 0xC0 == 0x80 {
+                // A UTF-8 continuation byte: no new character.
+                *line_base += 1;
             }
         }
     }
@@ -688,60 +734,125 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 }
 
 /// The keyword an unquoted ASCII word is, as sqlparser's tokenizer finds it (its binary search
-/// over all keywords costs ten string comparisons per word; here, the few keywords of the
-/// word's first letter and length).
+/// over all keywords costs ten string comparisons per word; here, mostly one probe of
+/// [`KeywordTable`]).
+#[cfg(test)]
 fn keyword(word: &str) -> Keyword {
-    /// Keywords by (first letter, length) up to this length; longer words are looked up by
-    /// sqlparser.
-    const MAX_LEN: usize = 48;
-    /// Per bucket: (packed upper-case text, text, keyword).
-    type Buckets = Vec<Vec<(u128, &'static str, Keyword)>>;
-    static TABLE: std::sync::OnceLock<Buckets> = std::sync::OnceLock::new();
-    let bucket = |first: u8, len: usize| -> Option<usize> {
-        let letter = match first.to_ascii_uppercase() {
-            c @ b'A'..=b'Z' => (c - b'A') as usize,
-            b'_' => 26,
-            _ => return None,
-        };
-        (len < MAX_LEN).then_some(letter * MAX_LEN + len)
-    };
-    let table = TABLE.get_or_init(|| {
-        let mut t = vec![Vec::new(); 27 * MAX_LEN];
-        for (k, kw) in ALL_KEYWORDS.iter().zip(ALL_KEYWORDS_INDEX) {
-            if let Some(b) = k.bytes().next().and_then(|f| bucket(f, k.len())) {
-                t[b].push((packed(k), *k, *kw));
-            }
-        }
-        t
-    });
-    let Some(b) = word.bytes().next().and_then(|f| bucket(f, word.len())) else {
-        return match Token::make_word(word, None) {
-            Token::Word(w) => w.keyword,
-            _ => Keyword::NoKeyword,
-        };
-    };
-    let entries = &table[b];
-    if entries.is_empty() {
-        return Keyword::NoKeyword;
-    }
-    // Up to 16 bytes, the upper-cased word as one integer: one comparison per candidate.
-    let found = if word.len() <= 16 {
-        let key = packed(word);
-        entries.iter().find(|(p, _, _)| *p == key)
-    } else {
-        entries
-            .iter()
-            .find(|(_, k, _)| k.eq_ignore_ascii_case(word))
-    };
-    found.map_or(Keyword::NoKeyword, |(_, _, kw)| *kw)
+    keyword_table().lookup(word.as_bytes(), 0, word.len()).0
 }
 
-/// The first 16 bytes of `word`, upper-cased, as an integer (a keyword's key in [`keyword`]'s
-/// table, whose buckets hold words of one length).
-fn packed(word: &str) -> u128 {
-    word.bytes()
-        .take(16)
-        .fold(0, |k, c| k << 8 | u128::from(c.to_ascii_uppercase()))
+/// The keywords in an open-addressing hash table keyed by a word's first 16 bytes,
+/// upper-cased, and its length ([`word_key`]); each with whether [`prescan_keyword`] marks it.
+struct KeywordTable {
+    slots: Vec<KeywordSlot>,
+}
+
+#[derive(Clone, Copy)]
+struct KeywordSlot {
+    lo: u64,
+    hi: u64,
+    /// The keyword's length; 0 for an empty slot.
+    len: u32,
+    /// Its index in `ALL_KEYWORDS` (for words longer than 16 bytes).
+    index: u16,
+    keyword: Keyword,
+    mark: bool,
+}
+
+/// log2 of [`KeywordTable`]'s slot count (about four times the keywords: few collisions).
+const KEYWORD_BITS: u32 = 12;
+
+fn keyword_table() -> &'static KeywordTable {
+    static TABLE: std::sync::OnceLock<KeywordTable> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let empty = KeywordSlot {
+            lo: 0,
+            hi: 0,
+            len: 0,
+            index: 0,
+            keyword: Keyword::NoKeyword,
+            mark: false,
+        };
+        let mut slots = vec![empty; 1 << KEYWORD_BITS];
+        for (index, (k, kw)) in ALL_KEYWORDS.iter().zip(ALL_KEYWORDS_INDEX).enumerate() {
+            // Only a keyword made of word bytes can be a word (and `word_key` assumes them).
+            if k.is_empty() || !k.bytes().all(|c| WORD_BYTE[c as usize]) {
+                continue;
+            }
+            let (lo, hi) = word_key(k.as_bytes(), 0, k.len());
+            let mut h = keyword_hash(lo, hi, k.len());
+            while slots[h].len != 0 {
+                h = (h + 1) & ((1 << KEYWORD_BITS) - 1);
+            }
+            slots[h] = KeywordSlot {
+                lo,
+                hi,
+                len: k.len() as u32,
+                index: index as u16,
+                keyword: *kw,
+                mark: prescan_keyword(*kw),
+            };
+        }
+        KeywordTable { slots }
+    })
+}
+
+fn keyword_hash(lo: u64, hi: u64, len: usize) -> usize {
+    let x = (lo ^ hi.rotate_left(23)).wrapping_add(len as u64);
+    (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - KEYWORD_BITS)) as usize
+}
+
+/// The first 16 bytes of the word `b[s..e]` (made of [`WORD_BYTE`]s), upper-cased, as two
+/// little-endian integers, zero past the word's end.
+#[inline]
+fn word_key(b: &[u8], s: usize, e: usize) -> (u64, u64) {
+    let m = (e - s).min(16);
+    // Eight bytes from `k` as a little-endian integer (zero past the end of `b`).
+    let load = |k: usize| match b.get(k..k + 8) {
+        Some(c) => u64::from_le_bytes(c.try_into().unwrap_or([0; 8])),
+        None => b
+            .get(k..)
+            .unwrap_or_default()
+            .iter()
+            .rev()
+            .fold(0, |w, &x| w << 8 | u64::from(x)),
+    };
+    let (lo, hi) = if m <= 8 {
+        (load(s) & (u64::MAX >> (64 - 8 * m)), 0)
+    } else {
+        (load(s), load(s + 8) & (u64::MAX >> (128 - 8 * m)))
+    };
+    // Among word bytes, the lower-case letters are those with both 0x40 and 0x20 set
+    // (0x61..=0x7A): clearing their 0x20 upper-cases them.
+    let upper = |w: u64| w & !((w >> 1) & w & u64::from_ne_bytes([0x20; 8]));
+    (upper(lo), upper(hi))
+}
+
+impl KeywordTable {
+    /// The keyword the word `b[s..e]` is, and whether the pre-scan reads it
+    /// ([`prescan_keyword`]).
+    fn lookup(&self, b: &[u8], s: usize, e: usize) -> (Keyword, bool) {
+        let len = e - s;
+        let (lo, hi) = word_key(b, s, e);
+        let mut h = keyword_hash(lo, hi, len);
+        loop {
+            let slot = &self.slots[h];
+            if slot.len == 0 {
+                return (Keyword::NoKeyword, false);
+            }
+            if slot.lo == lo
+                && slot.hi == hi
+                && slot.len as usize == len
+                && (len <= 16
+                    || ALL_KEYWORDS[slot.index as usize]
+                        .as_bytes()
+                        .eq_ignore_ascii_case(&b[s..e]))
+            {
+                return (slot.keyword, slot.mark);
+            }
+            h = (h + 1) & ((1 << KEYWORD_BITS) - 1);
+        }
+    }
 }
 
 #[cfg(test)]
