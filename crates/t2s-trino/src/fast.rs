@@ -1260,32 +1260,38 @@ impl<'a> P<'a> {
                     expr: Box::new(self.subexpr(PREC_MUL)?),
                 }
             }
-            Tok::LParen => {
-                if let Some(lambda) = self.lambda_with_parens() {
-                    return lambda;
-                }
-                self.i += 1;
-                if self.is_kw(0, Keyword::SELECT) || self.is_kw(0, Keyword::WITH) {
-                    let q = self.query()?;
-                    self.expect(&Tok::RParen)?;
-                    Expr::Subquery(q)
-                } else {
-                    let exprs = self.comma_list(Self::expr)?;
-                    self.expect(&Tok::RParen)?;
-                    // `(a, b) -> …` is a lambda.
-                    if matches!(self.peek(), Tok::Arrow) {
-                        return None;
-                    }
-                    let mut exprs = exprs;
-                    if exprs.len() == 1 {
-                        Expr::Nested(Box::new(exprs.pop()?))
-                    } else {
-                        Expr::Tuple(exprs)
-                    }
-                }
-            }
+            Tok::LParen => return self.paren_prefix(),
             Tok::Word(w) => return self.word_prefix(t, w),
             _ => return None,
+        };
+        self.access(expr)
+    }
+
+    /// A prefix expression in parentheses: a subquery, a nested expression or a tuple. Out of
+    /// line: it is rarer than names and literals, and `subexpr`'s frame stays smaller.
+    #[inline(never)]
+    fn paren_prefix(&mut self) -> Option<Expr> {
+        if let Some(lambda) = self.lambda_with_parens() {
+            return lambda;
+        }
+        self.i += 1;
+        let expr = if self.is_kw(0, Keyword::SELECT) || self.is_kw(0, Keyword::WITH) {
+            let q = self.query()?;
+            self.expect(&Tok::RParen)?;
+            Expr::Subquery(q)
+        } else {
+            let exprs = self.comma_list(Self::expr)?;
+            self.expect(&Tok::RParen)?;
+            // `(a, b) -> …` is a lambda.
+            if matches!(self.peek(), Tok::Arrow) {
+                return None;
+            }
+            let mut exprs = exprs;
+            if exprs.len() == 1 {
+                Expr::Nested(Box::new(exprs.pop()?))
+            } else {
+                Expr::Tuple(exprs)
+            }
         };
         self.access(expr)
     }
