@@ -1037,9 +1037,10 @@ impl<'a> P<'a> {
                 Some(next) if precedence >= next => break,
                 Some(next) if chain < MAX_CHAIN => {
                     chain += 1;
-                    if let Some(left) = expr {
-                        expr = self.infix(Box::new(left), next);
-                    }
+                    expr = match expr.map(Box::new) {
+                        Some(left) => self.infix(left, next),
+                        None => None,
+                    };
                 }
                 _ => {
                     expr = None;
@@ -1095,12 +1096,8 @@ impl<'a> P<'a> {
         }
         let t = self.next();
         if let Some(op) = binary_op(&t.token) {
-            let right = self.subexpr(precedence)?;
-            return Some(Expr::BinaryOp {
-                left,
-                op,
-                right: Box::new(right),
-            });
+            let right = self.subexpr(precedence).map(Box::new)?;
+            return Some(Expr::BinaryOp { left, op, right });
         }
         let Tok::Word(w) = &t.token else {
             return None;
@@ -1112,12 +1109,8 @@ impl<'a> P<'a> {
                 } else {
                     BinaryOperator::Or
                 };
-                let right = self.subexpr(precedence)?;
-                Some(Expr::BinaryOp {
-                    left,
-                    op,
-                    right: Box::new(right),
-                })
+                let right = self.subexpr(precedence).map(Box::new)?;
+                Some(Expr::BinaryOp { left, op, right })
             }
             Keyword::IS => {
                 let not = self.kw(Keyword::NOT);
