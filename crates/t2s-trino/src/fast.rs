@@ -236,6 +236,15 @@ impl<'a> P<'a> {
 
     fn comma_list<T>(&mut self, mut f: impl FnMut(&mut Self) -> Option<T>) -> Option<Vec<T>> {
         let first = f(self)?;
+        self.comma_list_from(first, f)
+    }
+
+    /// [`comma_list`](Self::comma_list) with its first item already read.
+    fn comma_list_from<T>(
+        &mut self,
+        first: T,
+        mut f: impl FnMut(&mut Self) -> Option<T>,
+    ) -> Option<Vec<T>> {
         if !matches!(self.peek(), Tok::Comma) {
             return Some(vec![first]);
         }
@@ -1268,25 +1277,32 @@ impl<'a> P<'a> {
             return lambda;
         }
         self.i += 1;
-        let expr = if self.is_kw(0, Keyword::SELECT) || self.is_kw(0, Keyword::WITH) {
+        if self.is_kw(0, Keyword::SELECT) || self.is_kw(0, Keyword::WITH) {
             let q = self.query()?;
             self.expect(&Tok::RParen)?;
-            Expr::Subquery(q)
-        } else {
-            let exprs = self.comma_list(Self::expr)?;
+            return self.access(Expr::Subquery(q));
+        }
+        // One expression (the usual case) goes straight to its `Box`, not through a `Vec`, and
+        // `Nested` is built in the return value unless an access follows: fewer copies of the
+        // large `Expr` (measured).
+        let first = self.expr().map(Box::new)?;
+        if matches!(self.peek(), Tok::Comma) {
+            let exprs = self.comma_list_from(*first, Self::expr)?;
             self.expect(&Tok::RParen)?;
             // `(a, b) -> …` is a lambda.
             if matches!(self.peek(), Tok::Arrow) {
                 return None;
             }
-            let mut exprs = exprs;
-            if exprs.len() == 1 {
-                Expr::Nested(Box::new(exprs.pop()?))
-            } else {
-                Expr::Tuple(exprs)
-            }
-        };
-        self.access(expr)
+            return self.access(Expr::Tuple(exprs));
+        }
+        self.expect(&Tok::RParen)?;
+        if matches!(self.peek(), Tok::Arrow) {
+            return None;
+        }
+        if !self.at_access() {
+            return Some(Expr::Nested(first));
+        }
+        self.access(Expr::Nested(first))
     }
 
     fn word_prefix(&mut self, t: &'a Tw, w: &'a W) -> Option<Expr> {
