@@ -236,6 +236,15 @@ impl<'a> P<'a> {
 
     fn comma_list<T>(&mut self, mut f: impl FnMut(&mut Self) -> Option<T>) -> Option<Vec<T>> {
         let first = f(self)?;
+        self.comma_list_from(first, f)
+    }
+
+    /// [`comma_list`](Self::comma_list) with its first item already read.
+    fn comma_list_from<T>(
+        &mut self,
+        first: T,
+        mut f: impl FnMut(&mut Self) -> Option<T>,
+    ) -> Option<Vec<T>> {
         if !matches!(self.peek(), Tok::Comma) {
             return Some(vec![first]);
         }
@@ -1037,9 +1046,10 @@ impl<'a> P<'a> {
                 Some(next) if precedence >= next => break,
                 Some(next) if chain < MAX_CHAIN => {
                     chain += 1;
-                    if let Some(left) = expr {
-                        expr = self.infix(Box::new(left), next);
-                    }
+                    expr = match expr.map(Box::new) {
+                        Some(left) => self.infix(left, next),
+                        None => None,
+                    };
                 }
                 _ => {
                     expr = None;
@@ -1095,12 +1105,8 @@ impl<'a> P<'a> {
         }
         let t = self.next();
         if let Some(op) = binary_op(&t.token) {
-            let right = self.subexpr(precedence)?;
-            return Some(Expr::BinaryOp {
-                left,
-                op,
-                right: Box::new(right),
-            });
+            let right = self.subexpr(precedence).map(Box::new)?;
+            return Some(Expr::BinaryOp { left, op, right });
         }
         let Tok::Word(w) = &t.token else {
             return None;
@@ -1112,12 +1118,8 @@ impl<'a> P<'a> {
                 } else {
                     BinaryOperator::Or
                 };
-                let right = self.subexpr(precedence)?;
-                Some(Expr::BinaryOp {
-                    left,
-                    op,
-                    right: Box::new(right),
-                })
+                let right = self.subexpr(precedence).map(Box::new)?;
+                Some(Expr::BinaryOp { left, op, right })
             }
             Keyword::IS => {
                 let not = self.kw(Keyword::NOT);
@@ -1260,34 +1262,47 @@ impl<'a> P<'a> {
                     expr: Box::new(self.subexpr(PREC_MUL)?),
                 }
             }
-            Tok::LParen => {
-                if let Some(lambda) = self.lambda_with_parens() {
-                    return lambda;
-                }
-                self.i += 1;
-                if self.is_kw(0, Keyword::SELECT) || self.is_kw(0, Keyword::WITH) {
-                    let q = self.query()?;
-                    self.expect(&Tok::RParen)?;
-                    Expr::Subquery(q)
-                } else {
-                    let exprs = self.comma_list(Self::expr)?;
-                    self.expect(&Tok::RParen)?;
-                    // `(a, b) -> …` is a lambda.
-                    if matches!(self.peek(), Tok::Arrow) {
-                        return None;
-                    }
-                    let mut exprs = exprs;
-                    if exprs.len() == 1 {
-                        Expr::Nested(Box::new(exprs.pop()?))
-                    } else {
-                        Expr::Tuple(exprs)
-                    }
-                }
-            }
+            Tok::LParen => return self.paren_prefix(),
             Tok::Word(w) => return self.word_prefix(t, w),
             _ => return None,
         };
         self.access(expr)
+    }
+
+    /// A prefix expression in parentheses: a subquery, a nested expression or a tuple. Out of
+    /// line: it is rarer than names and literals, and `subexpr`'s frame stays smaller.
+    #[inline(never)]
+    fn paren_prefix(&mut self) -> Option<Expr> {
+        if let Some(lambda) = self.lambda_with_parens() {
+            return lambda;
+        }
+        self.i += 1;
+        if self.is_kw(0, Keyword::SELECT) || self.is_kw(0, Keyword::WITH) {
+            let q = self.query()?;
+            self.expect(&Tok::RParen)?;
+            return self.access(Expr::Subquery(q));
+        }
+        // One expression (the usual case) goes straight to its `Box`, not through a `Vec`, and
+        // `Nested` is built in the return value unless an access follows: fewer copies of the
+        // large `Expr` (measured).
+        let first = self.expr().map(Box::new)?;
+        if matches!(self.peek(), Tok::Comma) {
+            let exprs = self.comma_list_from(*first, Self::expr)?;
+            self.expect(&Tok::RParen)?;
+            // `(a, b) -> …` is a lambda.
+            if matches!(self.peek(), Tok::Arrow) {
+                return None;
+            }
+            return self.access(Expr::Tuple(exprs));
+        }
+        self.expect(&Tok::RParen)?;
+        if matches!(self.peek(), Tok::Arrow) {
+            return None;
+        }
+        if !self.at_access() {
+            return Some(Expr::Nested(first));
+        }
+        self.access(Expr::Nested(first))
     }
 
     fn word_prefix(&mut self, t: &'a Tw, w: &'a W) -> Option<Expr> {
